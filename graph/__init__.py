@@ -1,0 +1,16 @@
+"""actorgraph: news about international affairs → an explainable actor-relationship knowledge graph.
+
+The pipeline is a chain of small modules, each usable on its own::
+
+    ingest   read .txt/.md/.html/.jsonl into Document records (id = content hash)
+    nlp      load a spaCy pipeline by name and add an entity ruler built from the gazetteer
+    extract  find actors, officials and interactions, with modality, date, CAMEO code, confidence
+    rdf      turn the extractions into an rdflib graph (direct triples + reified Interactions)
+    analyse  networkx centrality, brokers, signed balance, communities, written back as RDF
+    render   an offline pyvis HTML page
+    query    saved and ad-hoc SPARQL
+
+``graph.pipeline.build`` runs them all; the ``actorgraph`` CLI is a thin shell over it.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,63 @@
+"""The ``actorgraph`` command: a thin shell over the library.
+
+Each subcommand lives in the module that does the work and exposes two functions,
+``configure_parser(parser)`` and ``run_cli(args) -> int`` (or ``configure_NAME_parser`` /
+``run_NAME_cli`` when one module serves several commands); this file only lists them (imported lazily,
+so ``actorgraph query`` does not pay for loading spaCy). Errors a user can cause (bad input, bad
+query, missing file) are ``ActorgraphError`` subclasses and print as one line on stderr with exit 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import ActorgraphError
+
+# name -> (module, one-line help). Add a subcommand by adding a line here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("graph.pipeline", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),
+    "ingest": ("graph.pipeline", "add articles to an existing store (unchanged: skipped; changed: replaced)"),
+    "query": ("graph.query", "run a saved (--name) or ad-hoc (-q/-f) SPARQL query on a graph or store"),
+    "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
+}
+
+
+def _hook(module_name: str, command: str, verb: str, noun: str):
+    module = importlib.import_module(module_name)
+    return getattr(module, f"{verb}_{command}_{noun}", None) or getattr(module, f"{verb}_{noun}")
+
+
+def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="actorgraph",
+        description="News about international affairs -> an actor-relationship knowledge graph.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if only is None or only == name:
+            _hook(module, name, "configure", "parser")(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = make_parser(command if command in COMMANDS else None)
+    args = parser.parse_args(argv)
+    run = _hook(COMMANDS[args.command][0], args.command, "run", "cli")
+    try:
+        return int(run(args) or 0)
+    except ActorgraphError as exc:
+        print(f"actorgraph {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"actorgraph {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""Read the knowledge the extractor runs on — actors, aliases, offices, triggers, CAMEO — from Turtle.
+
+Nothing about particular countries or verbs is written in Python: everything comes from the ``.ttl``
+files under ``ontology/`` (and any ``--actors extra.ttl`` a user adds), so coverage grows by adding
+Turtle. This module turns those triples into plain lookup tables for the nlp and extract stages.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from .errors import ActorgraphError
+from .model import Actor
+from .namespaces import AG, CAMEO, ONTOLOGY_DIR, WD
+
+ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
+NOT_KNOWLEDGE = {"shapes.ttl"}  # SHACL shapes are checked against the graph, not read as knowledge
+
+
+class GazetteerError(ActorgraphError):
+    """A Turtle file under ontology/ (or a user dictionary) cannot be read."""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One surface form that names an actor. ``kind`` tells how: name, capital, demonym or part."""
+
+    text: str
+    actor: str
+    kind: str  # name | capital | demonym | part
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that signals an interaction, as declared in ``ontology/lexicon.ttl``."""
+
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ
+    relation: str
+    cameo: str
+    strength: float
+    target_preps: tuple[str, ...] = ()
+    agent_preps: tuple[str, ...] = ("by",)
+    between_mutual: bool = False  # "hostilities between A and B": A→B and B→A
+    compound_is_venue: bool = False  # "Oman talks": a place, not a party
+    negated_relation: str | None = None  # "cannot accept X's demands" -> opposes
+    negated_cameo: str | None = None
+    requires_object: tuple[str, ...] = ()  # "broaden the talks": only with these object lemmas
+    target_is_possessor: bool = False  # "include Iran's missile programme": the owner is the target
+    recipient_from_governor: bool = False  # "Iran cannot accept US demands": the demand's target is Iran
+    reverse: bool = False  # "Kyiv received aid from X" style: subject is the target
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables built from the ontology Turtle files."""
+
+    graph: Graph
+    schema: Graph
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+    triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
+    agent_nouns: dict[str, str | None] = field(default_factory=dict)  # "officials" -> GOV
+    cameo: dict[str, tuple[str, float, int]] = field(default_factory=dict)  # code -> label, goldstein, quad
+    relations: dict[str, dict] = field(default_factory=dict)  # name -> cameo, quad, sign, label, colour
+    episodes: list[dict] = field(default_factory=list)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # named word lists (modals, speech verbs...)
+    members: dict[str, set[str]] = field(default_factory=dict)
+    refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
+
+    def goldstein(self, code: str) -> float:
+        """Goldstein score of a CAMEO code, falling back to its parent codes."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.cameo:
+                return self.cameo[code[:n]][1]
+        return 0.0
+
+    def quad(self, code: str) -> int:
+        root = code[:2]
+        if root in self.cameo:
+            return self.cameo[root][2]
+        return 0
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+def knowledge_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
+    files = sorted(p for p in directory.rglob("*.ttl") if p.name not in NOT_KNOWLEDGE)
+    if not files:
+        raise GazetteerError(f"no Turtle files under {directory}")
+    return files
+
+
+def _parse(files: Iterable[Path]) -> Graph:
+    g = Graph()
+    for path in files:
+        try:
+            g.parse(path, format="turtle")
+        except FileNotFoundError:
+            raise GazetteerError(f"{path}: no such file") from None
+        except Exception as exc:  # rdflib raises many parser exception types
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise GazetteerError(f"{path}: not valid Turtle ({first})") from None
+    return g
+
+
+def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
+    v = g.value(s, p)
+    return str(v) if v is not None else None
+
+
+def _strs(g: Graph, s: URIRef, p: URIRef) -> list[str]:
+    return sorted(str(o) for o in g.objects(s, p))
+
+
+def _local(iri: URIRef | None) -> str | None:
+    if iri is None:
+        return None
+    s = str(iri)
+    return s[len(str(AG)):] if s.startswith(str(AG)) else s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Gazetteer:
+    """Read every knowledge file under ``directory`` plus user dictionaries in ``extra``.
+
+    A user file may add actors or override them: for an actor it redefines, its aliases replace the
+    built-in ones (so a user can drop a misleading alias), and its label/type win.
+    """
+    base = _parse(knowledge_files(directory))
+    schema = _parse([directory / "actorgraph.ttl"])
+    extra = [Path(p) for p in extra]
+    if extra:
+        user = _parse(extra)
+        redefined = {s for s in user.subjects(RDF.type, None)} | {s for s in user.subjects(AG.alias, None)}
+        for s in redefined:
+            for p in (AG.alias, RDFS.label, RDF.type, AG.capital, AG.demonym, AG.partName):
+                if (s, p, None) in user:
+                    base.remove((s, p, None))
+        base += user
+    gz = Gazetteer(graph=base, schema=schema)
+    _read_actors(gz)
+    _read_lexicon(gz)
+    _read_cameo(gz)
+    return gz
+
+
+def _read_actors(gz: Gazetteer) -> None:
+    g = gz.graph
+    for type_name in ACTOR_TYPES:
+        for s in g.subjects(RDF.type, AG[type_name]):
+            if not isinstance(s, URIRef) or not str(s).startswith(str(AG)):
+                continue
+            aid = _local(s)
+            label = _str(g, s, RDFS.label) or aid
+            wikidata = None
+            for o in g.objects(s, OWL.sameAs):
+                if str(o).startswith(str(WD)):
+                    wikidata = str(o)[len(str(WD)):]
+            affiliation = _local(g.value(s, AG.affiliatedWith))
+            gz.actors[aid] = Actor(id=aid, label=label, type=type_name, wikidata=wikidata, affiliation=affiliation)
+            names = set(_strs(g, s, AG.alias)) | {label}
+            for text in sorted(names):
+                gz.aliases.append(Alias(text, aid, "name"))
+            for text in _strs(g, s, AG.capital):
+                gz.aliases.append(Alias(text, aid, "capital", "GOV"))
+            for text in _strs(g, s, AG.demonym):
+                gz.aliases.append(Alias(text, aid, "demonym"))
+            for text in _strs(g, s, AG.partName):
+                name, _, sector = text.partition("|")
+                gz.aliases.append(Alias(name.strip(), aid, "part", sector.strip() or "GOV"))
+            for group in g.objects(s, AG.memberOf):
+                gz.members.setdefault(_local(group), set()).add(aid)
+
+
+def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:
+    v = g.value(s, p)
+    return bool(v.toPython()) if isinstance(v, Literal) else False
+
+
+def _read_lexicon(gz: Gazetteer) -> None:
+    g = gz.graph
+    for s in g.subjects(RDF.type, AG.Trigger):
+        relation = _local(g.value(s, AG.relation))
+        rel_node = g.value(s, AG.relation)
+        cameo = _str(g, s, AG.cameoCode) or _str(g, rel_node, AG.cameoCode) or ""
+        neg_rel = g.value(s, AG.negatedRelation)
+        for lemma in _strs(g, s, AG.lemma):
+            for pos in _strs(g, s, AG.pos) or ["VERB"]:
+                trig = Trigger(
+                    lemma=lemma, pos=pos, relation=relation, cameo=cameo,
+                    strength=float(g.value(s, AG.strength) or 0.7),
+                    target_preps=tuple(_strs(g, s, AG.targetPrep)),
+                    agent_preps=tuple(_strs(g, s, AG.agentPrep)) or ("by",),
+                    between_mutual=_bool(g, s, AG.betweenMutual),
+                    compound_is_venue=_bool(g, s, AG.compoundIsVenue),
+                    negated_relation=_local(neg_rel) if neg_rel is not None else None,
+                    negated_cameo=_str(g, s, AG.negatedCameoCode),
+                    requires_object=tuple(_strs(g, s, AG.requiresObject)),
+                    target_is_possessor=_bool(g, s, AG.targetIsPossessor),
+                    recipient_from_governor=_bool(g, s, AG.recipientFromGovernor),
+                    reverse=_bool(g, s, AG.reverse),
+                )
+                gz.triggers.setdefault((lemma, pos), []).append(trig)
+    for s in g.subjects(RDF.type, AG.TitleTerm):
+        sector = _local(g.value(s, AG.sector))
+        for t in _strs(g, s, AG.title):
+            gz.titles[t.lower()] = sector
+    for s in g.subjects(RDF.type, AG.AgentNoun):
+        sector = _local(g.value(s, AG.sector))
+        for t in _strs(g, s, AG.lemma):
+            gz.agent_nouns[t.lower()] = sector
+    for s in g.subjects(RDF.type, AG.WordList):
+        name = _str(g, s, RDFS.label)
+        if name:
+            gz.words[name] = frozenset(w.lower() for w in _strs(g, s, AG.word))
+    for s in g.subjects(RDF.type, AG.CodeRefinement):
+        gz.refinements.append((_local(g.value(s, AG.relation)), frozenset(w.lower() for w in _strs(g, s, AG.word)),
+                               _str(g, s, AG.cameoCode) or ""))
+    gz.refinements.sort()
+    for s in g.subjects(RDF.type, AG.Episode):
+        gz.episodes.append({
+            "id": _local(s),
+            "label": _str(g, s, RDFS.label) or _local(s),
+            "aliases": [a.lower() for a in _strs(g, s, AG.alias)],
+            "start": _str(g, s, AG.startDate),
+            "end": _str(g, s, AG.endDate),
+        })
+    for rel in g.subjects(RDFS.subPropertyOf, AG.interactsWith):
+        name = _local(rel)
+        quad_node = g.value(rel, AG.quadClass)
+        gz.relations[name] = {
+            "label": _str(g, rel, RDFS.label) or name,
+            "cameo": _str(g, rel, AG.cameoCode) or "",
+            "root": _str(g, rel, AG.cameoRoot) or "",
+            "quad": int(g.value(quad_node, AG.quadCode) or 0) if quad_node is not None else 0,
+            "sign": int(g.value(rel, AG.sign) or 0),
+            "colour": _str(g, rel, AG.colour) or "#888888",
+            "symmetric": (rel, RDF.type, OWL.SymmetricProperty) in g,
+        }
+
+
+def _read_cameo(gz: Gazetteer) -> None:
+    g = gz.graph
+    for s in g.subjects(RDF.type, AG.CameoEvent):
+        code = _str(g, s, AG.code) or str(s)[len(str(CAMEO)):]
+        quad_node = g.value(s, AG.quadClass)
+        quad = int(g.value(quad_node, AG.quadCode) or 0) if quad_node is not None else 0
+        gz.cameo[code] = (_str(g, s, RDFS.label) or code, float(g.value(s, AG.goldstein) or 0.0), quad)

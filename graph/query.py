@@ -1,0 +1,219 @@
+"""SPARQL over a built graph: saved queries by name, ad-hoc ones, aligned tables or CSV/JSON.
+
+Saved queries are plain ``.rq`` files in ``ontology/queries/`` (the first comment line is the
+description), so analysts add their own without touching Python. A source is a Turtle/TriG/N-Quads
+file or an Oxigraph store directory.
+
+Everything printed is untrusted article text: control characters (terminal escape sequences) are
+removed from table output, and CSV/JSON use their own standard quoting.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from .errors import QueryError
+from .namespaces import AG, ONTOLOGY_DIR, PREFIXES
+
+QUERY_DIR = ONTOLOGY_DIR / "queries"
+FORMATS = ("table", "csv", "tsv", "json")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_RDF_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
+                ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    description: str
+    text: str
+    path: Path
+
+
+def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
+    """Every ``.rq`` file in ``directory`` by name (file stem)."""
+    out = {}
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        desc = first.lstrip("#").strip() if first.lstrip().startswith("#") else ""
+        out[path.stem] = SavedQuery(path.stem, desc, text, path)
+    return out
+
+
+def saved_query(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"no saved query named {name!r} (available: {', '.join(queries) or 'none'})")
+    return queries[name]
+
+
+def load_graph(source: Path | str) -> Graph:
+    """A file as an rdflib graph (TriG/N-Quads as a Dataset with a union default graph)."""
+    path = Path(source)
+    fmt = _RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise QueryError(f"{path}: unknown RDF file type (use .ttl, .trig, .nq, .nt or .jsonld, or a store directory)")
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file")
+    g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
+    try:
+        g.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser error types
+        raise QueryError(f"{path}: not valid {fmt} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+    return g
+
+
+def open_source(source: Path | str | Graph):
+    """A graph to query: an rdflib Graph as is, a file parsed, a directory opened as a store."""
+    if isinstance(source, Graph):
+        return source
+    path = Path(str(source))
+    if str(source).startswith(("sparql+http://", "sparql+https://")) or path.is_dir():
+        from .store import open_store  # the store needs pyoxigraph; import only when used
+        return open_store(source)
+    return load_graph(path)
+
+
+def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
+    """``source=USA`` -> (source, ag:USA); ``x=ag:ISR``; ``name="Oman"`` -> a literal."""
+    if "=" not in value:
+        raise QueryError(f"--bind expects VAR=VALUE, got {value!r}")
+    var, raw = value.split("=", 1)
+    var = var.strip().lstrip("?")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", var):
+        raise QueryError(f"--bind: {var!r} is not a variable name")
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        return var, Literal(raw[1:-1])
+    if raw.startswith("<") and raw.endswith(">"):
+        return var, URIRef(raw[1:-1])
+    if ":" in raw and not raw.startswith("http"):
+        prefix, local = raw.split(":", 1)
+        if prefix in PREFIXES:
+            return var, URIRef(str(PREFIXES[prefix]) + local)
+    if raw.startswith(("http://", "https://")):
+        return var, URIRef(raw)
+    return var, AG[raw]
+
+
+def with_bindings(text: str, bindings: dict[str, URIRef | Literal]) -> str:
+    """Pin variables by inserting a VALUES block at the top of the outermost WHERE clause.
+
+    Works the same on every store (rdflib's initBindings is not honoured by all of them)."""
+    if not bindings:
+        return text
+    m = re.search(r"\bWHERE\s*\{", text, flags=re.I)
+    if not m:
+        raise QueryError("--bind needs a query with a WHERE clause")
+    values = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
+    return text[:m.end()] + " " + values + " " + text[m.end():]
+
+
+def run_query(source, text: str, bindings: dict[str, URIRef | Literal] | None = None) -> Result:
+    """Run SPARQL ``text`` against ``source`` (Graph, file path or store); one-line errors."""
+    graph = open_source(source)
+    text = with_bindings(text, bindings or {})
+    try:
+        return graph.query(text)
+    except QueryError:
+        raise
+    except Exception as exc:  # pyparsing/rdflib/pyoxigraph errors all land here
+        msg = " ".join(str(exc).split()) or type(exc).__name__
+        raise QueryError(f"invalid or failed query: {msg[:300]}") from None
+
+
+def _cell(term, nm) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        try:
+            return nm.normalizeUri(term) if nm is not None else str(term)
+        except Exception:
+            return str(term)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    return str(term)
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
+
+
+def rows(result: Result, nm=None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a SELECT/ASK result as strings (IRIs shortened with the known prefixes)."""
+    if result.type == "ASK":
+        return ["ask"], [[str(bool(result.askAnswer)).lower()]]
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return ["subject", "predicate", "object"], [[_cell(t, nm) for t in triple] for triple in result]
+    header = [str(v) for v in result.vars]
+    return header, [[_cell(r[v] if v in r.labels else None, nm) for v in result.vars] for r in result]
+
+
+def format_result(result: Result, fmt: str = "table", max_width: int = 80) -> str:
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    nm = Graph().namespace_manager
+    for prefix, ns in PREFIXES.items():
+        nm.bind(prefix, ns, override=True)
+    if fmt == "json" and result.type == "SELECT":
+        return result.serialize(format="json").decode("utf-8")
+    header, body = rows(result, nm)
+    if fmt == "json":
+        return json.dumps({"head": header, "rows": body}, ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(header)
+        w.writerows([[_safe(c) for c in r] if fmt == "tsv" else r for r in body])
+        return buf.getvalue()
+    cells = [[_safe(c) for c in r] for r in body]
+    clipped = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(header)]
+    line = lambda vals: "  ".join(v.ljust(widths[i]) for i, v in enumerate(vals)).rstrip()  # noqa: E731
+    out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in clipped]
+    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------------------------- CLI
+
+def configure_parser(p) -> None:
+    p.add_argument("source", nargs="?", default="out/graph.ttl",
+                   help="graph file (.ttl/.trig/.nq) or store directory (default: out/graph.ttl)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--name", "-n", help="run a saved query from ontology/queries/ by name")
+    what.add_argument("-q", "--query", help="run this SPARQL query")
+    what.add_argument("-f", "--file", help="run the SPARQL query in this file")
+    what.add_argument("--list", action="store_true", help="list the saved queries")
+    p.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
+    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
+                   help="pin a variable, e.g. --bind source=USA --bind relation=pressures (repeatable)")
+    p.add_argument("--width", type=int, default=80, help="clip table cells to this many characters")
+
+
+def run_cli(args) -> int:
+    if args.list or not (args.name or args.query or args.file):
+        for q in saved_queries().values():
+            print(f"{q.name:22} {q.description}")
+        return 0
+    if args.name:
+        text = saved_query(args.name).text
+    elif args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{args.file}: cannot read query ({exc.__class__.__name__})") from None
+    else:
+        text = args.query
+    bindings = dict(parse_binding(b) for b in args.bind)
+    result = run_query(args.source, text, bindings)
+    print(format_result(result, args.format, args.width), end="")
+    return 0

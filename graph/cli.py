@@ -20,6 +20,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("graph.pipeline", "add articles to an existing store (unchanged: skipped; changed: replaced)"),
     "query": ("graph.query", "run a saved (--name) or ad-hoc (-q/-f) SPARQL query on a graph or store"),
     "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
+    "export": ("graph.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
+    "validate": ("graph.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),
+    "serve": ("graph.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
 }
 
 

@@ -35,7 +35,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from .model import MODALITIES, Document
+from .model import MODALITIES, Document, Extraction
 from .namespaces import RELATIONS, SYMMETRIC
 
 # CAMEO quad class of each interaction type, as declared by ag:quadClass in ontology/actorgraph.ttl
@@ -383,6 +383,15 @@ def score_items(gold: Sequence[Item], pred: Sequence[Item]) -> tuple[PRF, PRF, l
     return exact, relaxed, misses, fps
 
 
+def from_extractor(extract: Callable[[Document], Extraction]) -> Predictor:
+    """Adapt a ``Document -> Extraction`` function (the pipeline's extractor) into a predictor.
+
+    The passage is handed over as a pipeline Document (``GoldDoc.document``) and the extraction's
+    Interactions are scored directly, so nothing about extraction leaks into this module.
+    """
+    return lambda doc: extract(doc.document()).interactions
+
+
 def _exact_only(gold: Sequence[Item], pred: Sequence[Item], keep: Callable[[Item], bool]) -> PRF:
     """Exact counts restricted to the items ``keep`` accepts (one relation, one polarity class)."""
     return score_items([g for g in gold if keep(g)], [p for p in pred if keep(p)])[0]
@@ -483,20 +492,25 @@ def _table(rows: list[list[str]], indent: str = "  ") -> list[str]:
     return [indent + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
 
 
-def _mismatch_rows(ms: list[Mismatch]) -> list[str]:
+def _mismatch_rows(ms: list[Mismatch], max_list: int | None) -> list[str]:
     if not ms:
         return ["  (none)"]
+    shown = ms if max_list is None else ms[:max_list]
     rows = [["doc", "source", "relation", "target", "modality", "relaxed", "instead / nearest"]]
-    for m in ms:
+    for m in shown:
         it = m.item
         near = "; ".join(f"{n.source} {n.relation} {n.target} ({n.modality})" for n in m.near)
         rows.append([it.doc_id, it.source, it.relation, it.target, it.modality,
                      "yes" if m.relaxed_hit else "no", near])
-    return _table(rows)
+    more = [f"  ... and {len(ms) - len(shown)} more"] if len(shown) < len(ms) else []
+    return _table(rows) + more
 
 
-def format_report(report: Report) -> str:
-    """A plain-text report for an analyst: headline scores, per relation, modality, misses and FPs."""
+def format_report(report: Report, max_list: int | None = None) -> str:
+    """A plain-text report for an analyst: headline scores, per relation, modality, misses and FPs.
+
+    ``max_list`` caps the number of misses and of false positives listed (the counts stay exact).
+    """
     w = 16
     head = f"{'':<{w}} {'gold':>5} {'pred':>5} {'m.gld':>5} {'m.prd':>5} {'P':>6} {'R':>6} {'F1':>6}"
     out = [f"Evaluation on {report.n_docs} passages", "", head,
@@ -515,9 +529,9 @@ def format_report(report: Report) -> str:
         out += _table(rows)
     if report.unresolved:
         out += ["", "unresolved actor names: " + ", ".join(report.unresolved)]
-    out += ["", f"misses (gold not predicted, exact): {len(report.misses)}", *_mismatch_rows(report.misses)]
+    out += ["", f"misses (gold not predicted, exact): {len(report.misses)}", *_mismatch_rows(report.misses, max_list)]
     out += ["", f"false positives (predicted, not in gold, exact): {len(report.false_positives)}",
-            *_mismatch_rows(report.false_positives)]
+            *_mismatch_rows(report.false_positives, max_list)]
     out += ["", "m.gld / m.prd: gold triples matched / predicted triples matched; "
                 "P = m.prd/pred, R = m.gld/gold. 'relaxed' = would match under relaxed rules."]
     return "\n".join(out)

@@ -40,6 +40,8 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "his", "she", "her", "him"}
+PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
+QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any"}
 
 
 @dataclass
@@ -240,8 +242,9 @@ def _sector_of(ctx: _Ctx, pid: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------- arguments
 
-def _ref_from_mention(ctx: _Ctx, m: Mention, factor: float, how: str, sector: str | None = None) -> Ref | None:
-    if m.location:
+def _ref_from_mention(ctx: _Ctx, m: Mention, factor: float, how: str, sector: str | None = None,
+                      place_ok: bool = False) -> Ref | None:
+    if m.location and not place_ok:
         return None
     if m.kind == "person":
         if not m.affiliation:
@@ -257,6 +260,21 @@ def _pair_noun(ctx: _Ctx, tok: Token) -> bool:
     kids = {c.lower_ for c in tok.children}
     has_actor_mod = any(c.i in ctx.mentions for c in tok.children)
     return not has_actor_mod and ("two" in kids or "both" in kids or "the" in kids)
+
+
+def _anaphoric(ctx: _Ctx, t: Token) -> Mention | None:
+    """'the group' / 'the alliance' / 'the island': the latest earlier mention of an actor of the type
+    the noun names (ontology/lexicon.ttl ag:AnaphoricNoun), if the noun has no actor modifier."""
+    wanted = ctx.gz.anaphors.get(t.lemma_.lower())
+    if not wanted or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+        return None
+    if any(c.i in ctx.mentions for c in t.children):
+        return None
+    for i in range(t.i - 1, -1, -1):
+        m = ctx.mentions.get(i)
+        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted:
+            return m
+    return None
 
 
 def _pronoun(ctx: _Ctx, tok: Token) -> list[Ref]:
@@ -287,6 +305,13 @@ def _pronoun(ctx: _Ctx, tok: Token) -> list[Ref]:
         return []
     subjects = [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
+    if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
+        tok_i = ctx.doc[i]
+        group = [tok_i] + list(tok_i.conjuncts)
+        if len(group) > 1:
+            refs = [_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun") for g in group if g.i in ctx.mentions]
+            if len([r for r in refs if r]) > 1:
+                return [r for r in refs if r]
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
 
@@ -298,12 +323,16 @@ def _np_role(tok: Token) -> str:
     return tok.dep_
 
 
-def np_refs(ctx: _Ctx, tok: Token, *, expand_conj: bool = True, factor: float = 1.0, how: str = "") -> list[Ref]:
-    """Actors a noun phrase headed by ``tok`` stands for ('Israeli officials' -> Israel, GOV)."""
+def np_refs(ctx: _Ctx, tok: Token, *, expand_conj: bool = True, factor: float = 1.0, how: str = "",
+            place_ok: bool = False) -> list[Ref]:
+    """Actors a noun phrase headed by ``tok`` stands for ('Israeli officials' -> Israel, GOV).
+
+    ``place_ok``: the phrase is the object of a trigger's own preposition ('fired at Israel'), so a
+    country name there is a target even after a locative preposition."""
     out: list[Ref] = []
     heads = [tok] + (list(tok.conjuncts) if expand_conj else [])
     for t in heads:
-        out.extend(_single_refs(ctx, t, factor, how))
+        out.extend(_single_refs(ctx, t, factor, how, place_ok))
     seen: set[str] = set()
     uniq = []
     for r in out:
@@ -313,15 +342,26 @@ def np_refs(ctx: _Ctx, tok: Token, *, expand_conj: bool = True, factor: float = 
     return uniq
 
 
-def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str) -> list[Ref]:
+def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = False) -> list[Ref]:
     m = ctx.mentions.get(t.i)
     if m is not None:
-        r = _ref_from_mention(ctx, m, factor, how or "mention")
+        r = _ref_from_mention(ctx, m, factor, how or "mention", place_ok=place_ok)
         return [r] if r else []
     if t.lower_ in PRONOUNS and t.pos_ == "PRON":
         return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or r.how) for r in _pronoun(ctx, t)]
+    # "one of the largest Russian air attacks", "some of Iran's proxies": look inside the of-phrase.
+    if t.lower_ in QUANTIFIERS:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _single_refs(ctx, p, factor * 0.95, how or "quantifier", place_ok)
+        return []
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
+    anaphor = _anaphoric(ctx, t)
+    if anaphor is not None:
+        return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
     sector = ctx.gz.agent_nouns.get(t.lemma_.lower())
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
     found: list[Ref] = []
@@ -355,14 +395,16 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
     clauses — the subject it inherits (object control for 'urge X to …')."""
     if depth > 4:
         return []
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj")
     if passive:
-        for c in v.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return np_refs(ctx, p, how="passive-agent")
-        return []
+        for verb in [v] + list(v.conjuncts):  # "armed and financed by Iran": the agent is shared
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return np_refs(ctx, p, how="passive-agent")
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return []
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
             if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
@@ -603,7 +645,7 @@ def _emit(ctx: _Ctx, sent_idx: int, sent: Span, tok: Token, trig: Trigger, relat
         source=src.actor, relation=relation, target=tgt.actor, doc_id=ctx.document.id, sentence=sent_idx,
         trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), modality=modality,
         confidence=max(0.05, min(0.99, conf)), cameo=code, goldstein=gz.goldstein(code), quad=gz.quad(code),
-        date=date, date_text=date_text, reported_by=reporter.actor if reporter and reporter.actor != src.actor or (reporter and modality == "reported") else None,
+        date=date, date_text=date_text, reported_by=(reporter.official or reporter.actor) if reporter else None,
         other_party=other.actor if other else None, source_sector=src.sector, target_sector=tgt.sector,
         source_official=src.official, episode=episode,
         path="+".join(p for p in (path, src.how, tgt.how) if p),
@@ -643,10 +685,10 @@ def _resolve_pair(ctx: _Ctx, sent_idx: int) -> list[Ref]:
     return []
 
 
-def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str) -> list[Ref]:
+def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
     if _pair_noun(ctx, tok):
         return _resolve_pair(ctx, sent_idx)
-    return np_refs(ctx, tok, how=how)
+    return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 
 def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) -> None:
@@ -697,14 +739,20 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
     targets: list[Ref] = []
     between: list[Ref] = []
-    for c in v.children:
+    patient_holder = v
+    if passive and not any(c.dep_ == "nsubjpass" for c in v.children) and v.dep_ == "conj":
+        patient_holder = v.head  # "is armed and financed by Iran": the patient sits on the first verb
+    for c in list(v.children) + [c for c in patient_holder.children if patient_holder != v and c.dep_ == "nsubjpass"]:
+        if c.dep_ == "nsubjpass" and passive and c.tag_ in ("WDT", "WP") and patient_holder.dep_ == "relcl":
+            targets += np_refs(ctx, patient_holder.head, factor=0.95, how="relative-patient")
+            continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
                 targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]
             else:
                 targets += _args_or_pair(ctx, c, sent_idx, "object")
     for prep, p in _prep_objects(ctx, v, trig.target_preps):
-        refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}")
+        refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         (between if prep == "between" else targets).extend(refs)
     # "demanded that Iran halt…", "said Iran must stop…": the subject of the complement clause.
     if not targets and relation in ("demands", "pressures", "opposes", "threatens"):
@@ -749,7 +797,7 @@ def _talk_parties(ctx: _Ctx, noun: Token, sent_idx: int) -> list[Ref]:
     """Parties of a negotiation noun: 'talks between A and B', 'US-Iran talks', 'talks with B' + subject."""
     parties: list[Ref] = []
     for prep, p in _prep_objects(ctx, noun, ("between", "with")):
-        parties += _args_or_pair(ctx, p, sent_idx, f"prep:{prep}")
+        parties += _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
     mods = [r for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") for r in np_refs(ctx, c, how="modifier")]
     if len({r.actor for r in mods}) >= 2:
         parties += mods
@@ -776,6 +824,16 @@ def _mediation(ctx: _Ctx, sent_idx: int, sent: Span, tok: Token, trig: Trigger, 
             ctx.deferred_mediation.append((m, tok, trig, sent_idx))
 
 
+def _object_path(n: Token, gv: Token) -> bool:
+    """Is noun ``n`` (part of) the object of ``gv``: 'launched strikes', 'pledged euros in aid'?"""
+    cur, hops = n, 0
+    while cur != gv and hops < 4:
+        if cur.dep_ in ("nsubj", "csubj", "advcl", "relcl", "ccomp", "xcomp", "acl"):
+            return False
+        cur, hops = cur.head, hops + 1
+    return cur == gv and n.dep_ != "nsubj"
+
+
 def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) -> None:
     gz = ctx.gz
     if n.i in ctx.mentions:
@@ -784,10 +842,25 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     modality, reporter = _noun_modality(ctx, n)
 
     # "the two allies" / "X's ally" / "an ally of X": the ally noun names the relation itself.
-    if relation == "alliedWith" and _pair_noun(ctx, n):
+    if relation == "alliedWith" and _pair_noun(ctx, n) and n.dep_ != "appos":
         pair = _resolve_pair(ctx, sent_idx)
         if len(pair) == 2:
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, pair[0], pair[1], modality, reporter, "noun:pair")
+        return
+    if relation == "alliedWith" and n.dep_ in ("appos", "attr"):
+        if n.dep_ == "appos":
+            holders = np_refs(ctx, n.head, how="apposition")
+        else:
+            holders = [r for c in n.head.children if c.dep_ in SUBJ for r in np_refs(ctx, c, how="copula-subject")]
+        owners = [r for c in n.children if c.dep_ in ("poss", "compound", "amod") for r in np_refs(ctx, c, how="ally-of")]
+        owners += [r for _, p in _prep_objects(ctx, n, ("of", "with")) for r in np_refs(ctx, p, how="ally-of")]
+        if owners:
+            for h in holders:
+                for o in owners:
+                    _emit(ctx, sent_idx, sent, n, trig, relation, cameo, h, o, modality, reporter, "noun:apposition")
+        elif len(holders) > 1:
+            for a, b in _pairs(holders):
+                _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:apposition")
         return
 
     sources: list[Ref] = []
@@ -806,14 +879,13 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     for _, p in _prep_objects(ctx, n, trig.agent_preps):
         sources += np_refs(ctx, p, how="noun-agent")
     gv = _governor(n)
-    if not sources and gv is not None and n.head == gv and n.dep_ in ("dobj", "attr", "nsubjpass") \
-            and gv.lemma_.lower() in gz.word_list("light_verbs"):
+    if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in _subject_refs(ctx, gv)]
 
     targets: list[Ref] = []
     between: list[Ref] = list(mods) if multi_party else []
     for prep, p in _prep_objects(ctx, n, trig.target_preps):
-        refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}")
+        refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (between if prep == "between" else targets).extend(refs)

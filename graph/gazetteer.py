@@ -73,6 +73,7 @@ class Gazetteer:
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # named word lists (modals, speech verbs...)
     members: dict[str, set[str]] = field(default_factory=dict)
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
+    anaphors: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"ArmedGroup"}
 
     def goldstein(self, code: str) -> float:
         """Goldstein score of a CAMEO code, falling back to its parent codes."""
@@ -220,6 +221,10 @@ def _read_lexicon(gz: Gazetteer) -> None:
         name = _str(g, s, RDFS.label)
         if name:
             gz.words[name] = frozenset(w.lower() for w in _strs(g, s, AG.word))
+    for s in g.subjects(RDF.type, AG.AnaphoricNoun):
+        types = frozenset(_local(t) for t in g.objects(s, AG.actorType))
+        for lemma in _strs(g, s, AG.lemma):
+            gz.anaphors[lemma.lower()] = gz.anaphors.get(lemma.lower(), frozenset()) | types
     for s in g.subjects(RDF.type, AG.CodeRefinement):
         gz.refinements.append((_local(g.value(s, AG.relation)), frozenset(w.lower() for w in _strs(g, s, AG.word)),
                                _str(g, s, AG.cameoCode) or ""))

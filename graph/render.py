@@ -24,6 +24,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -97,8 +98,11 @@ def date_bounds(lexical: str) -> tuple[str, str] | None:
 def _schema(g: Graph) -> Graph:
     """Relation colours and symmetry live in the ontology; read them from the graph if it carries
     the ontology (the build's union does), else from ``ontology/actorgraph.ttl``."""
-    if (None, AG.colour, None) in g:
-        return g
+    return g if (None, AG.colour, None) in g else _ontology_file()
+
+
+@lru_cache(maxsize=1)
+def _ontology_file() -> Graph:
     onto = Graph()
     path = ONTOLOGY_DIR / "actorgraph.ttl"
     if path.exists():
@@ -163,6 +167,14 @@ def _trigger_span(g: Graph, po: dict, text: str) -> list[int] | None:
     return [_utf16(text, a), _utf16(text, b)]
 
 
+def _quad_label(g: Graph, quad) -> str | None:
+    """"verbal conflict" for ag:VerbalConflict, from the graph or else the ontology file."""
+    if quad is None:
+        return None
+    label = g.value(quad, RDFS.label) or _schema(g).value(quad, RDFS.label)
+    return str(label) if label else _local(quad)
+
+
 def _interaction_records(g: Graph) -> list[dict]:
     """Every well-formed Interaction as a flat dict of Python values."""
     records = []
@@ -195,7 +207,7 @@ def _interaction_records(g: Graph) -> list[dict]:
                 "hi": bounds[1] if bounds else None,
                 "dateText": str(po.get(AG.dateText) or "") or None,
                 "cameo": str(po.get(AG.cameoCode) or "") or None,
-                "quad": str(g.value(po[AG.quadClass], RDFS.label) or _local(po[AG.quadClass])) if AG.quadClass in po else None,
+                "quad": _quad_label(g, po.get(AG.quadClass)),
                 "goldstein": _num(po.get(AG.goldstein)),
                 "rule": str(po.get(AG.rule) or "") or None,
                 "reportedBy": _label(g, po[AG.reportedBy]) if AG.reportedBy in po else None,

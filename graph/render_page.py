@@ -117,7 +117,9 @@ BODY = """
 APP_JS = r"""
 (function () {
   "use strict";
+  var T = window.__timings = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("ag-data").textContent);
+  T.parsed = performance.now();
   var $ = function (id) { return document.getElementById(id); };
 
   // Every data string reaches the page through this function: text nodes only, never markup.
@@ -284,12 +286,15 @@ APP_JS = r"""
     $("ag-graph-wrap").appendChild(el("div", "No interactions in this graph.", "")).id = "ag-empty";
     window.__stabilizedAt = performance.now();
   } else {
+    T.beforeNetwork = performance.now();
     network = new vis.Network($("ag-graph"), { nodes: nodes, edges: edges }, options);
+    T.network = performance.now();
     network.on("stabilizationProgress", function (p) {
       $("ag-loading").textContent = "laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
     });
     // Freeze: once laid out, physics stops for good, so 2,000 actors cost nothing while you read.
     network.on("stabilizationIterationsDone", function () {
+      T.iterationsDone = performance.now();
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
       $("ag-loading").hidden = true;

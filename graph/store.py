@@ -98,6 +98,10 @@ class Store:
         self.ox = None
         self.dataset = None  # type: ignore[assignment]
 
+    def query(self, sparql: str) -> Result:
+        """Same as the module's ``query(store, sparql)``: lets a Store stand in for an rdflib Graph."""
+        return query(self, sparql)
+
     def __enter__(self) -> Store:
         return self
 
@@ -319,6 +323,11 @@ def drop_graph(store: Store, graph_iri: str | URIRef) -> None:
         store.ox.update(update)
     else:
         _http_update(store, update)
+
+
+def drop_document(store: Store, doc_iri: str | URIRef) -> None:
+    """Remove a document (its named graph), e.g. when its source file left the corpus."""
+    drop_graph(store, doc_iri)
 
 
 # ---------------------------------------------------------------- reading

@@ -15,11 +15,12 @@ from graph.evaluate import (
     GoldRelation,
     describe,
     format_report,
+    from_extractor,
     load_gold,
     main,
     score,
 )
-from graph.model import MODALITIES, Interaction
+from graph.model import MODALITIES, Document, Extraction, Interaction
 from graph.namespaces import RELATIONS
 
 DATA = Path(__file__).parent / "data"
@@ -278,6 +279,21 @@ def test_accepts_interactions_and_three_tuples():
     assert r.exact.precision == r.exact.recall == 1.0
 
 
+def test_from_extractor_adapts_a_document_to_extraction_function():
+    gold = [doc("d", ("USA", "supports", "ISR", "asserted"))]
+    seen: list[Document] = []
+
+    def extract(document: Document) -> Extraction:
+        seen.append(document)
+        it = Interaction(source="USA", relation="supports", target="ISR", doc_id=document.id, sentence=0,
+                         trigger="backs", trigger_start=0, trigger_end=5)
+        return Extraction(document=document, interactions=[it])
+
+    r = score(gold, from_extractor(extract))
+    assert r.exact.f1 == 1.0
+    assert seen[0].text == "text of d" and seen[0].source == "d"
+
+
 def test_bad_prediction_is_reported_with_doc_id():
     gold = [doc("d7", ("USA", "supports", "ISR"))]
     with pytest.raises(ValueError, match=r"d7.*'likes'"):
@@ -336,6 +352,14 @@ def test_format_report_lists_misses_and_false_positives():
     # headline rows line up in columns
     rows = [line for line in text.splitlines() if line.startswith(("exact", "relaxed"))]
     assert len({len(row) for row in rows}) == 1
+
+
+def test_format_report_max_list_caps_listing_not_counts():
+    gold = [doc("d", *[("USA", "supports", t) for t in ("ISR", "UKR", "TWN", "PHL")])]
+    text = format_report(score(gold, fixed({})), max_list=2)
+    assert re.search(r"^misses .*: 4$", text, re.M)
+    assert "  ... and 2 more" in text
+    assert "TWN" not in text.split("misses")[1]
 
 
 # ------------------------------------------------------------------ malformed input

@@ -1,0 +1,275 @@
+"""Export the graph for other tools: RDF (Turtle, TriG, N-Quads, JSON-LD), Gephi (GraphML, GEXF), CSV.
+
+Why each format:
+
+* ``turtle`` - every graph merged (what ``out/graph.ttl`` holds); ``trig``/``nquads``/``jsonld`` keep the
+  named graphs, i.e. which document said what, so another store can re-import them losslessly.
+* ``graphml``/``gexf`` - the *actor network* for Gephi/Cytoscape: nodes are actors (``label``, ``type``,
+  analysis scores when present), one edge per (source, target, relation) with ``relation``, ``weight``
+  (supporting asserted/reported Interactions; 1 for a stated triple with no Interaction behind it),
+  ``evidence_count`` (distinct evidence sentences), ``documents``, ``mean_confidence``, ``cameo`` (the
+  most frequent CAMEO code) and ``label``. Hypothetical and negated claims are not edges.
+* ``csv`` - one row per Interaction, every modality, for spreadsheets. Cells that start with ``= + - @``
+  get a leading apostrophe: article text is untrusted and spreadsheets execute formulas.
+
+All RDF goes through pyoxigraph (fast on a million triples); every file is written atomically.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from .errors import ActorgraphError
+from .fileio import write_atomic
+from .namespaces import AG, PREFIXES, RELATIONS
+from .store import Store, _nquads, _term, add_source_arguments, default_source, open_source, quads
+
+FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
+SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
+          "graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}
+_BY_SUFFIX = {v: k for k, v in SUFFIX.items()} | {".turtle": "turtle", ".json": "jsonld"}
+ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
+FACTUAL = (AG.Asserted, AG.Reported)
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+_SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+CSV_COLUMNS = ("source", "source_label", "relation", "target", "target_label", "modality", "confidence",
+               "date", "cameo", "document", "source_path", "trigger", "sentence", "interaction")
+
+
+class ExportError(ActorgraphError):
+    """The export format is unknown or the output cannot be written."""
+
+
+def export(source: Store | Dataset | Graph | str | Path, fmt: str, out_path: str | Path | None) -> str | Path:
+    """Write ``source`` in ``fmt`` to ``out_path`` atomically (``None`` or ``"-"``: return the text)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    data = render(source, fmt)
+    if out_path is None or str(out_path) == "-":
+        return data.decode("utf-8")
+    try:
+        return write_atomic(Path(out_path), data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out_path}: {exc.strerror or exc}") from None
+
+
+def render(source: Store | Dataset | Graph | str | Path, fmt: str) -> bytes:
+    """The exported bytes (what ``export`` writes)."""
+    opened = None
+    if isinstance(source, (str, Path)):
+        source = opened = open_source(source)
+    try:
+        store = _as_ox(source)
+        if fmt == "turtle":
+            rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            return ox.serialize((ox.Triple(r[0], r[1], r[2]) for r in rows), format=ox.RdfFormat.TURTLE,
+                                prefixes=_PREFIXES)
+        if fmt in ("trig", "nquads", "jsonld"):
+            rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+            return store.dump(format=rdf_fmt, prefixes=_PREFIXES if fmt == "trig" else None)
+        if fmt == "csv":
+            return interactions_csv(store).encode("utf-8")
+        g = actor_network(store)
+        buf = io.BytesIO()
+        if fmt == "graphml":
+            nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
+        else:
+            nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
+        return buf.getvalue()
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def _as_ox(source: Store | Dataset | Graph) -> ox.Store:
+    """A pyoxigraph store holding ``source`` (the store itself when it already is one)."""
+    if isinstance(source, Store):
+        if source.ox is not None:
+            return source.ox
+        lines = []
+        for s, p, o, g in quads(source):
+            lines.append(f"{_term(s)} {_term(p)} {_term(o)}" + (f" {_term(g)}" if g is not None else "") + " .\n")
+        return _loaded("".join(lines))
+    if isinstance(source, Dataset) or getattr(source, "context_aware", False):
+        lines = []
+        for s, p, o, g in source.quads((None, None, None, None)):
+            name = getattr(g, "identifier", g)
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+                lines.append(f"{_term(s)} {_term(p)} {_term(o)} .\n")
+            else:
+                lines.append(_nquads([(s, p, o)], name))
+        return _loaded("".join(lines))
+    if isinstance(source, Graph):
+        return _loaded("".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in source))
+    raise ExportError(f"cannot export a {type(source).__name__}")
+
+
+def _loaded(nquads: str) -> ox.Store:
+    store = ox.Store()
+    store.load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _select(store: ox.Store, sparql: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    result = store.query(_SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+
+
+def _local(term) -> str:  # noqa: ANN001 - pyoxigraph term
+    """``ag:USA`` -> ``USA``; other IRIs stay whole; literals give their lexical form."""
+    value = term.value
+    return value[len(str(AG)):] if value.startswith(str(AG)) else value
+
+
+def _relations(store: ox.Store) -> list[str]:
+    """Relation IRIs: the declared ones plus any sub-property of ag:interactsWith in the data."""
+    rels = {str(AG[r]) for r in RELATIONS}
+    rels |= {r["r"].value for r in _select(store, "SELECT DISTINCT ?r WHERE { ?r rdfs:subPropertyOf+ ag:interactsWith }")}
+    return sorted(rels)
+
+
+def _labels_and_types(store: ox.Store) -> tuple[dict[str, str], dict[str, str]]:
+    labels: dict[str, str] = {}
+    for r in _select(store, "SELECT ?a ?l WHERE { ?a rdfs:label ?l } ORDER BY ?a (LANG(?l) != '' ) (LANG(?l) != 'en') STR(?l)"):
+        labels.setdefault(r["a"].value, r["l"].value)
+    types: dict[str, str] = {}
+    values = " ".join(f"ag:{t}" for t in ACTOR_TYPES)
+    for r in _select(store, f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {values} }} ?a a ?t }} ORDER BY ?a ?t"):
+        types.setdefault(r["a"].value, _local(r["t"]))
+    return labels, types
+
+
+def actor_network(source: Store | Dataset | Graph | ox.Store) -> nx.MultiDiGraph:
+    """The actor network as a networkx MultiDiGraph keyed by relation (see the module docstring)."""
+    store = source if isinstance(source, ox.Store) else _as_ox(source)
+    rels = _relations(store)
+    values = " ".join(f"<{r}>" for r in rels)
+    supports: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    rows = _select(store, """SELECT ?i ?s ?rel ?t ?ev ?doc ?conf ?cameo WHERE {
+        ?i a ag:Interaction ; ag:source ?s ; ag:relation ?rel ; ag:target ?t ; ag:modality ?m .
+        FILTER (?m IN (ag:Asserted, ag:Reported))
+        OPTIONAL { ?i ag:evidence ?ev } OPTIONAL { ?i ag:document ?doc }
+        OPTIONAL { ?i ag:confidence ?conf } OPTIONAL { ?i ag:cameoCode ?cameo } }""")
+    seen: set[str] = set()
+    for r in rows:
+        if r["i"].value in seen:  # a multi-valued optional would repeat the Interaction
+            continue
+        seen.add(r["i"].value)
+        supports[(r["s"].value, r["rel"].value, r["t"].value)].append(r)
+    direct = {(r["s"].value, r["rel"].value, r["t"].value)
+              for r in _select(store, f"SELECT DISTINCT ?s ?rel ?t WHERE {{ VALUES ?rel {{ {values} }} ?s ?rel ?t }}")
+              if isinstance(r["t"], ox.NamedNode)}
+    default_cameo = {r["rel"].value: r["c"].value
+                     for r in _select(store, "SELECT ?rel ?c WHERE { ?rel rdfs:subPropertyOf+ ag:interactsWith ; ag:cameoCode ?c }")}
+    labels, types = _labels_and_types(store)
+    scores: dict[str, dict[str, float | int]] = defaultdict(dict)
+    for r in _select(store, """SELECT ?a ?p ?v WHERE { VALUES ?p { ag:degree ag:pagerank ag:betweenness ag:community }
+                               ?a ?p ?v }"""):
+        try:
+            num = float(r["v"].value)
+        except ValueError:
+            continue
+        name = _local(r["p"])
+        scores[r["a"].value][name] = int(num) if name in ("degree", "community") else num
+
+    g = nx.MultiDiGraph(name="actorgraph actor network")
+    for src, rel, tgt in sorted(set(supports) | direct):
+        for actor in (src, tgt):
+            if actor not in g:
+                node = _node_id(actor)
+                g.add_node(node, label=labels.get(actor, _short(actor)), type=types.get(actor, "Actor"), iri=actor,
+                           **scores.get(actor, {}))
+        support = supports.get((src, rel, tgt), [])
+        confs = [float(r["conf"].value) for r in support if "conf" in r]
+        cameos = Counter(r["cameo"].value for r in support if "cameo" in r)
+        cameo = min(cameos, key=lambda c: (-cameos[c], c)) if cameos else default_cameo.get(rel, "")
+        relation = _short(rel)
+        g.add_edge(_node_id(src), _node_id(tgt), key=relation, relation=relation, label=relation,
+                   weight=len(support) or 1,
+                   evidence_count=len({r["ev"].value for r in support if "ev" in r}),
+                   documents=len({r["doc"].value for r in support if "doc" in r}),
+                   mean_confidence=round(sum(confs) / len(confs), 3) if confs else 0.0,
+                   cameo=cameo)
+    return g
+
+
+def _node_id(iri: str) -> str:
+    return iri[len(str(AG)):] if iri.startswith(str(AG)) else iri
+
+
+def _short(iri: str) -> str:
+    return _node_id(iri).rsplit("/", 1)[-1] if not iri.startswith(str(AG)) else _node_id(iri)
+
+
+def interactions_csv(source: Store | Dataset | Graph | ox.Store) -> str:
+    """One row per Interaction (every modality), ordered by document and position in it."""
+    store = source if isinstance(source, ox.Store) else _as_ox(source)
+    labels, _ = _labels_and_types(store)
+    rows = _select(store, """SELECT ?i (SAMPLE(?s) AS ?src) (SAMPLE(?rel) AS ?r) (SAMPLE(?t) AS ?tgt)
+          (SAMPLE(?m) AS ?mod) (SAMPLE(?conf) AS ?c) (SAMPLE(?date) AS ?d) (SAMPLE(?cameo) AS ?cm)
+          (SAMPLE(?doc) AS ?document) (SAMPLE(?path) AS ?p) (SAMPLE(?trig) AS ?tr) (SAMPLE(?text) AS ?txt)
+          (MIN(?start) AS ?pos)
+        WHERE { ?i a ag:Interaction .
+          OPTIONAL { ?i ag:source ?s } OPTIONAL { ?i ag:relation ?rel } OPTIONAL { ?i ag:target ?t }
+          OPTIONAL { ?i ag:modality ?m } OPTIONAL { ?i ag:confidence ?conf } OPTIONAL { ?i ag:date ?date }
+          OPTIONAL { ?i ag:cameoCode ?cameo } OPTIONAL { ?i ag:document ?doc OPTIONAL { ?doc ag:sourcePath ?path } }
+          OPTIONAL { ?i ag:trigger ?trig } OPTIONAL { ?i ag:evidenceText ?text } OPTIONAL { ?i ag:charStart ?start } }
+        GROUP BY ?i ORDER BY ?document ?pos ?i""")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+
+    def v(row: dict, key: str, local: bool = False) -> str:
+        term = row.get(key)
+        if term is None:
+            return ""
+        return _local(term) if local else term.value
+
+    for r in rows:
+        src, tgt = r.get("src"), r.get("tgt")
+        w.writerow([
+            v(r, "src", True), _cell(labels.get(src.value, "") if src else ""),
+            v(r, "r", True), v(r, "tgt", True), _cell(labels.get(tgt.value, "") if tgt else ""),
+            v(r, "mod", True).lower(), v(r, "c"), v(r, "d"), v(r, "cm"), v(r, "document"),
+            _cell(v(r, "p")), _cell(v(r, "tr")), _cell(v(r, "txt")), v(r, "i"),
+        ])
+    return buf.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Defuse spreadsheet formulas in untrusted text (OWASP CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
+    add_source_arguments(p)
+    p.add_argument("--format", "-f", choices=FORMATS,
+                   help="output format (default: from the -o suffix, else turtle)")
+    p.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="file to write, atomically (default: standard output)")
+
+
+def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower() if args.output != "-" else ""
+        fmt = _BY_SUFFIX.get(suffix, "turtle")
+    with open_source(default_source(args.store, args.graph)) as src:
+        result = export(src, fmt, args.output)
+    if args.output == "-":
+        sys.stdout.write(result)  # type: ignore[arg-type]
+    else:
+        print(f"wrote {result} ({fmt})", file=sys.stderr)
+    return 0

@@ -1,0 +1,182 @@
+"""Check a graph against ``ontology/shapes.ttl`` (SHACL, with pyshacl).
+
+Why: the extractor, the gazetteer and hand-written Turtle all feed the same store; the shapes are the
+contract that every Interaction has its evidence, one source/target/relation, a modality from the
+four, a confidence in [0, 1], typed dates, and that offices say whose they are. ``build`` calls
+``validate()`` at the end and fails on violations; ``actorgraph validate`` checks any store or file.
+
+The ontology (``ontology/actorgraph.ttl``) is mixed into the data for the check, so shapes can ask
+"is this relation a sub-property of ag:interactsWith" even of a graph that does not carry the schema.
+Results with severity ``sh:Warning`` are listed but do not make the graph non-conforming.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import ConjunctiveGraph
+
+from .errors import ActorgraphError
+from .namespaces import ONTOLOGY_DIR, PREFIXES
+from .store import Store, add_source_arguments, default_source, open_source, union_graph
+
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+SCHEMA_FILE = ONTOLOGY_DIR / "actorgraph.ttl"
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+class ValidationSetupError(ActorgraphError):
+    """The shapes or the ontology cannot be read."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, reduced to what a person needs to find and fix it."""
+
+    severity: str  # Violation | Warning | Info
+    focus: str
+    path: str
+    value: str
+    message: str
+    shape: str
+
+    def __str__(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        value = f" = {self.value}" if self.value else ""
+        return f"{self.severity}: {where}{value}: {self.message}"
+
+
+def validate(graph: Graph | Dataset | Store, shapes: Graph | str | Path | None = None) -> tuple[bool, str, list[Violation]]:
+    """(conforms, pyshacl's report text, results) for ``graph`` - every graph of a Dataset/Store merged.
+
+    ``conforms`` ignores warnings; ``results`` lists violations first, then warnings.
+    """
+    import pyshacl
+
+    data = _checkable(graph)
+    shapes_graph = shapes if isinstance(shapes, Graph) else _shapes(str(shapes) if shapes else "")
+    conforms, results, text = pyshacl.validate(
+        data, shacl_graph=shapes_graph, inference="none",
+        allow_warnings=True, abort_on_first=False, advanced=False, meta_shacl=False,
+    )
+    violations = sorted(_violations(results, data), key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message))
+    return bool(conforms), str(text), violations
+
+
+def _checkable(graph: Graph | Dataset | Store) -> Graph:
+    """A fresh graph: the data (all named graphs merged) plus the schema, literals re-read from their
+    lexical form. Re-reading matters: rdflib keeps ``Literal(0.85, datatype=xsd:decimal)`` as a float,
+    which pyshacl rejects as "not an xsd:decimal" although it is one once written to Turtle or a store."""
+    if isinstance(graph, Store):
+        source: Graph = union_graph(graph)
+        triples = source.triples((None, None, None))
+    elif isinstance(graph, (Dataset, ConjunctiveGraph)):
+        triples = (q[:3] for q in graph.quads((None, None, None, None)))
+    elif isinstance(graph, Graph):
+        triples = graph.triples((None, None, None))
+    else:
+        raise TypeError(f"cannot validate a {type(graph).__name__}")
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    g += ((s, p, _reread(o)) for s, p, o in triples)
+    g += _schema()
+    return g
+
+
+def _reread(term):  # noqa: ANN001, ANN202 - rdflib node
+    if isinstance(term, Literal) and term.datatype is not None:
+        return Literal(str(term), datatype=term.datatype)
+    return term
+
+
+@lru_cache(maxsize=4)
+def _shapes(path: str) -> Graph:
+    return _parse(Path(path) if path else SHAPES_FILE)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> Graph:
+    return _parse(SCHEMA_FILE)
+
+
+def _parse(path: Path) -> Graph:
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except FileNotFoundError:
+        raise ValidationSetupError(f"{path}: no such file") from None
+    except Exception as exc:  # noqa: BLE001 - rdflib parser errors come in many types
+        raise ValidationSetupError(f"{path}: not valid Turtle ({_one_line(str(exc))})") from None
+    return g
+
+
+def _violations(results: Graph, data: Graph) -> list[Violation]:
+    out = []
+    for report in results.subjects(RDF.type, SH.ValidationReport):
+        for r in results.objects(report, SH.result):  # top-level results only, not nested sh:detail
+            sev = results.value(r, SH.resultSeverity)
+            message = results.value(r, SH.resultMessage) or results.value(r, SH.sourceConstraintComponent) or ""
+            out.append(Violation(
+                severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
+                focus=_show(results.value(r, SH.focusNode)),
+                path=_show_path(results, results.value(r, SH.resultPath)),
+                value=_show(results.value(r, SH.value)),
+                message=_one_line(str(message)),
+                shape=_show(results.value(r, SH.sourceShape)),
+            ))
+    return out
+
+
+def _show(term) -> str:  # noqa: ANN001 - rdflib node
+    if term is None or isinstance(term, BNode):
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if str(term).startswith(str(ns)):
+                return f"{prefix}:{str(term)[len(str(ns)):]}"
+        return f"<{term}>"
+    return _one_line(term.n3())
+
+
+def _show_path(results: Graph, path) -> str:  # noqa: ANN001 - rdflib node
+    """``ag:date``, or ``rdfs:subPropertyOf+`` for the one complex path the shapes use."""
+    if isinstance(path, BNode):
+        inner = results.value(path, SH.oneOrMorePath)
+        return _show(inner) + "+" if inner is not None else "(path)"
+    return _show(path)
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
+    add_source_arguments(p)
+    p.add_argument("--shapes", metavar="FILE", help="SHACL shapes to check (default: ontology/shapes.ttl)")
+    p.add_argument("--max", type=int, default=50, metavar="N", help="print at most N results (default 50; 0: all)")
+
+
+def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
+    with open_source(default_source(args.store, args.graph)) as src:
+        conforms, _text, results = validate(src, args.shapes)
+        where = src.spec
+    shown = results if args.max <= 0 else results[: args.max]
+    for v in shown:
+        print(v)
+    if len(shown) < len(results):
+        print(f"... and {len(results) - len(shown)} more (use --max 0 to see all)")
+    n_viol = sum(v.severity == "Violation" for v in results)
+    n_warn = len(results) - n_viol
+    status = "conforms" if conforms else "does NOT conform"
+    print(f"{where}: {status} to the shapes ({n_viol} violation(s), {n_warn} warning(s))", file=sys.stderr)
+    return 0 if conforms else 1

@@ -1,0 +1,129 @@
+"""How long the HTML graph takes to write and to settle in a browser, at 100, 1,000 and 2,000 actors.
+
+    python scripts/bench_render.py [--sizes 100 1000 2000] [--edges-per-actor 3] [--keep DIR]
+
+Synthetic graphs are written through the real RDF writer (``graph.rdf.document_graph``) with a
+preferential-attachment topology (a few hubs, many small actors — what news coverage looks like),
+mixed modalities, dates and actor types. For each size it times ``render_html`` and then, in headless
+Chromium, the time from navigation start until the page sets ``window.__stabilizedAt`` (layout
+stabilised, physics frozen). Prints a Markdown table. Target: 2,000 actors settle in < 5 s.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph  # noqa: E402
+
+from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
+from graph.namespaces import RELATIONS  # noqa: E402
+from graph.rdf import bind_prefixes, document_graph  # noqa: E402
+
+TYPES = (("State", 0.55), ("Person", 0.2), ("Organisation", 0.12), ("ArmedGroup", 0.08), ("CollectiveActor", 0.05))
+MODALITIES = (("asserted", 0.7), ("reported", 0.15), ("hypothetical", 0.1), ("negated", 0.05))
+
+
+def _pick(rng: random.Random, weighted) -> str:
+    return rng.choices([k for k, _ in weighted], [w for _, w in weighted])[0]
+
+
+def synthetic_graph(n_actors: int, edges_per_actor: float = 3.0, seed: int = 1, per_doc: int = 25) -> Graph:
+    """A union graph of ``n_actors`` actors and about ``edges_per_actor * n_actors`` interactions."""
+    rng = random.Random(seed)
+    actors: list[Actor] = []
+    for i in range(n_actors):
+        kind = _pick(rng, TYPES) if i >= 3 else "State"
+        aid = f"P_Person_{i}" if kind == "Person" else f"A{i}"
+        actors.append(Actor(aid, f"{kind} {i}", kind, f"Q{1000 + i}" if kind == "State" else None))
+    states = [a for a in actors if a.type == "State"]
+    for a in actors:
+        if a.type == "Person":
+            a.affiliation = rng.choice(states).id
+    # preferential attachment: each newcomer links to ~edges_per_actor earlier actors, hubs favoured
+    pool: list[int] = [0, 1, 2]
+    pairs: list[tuple[int, int]] = [(0, 1), (1, 2), (2, 0)]
+    for i in range(3, n_actors):
+        k = max(1, round(rng.gauss(edges_per_actor, 1)))
+        for _ in range(k):
+            j = rng.choice(pool)
+            if j != i:
+                pairs.append((i, j) if rng.random() < 0.5 else (j, i))
+                pool.append(j)
+        pool.append(i)
+    rng.shuffle(pairs)
+
+    g = bind_prefixes(Graph())
+    for d in range(0, len(pairs), per_doc):
+        chunk = pairs[d:d + per_doc]
+        doc_id = f"{d // per_doc:016x}"
+        sentences, interactions, mentioned, pos = [], [], {}, 0
+        for k, (s, t) in enumerate(chunk):
+            src, tgt = actors[s], actors[t]
+            rel = rng.choice(RELATIONS)
+            text = f"{src.label} {rel} {tgt.label} <according to report {d + k}>."
+            sentences.append(Sentence(doc_id, k, pos, pos + len(text), text))
+            trig = pos + len(src.label) + 1
+            date = None if rng.random() < 0.3 else f"{rng.choice((2024, 2025, 2026))}-{rng.randint(1, 12):02d}"
+            interactions.append(Interaction(
+                source=src.id, relation=rel, target=tgt.id, doc_id=doc_id, sentence=k, trigger=rel,
+                trigger_start=trig, trigger_end=trig + len(rel), modality=_pick(rng, MODALITIES),
+                confidence=round(rng.uniform(0.3, 0.95), 2), cameo="010", quad=rng.randint(1, 4), date=date))
+            pos += len(text) + 1
+            for a in (src, tgt):
+                mentioned[a.id] = a
+                if a.affiliation:
+                    mentioned[a.affiliation] = actors[int(a.affiliation[1:])]
+        text = " ".join(s.text for s in sentences)
+        offices = [Office(a.id, "Minister", a.affiliation) for a in mentioned.values() if a.type == "Person"]
+        ex = Extraction(Document(doc_id, text, f"Synthetic report {d // per_doc}", "2026-01-01", f"synthetic/{doc_id}.txt"),
+                        sentences, mentioned, offices, interactions, "2026-01-01")
+        for triple in document_graph(ex):
+            g.add(triple)
+    return g
+
+
+def settle_time(html: Path, timeout: float = 120.0) -> tuple[float, int, int]:
+    """Milliseconds from navigation start to frozen layout, plus the drawn node and edge counts."""
+    from graph.browser import chrome, wait_stable
+
+    with chrome(1400, 900) as driver:
+        driver.get(html.resolve().as_uri())
+        stabilized = wait_stable(driver, timeout)
+        nodes, edges = driver.execute_script("return [actorgraph.nodes.length, actorgraph.edges.length]")
+    return stabilized, nodes, edges
+
+
+def main(argv: list[str] | None = None) -> int:
+    from graph.browser import find_chromium
+    from graph.render import render_html
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 2000])
+    ap.add_argument("--edges-per-actor", type=float, default=3.0)
+    ap.add_argument("--keep", type=Path, default=None, help="write the pages here instead of a temp dir")
+    args = ap.parse_args(argv)
+    browser = find_chromium() is not None
+    out_dir = args.keep or Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    print("| actors | edges (aggregated) | interactions | triples | HTML size | render_html | settle in Chromium |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in args.sizes:
+        g = synthetic_graph(n, args.edges_per_actor)
+        page = out_dir / f"bench_{n}.html"
+        t0 = time.perf_counter()
+        stats = render_html(g, page, title=f"bench {n}")
+        t_render = time.perf_counter() - t0
+        settle = f"{settle_time(page)[0] / 1000:.2f} s" if browser else "no Chromium"
+        print(f"| {stats.nodes:,} | {stats.edges:,} | {stats.interactions:,} | {len(g):,} | "
+              f"{stats.bytes / 1e6:.1f} MB | {t_render:.2f} s | {settle} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The CLI as a user meets it: exit codes, one-line errors, outputs left intact on failure."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli")
+    r = run("build", str(ROOT / "seeds"), "--out", str(out), "--store", "none", "--reference-date", "2026-11-23")
+    assert r.returncode == 0, r.stderr
+    assert "interactions" in r.stdout
+    return out
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty file"),
+    (b"\x00\x01\x02binary\x00", "binary file"),
+    ("na\u00efve".encode("latin-1"), "not UTF-8"),
+])
+def test_bad_input_exits_nonzero_with_one_line_and_keeps_outputs(seed_out, tmp_path, content, message):
+    before = {p.name: p.read_bytes() for p in seed_out.iterdir() if p.is_file()}
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    r = run("build", str(bad), "--out", str(seed_out), "--store", "none")
+    assert r.returncode == 2
+    assert message in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    after = {p.name: p.read_bytes() for p in seed_out.iterdir() if p.is_file()}
+    assert after == before
+
+
+def test_empty_directory(tmp_path):
+    r = run("build", str(tmp_path), "--out", str(tmp_path / "out"), "--store", "none")
+    assert r.returncode == 2 and "no articles found" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_saved_query_table(seed_out):
+    r = run("query", str(seed_out / "graph.ttl"), "--name", "who-pressures-whom")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split()[:4] == ["source", "sourceLabel", "target", "targetLabel"]
+    assert any(line.startswith("ag:USA") and "ag:ISR" in line for line in lines)
+
+
+@pytest.mark.parametrize("name", ["who-pressures-whom", "mediators", "adversaries", "officials", "evidence",
+                                  "interactions", "brokers", "timeline"])
+def test_every_saved_query_runs(seed_out, name):
+    r = run("query", str(seed_out / "graph.ttl"), "--name", name, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["results"]["bindings"], name
+
+
+def test_evidence_with_bindings_csv(seed_out):
+    r = run("query", str(seed_out / "graph.ttl"), "--name", "evidence", "--bind", "source=USA",
+            "--bind", "relation=pressures", "--bind", "target=ISR", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.strip().splitlines()[1:]
+    assert len(rows) >= 4 and all("ag:USA" not in row or "pressures" in row for row in rows)
+    assert any("plea to Jerusalem" in row for row in rows)
+
+
+def test_officials_query(seed_out):
+    r = run("query", str(seed_out / "graph.ttl"), "--name", "officials", "--format", "csv")
+    assert "Abbas Araghchi,Foreign Minister" in r.stdout and "Benjamin Netanyahu,Prime Minister" in r.stdout
+
+
+def test_adhoc_query_and_file(seed_out, tmp_path):
+    q = "PREFIX ag: <https://w3id.org/actorgraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ag:USA ag:pressures ag:ISR }"
+    r = run("query", str(seed_out / "graph.ttl"), "-q", q, "--format", "csv")
+    assert r.returncode == 0 and r.stdout.strip().splitlines() == ["n", "1"]
+    f = tmp_path / "q.rq"
+    f.write_text(q)
+    r = run("query", str(seed_out / "graph.ttl"), "-f", str(f), "--format", "tsv")
+    assert r.stdout.strip().splitlines() == ["n", "1"]
+
+
+@pytest.mark.parametrize("args,message", [
+    (["-q", "SELEC ?x WHERE {"], "invalid or failed query"),
+    (["--name", "no-such-query"], "no saved query named"),
+    (["-f", "/nonexistent.rq"], "cannot read query"),
+])
+def test_query_errors(seed_out, args, message):
+    r = run("query", str(seed_out / "graph.ttl"), *args)
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_query_missing_graph(tmp_path):
+    r = run("query", str(tmp_path / "nope.ttl"), "--name", "mediators")
+    assert r.returncode == 2 and "no such file" in r.stderr
+
+
+def test_table_output_strips_terminal_escapes():
+    from rdflib import Graph
+    from graph.query import format_result
+    g = Graph().parse(data='<urn:a> <urn:p> "evil \\u001b[31mred\\u001b[0m text" .', format="turtle")
+    out = format_result(g.query("SELECT ?o WHERE { ?s ?p ?o }"), "table")
+    assert "\x1b" not in out and "evil [31mred[0m text" in out

@@ -1,0 +1,96 @@
+"""ingest: every supported format, metadata, and a clear one-line error for every kind of bad input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.errors import InputError
+from graph.ingest import discover, make_document, read_all, read_file
+
+
+def test_text_file_id_is_content_hash(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Washington urged Israel to refrain.\n", encoding="utf-8")
+    [doc] = read_file(p)
+    same = make_document("Washington urged Israel to refrain.")
+    assert doc.id == same.id and len(doc.id) == 16 and doc.sha256.startswith(doc.id)
+    assert doc.text == "Washington urged Israel to refrain."
+    assert doc.source == str(p)
+
+
+def test_crlf_bom_and_trailing_space_do_not_change_the_id(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes("Line one.\nLine two.".encode())
+    b.write_bytes("\ufeffLine one.  \r\nLine two.\r\n".encode())
+    assert read_file(a)[0].id == read_file(b)[0].id
+
+
+def test_sidecar_metadata(tmp_path):
+    (tmp_path / "x.txt").write_text("Oman mediated talks.", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps({"title": "T", "date": "2026-02-05T10:00:00Z", "source": "https://e.x/1"}))
+    docs = read_all([tmp_path])
+    assert len(docs) == 1  # the sidecar is not an article
+    assert (docs[0].title, docs[0].date, docs[0].source) == ("T", "2026-02-05", "https://e.x/1")
+
+
+def test_markdown_title_and_syntax_stripped(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# Talks in Muscat\n\n**Oman** hosted [talks](http://x) between *Iran* and the US.\n", encoding="utf-8")
+    [doc] = read_file(p)
+    assert doc.title == "Talks in Muscat"
+    assert doc.text == "Oman hosted talks between Iran and the US."
+
+
+def test_html_visible_text_title_and_date(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text("""<html><head><title>Site | Story</title><meta property="article:published_time" content="2025-06-13">
+        <script>var x = "Israel attacks Iran";</script><style>p{}</style></head>
+        <body><nav>Home</nav><h1>Strikes</h1><p>Israel struck Iranian sites &amp; bases.</p></body></html>""", encoding="utf-8")
+    [doc] = read_file(p)
+    assert doc.title == "Strikes" and doc.date == "2025-06-13"
+    assert "var x" not in doc.text and "Home" not in doc.text
+    assert "Israel struck Iranian sites & bases." in doc.text
+
+
+def test_jsonl_metadata_and_dedupe(tmp_path):
+    p = tmp_path / "a.jsonl"
+    lines = [{"id": "a", "title": "One", "date": "2025-06", "url": "https://e.x/a", "text": "Iran backs the Houthis."},
+             {"id": "b", "body": "Iran backs the Houthis."},
+             {"id": "c", "content": "Qatar mediates."}]
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    docs = read_all([p])
+    assert [d.text for d in docs] == ["Iran backs the Houthis.", "Qatar mediates."]
+    assert docs[0].date == "2025-06" and docs[0].source == "https://e.x/a" and docs[0].title == "One"
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n \t", "empty file"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("latin1.txt", "Caf\u00e9 talks in Gen\u00e8ve".encode("latin-1"), "not UTF-8"),
+    ("ctrl.txt", bytes(range(1, 31)) * 20, "binary file"),
+    ("bad.jsonl", b'{"text": "ok"}\n{not json}\n', "a.jsonl:2: not valid JSON"),
+    ("notext.jsonl", b'{"title": "no body"}\n', "no article text"),
+    ("date.jsonl", b'{"text": "x", "date": "last Tuesday"}\n', "not ISO 8601"),
+    ("a.pdf", b"%PDF-1.4", "unsupported file type"),
+])
+def test_bad_input_is_one_clear_error(tmp_path, name, data, message):
+    fname = "a.jsonl" if name == "bad.jsonl" else name
+    p = tmp_path / fname
+    p.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_all([p])
+    text = str(err.value)
+    assert message in text and "\n" not in text and str(p) in text
+
+
+def test_folder_without_articles(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    with pytest.raises(InputError, match="no articles found"):
+        discover([tmp_path])
+
+
+def test_missing_path():
+    with pytest.raises(InputError, match="no such file"):
+        discover(["/nonexistent/article.txt"])

@@ -99,13 +99,13 @@ def find_mentions(ctx: _Ctx) -> None:
     for ent in doc.ents:
         if ent.ent_id_:
             actor, kind, sector = (ent.ent_id_.split("|") + ["", ""])[:3]
-            if actor not in gz.actors:
+            if actor not in gz.actors or gz.actors[actor].type == "Person":
                 continue
             m = Mention(actor, kind, sector or None, ent.start, ent.end, location=_is_location(ent.root, gz))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not ent.ent_id_:
+        if ent.label_ == "PERSON":
             _person(ctx, ent)
     _surname_mentions(ctx)
 
@@ -133,13 +133,22 @@ def _affiliation_near(ctx: _Ctx, left: int, sent: Span) -> tuple[str | None, flo
         i -= 1
     if i >= sent.start and i in ctx.mentions and ctx.mentions[i].kind != "person":
         return ctx.mentions[i].actor, 1.0
-    best, dist = None, 10**6
-    for j in range(sent.start, sent.end):
+    # The nearest actor before the title in the sentence, else the last one of the previous sentence
+    # ("… the Omani foreign ministry said. Foreign Minister Badr Albusaidi …"), else the nearest after.
+    for j in range(left - 1, sent.start - 1, -1):
         m = ctx.mentions.get(j)
-        if m and m.kind != "person" and not m.location and abs(j - left) < dist:
-            best, dist = m.actor, abs(j - left)
-    if best:
-        return best, 0.8
+        if m and m.kind != "person" and not m.location:
+            return m.actor, 0.8
+    if sent.start > 0:
+        prev = ctx.doc[sent.start - 1].sent
+        for j in range(prev.end - 1, prev.start - 1, -1):
+            m = ctx.mentions.get(j)
+            if m and m.kind != "person" and not m.location:
+                return m.actor, 0.7
+    for j in range(left, sent.end):
+        m = ctx.mentions.get(j)
+        if m and m.kind != "person" and not m.location:
+            return m.actor, 0.6
     counts = Counter(m.actor for m in ctx.mentions.values() if m.kind != "person" and not m.location
                      and ctx.gz.actors[m.actor].type == "State")
     return (counts.most_common(1)[0][0], 0.6) if counts else (None, 0.0)
@@ -177,7 +186,16 @@ def _person(ctx: _Ctx, ent: Span) -> None:
                     if mentioned:
                         affiliation, aff_conf = mentioned[0], 1.0
     pid = ctx.surnames.get(name_span[-1].text) if len(name_span) == 1 else None
+    if ent.ent_id_:
+        pid = ent.ent_id_.split("|")[0]
     pid = pid or person_id(name)
+    gazetteer_person = ctx.gz.actors.get(pid)
+    if gazetteer_person is not None and pid not in ctx.persons:
+        ctx.persons[pid] = Actor(pid, gazetteer_person.label, "Person", gazetteer_person.wikidata, gazetteer_person.affiliation)
+        name = gazetteer_person.label
+        parts = name.split()
+        if len(parts) > 1:
+            ctx.surnames.setdefault(parts[-1], pid)
     known = ctx.persons.get(pid)
     if title is None and known is None:
         known_actor = ctx.gz.actors.get(pid)
@@ -186,6 +204,8 @@ def _person(ctx: _Ctx, ent: Span) -> None:
         ctx.persons[pid] = Actor(pid, known_actor.label, "Person", known_actor.wikidata, known_actor.affiliation)
         known = ctx.persons[pid]
     if title is not None:
+        if affiliation is None and known is not None and known.affiliation:
+            affiliation, aff_conf = known.affiliation, 0.95
         if affiliation is None:
             affiliation, aff_conf = _affiliation_near(ctx, tstart, sent)
         if known is None:
@@ -377,6 +397,13 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
             elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
                 found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
                              for r in _pronoun(ctx, cc))
+    # "nine sites in Pakistan", "towns inside Armenia": the place a target noun is in.
+    if not found and not sector and place_ok:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "near", "of", "throughout"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found += np_refs(ctx, p, factor=factor * 0.85, how=how or "place-of-target", place_ok=True)
     # "officials in Tehran" / "the government of Iran": an agent noun with an of/in/from phrase.
     if not found and sector:
         for c in t.children:
@@ -697,6 +724,9 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     objs = _object_lemmas(v)
     if trig.requires_object and not (objs & set(trig.requires_object)):
         return
+    if trig.complements:
+        _complement_rule(ctx, sent_idx, sent, v, trig)
+        return
     negated_use = trig.negated_relation is not None
     modality, reporter = _clause_modality(ctx, v, ignore_modals=negated_use, relation=relation)
     if negated_use:
@@ -719,6 +749,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         if srcs:
             noun = v.head
             mod, rep = _noun_modality(ctx, noun)
+            if mod == "reported":  # "Iran-backed militias" describes; it is not what the source claims
+                mod, rep = "asserted", None
             if relation == "mediates":
                 parties = _talk_parties(ctx, noun, sent_idx)
                 _mediation(ctx, sent_idx, sent, v, trig, srcs, parties, mod, rep)
@@ -750,7 +782,7 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
                 targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]
             else:
-                targets += _args_or_pair(ctx, c, sent_idx, "object")
+                targets += _args_or_pair(ctx, c, sent_idx, "object", place_ok=relation == "attacks")
     for prep, p in _prep_objects(ctx, v, trig.target_preps):
         refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         (between if prep == "between" else targets).extend(refs)
@@ -793,6 +825,28 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:coordinated-subject")
 
 
+def _complement_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) -> None:
+    """'Islamabad vowed to retaliate', 'vowed to hunt down JNIM's leaders': a threat carried by its
+    complement verb. The target is the actor inside the complement, else whoever last attacked the
+    subject in this document."""
+    comps = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in trig.complements]
+    if not comps:
+        return
+    modality, reporter = _clause_modality(ctx, v, relation=trig.relation)
+    subjects = _subject_refs(ctx, v)
+    targets = [r for c in comps for t in c.subtree if t.i in ctx.mentions and t.i != v.i
+               for r in np_refs(ctx, t, expand_conj=False, factor=0.85, how="complement-target", place_ok=True)]
+    if not targets:
+        for s in subjects:
+            attackers = [ix for _, _, ix in reversed(ctx.salience) if ix.relation == "attacks" and ix.target == s.actor
+                         and ix.modality in ("asserted", "reported")]
+            if attackers:
+                targets = [Ref(attackers[0].source, None, None, 0.75, "counterpart")]
+    for s in subjects:
+        for t in targets:
+            _emit(ctx, sent_idx, sent, v, trig, trig.relation, trig.cameo, s, t, modality, reporter, "verb:complement")
+
+
 def _talk_parties(ctx: _Ctx, noun: Token, sent_idx: int) -> list[Ref]:
     """Parties of a negotiation noun: 'talks between A and B', 'US-Iran talks', 'talks with B' + subject."""
     parties: list[Ref] = []
@@ -802,8 +856,14 @@ def _talk_parties(ctx: _Ctx, noun: Token, sent_idx: int) -> list[Ref]:
     if len({r.actor for r in mods}) >= 2:
         parties += mods
     gv = _governor(noun)
-    if gv is not None and noun.head == gv and gv.lemma_.lower() in ctx.gz.word_list("light_verbs"):
-        parties = _subject_refs(ctx, gv) + parties
+    if gv is not None and gv.lemma_.lower() in ctx.gz.word_list("light_verbs") | {"meet", "take", "sit"} \
+            and (_object_path(noun, gv) or (noun.dep_ == "pobj" and noun.head.head == gv)):
+        parties = _subject_refs(ctx, gv) + parties  # "Serbian and Kosovan negotiators met in EU-facilitated talks"
+    for c in noun.children:  # "a round of talks between …"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ("talk", "talks", "negotiation", "meeting", "dialogue"):
+                    parties += _talk_parties(ctx, p, sent_idx)
     seen, out = set(), []
     for r in parties:
         if r.actor not in seen:
@@ -847,6 +907,8 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         if len(pair) == 2:
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, pair[0], pair[1], modality, reporter, "noun:pair")
         return
+    if relation == "alliedWith" and modality == "reported":
+        modality, reporter = "asserted", None  # "close allies", "its Russian allies": descriptive
     if relation == "alliedWith" and n.dep_ in ("appos", "attr"):
         if n.dep_ == "appos":
             holders = np_refs(ctx, n.head, how="apposition")
@@ -889,6 +951,11 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (between if prep == "between" else targets).extend(refs)
+    # "ECOWAS gave Niger's rulers an ultimatum": the light verb's indirect object.
+    if not targets and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):
+        for c in gv.children:
+            if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP":
+                targets += np_refs(ctx, c, factor=0.9, how="light-verb-dative")
     # "the U.S. request that Israel stand down": the subject of the clause the noun governs.
     if not targets:
         for c in n.children:
@@ -933,14 +1000,20 @@ def _resolve_deferred(ctx: _Ctx, sentences: list[Span]) -> None:
     parties are the document's most frequently negotiating pair."""
     if not ctx.deferred_mediation:
         return
-    pairs = Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
-                    if ix.relation == "negotiatesWith" and ix.source_official is None
-                    and ctx.gz.actors.get(ix.source) is not None)
-    if not pairs:
-        return
-    top = pairs.most_common(1)[0][0]
-    a, b = sorted(top)
+
+    def pair_counts(relations: tuple[str, ...], sentence: int | None) -> Counter:
+        return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
+                       if ix.relation in relations and (sentence is None or ix.sentence == sentence)
+                       and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
+
     for m, tok, trig, sent_idx in ctx.deferred_mediation:
+        # the deal/talks of this sentence first, then the document's negotiations, then its agreements
+        pairs = (pair_counts(("negotiatesWith", "cooperatesWith"), sent_idx) or pair_counts(("negotiatesWith",), None)
+                 or pair_counts(("cooperatesWith",), None))
+        if not pairs:
+            continue
+        top = pairs.most_common(1)[0][0]
+        a, b = sorted(top)
         if m.actor in top:
             continue
         mod, rep = _noun_modality(ctx, tok.head if tok.dep_ in ("amod", "acl") else tok)

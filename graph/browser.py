@@ -54,7 +54,9 @@ def chrome(width: int = 1400, height: int = 900) -> Iterator:
     opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=opts)
     try:
-        driver.set_window_size(width, height)
+        # --window-size includes browser chrome; pin the page's viewport itself for exact screenshots
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         yield driver
     finally:
         driver.quit()
@@ -73,13 +75,24 @@ def wait_stable(driver, timeout: float = 60.0) -> float:
 
 
 def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width: int = 1400,
-               height: int = 900) -> Path:
-    """Open the page from file://, wait for the layout to freeze, and save a PNG of the window."""
+               height: int = 900, *, show_all: bool = False,
+               edge: tuple[str, str, str] | None = None) -> Path:
+    """Open the page from file://, wait for the layout to freeze, and save a PNG of the window.
+
+    ``show_all`` ticks "show edges with no asserted claim" first; ``edge`` = (source id, relation,
+    target id), e.g. ("USA", "pressures", "ISR"), opens that edge's evidence in the side panel."""
     src, out = Path(html_path).resolve(), Path(png_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with chrome(width, height) as driver:
         driver.get(src.as_uri())
         wait_stable(driver)
-        time.sleep(0.3)  # let the final fit redraw
+        if show_all:
+            driver.execute_script("document.getElementById('ag-show-all').click()")
+        if edge:
+            driver.execute_script(
+                "var k = arguments[0], e = actorgraph.data.edges.find(function (x) {"
+                " return x.rel === k[1] && ((x.from === k[0] && x.to === k[2]) || (x.from === k[2] && x.to === k[0])); });"
+                " if (e) actorgraph.selectEdge(e.id);", list(edge))
+        time.sleep(0.4)  # let the final fit and any selection redraw
         driver.save_screenshot(str(out))
     return out

@@ -475,11 +475,14 @@ def render_html(g: Graph, out_path: str | os.PathLike, *, max_nodes: int | None 
 
 
 def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width: int = 1400,
-               height: int = 900) -> Path:
-    """PNG of the page once its layout has settled (needs selenium and Chromium; see graph.browser)."""
+               height: int = 900, *, show_all: bool = False,
+               edge: tuple[str, str, str] | None = None) -> Path:
+    """PNG of the page once its layout has settled (needs selenium and Chromium; see graph.browser).
+    ``show_all`` also draws the dashed non-asserted edges; ``edge=("USA", "pressures", "ISR")`` opens
+    that edge's evidence panel, which makes a better picture for the docs."""
     from .browser import screenshot as _shot
 
-    return _shot(html_path, png_path, width=width, height=height)
+    return _shot(html_path, png_path, width=width, height=height, show_all=show_all, edge=edge)
 
 
 # ---------------------------------------------------------------------------- CLI

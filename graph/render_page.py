@@ -259,13 +259,16 @@ APP_JS = r"""
 
   // ------------------------------------------------------------------ network
   var nEdges = DATA.edges.length + DATA.affiliations.length;
-  var iterations = DATA.nodes.length <= 100 ? 600 : Math.max(80, Math.min(400, Math.round(400000 / (DATA.nodes.length + nEdges))));
+  // Layout is bounded twice: by iterations, and by wall-clock time (checked every few iterations),
+  // so a slow machine gets a rougher layout rather than a long wait.
+  var iterations = DATA.nodes.length <= 100 ? 1000 : 400;
+  var LAYOUT_BUDGET_MS = DATA.nodes.length <= 300 ? 1500 : 2000;
   var options = {
     autoResize: true,
     nodes: {
       borderWidth: 1, borderWidthSelected: 3,
       font: { face: "system-ui, sans-serif", color: "#222", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 11, max: 30, maxVisible: 30, drawThreshold: big ? 7 : 4 } }
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 11, max: 22, maxVisible: 24, drawThreshold: big ? 7 : 4 } }
     },
     edges: { selectionWidth: 2, hoverWidth: 0.5, smooth: false, color: { inherit: false } },
     interaction: { hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false, multiselect: false },
@@ -273,8 +276,8 @@ APP_JS = r"""
       enabled: true,
       solver: big ? "forceAtlas2Based" : "barnesHut",
       barnesHut: { gravitationalConstant: -8000, centralGravity: 0.25, springLength: 170, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4 },
-      forceAtlas2Based: { gravitationalConstant: -40, centralGravity: 0.008, springLength: 60, springConstant: 0.08, damping: 0.6, avoidOverlap: 0 },
-      stabilization: { enabled: true, iterations: iterations, updateInterval: 50, fit: true },
+      forceAtlas2Based: { theta: 0.9, gravitationalConstant: -40, centralGravity: 0.008, springLength: 60, springConstant: 0.08, damping: 0.6, avoidOverlap: 0 },
+      stabilization: { enabled: true, iterations: iterations, updateInterval: big ? 5 : 20, fit: true },
       minVelocity: 1, timestep: 0.5
     },
     layout: { randomSeed: 7, improvedLayout: DATA.nodes.length <= 100 }
@@ -289,14 +292,17 @@ APP_JS = r"""
     T.beforeNetwork = performance.now();
     network = new vis.Network($("ag-graph"), { nodes: nodes, edges: edges }, options);
     T.network = performance.now();
+    var layoutStart = null;
     network.on("stabilizationProgress", function (p) {
+      if (layoutStart === null) layoutStart = performance.now();
+      else if (performance.now() - layoutStart > LAYOUT_BUDGET_MS) network.stopSimulation(false);
       $("ag-loading").textContent = "laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
     });
     // Freeze: once laid out, physics stops for good, so 2,000 actors cost nothing while you read.
     network.on("stabilizationIterationsDone", function () {
       T.iterationsDone = performance.now();
+      layoutStart = null;
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
       $("ag-loading").hidden = true;
       window.__stabilizedAt = performance.now();
       document.body.setAttribute("data-ready", "1");

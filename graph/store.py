@@ -350,6 +350,8 @@ def query(store: Store, sparql: str) -> Result:
 
     Common prefixes (ag:, doc:, rdf:, rdfs:, owl:, xsd:, dct:, wd:, skos:) need not be declared.
     """
+    if store.ox is None:
+        return _http_query(store, sparql)
     try:
         return store.dataset.query(sparql)
     except SyntaxError as exc:
@@ -508,6 +510,25 @@ def _http_select(store: Store, sparql: str) -> list[dict[str, str]]:
     return [{k: str(v) for k, v in row.items()} for row in _json_rows(data, typed=False)]
 
 
+def _http_query(store: Store, sparql: str) -> Result:
+    """A query on a remote endpoint as an rdflib Result (rdflib's SPARQLStore returns a tuple on HTTP
+    errors and drops our prefixes, so the request is made here)."""
+    import io
+
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())  # the query may redefine them
+    data, ctype = _http_post(store.query_url, {"query": prologue + sparql}, with_type=True,
+                             accept="application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8")
+    if ctype in ("application/n-triples", "text/turtle", "text/plain"):
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        result.graph.parse(data=data.decode("utf-8"), format="nt" if ctype != "text/turtle" else "turtle")
+        return result
+    try:
+        return Result.parse(io.BytesIO(data), content_type=ctype or "application/sparql-results+json")
+    except Exception as exc:  # noqa: BLE001 - rdflib result parsers raise many types
+        raise StoreError(f"{store.query_url}: unreadable answer ({ctype}): {_one_line(str(exc))}") from None
+
+
 def _http_ask(store: Store, sparql: str) -> bool:
     data = _http_post(store.query_url, {"query": sparql}, accept="application/sparql-results+json")
     try:
@@ -546,16 +567,19 @@ def _http_update(store: Store, update: str) -> None:
     _http_open(req, store.update_url)
 
 
-def _http_post(url: str, form: dict[str, str], accept: str) -> bytes:
+def _http_post(url: str, form: dict[str, str], accept: str, with_type: bool = False):  # noqa: ANN201
     req = urllib.request.Request(url, data=urllib.parse.urlencode(form).encode("utf-8"),
                                  headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-    return _http_open(req, url)
+    return _http_open(req, url, with_type)
 
 
-def _http_open(req: urllib.request.Request, url: str) -> bytes:
+def _http_open(req: urllib.request.Request, url: str, with_type: bool = False):  # noqa: ANN201
+    """The response body (and its media type with ``with_type``); HTTP 400 -> QueryError, else StoreError."""
     try:
         with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT) as resp:
-            return resp.read()
+            body = resp.read()
+            ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            return (body, ctype) if with_type else body
     except urllib.error.HTTPError as exc:
         body = exc.read().decode("utf-8", "replace")
         err = QueryError if exc.code == 400 else StoreError

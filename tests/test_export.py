@@ -1,0 +1,111 @@
+"""``graph.export``: RDF formats keep what they should, GraphML/GEXF are the actor network, CSV one row
+per Interaction; files are written atomically."""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.cli import main
+from graph.export import ExportError, actor_network, export, render
+from graph.namespaces import AG
+from graph.store import open_store, put_document
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
+import store_sample  # noqa: E402
+
+N_INTERACTIONS = 7
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        for iri, g, src in store_sample.document_graphs():
+            put_document(st, iri, g, src)
+        yield st
+
+
+def test_rdf_formats_round_trip(store, tmp_path):
+    union = store_sample.union()
+    for fmt, parse_as in (("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")):
+        out = export(store, fmt, tmp_path / f"g.{fmt}")
+        ds = Dataset()
+        ds.parse(out, format=parse_as)
+        triples = {q[:3] for q in ds.quads((None, None, None, None))}
+        assert len(triples) == len(union), fmt
+        names = {str(c.identifier) for c in ds.contexts() if len(c)}
+        if fmt == "turtle":
+            assert len(names) == 1
+        else:  # the per-document named graphs survive
+            assert {str(i) for i, _g, _s in store_sample.document_graphs()} <= names
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left behind
+
+
+def test_actor_network_edges_and_attributes(store, tmp_path):
+    g = actor_network(store)
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.nodes["USA"]["label"] == "United States" and g.nodes["USA"]["type"] == "State"
+    e = g.edges["USA", "ISR", "pressures"]
+    assert e["relation"] == "pressures" and e["weight"] == 2 and e["evidence_count"] == 2
+    assert e["documents"] == 1 and e["mean_confidence"] == pytest.approx(0.8) and e["cameo"] in ("0256", "020")
+    assert not g.has_edge("IRN", "ISR")  # hypothetical attack is no edge
+    assert not g.has_edge("IRN", "USA", "attacks")  # negated neither
+    assert g.has_edge("OMN", "USA", "mediates") and g.has_edge("P_Abbas_Araghchi", "USA", "opposes")
+    assert g.nodes["P_Abbas_Araghchi"]["type"] == "Person"
+
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = export(store, fmt, tmp_path / f"net.{fmt}")
+        back = reader(path)
+        assert back.number_of_nodes() == g.number_of_nodes()
+        assert back.number_of_edges() == g.number_of_edges(), fmt
+        data = [d for u, v, d in back.edges(data=True) if u == "USA" and v == "ISR"]
+        assert data and data[0]["relation"] == "pressures" and int(data[0]["weight"]) == 2
+        label = back.nodes["USA"]["label"]
+        assert label == "United States"
+
+
+def test_csv_one_row_per_interaction(store, tmp_path):
+    path = export(store, "csv", tmp_path / "ix.csv")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert len(rows) == N_INTERACTIONS
+    assert {"source", "relation", "target", "modality", "confidence", "date", "cameo", "document", "sentence"} <= set(rows[0])
+    first = next(r for r in rows if r["trigger"] == "urged")
+    assert (first["source"], first["relation"], first["target"], first["modality"]) == ("USA", "pressures", "ISR", "reported")
+    assert first["date"] == "2026-02-05" and first["confidence"] == "0.85" and first["source_path"] == "seeds/a.txt"
+    assert {r["modality"] for r in rows} == {"asserted", "reported", "hypothetical", "negated"}
+    hostile = next(r for r in rows if r["trigger"] == "pressed")
+    assert hostile["sentence"].startswith("<script>")  # verbatim (CSV is not HTML) ...
+    formula = [r for r in rows if r["sentence"].startswith("=")]
+    assert formula == []  # ... but no cell starts a spreadsheet formula
+
+
+def test_export_from_dataset_graph_and_file(tmp_path):
+    ds = store_sample.dataset()
+    assert actor_network(ds).number_of_edges() == actor_network(store_sample.union()).number_of_edges()
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_text(store_sample.union().serialize(format="turtle"))
+    text = render(ttl, "csv").decode()
+    assert text.count("\r\n") == N_INTERACTIONS + 1
+
+
+def test_cli(store, tmp_path, capsys):
+    path = store.path
+    store.close()  # the CLI opens it itself
+    out = tmp_path / "net.graphml"
+    assert main(["export", "--store", str(path), "-o", str(out)]) == 0  # format from the suffix
+    assert nx.read_graphml(out).number_of_edges() > 0
+    assert main(["export", "--store", str(path), "--format", "turtle"]) == 0
+    g = Graph().parse(data=capsys.readouterr().out, format="turtle")
+    assert (AG.USA, AG.pressures, AG.ISR) in g
+    assert main(["export", str(tmp_path / "nope.ttl"), "--format", "csv"]) == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_unknown_format(store):
+    with pytest.raises(ExportError):
+        export(store, "xlsx", None)

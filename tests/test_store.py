@@ -1,0 +1,265 @@
+"""The persistent store: one named graph per document, idempotent, replace-on-change, crash-safe."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+
+from graph.errors import QueryError, StoreError
+from graph.namespaces import AG, ANALYSIS_GRAPH, DOC
+from graph.store import (
+    documents, drop_document, endpoints, load_file, open_source, open_store, put_document, put_documents,
+    put_graph, query, store_size, union_graph,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+LOOP = Path(__file__).parent / "data" / "store" / "ingest_loop.py"
+COUNT = URIRef("urn:test:count")
+
+
+def doc_graph(name: str, source: str, n: int = 3, text: str = "line") -> tuple[URIRef, Graph]:
+    doc = DOC[name]
+    g = Graph()
+    g.add((doc, RDF.type, AG.Document))
+    g.add((doc, AG.sourcePath, Literal(source)))
+    g.add((doc, AG.sha256, Literal(name * 4)))
+    for k in range(n):
+        g.add((DOC[f"{name}/s{k}"], AG.text, Literal(f'{text} {k}\n"quoted" \\ é <b>')))
+    return doc, g
+
+
+def graph_names(st) -> set[str]:
+    return {str(r.iri) for r in documents(st)}
+
+
+def check_semantics(st) -> None:
+    d1, g1 = doc_graph("aaaa", "seeds/a.txt", 3)
+    assert put_document(st, d1, g1, "seeds/a.txt") == "added"
+    assert put_document(st, d1, g1, "seeds/a.txt") == "unchanged"
+    assert graph_names(st) == {str(d1)}
+    d2, g2 = doc_graph("bbbb", "seeds/a.txt", 5, text="changed")  # same file, new content
+    assert put_document(st, d2, g2, "seeds/a.txt") == "replaced"
+    assert graph_names(st) == {str(d2)}
+    d3, g3 = doc_graph("cccc", "seeds/c.txt", 2)
+    assert put_document(st, d3, g3, "seeds/c.txt") == "added"
+    recs = {str(r.iri): r for r in documents(st)}
+    assert recs[str(d2)].source_path == "seeds/a.txt" and recs[str(d2)].sha256 == "bbbb" * 4
+    rows = list(query(st, "SELECT ?t WHERE { ?s ag:text ?t }"))  # no GRAPH: the union
+    assert len(rows) == 7 and any("changed 0" in str(r[0]) for r in rows)
+    assert all("line" not in str(r[0]) or "changed" not in str(r[0]) for r in rows)
+    texts = {str(o) for o in union_graph(st).objects(None, AG.text)}
+    assert '"quoted" \\ é <b>' in next(iter(texts)) and len(texts) == 7
+
+
+def test_add_unchanged_replaced(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        check_semantics(st)
+
+
+def test_persistence_across_reopen(tmp_path):
+    path = tmp_path / "store"
+    with open_store(path) as st:
+        d, g = doc_graph("dddd", "x.txt", 4)
+        put_document(st, d, g, "x.txt")
+        n = store_size(st)
+    with open_store(path) as st:
+        assert graph_names(st) == {str(d)}
+        assert store_size(st) == n
+        assert put_document(st, d, g, "x.txt") == "unchanged"
+        assert store_size(st) == n
+
+
+def test_put_documents_batches_and_statuses(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        d0, g0 = doc_graph("d000", "s0")
+        put_document(st, d0, g0, "s0")
+        items = [(*doc_graph(f"n{i:03d}", f"s{i}", 6), f"s{i}") for i in range(1, 30)]
+        items.append((d0, g0, "s0"))  # unchanged
+        items.append((*doc_graph("r000", "s0"), "s0"))  # replaces d0
+        items.append((*doc_graph("r005", "s5"), "s5"))  # replaces a document of this very batch
+        status = put_documents(st, items, batch_triples=50)
+        assert status[d0] == "unchanged"
+        assert status[DOC["r000"]] == "replaced" and status[DOC["r005"]] == "replaced"
+        assert sum(v == "added" for v in status.values()) == 29
+        names = graph_names(st)
+        assert str(d0) not in names and str(DOC["n005"]) not in names
+        assert len(names) == 30
+        # the source path is recorded even when the graph lacks it
+        g = Graph()
+        g.add((DOC["nosrc"], RDF.type, AG.Document))
+        put_documents(st, [(DOC["nosrc"], g, "added-by-store.txt")])
+        assert {r.source_path for r in documents(st) if r.iri == DOC["nosrc"]} == {"added-by-store.txt"}
+
+
+def test_put_graph_replaces_wholesale_and_drop(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        g = Graph()
+        g.add((AG.USA, AG.degree, Literal(3)))
+        g.add((AG.ISR, AG.degree, Literal(2)))
+        put_graph(st, ANALYSIS_GRAPH, g)
+        g2 = Graph()
+        g2.add((AG.USA, AG.degree, Literal(4)))
+        put_graph(st, ANALYSIS_GRAPH, g2)
+        rows = list(query(st, "SELECT ?a ?d WHERE { GRAPH <https://w3id.org/actorgraph/graph/analysis> { ?a ag:degree ?d } }"))
+        assert [(str(a), int(d)) for a, d in rows] == [(str(AG.USA), 4)]
+        d, dg = doc_graph("eeee", "e.txt")
+        put_document(st, d, dg, "e.txt")
+        drop_document(st, d)
+        assert documents(st) == []
+
+
+def test_query_errors_are_one_line(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        with pytest.raises(QueryError) as exc:
+            query(st, "SELECT * WHERE {")
+        assert "\n" not in str(exc.value)
+
+
+def test_unusable_paths(tmp_path):
+    f = tmp_path / "file.txt"
+    f.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        open_store(f)
+    with pytest.raises(StoreError, match="unsupported store"):
+        open_store("ftp://example.org/store")
+    with open_store(tmp_path / "locked"):
+        with pytest.raises(StoreError, match="in use"):
+            open_store(tmp_path / "locked")
+    with pytest.raises(StoreError, match="not usable"):
+        open_store(f"sparql+http://127.0.0.1:{_free_port()}/query")
+    with pytest.raises(StoreError, match="no such"):
+        open_source(tmp_path / "missing.ttl")
+
+
+def test_rdf_file_is_read_only_source(tmp_path):
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text('@prefix ag: <https://w3id.org/actorgraph/ontology#> . ag:USA ag:pressures ag:ISR .')
+    with load_file(ttl) as st:
+        assert len(list(query(st, "SELECT * WHERE { ?s ag:pressures ?o }"))) == 1
+        with pytest.raises(StoreError, match="cannot be written"):
+            put_graph(st, ANALYSIS_GRAPH, Graph())
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    with pytest.raises(StoreError, match="not valid"):
+        load_file(bad)
+
+
+def test_endpoint_urls():
+    assert endpoints("sparql+http://h:7878/query") == ("http://h:7878/query", "http://h:7878/update")
+    assert endpoints("sparql+https://h/ds/query") == ("https://h/ds/query", "https://h/ds/update")
+    assert endpoints("sparql+http://h/sparql") == ("http://h/sparql", "http://h/sparql")
+    assert endpoints("sparql+http://h/sparql?update=http://h/u&x=1") == ("http://h/sparql?x=1", "http://h/u")
+
+
+def test_store_as_rdflib_dataset(tmp_path):
+    """``store.dataset`` is a real rdflib Dataset over Oxigraph (what rdflib-based code can use)."""
+    with open_store(tmp_path / "store") as st:
+        d, g = doc_graph("ffff", "f.txt", 2)
+        put_document(st, d, g, "f.txt")
+        assert isinstance(st.dataset, Dataset)
+        assert len(st.dataset.graph(d)) == len(g)
+        assert len(list(st.query("SELECT * WHERE { ?s ?p ?o }"))) == len(g)  # Store.query == query(store, ...)
+
+
+# ---------------------------------------------------------------- crash safety
+
+
+@pytest.mark.slow
+def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
+    path = tmp_path / "store"
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    rng = random.Random(7)
+    committed: list[int] = []
+    first = 0
+    for _round in range(6):
+        proc = subprocess.Popen([sys.executable, str(LOOP), str(path), str(first)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+        wanted = rng.randint(15, 60)
+        seen = 0
+        deadline = time.monotonic() + 120
+        while seen < wanted and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            committed.append(int(line))
+            seen += 1
+        time.sleep(rng.random() * 0.05)  # land somewhere inside a write
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        assert seen == wanted, proc.stderr.read()[-2000:]
+        first = max(committed) + 20  # the killed one may have written more than it printed
+
+    with open_store(path) as st:  # opens: RocksDB recovered from its log
+        per_key: dict[str, list[int]] = {}
+        for rec in documents(st):
+            name = URIRef(rec.iri)
+            size = list(query(st, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"))[0][0]
+            marker = list(query(st, f"SELECT ?c WHERE {{ GRAPH <{name}> {{ <{name}> <{COUNT}> ?c }} }}"))
+            assert marker, f"{name}: no size marker, the graph is partial"
+            assert int(size) == int(marker[0][0]), f"{name}: {size} triples, expected {marker[0][0]}"
+            per_key.setdefault(rec.source_path, []).append(int(str(name).rsplit("kill", 1)[1]))
+        # never two versions of one source file, and nothing acknowledged as written was lost
+        assert all(len(v) == 1 for v in per_key.values()), per_key
+        for i in committed:
+            key = f"src/{i % 40}.txt"
+            assert key in per_key and per_key[key][0] >= i
+
+
+# ---------------------------------------------------------------- remote SPARQL endpoint
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"oxigraph serve did not start: {proc.stderr.read()[-500:]!r}")
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.mark.slow
+def test_remote_endpoint_same_semantics(oxigraph_server):
+    with open_store(f"sparql+{oxigraph_server}/query") as st:
+        assert st.kind == "sparql" and st.update_url.endswith("/update")
+        check_semantics(st)
+        g = Graph()
+        g.add((AG.USA, AG.degree, Literal(3)))
+        put_graph(st, ANALYSIS_GRAPH, g)
+        assert len(list(query(st, "SELECT * WHERE { ?a ag:degree ?d }"))) == 1
+        status = put_documents(st, [(*doc_graph("zzzz", "z.txt"), "z.txt"), (*doc_graph("aaaa", "seeds/a.txt"), "seeds/a.txt")])
+        assert list(status.values()) == ["added", "replaced"]
+        before = store_size(st)
+        assert put_document(st, *doc_graph("zzzz", "z.txt"), "z.txt") == "unchanged"
+        assert store_size(st) == before

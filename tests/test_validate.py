@@ -1,0 +1,111 @@
+"""SHACL shapes (ontology/shapes.ttl) and ``actorgraph validate``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib.namespace as rns
+from rdflib import RDF, Graph, Literal
+
+from graph.cli import main
+from graph.namespaces import AG
+from graph.store import open_store, put_document
+from graph.validate import validate
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
+import store_sample  # noqa: E402
+
+
+@pytest.fixture()
+def sample() -> Graph:
+    return store_sample.union()
+
+
+def first_interaction(g: Graph, relation=AG.pressures):
+    return sorted(s for s in g.subjects(AG.relation, relation))[0]
+
+
+def failing(g: Graph) -> list[str]:
+    conforms, text, violations = validate(g)
+    assert not conforms and "Conforms: False" in text
+    return [str(v) for v in violations if v.severity == "Violation"]
+
+
+def test_sample_written_by_the_rdf_writer_conforms(sample):
+    conforms, _text, violations = validate(sample)
+    assert conforms, [str(v) for v in violations]
+    assert violations == []
+
+
+def test_dataset_and_store_are_validated_as_a_whole(tmp_path):
+    assert validate(store_sample.dataset())[0]
+    with open_store(tmp_path / "store") as st:
+        for iri, g, src in store_sample.document_graphs():
+            put_document(st, iri, g, src)
+        assert validate(st)[0]
+
+
+def test_missing_evidence(sample):
+    sample.remove((first_interaction(sample), AG.evidence, None))
+    assert any("ag:evidence" in v and "exactly one ag:evidence" in v for v in failing(sample))
+
+
+def test_two_sources(sample):
+    sample.add((first_interaction(sample), AG.source, AG.FRA))
+    assert any("ag:source" in v for v in failing(sample))
+
+
+def test_untyped_date(sample):
+    i = first_interaction(sample)
+    sample.set((i, AG.date, Literal("2026-02-05")))
+    assert any("ag:date" in v for v in failing(sample))
+
+
+def test_ill_formed_typed_date(sample):
+    sample.set((first_interaction(sample), AG.date, Literal("2026-13-45", datatype=rns.XSD.date)))
+    assert any("ag:date" in v for v in failing(sample))
+
+
+def test_person_with_office_lacking_office_of(sample):
+    office = next(sample.objects(AG.P_Abbas_Araghchi, AG.holdsOffice))
+    sample.remove((office, AG.officeOf, None))
+    found = failing(sample)
+    assert any("ag:holdsOffice" in v for v in found) and any("ag:officeOf" in v for v in found)
+
+
+def test_confidence_modality_relation(sample):
+    i = first_interaction(sample)
+    sample.set((i, AG.confidence, Literal("1.5", datatype=rns.XSD.decimal)))
+    sample.set((i, AG.modality, AG.Probably))
+    j = first_interaction(sample, AG.opposes)
+    sample.set((j, AG.relation, AG.likes))
+    found = " | ".join(failing(sample))
+    assert "ag:confidence" in found and "ag:modality" in found and "sub-property of ag:interactsWith" in found
+
+
+def test_sentence_without_text_or_offsets(sample):
+    s = next(sample.subjects(RDF.type, AG.Sentence))
+    sample.remove((s, AG.text, None))
+    sample.remove((s, AG.charEnd, None))
+    found = failing(sample)
+    assert any("ag:text" in v for v in found) and any("ag:charEnd" in v for v in found)
+
+
+def test_untyped_actor_is_only_a_warning(sample):
+    sample.remove((AG.OMN, RDF.type, None))
+    conforms, _text, results = validate(sample)
+    assert conforms and [r.severity for r in results] == ["Warning"]
+
+
+def test_cli_exit_codes(tmp_path, sample, capsys):
+    good = tmp_path / "good.ttl"
+    good.write_text(sample.serialize(format="turtle"))
+    assert main(["validate", str(good)]) == 0
+    sample.remove((first_interaction(sample), AG.evidence, None))
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(sample.serialize(format="turtle"))
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr()
+    assert "Violation:" in out.out and "does NOT conform" in out.err
+    assert main(["validate", str(tmp_path / "missing.ttl")]) == 2

@@ -382,6 +382,12 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
     anaphor = _anaphoric(ctx, t)
     if anaphor is not None:
         return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
+    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
+        for c in t.children:  # "Syrian rebels led by Hayat Tahrir al-Sham"
+            if c.dep_ == "acl":
+                for _, p in _prep_objects(ctx, c, ("by",)):
+                    return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
+        return []
     sector = ctx.gz.agent_nouns.get(t.lemma_.lower())
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
     found: list[Ref] = []
@@ -440,6 +446,9 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
     head = v.head
     if head == v:
         return []
+    accused = _accused(ctx, v)
+    if accused is not None:  # "accused the UAE of supplying the RSF": the UAE is the one supplying
+        return accused
     if v.dep_ == "xcomp":
         if head.lemma_.lower() in ctx.gz.word_list("object_control"):
             for c in head.children:
@@ -453,6 +462,23 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in _subject_refs(ctx, head, depth + 1)]
     return []
+
+
+def _accusation(ctx: _Ctx, tok: Token) -> Token | None:
+    """The accusing verb when ``tok`` is what someone is accused OF / blamed FOR."""
+    head = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
+            and head.head.lemma_.lower() in ctx.gz.word_list("accusation_verbs"):
+        return head.head
+    return None
+
+
+def _accused(ctx: _Ctx, tok: Token) -> list[Ref] | None:
+    verb = _accusation(ctx, tok)
+    if verb is None:
+        return None
+    return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "accused") for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") for r in np_refs(ctx, c)]
 
 
 def _prep_objects(ctx: _Ctx, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
@@ -524,6 +550,12 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
             continue
         if cur.dep_ == "conj":
             cur = head
+            continue
+        verb = _accusation(ctx, cur)
+        if verb is not None:
+            reported = True
+            reporter = reporter or next(iter(_subject_refs(ctx, verb)), None)
+            cur = verb
             continue
         break
     if negated:
@@ -696,14 +728,15 @@ def _pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
                 yield a, b
 
 
-def _resolve_pair(ctx: _Ctx, sent_idx: int) -> list[Ref]:
-    """'the two allies' -> the parties of the most salient cooperative interaction before here."""
+def _resolve_pair(ctx: _Ctx, sent_idx: int, cooperative: bool = True) -> list[Ref]:
+    """'the two allies' -> the parties of the most salient cooperative interaction before here;
+    'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
-               if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")}
+               if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
-        cands = [(d, ix) for si, d, ix in ctx.salience if si == s and signs.get(ix.relation, 0) > 0
-                 and frozenset((ix.source, ix.target)) not in hostile
+        cands = [(d, ix) for si, d, ix in ctx.salience if si == s and (signs.get(ix.relation, 0) > 0 or not cooperative)
+                 and ix.relation != "mediates" and frozenset((ix.source, ix.target)) not in hostile
                  and ctx.gz.actors.get(ix.source, Actor("", "", "State")).type == "State"
                  and ctx.gz.actors.get(ix.target, Actor("", "", "State")).type == "State"]
         if cands:
@@ -714,7 +747,7 @@ def _resolve_pair(ctx: _Ctx, sent_idx: int) -> list[Ref]:
 
 def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
     if _pair_noun(ctx, tok):
-        return _resolve_pair(ctx, sent_idx)
+        return _resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"))
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 
@@ -778,6 +811,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         if c.dep_ == "nsubjpass" and passive and c.tag_ in ("WDT", "WP") and patient_holder.dep_ == "relcl":
             targets += np_refs(ctx, patient_holder.head, factor=0.95, how="relative-patient")
             continue
+        if trig.object_is_theme and c.dep_ == "dobj" and not _prep_objects(ctx, v, ("with",)):
+            continue  # "sent their ambassadors to the ceremony": the object is what is sent
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
                 targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]
@@ -786,6 +821,14 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     for prep, p in _prep_objects(ctx, v, trig.target_preps):
         refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         (between if prep == "between" else targets).extend(refs)
+    # "a move Egypt and Saudi Arabia condemned": the relative clause's object is the noun it modifies.
+    if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) \
+            and trig.target_is_possessor:
+        targets += _event_owner(ctx, v.head, subjects)
+    # 1: "condemned the raids" — the target is whoever carried out the event the object names.
+    for c in v.children:
+        if not targets and c.dep_ == "dobj" and trig.target_is_possessor and c.i not in ctx.mentions:
+            targets += _event_owner(ctx, c, subjects)
     # "demanded that Iran halt…", "said Iran must stop…": the subject of the complement clause.
     if not targets and relation in ("demands", "pressures", "opposes", "threatens"):
         for c in v.children:
@@ -845,6 +888,30 @@ def _complement_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigg
     for s in subjects:
         for t in targets:
             _emit(ctx, sent_idx, sent, v, trig, trig.relation, trig.cameo, s, t, modality, reporter, "verb:complement")
+
+
+def _event_owner(ctx: _Ctx, noun: Token, subjects: list[Ref]) -> list[Ref]:
+    """Who did the event a noun names ('condemned the raids', 'a move Egypt condemned'): its own
+    possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
+    same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
+    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
+    if own:
+        return own
+    lemma = noun.lemma_.lower()
+    generic = lemma in ctx.gz.word_list("generic_event_nouns")
+    if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
+        return []
+    subj = {r.actor for r in subjects}
+    for _, _, ix in reversed(ctx.salience):
+        if ix.source in subj or ix.modality not in ("asserted", "reported"):
+            continue
+        trig_lemma = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
+        same = trig_lemma is not None and trig_lemma.root.lemma_.lower() in (lemma, lemma.rstrip("s"))
+        related = (lemma, "NOUN") in ctx.gz.triggers and any(
+            t.relation == ix.relation for t in ctx.gz.triggers[(lemma, "NOUN")])
+        if generic or same or related:
+            return [Ref(ix.source, None, None, 0.75, "event-anaphora")]
+    return []
 
 
 def _talk_parties(ctx: _Ctx, noun: Token, sent_idx: int) -> list[Ref]:
@@ -968,6 +1035,12 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
             and gv.lemma_.lower() in gz.word_list("response_verbs"):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "recipient") for r in _subject_refs(ctx, gv)]
 
+    verb = _accusation(ctx, n)
+    if verb is not None:  # "Hezbollah blamed Israel for the attack": Israel attacked Hezbollah, says Hezbollah
+        accuser = _subject_refs(ctx, verb)
+        sources = sources or (_accused(ctx, n) or [])
+        targets = targets or [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "accuser-victim") for r in accuser]
+        modality, reporter = ("negated" if modality == "negated" else "reported"), next(iter(accuser), None)
     if relation == "mediates":
         parties = between or targets
         if not parties and n.head.pos_ in ("NOUN", "PROPN"):

@@ -20,7 +20,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
-from .errors import InputError
+from .fileio import write_atomic
 from .namespaces import AG, ONTOLOGY_DIR, SYMMETRIC, WD
 
 ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
@@ -72,6 +71,11 @@ def _local(iri) -> str:
     """Short, stable id for the page: the ag: local name, or the full IRI for anything foreign."""
     s = str(iri)
     return s[len(str(AG)):] if s.startswith(str(AG)) else s
+
+
+def _iri(local: str) -> URIRef:
+    """Inverse of ``_local``."""
+    return URIRef(local) if "://" in local else AG[local]
 
 
 def _num(value) -> float | None:
@@ -116,7 +120,7 @@ def relation_meta(g: Graph, used: Iterable[str]) -> list[dict]:
     ids = sorted(set(used), key=lambda r: (_relation_order(r), r))
     out = []
     for rid in ids:
-        prop = AG[rid] if not rid.startswith("http") else URIRef(rid)
+        prop = _iri(rid)
         colour = str(schema.value(prop, AG.colour) or _DEFAULT_COLOUR)
         label = schema.value(prop, RDFS.label)
         quad = schema.value(prop, AG.quadClass)
@@ -300,10 +304,10 @@ def _profile(g: Graph, node: URIRef) -> dict:
             wikidata = qid
             break
     metrics = {}
-    for name in ("degree", "pagerank", "betweenness", "community"):
+    for name in ("degree", "inDegree", "outDegree", "weightedDegree", "pagerank", "betweenness", "community"):
         v = _num(g.value(node, AG[name]))
         if v is not None:
-            metrics[name] = int(v) if name in ("degree", "community") else round(v, 6)
+            metrics[name] = round(v, 6) if name in ("pagerank", "betweenness") else int(v)
     return {"offices": held, "officesOf": served, "wikidata": wikidata, "metrics": metrics}
 
 
@@ -317,7 +321,7 @@ def collect(g: Graph) -> dict:
     actor_ids |= {r["official"] for r in records if r["official"]}
     affiliations = []
     for aid in sorted(actor_ids):
-        node = AG[aid] if not aid.startswith("http") else URIRef(aid)
+        node = _iri(aid)
         if _actor_type(g, node) != "Person":
             continue
         for org in sorted(set(g.objects(node, AG.affiliatedWith))):
@@ -331,7 +335,7 @@ def collect(g: Graph) -> dict:
             degree[e["to"]] += 1
     nodes = {}
     for aid in sorted(actor_ids):
-        node = AG[aid] if not aid.startswith("http") else URIRef(aid)
+        node = _iri(aid)
         profile = _profile(g, node)
         nodes[aid] = {"id": aid, "iri": str(node), "label": _label(g, node), "type": _actor_type(g, node),
                       "degree": degree[aid], **profile}
@@ -420,28 +424,6 @@ def json_for_script(obj) -> str:
     return text
 
 
-def write_atomic(path: Path, text: str) -> int:
-    """Write via a temporary file in the same folder and rename, so a reader (or a crash) never sees
-    half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return len(data)
-
-
 def render_html(g: Graph, out_path: str | os.PathLike, *, max_nodes: int | None = None,
                 title: str = "actorgraph") -> RenderStats:
     """Write the interactive actor graph of ``g`` (the union graph) to ``out_path`` as one HTML file
@@ -459,7 +441,8 @@ def render_html(g: Graph, out_path: str | os.PathLike, *, max_nodes: int | None 
     page = page_data(kept, title, dropped_nodes, total_nodes)
     text = build_page(json_for_script(page), html.escape(title))
     out = Path(out_path)
-    size = write_atomic(out, text)
+    payload = text.encode("utf-8")
+    write_atomic(out, payload)
     return RenderStats(
         path=out,
         nodes=len(page["nodes"]),
@@ -470,7 +453,7 @@ def render_html(g: Graph, out_path: str | os.PathLike, *, max_nodes: int | None 
         dropped_nodes=dropped_nodes,
         dropped_edges=dropped_edges,
         size_metric=page["sizeMetric"],
-        bytes=size,
+        bytes=len(payload),
     )
 
 
@@ -488,36 +471,22 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
 # ---------------------------------------------------------------------------- CLI
 
 
-def load_graph(path: str | os.PathLike) -> Graph:
-    """A Turtle/N-Triples/RDF-XML graph or a TriG/N-Quads dataset (merged), by file suffix."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"no such graph file: {p}")
-    suffix = p.suffix.lower()
-    try:
-        if suffix in (".trig", ".nq"):
-            ds = Dataset()
-            ds.parse(p, format="trig" if suffix == ".trig" else "nquads")
-            g = Graph()
-            for s, pr, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, pr, o))
-            return g
-        g = Graph()
-        g.parse(p, format={".nt": "nt", ".rdf": "xml", ".xml": "xml", ".jsonld": "json-ld"}.get(suffix, "turtle"))
-        return g
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"cannot parse {p}: {exc}") from exc
-
-
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq)")
+    parser.add_argument("graph", nargs="?", metavar="GRAPH",
+                        help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
+    parser.add_argument("--store", metavar="STORE",
+                        help="store directory or sparql+http(s):// endpoint (default: out/store, else out/graph.ttl)")
     parser.add_argument("-o", "--output", default="graph.html", help="HTML file to write (default: graph.html)")
-    parser.add_argument("--max-nodes", type=int, default=None, help="keep only the N most central actors")
+    parser.add_argument("--max-nodes", type=int, default=None, metavar="N", help="keep only the N most central actors")
     parser.add_argument("--title", default="actorgraph", help="page title")
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    stats = render_html(load_graph(args.graph), args.output, max_nodes=args.max_nodes, title=args.title)
-    dropped = f", {stats.dropped_nodes} actors left out" if stats.dropped_nodes else ""
-    print(f"{stats.path}: {stats.nodes} actors, {stats.edges} edges ({stats.asserted_edges} asserted){dropped}")
+    from .store import default_source, open_source, union_graph
+
+    with open_source(default_source(args.store, args.graph)) as store:
+        g = union_graph(store)
+    stats = render_html(g, args.output, max_nodes=args.max_nodes, title=args.title)
+    dropped = f"; {stats.dropped_nodes} less central actors left out" if stats.dropped_nodes else ""
+    print(f"wrote {stats.path}: {stats.nodes} actors, {stats.edges} edges ({stats.asserted_edges} asserted){dropped}")
     return 0

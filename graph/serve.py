@@ -104,9 +104,12 @@ def check_query(text: str) -> str:
     if len(text) > MAX_QUERY:
         raise Refused(413, f"query too long ({len(text)} characters; the limit is {MAX_QUERY})")
     try:
-        parsed = parseQuery(text)
+        with _PARSER_LOCK:  # pyparsing grammars are not thread-safe
+            parsed = parseQuery(text)
     except (ParseBaseException, RecursionError, ValueError) as exc:
-        if _is_update(text, parseUpdate):
+        with _PARSER_LOCK:
+            is_update = _is_update(text, parseUpdate)
+        if is_update:
             raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
         if "SERVICE" in bare_keywords(text):
             raise Refused(403, "SERVICE (federated query) is not allowed on this endpoint") from None
@@ -120,12 +123,15 @@ def check_query(text: str) -> str:
     return kind
 
 
+_PARSER_LOCK = threading.Lock()
+
+
 def _is_update(text: str, parse_update) -> bool:  # noqa: ANN001 - rdflib's parseUpdate
     try:
         update = parse_update(text)
     except Exception:  # noqa: BLE001 - not an update either
         return False
-    return bool(update.get("request"))  # a bare prologue parses as an empty update
+    return "request" in update and bool(update["request"])  # a bare prologue parses as an empty update
 
 
 def _has_service(node) -> bool:  # noqa: ANN001 - a pyparsing/rdflib parse tree
@@ -589,6 +595,11 @@ class Handler(BaseHTTPRequestHandler):
             self._error(exc.status, str(exc))
         except (BrokenPipeError, ConnectionResetError):
             pass
+        except Exception as exc:  # noqa: BLE001 - answer 500 in one line rather than drop the connection
+            try:
+                self._error(500, f"internal error: {type(exc).__name__}: {exc}")
+            except OSError:
+                pass
 
     # ---- SPARQL protocol
 

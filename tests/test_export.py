@@ -38,7 +38,7 @@ def test_rdf_formats_round_trip(store, tmp_path):
         ds.parse(out, format=parse_as)
         triples = {q[:3] for q in ds.quads((None, None, None, None))}
         assert len(triples) == len(union), fmt
-        names = {str(c.identifier) for c in ds.contexts() if len(c)}
+        names = {str(c.identifier) for c in ds.graphs() if len(c)}
         if fmt == "turtle":
             assert len(names) == 1
         else:  # the per-document named graphs survive

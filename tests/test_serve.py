@@ -1,0 +1,315 @@
+"""``actorgraph serve``: a read-only SPARQL 1.1 endpoint with time and size limits, and a query page."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graph.namespaces import AG
+from graph.serve import Job, Refused, bare_keywords, check_query, execute, negotiate, render_page, render_result
+from graph.store import open_store, put_document, put_graph
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
+import store_sample  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+GEN = "urn:gen:"
+N_GEN = 1200  # subjects in the generated graph: 3 triples each, enough for a runaway cross join
+MAX_RESULTS = 100
+TIMEOUT = 2.0
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+# ---------------------------------------------------------------- fast: checking and negotiating
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <a:b> <a:c> <a:d> }", "DELETE WHERE { ?s ?p ?o }", "LOAD <http://example.org/x.ttl>",
+    "CLEAR ALL", "DROP GRAPH <a:g>", "CREATE GRAPH <a:g>", "PREFIX ag: <x:> INSERT { ?s ag:p 1 } WHERE { ?s ?p ?o }",
+    "WITH <a:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "ADD <a:g> TO <a:h>",
+])
+def test_updates_are_refused(text):
+    with pytest.raises(Refused) as exc:
+        check_query(text)
+    assert exc.value.status == 403 and "read-only" in str(exc.value)
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "PREFIX ag: <https://w3id.org/actorgraph/ontology#> SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }",
+    "SELECT * { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://x> { ?a ?d ?e } } }",
+])
+def test_service_is_refused(text):
+    with pytest.raises(Refused) as exc:
+        check_query(text)
+    assert exc.value.status == 403 and "SERVICE" in str(exc.value)
+
+
+def test_keywords_inside_literals_are_not_refused():
+    assert check_query('SELECT * WHERE { ?s ?p "INSERT DATA { } ; DROP ALL ; SERVICE" }') == "SELECT"
+    assert check_query("ASK { ?s ag:text 'LOAD <http://x>' } # DELETE WHERE") == "ASK"
+    assert check_query("CONSTRUCT WHERE { ?service ?p ?o }") == "CONSTRUCT"
+    assert check_query("DESCRIBE ag:USA") == "DESCRIBE"
+    assert "SERVICE" not in bare_keywords('SELECT * { ?s ?p "SERVICE" . ?s ex:service ?x }')
+
+
+@pytest.mark.parametrize("text", ["SELECT * WHERE {", "SELEKT ?x WHERE { ?x ?y ?z }", "", "   ", "PREFIX a: <x:>"])
+def test_malformed_is_400_one_line(text):
+    with pytest.raises(Refused) as exc:
+        check_query(text)
+    assert exc.value.status == 400 and "\n" not in str(exc.value)
+
+
+def test_negotiation():
+    assert negotiate("SELECT", None, None) == "json"
+    assert negotiate("SELECT", "text/csv", None) == "csv"
+    assert negotiate("SELECT", "application/sparql-results+xml;q=0.5, text/tab-separated-values", None) == "tsv"
+    assert negotiate("ASK", "*/*", None) == "json"
+    assert negotiate("SELECT", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", None) == "html"
+    assert negotiate("CONSTRUCT", None, None) == "turtle"
+    assert negotiate("CONSTRUCT", "application/ld+json", None) == "jsonld"
+    assert negotiate("DESCRIBE", "application/n-triples", None) == "nt"
+    assert negotiate("CONSTRUCT", "text/csv", "json") == "jsonld"  # format= wins
+    assert negotiate("SELECT", None, "tsv") == "tsv"
+    with pytest.raises(Refused) as exc:
+        negotiate("SELECT", "image/png", None)
+    assert exc.value.status == 406
+    with pytest.raises(Refused):
+        negotiate("SELECT", None, "turtle")
+
+
+def _mem_store() -> ox.Store:
+    st = ox.Store()
+    st.add(ox.Quad(ox.NamedNode(AG.USA), ox.NamedNode(AG.text), ox.Literal('tab\there "q" <b>&', language="en"),
+                   ox.NamedNode("urn:g")))
+    for i in range(20):
+        st.add(ox.Quad(ox.NamedNode(f"{GEN}s{i}"), ox.NamedNode(f"{GEN}p"), ox.Literal(i), ox.DefaultGraph()))
+    return st
+
+
+def test_execute_formats_and_truncation():
+    st = _mem_store()
+    body, trunc = execute(st, Job("SELECT ?o WHERE { ag:USA ag:text ?o }", "SELECT", "json", 10))[1:]
+    assert json.loads(body)["results"]["bindings"][0]["o"]["xml:lang"] == "en" and not trunc
+    xml = execute(st, Job("SELECT ?o WHERE { ag:USA ag:text ?o }", "SELECT", "xml", 10))[1]
+    assert ET.fromstring(xml).find(".//{http://www.w3.org/2005/sparql-results#}literal").text.startswith("tab")
+    tsv = execute(st, Job("SELECT ?o WHERE { ag:USA ag:text ?o }", "SELECT", "tsv", 10))[1].decode()
+    assert tsv.splitlines()[1].count("\t") == 0  # a tab inside a literal is escaped
+    status, body, trunc = execute(st, Job(f"SELECT ?s WHERE {{ ?s <{GEN}p> ?o }}", "SELECT", "csv", 5))
+    assert trunc and len(body.decode().splitlines()) == 6
+    assert execute(st, Job("ASK { ?s ?p ?o }", "ASK", "csv", 5))[1] == b"_askResult\r\ntrue\r\n"
+    ttl = execute(st, Job("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", "turtle", 100))[1]
+    assert len(Graph().parse(data=ttl, format="turtle")) == 21
+    assert execute(st, Job("SELECT ?x WHERE { ?x ag:nope", "SELECT", "json", 5))[:2] == ("error", 400)
+
+
+def test_html_is_escaped():
+    hostile = {"type": "literal", "value": '<script>alert("x")</script>', "xml:lang": 'en"><script>'}
+    iri = {"type": "uri", "value": 'http://x/"><script>alert(1)</script>'}
+    table = render_result({"head": {"vars": ["v<i>", "w"]}, "results": {"bindings": [{"v<i>": hostile, "w": iri}]}},
+                          False, 10)
+    page = render_page('SELECT "</textarea><script>"', {"q<x>": ("desc <b>", "SELECT")}, table, "<err>", "<src>")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "</textarea><script>" not in page and "&lt;/textarea&gt;" in page
+    assert "<i>" not in page and "<b>" not in page and "<err>" not in page
+
+
+# ---------------------------------------------------------------- slow: the real server over HTTP
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    store_dir = tmp_path_factory.mktemp("serve") / "store"
+    with open_store(store_dir) as st:
+        for iri, g, src in store_sample.document_graphs():
+            put_document(st, iri, g, src)
+        gen = Graph()
+        for i in range(N_GEN):
+            s = URIRef(f"{GEN}s{i}")
+            gen.add((s, URIRef(f"{GEN}p{i % 20}"), Literal(i)))
+            gen.add((s, URIRef(f"{GEN}next"), URIRef(f"{GEN}s{(i + 1) % N_GEN}")))
+            gen.add((s, URIRef(f"{GEN}label"), Literal(f"node {i}")))
+        put_graph(st, URIRef(f"{GEN}graph"), gen)
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "serve", "--store", str(store_dir), "--port", "0", "--timeout", str(TIMEOUT),
+         "--max-results", str(MAX_RESULTS), "--workers", "3", "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    line = proc.stdout.readline()
+    if "http://" not in line:
+        proc.kill()
+        pytest.fail(f"serve did not start: {line!r} {proc.stderr.read()[-1000:]}")
+    url = line.split()[2].rstrip("/")
+    yield {"url": url, "store": store_dir}
+    proc.terminate()
+    proc.wait(10)
+
+
+def http(url: str, *, data: bytes | None = None, ctype: str | None = None, accept: str | None = None,
+         timeout: float = 30) -> tuple[int, dict, bytes]:
+    headers = {}
+    if ctype:
+        headers["Content-Type"] = ctype
+    if accept:
+        headers["Accept"] = accept
+    req = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def get(server, query: str, **kw) -> tuple[int, dict, bytes]:
+    return http(f"{server['url']}/sparql?" + urllib.parse.urlencode({"query": query}), **kw)
+
+
+def post_form(server, **fields) -> tuple[int, dict, bytes]:
+    return http(f"{server['url']}/sparql", data=urllib.parse.urlencode(fields).encode(),
+                ctype="application/x-www-form-urlencoded")
+
+
+LABEL_Q = "SELECT ?l WHERE { ag:USA rdfs:label ?l }"
+
+
+@pytest.mark.slow
+def test_get_and_post(server):
+    for status, _h, body in (get(server, LABEL_Q), post_form(server, query=LABEL_Q),
+                             http(f"{server['url']}/sparql", data=LABEL_Q.encode(), ctype="application/sparql-query")):
+        assert status == 200
+        assert json.loads(body)["results"]["bindings"][0]["l"]["value"] == "United States"
+
+
+@pytest.mark.slow
+def test_each_accept_type_parses(server):
+    q = "SELECT ?s ?t WHERE { ?s ag:evidenceText ?t } ORDER BY ?s"
+    _s, h, body = get(server, q, accept="application/sparql-results+json")
+    n = len(json.loads(body)["results"]["bindings"])
+    assert n == 7 and h["Content-Type"].startswith("application/sparql-results+json")
+    _s, h, body = get(server, q, accept="application/sparql-results+xml")
+    assert len(ET.fromstring(body).findall(".//{http://www.w3.org/2005/sparql-results#}result")) == n
+    _s, h, body = get(server, q, accept="text/csv")
+    assert len(list(csv.DictReader(io.StringIO(body.decode())))) == n and h["Content-Type"].startswith("text/csv")
+    _s, h, body = get(server, q, accept="text/tab-separated-values")
+    lines = body.decode().splitlines()
+    assert lines[0] == "?s\t?t" and len(lines) == n + 1 and all(ln.count("\t") == 1 for ln in lines)
+    cq = "CONSTRUCT { ?s ag:pressures ?o } WHERE { ?s ag:pressures ?o }"
+    for accept, fmt in (("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt")):
+        status, h, body = get(server, cq, accept=accept)
+        assert status == 200 and h["Content-Type"].startswith(accept)
+        assert (AG.USA, AG.pressures, AG.ISR) in Graph().parse(data=body.decode(), format=fmt)
+    status, _h, body = get(server, "ASK { ag:USA ag:pressures ag:ISR }", accept="application/sparql-results+xml")
+    assert status == 200 and b"<boolean>true</boolean>" in body
+    assert get(server, LABEL_Q, accept="image/png")[0] == 406
+
+
+@pytest.mark.slow
+def test_updates_load_service_refused(server):
+    cases = [
+        post_form(server, query="INSERT DATA { <urn:a> <urn:b> <urn:c> }"),
+        post_form(server, update="INSERT DATA { <urn:a> <urn:b> <urn:c> }"),
+        http(f"{server['url']}/sparql", data=b"DROP ALL", ctype="application/sparql-update"),
+        get(server, "LOAD <http://example.org/data.ttl>"),
+        get(server, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"),
+        http(f"{server['url']}/update", data=b"update=CLEAR+ALL", ctype="application/x-www-form-urlencoded"),
+    ]
+    for status, _h, body in cases:
+        assert status == 403, body
+        assert body.decode().count("\n") == 1
+    assert get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0] == 200  # nothing was changed or broken
+    status, _h, body = get(server, 'SELECT * WHERE { ?s ?p "DROP ALL; INSERT DATA {}" }')
+    assert status == 200
+
+
+@pytest.mark.slow
+def test_malformed_query_is_400_one_line(server):
+    status, h, body = get(server, "SELECT * WHERE { ?s ?p ")
+    assert status == 400 and h["Content-Type"].startswith("text/plain")
+    text = body.decode()
+    assert text.startswith("malformed query") and text.count("\n") == 1
+    assert http(f"{server['url']}/sparql", data=b"x", ctype="text/plain")[0] == 415
+    assert http(f"{server['url']}/nowhere")[0] == 404
+
+
+@pytest.mark.slow
+def test_runaway_query_is_stopped_while_others_are_answered(server):
+    with ThreadPoolExecutor(1) as pool:
+        started = time.monotonic()
+        runaway = pool.submit(get, server, RUNAWAY)
+        answered = 0
+        while not runaway.done():
+            status, _h, body = get(server, LABEL_Q)
+            assert status == 200 and b"United States" in body
+            answered += 1
+            time.sleep(0.05)
+        status, _h, body = runaway.result()
+        elapsed = time.monotonic() - started
+    assert status == 503 and b"time limit" in body
+    assert elapsed < TIMEOUT + 5
+    assert answered >= 3
+    # the killed worker is replaced: the server still answers everything
+    for _ in range(6):
+        assert get(server, LABEL_Q)[0] == 200
+
+
+@pytest.mark.slow
+def test_twenty_concurrent_clients(server):
+    def ask(i: int) -> tuple[int, int]:
+        q = f"SELECT ?v WHERE {{ <{GEN}s{i}> ?p ?v . FILTER(isLiteral(?v) && datatype(?v) = xsd:integer) }}"
+        status, _h, body = get(server, q, accept="text/csv") if i % 2 else post_form(server, query=q, format="csv")
+        return status, int(body.decode().splitlines()[1])
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(ask, range(100)))
+    assert results == [(200, i) for i in range(100)]
+
+
+@pytest.mark.slow
+def test_result_size_limit(server):
+    status, h, body = get(server, f"SELECT ?s WHERE {{ ?s <{GEN}label> ?l }}")
+    assert status == 200 and h.get("X-Actorgraph-Truncated") == str(MAX_RESULTS)
+    assert len(json.loads(body)["results"]["bindings"]) == MAX_RESULTS
+    status, h, _b = get(server, f"SELECT ?s WHERE {{ ?s <{GEN}label> ?l }} LIMIT 10")
+    assert "X-Actorgraph-Truncated" not in h
+
+
+@pytest.mark.slow
+def test_html_page_escapes_article_text_and_lists_saved_queries(server):
+    status, h, body = http(f"{server['url']}/?" + urllib.parse.urlencode(
+        {"query": "SELECT ?t WHERE { ?i ag:evidenceText ?t }"}))
+    page = body.decode()
+    assert status == 200 and h["Content-Type"].startswith("text/html")
+    assert "script-src" not in h["Content-Security-Policy"] and "default-src 'none'" in h["Content-Security-Policy"]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "<script" not in page.lower()
+    saved = sorted(p.stem for p in (ROOT / "ontology" / "queries").glob("*.rq"))
+    for name in saved:
+        assert f'href="/?name={name}"' in page
+    if saved:
+        status, _h, body = http(f"{server['url']}/?name={saved[0]}")
+        assert status == 200 and b"<table>" in body or b"ASK" in body
+    status, _h, body = http(f"{server['url']}/sparql?" + urllib.parse.urlencode({"query": LABEL_Q}),
+                            accept="text/html,*/*;q=0.8")
+    assert status == 200 and b"United States" in body and b"<textarea" in body
+    status, _h, body = http(f"{server['url']}/?" + urllib.parse.urlencode({"query": "CLEAR ALL"}))
+    assert status == 403 and b"read-only" in body
+
+
+@pytest.mark.slow
+def test_server_does_not_lock_the_store(server):
+    with open_store(server["store"]) as st:  # a build could write while serve runs
+        assert st.kind == "oxigraph"

@@ -154,7 +154,11 @@ def rows(result: Result, nm=None) -> tuple[list[str], list[list[str]]]:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return ["subject", "predicate", "object"], [[_cell(t, nm) for t in triple] for triple in result]
     header = [str(v) for v in result.vars]
-    return header, [[_cell(r[v] if v in r.labels else None, nm) for v in result.vars] for r in result]
+    out = []
+    for r in result:
+        values = r.asdict()
+        out.append([_cell(values.get(str(v)), nm) for v in result.vars])
+    return header, out
 
 
 def format_result(result: Result, fmt: str = "table", max_width: int = 80) -> str:

@@ -42,6 +42,8 @@ TYPE_STYLE = {
     "CollectiveActor": ("#8e6fb5", "hexagon", "\u2b22"),
     "Actor": ("#8a8a8a", "dot", "\u25cf"),
 }
+TYPE_LABEL = {"State": "State", "Person": "Person", "Organisation": "Organisation", "ArmedGroup": "Armed group",
+              "CollectiveActor": "Collective actor", "Actor": "Other actor"}
 MODALITIES = ("Asserted", "Reported", "Hypothetical", "Negated")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{3,8}$")
 _QID_RE = re.compile(r"^Q[0-9]+$")
@@ -401,8 +403,8 @@ def page_data(data: dict, title: str, dropped_nodes: int, total_nodes: int) -> d
         "droppedNodes": dropped_nodes,
         "dateRange": [dated[0], dated[-1]] if dated else None,
         "relations": [data["relations"][r] for r in data["relations"] if any(e["rel"] == r for e in edges)],
-        "types": [{"id": t, "colour": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1], "glyph": TYPE_STYLE[t][2]}
-                  for t in types],
+        "types": [{"id": t, "label": TYPE_LABEL[t], "colour": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
+                   "glyph": TYPE_STYLE[t][2]} for t in types],
         "nodes": nodes,
         "edges": edges,
         "affiliations": affiliations,

@@ -153,7 +153,7 @@ APP_JS = r"""
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
     var t = TYPE[n.type];
     return { id: n.id, label: n.label, value: n.value, shape: t.shape, color: t.colour, hidden: false,
-             title: n.label + " \u2014 " + n.type + "\n" + DATA.sizeMetric + ": " + fmt(n.centrality) };
+             title: n.label + " \u2014 " + t.label + "\n" + DATA.sizeMetric + ": " + fmt(n.centrality) };
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     var r = REL[e.rel];
@@ -240,7 +240,7 @@ APP_JS = r"""
   DATA.types.forEach(function (t) {
     var g = el("span", t.glyph, "ag-glyph"); g.style.color = t.colour;
     var n = DATA.nodes.filter(function (x) { return x.type === t.id; }).length;
-    checkbox($("ag-types"), t.id, true, function (on) { if (on) state.types.add(t.id); else state.types.delete(t.id); }, g, n)
+    checkbox($("ag-types"), t.label, true, function (on) { if (on) state.types.add(t.id); else state.types.delete(t.id); }, g, n)
       .dataset.type = t.id;
   });
   $("ag-show-all").addEventListener("change", function (ev) { state.showAll = ev.target.checked; applyFilters(); });
@@ -385,7 +385,7 @@ APP_JS = r"""
       wd.href = "https://www.wikidata.org/wiki/" + n.wikidata; wd.target = "_blank"; wd.rel = "noopener noreferrer";
     }
     var aff = DATA.affiliations.filter(function (a) { return a.from === id; }).map(function (a) { return label(a.to); });
-    parts.push(dl([["type", n.type], ["acts for", aff.join(", ")], ["link", wd]]));
+    parts.push(dl([["type", t.label], ["acts for", aff.join(", ")], ["link", wd]]));
     if (n.offices.length) {
       parts.push(el("h2", "Offices held"));
       var ul = el("ul"); n.offices.forEach(function (o) { ul.appendChild(el("li", o.label)); }); parts.push(ul);

@@ -25,7 +25,7 @@ PREFIX dct: <http://purl.org/dc/terms/>
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    result = build([ROOT / "seeds"], out, store=None, reference_date="2026-11-23", validate=False)
+    result = build([ROOT / "seeds"], out, store=None, reference_date="2026-11-23")
     g = Graph().parse(out / "graph.ttl")
     return result, g, out
 

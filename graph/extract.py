@@ -101,7 +101,8 @@ def find_mentions(ctx: _Ctx) -> None:
             actor, kind, sector = (ent.ent_id_.split("|") + ["", ""])[:3]
             if actor not in gz.actors or gz.actors[actor].type == "Person":
                 continue
-            m = Mention(actor, kind, sector or None, ent.start, ent.end, location=_is_location(ent.root, gz))
+            m = Mention(actor, kind, sector or None, ent.start, ent.end,
+                        location=kind == "city" or _is_location(ent.root, gz))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     for ent in doc.ents:
@@ -508,14 +509,16 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
     reporter: Ref | None = None
     reported = False
     cur = v
+    own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
     for _ in range(6):
         kids = list(cur.children)
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+        if own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
             negated = True
-        if not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
+        if own and not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
             hypothetical = True
-        if any(c.dep_ == "mark" and c.lower_ in conds for c in kids):
+        if own and any(c.dep_ == "mark" and c.lower_ in conds for c in kids):
             hypothetical = True
+        own = True
         if any(c.dep_ == "advmod" and c.lower_ in gz.word_list("report_adverbs") for c in kids):
             reported = True
         for c in kids:  # "…, Israeli officials say."  /  "according to Israeli officials"
@@ -549,7 +552,7 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
             cur = head
             continue
         if cur.dep_ == "conj":
-            cur = head
+            cur, own = head, False
             continue
         verb = _accusation(ctx, cur)
         if verb is not None:
@@ -755,6 +758,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     gz = ctx.gz
     relation, cameo = trig.relation, trig.cameo
     objs = _object_lemmas(v)
+    if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        objs.add(v.head.lemma_.lower())  # "the meeting, hosted by Turkey": the noun is the object
     if trig.requires_object and not (objs & set(trig.requires_object)):
         return
     if trig.complements:
@@ -845,6 +850,11 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
                 if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in v.children if c.dep_ in SUBJ):
                     targets += np_refs(ctx, t, factor=0.85, how="complement-owner")
                     break
+    symmetric = gz.relations.get(relation, {}).get("symmetric", False)
+    prep_targets = [r for prep, p in _prep_objects(ctx, v, trig.target_preps) if prep != "between"
+                    for r in np_refs(ctx, p, place_ok=True)]
+    if symmetric and prep_targets:
+        targets = prep_targets
     if relation == "mediates":
         parties = between or targets
         if not parties:
@@ -1035,6 +1045,9 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
             and gv.lemma_.lower() in gz.word_list("response_verbs"):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "recipient") for r in _subject_refs(ctx, gv)]
 
+    if not targets and not between and trig.target_is_possessor and sources:
+        # "drawing condemnation from Kyiv": condemnation of whoever acted in this sentence
+        targets = [r for r in _event_owner(ctx, n, sources) if r.actor not in {x.actor for x in sources}]
     verb = _accusation(ctx, n)
     if verb is not None:  # "Hezbollah blamed Israel for the attack": Israel attacked Hezbollah, says Hezbollah
         accuser = _subject_refs(ctx, verb)

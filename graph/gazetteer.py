@@ -175,6 +175,8 @@ def _read_actors(gz: Gazetteer) -> None:
                 gz.aliases.append(Alias(text, aid, "capital", "GOV"))
             for text in _strs(g, s, AG.demonym):
                 gz.aliases.append(Alias(text, aid, "demonym"))
+            for text in _strs(g, s, AG.city):
+                gz.aliases.append(Alias(text, aid, "city"))
             for text in _strs(g, s, AG.partName):
                 name, _, sector = text.partition("|")
                 gz.aliases.append(Alias(name.strip(), aid, "part", sector.strip() or "GOV"))

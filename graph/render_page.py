@@ -294,6 +294,7 @@ APP_JS = r"""
     T.network = performance.now();
     var layoutStart = null;
     network.on("stabilizationProgress", function (p) {
+      T.iterations = p.iterations;
       if (layoutStart === null) layoutStart = performance.now();
       else if (performance.now() - layoutStart > LAYOUT_BUDGET_MS) network.stopSimulation(false);
       $("ag-loading").textContent = "laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
@@ -397,20 +398,23 @@ APP_JS = r"""
       parts.push(ul2);
     }
     parts.push(el("h2", "Metrics"));
-    var rows = [["degree (edges here)", n.degree], ["size by", DATA.sizeMetric]];
+    var rows = [["relations (all claims)", n.degree], ["size by", DATA.sizeMetric]];
     Object.keys(n.metrics).forEach(function (k) { rows.push([k, fmt(n.metrics[k], 4)]); });
     parts.push(dl(rows));
     var mine = DATA.edges.filter(function (e) { return e.from === id || e.to === id; });
+    mine.sort(function (a, b) { return (b.asserted - a.asserted) || (b.n - a.n) || a.rel.localeCompare(b.rel); });
     if (mine.length) {
+      var LIST_MAX = 150;
       parts.push(el("h2", "Relations (" + mine.length + ")"));
       var ul3 = el("ul");
-      mine.forEach(function (e) {
+      mine.slice(0, LIST_MAX).forEach(function (e) {
         var li = el("li"), sym = REL[e.rel].symmetric;
         var txt = label(e.from) + (sym ? " \u2194 " : " \u2192 ") + REL[e.rel].label + (sym ? " \u2194 " : " \u2192 ") + label(e.to) + " (" + e.n + ")";
         li.appendChild(linkButton(txt, function () { selectEdge(e.id); }));
         if (!e.asserted) li.appendChild(el("span", " not asserted", "ag-meta"));
         ul3.appendChild(li);
       });
+      if (mine.length > LIST_MAX) ul3.appendChild(el("li", "\u2026 and " + (mine.length - LIST_MAX) + " more (strongest listed first)", "ag-meta"));
       parts.push(ul3);
     }
     panel.replaceChildren.apply(panel, parts);

@@ -41,6 +41,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -558,6 +559,7 @@ class ServerConfig:
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the default 5 resets connections when many clients arrive at once
 
     def __init__(self, address: tuple[str, int], pool: QueryPool, config: ServerConfig) -> None:
         self.pool = pool
@@ -804,6 +806,9 @@ def serve(source: str | Path, host: str = "127.0.0.1", port: int = 7878, *, time
     """Serve ``source`` until interrupted (the CLI entry; tests run it in a subprocess)."""
     snapshot = make_snapshot(source)
     pool = None
+    restore = None
+    if threading.current_thread() is threading.main_thread():  # SIGTERM cleans up like Ctrl-C
+        restore = signal.signal(signal.SIGTERM, _interrupt)
     try:
         pool = QueryPool(str(snapshot), workers or min(4, max(2, os.cpu_count() or 2)))
         config = ServerConfig(timeout=timeout, max_results=max_results, query_dir=query_dir,
@@ -826,6 +831,12 @@ def serve(source: str | Path, host: str = "127.0.0.1", port: int = 7878, *, time
         if pool is not None:
             pool.close()
         shutil.rmtree(snapshot.parent, ignore_errors=True)
+        if restore is not None:
+            signal.signal(signal.SIGTERM, restore)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser

@@ -291,11 +291,20 @@ def _anaphoric(ctx: _Ctx, t: Token) -> Mention | None:
         return None
     if any(c.i in ctx.mentions for c in t.children):
         return None
+    window_start = t.sent.start
+    if window_start > 0:
+        window_start = ctx.doc[window_start - 1].sent.start
+    latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
         if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted:
-            return m
-    return None
+            if latest is None:
+                latest = m
+            if i < window_start:
+                break
+            if _np_role(ctx.doc[i]) in SUBJ:
+                return m  # the topic: 'The Iran-backed Houthis … talks with the group'
+    return latest
 
 
 def _pronoun(ctx: _Ctx, tok: Token) -> list[Ref]:
@@ -787,7 +796,7 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         if srcs:
             noun = v.head
             mod, rep = _noun_modality(ctx, noun)
-            if mod == "reported":  # "Iran-backed militias" describes; it is not what the source claims
+            if mod != "negated":  # "Iran-backed militias" describes; it is not what a source or a modal says
                 mod, rep = "asserted", None
             if relation == "mediates":
                 parties = _talk_parties(ctx, noun, sent_idx)
@@ -1012,7 +1021,9 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     mod_actors = {r.actor for r in mods}
     if trig.compound_is_venue and len(mod_actors) == 1 and not sources:
         mods = []  # "the Oman talks": a venue
-    multi_party = len(mod_actors) >= 2
+    coordinated = any(c.dep_ == "conj" for m in n.children if m.dep_ in ("amod", "compound", "nmod") for c in m.children)
+    multi_party = len(mod_actors) >= 2 and (gz.relations.get(relation, {}).get("symmetric", False)
+                                            or trig.between_mutual) and not (coordinated and not trig.between_mutual)
     if not multi_party:
         sources += mods
     for _, p in _prep_objects(ctx, n, trig.agent_preps):
@@ -1036,7 +1047,7 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     # "the U.S. request that Israel stand down": the subject of the clause the noun governs.
     if not targets:
         for c in n.children:
-            if c.dep_ in ("acl", "ccomp", "relcl") and relation in ("pressures", "demands", "threatens"):
+            if c.dep_ in ("acl", "ccomp") and relation in ("pressures", "demands", "threatens"):
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass") and cc.tag_ not in ("WDT", "WP"):
                         targets += np_refs(ctx, cc, factor=0.9, how="noun-clause-subject")

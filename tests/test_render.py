@@ -8,7 +8,6 @@ import base64
 import hashlib
 import json
 import re
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal

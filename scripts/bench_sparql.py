@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Benchmark the RDF store: ingest rate into Oxigraph, and every saved query on Oxigraph vs rdflib.
+
+Generates a corpus shaped like actorgraph's own output (written by ``graph.rdf.document_graph`` from
+synthetic extraction records: one named graph per document, ~2,000 actors, officials with offices,
+Interactions with every property, an analysis graph), then in one run:
+
+1. ingests it into a fresh Oxigraph store with ``put_documents`` (batched, the build path) and, on a
+   sample, with ``put_document`` (one transaction per document, the incremental path);
+2. times each saved query of ``ontology/queries/*.rq`` (plus a few representative fall-back queries)
+   through ``graph.store.query`` on Oxigraph and on rdflib's default in-memory ``Dataset``, every
+   result fully read; median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs;
+3. prints a Markdown table and checks the targets: each saved query < 200 ms median on Oxigraph and
+   >= 10x faster than in-memory rdflib; ingest >= 100,000 triples/s.
+
+    python scripts/bench_sparql.py                   # >= 1,000,000 triples (a few minutes)
+    python scripts/bench_sparql.py --triples 20000   # a quick smoke run
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rdflib import Dataset, Graph, Literal  # noqa: E402
+from rdflib.namespace import XSD  # noqa: E402
+
+from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
+from graph.namespaces import AG, ANALYSIS_GRAPH, ONTOLOGY_DIR, ONTOLOGY_GRAPH, RELATIONS, doc_iri  # noqa: E402
+from graph.rdf import bind_prefixes, document_graph  # noqa: E402
+from graph.store import open_store, put_document, put_documents, put_graph, query, store_size  # noqa: E402
+
+QUERY_TARGET_MS = 200.0
+SPEEDUP_TARGET = 10.0
+INGEST_TARGET = 100_000.0
+
+# Used in addition to ontology/queries/*.rq, and alone if that folder is empty.
+FALLBACK_QUERIES = {
+    "_degree": """SELECT ?actor (COUNT(*) AS ?n) WHERE {
+        { ?i a ag:Interaction ; ag:source ?actor } UNION { ?i a ag:Interaction ; ag:target ?actor } }
+        GROUP BY ?actor ORDER BY DESC(?n) LIMIT 20""",
+    "_actor_evidence": """SELECT ?rel ?target ?text ?date WHERE {
+        ?i ag:source ag:S007 ; ag:relation ?rel ; ag:target ?target ; ag:evidenceText ?text .
+        OPTIONAL { ?i ag:date ?date } } ORDER BY ?date LIMIT 100""",
+    "_documents_by_source": """SELECT ?d ?src WHERE { ?d a ag:Document ; ag:sourcePath ?src .
+        FILTER(STRSTARTS(?src, "corpus/00")) } ORDER BY ?src""",
+}
+
+WORDS = ("talks sanctions envoy ceasefire minister nuclear border strike aid summit council troops "
+         "agreement warned urged rejected said officials government capital region pressure deal").split()
+TITLES = ("Foreign Minister", "Prime Minister", "President", "Defence Minister", "Ambassador", "Envoy")
+MODALITIES = ("asserted",) * 6 + ("reported",) * 3 + ("hypothetical", "negated")
+CAMEO = {"pressures": "020", "mediates": "045", "negotiatesWith": "046", "cooperatesWith": "050",
+         "alliedWith": "062", "supports": "070", "demands": "100", "opposes": "110", "threatens": "130",
+         "attacks": "190"}
+QUAD = {"020": 1, "045": 1, "046": 1, "050": 1, "062": 2, "070": 2, "100": 3, "110": 3, "130": 3, "190": 4}
+
+
+def make_actors(rng: random.Random, n: int = 2000) -> tuple[dict[str, Actor], list[Office]]:
+    kinds = [("S", "State", 200), ("O", "Organisation", 250), ("A", "ArmedGroup", 200), ("C", "CollectiveActor", 100)]
+    actors: dict[str, Actor] = {}
+    for prefix, kind, count in kinds:
+        for i in range(count):
+            aid = f"{prefix}{i:03d}"
+            actors[aid] = Actor(aid, f"{kind} {i}", kind, wikidata=f"Q{1000 + len(actors)}")
+    states = [a for a in actors if a.startswith("S")]
+    offices = []
+    for i in range(n - len(actors)):
+        pid = f"P_Person_{i:04d}"
+        state = rng.choice(states)
+        actors[pid] = Actor(pid, f"Person {i}", "Person", affiliation=state)
+        offices.append(Office(pid, rng.choice(TITLES), state))
+    return actors, offices
+
+
+def make_extraction(rng: random.Random, k: int, actors: dict[str, Actor], offices: dict[str, Office],
+                    popular: list[str], weights: list[float]) -> Extraction:
+    sentences_text = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(14, 30))).capitalize() + "."
+                      for _ in range(12)]
+    text = " ".join(sentences_text)
+    sha = hashlib.sha256(f"{k}:{text}".encode()).hexdigest()
+    year = rng.randint(2020, 2026)
+    doc = Document(id=sha[:16], text=text, title=f"Article {k}", date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                   source=f"corpus/{k:06d}.txt", sha256=sha)
+    ex = Extraction(document=doc, doc_date=doc.date)
+    pos = 0
+    for i, s in enumerate(sentences_text):
+        ex.sentences.append(Sentence(doc.id, i, pos, pos + len(s), s))
+        pos += len(s) + 1
+    for i in range(rng.randint(7, 12)):
+        src, tgt = rng.choices(popular, weights, k=2)
+        if src == tgt:
+            continue
+        rel = rng.choice(RELATIONS)
+        modality = rng.choice(MODALITIES)
+        sent = ex.sentences[i % len(ex.sentences)]
+        start = sent.start + rng.randint(0, max(0, sent.end - sent.start - 8))
+        precision = rng.random()
+        date = (f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if precision < 0.5 else
+                f"{year}-{rng.randint(1, 12):02d}" if precision < 0.8 else str(year) if precision < 0.9 else None)
+        other = rng.choice(popular) if rel == "mediates" else None
+        official = None
+        if src.startswith("P_"):
+            official, src = src, offices[src].of
+        for a in (src, tgt, other, official):
+            if a:
+                ex.actors[a] = actors[a]
+        if official:
+            ex.offices.append(offices[official])
+        ex.interactions.append(Interaction(
+            src, rel, tgt, doc.id, sent.index, "urged", start, start + 5, modality, round(rng.uniform(0.3, 0.95), 3),
+            CAMEO[rel], round(rng.uniform(-10, 10), 1), QUAD[CAMEO[rel]], date, "in " + str(year) if date else None,
+            reported_by=rng.choice(popular) if modality == "reported" else None, other_party=other,
+            source_official=official, path="verb:nsubj-dobj"))
+    return ex
+
+
+def generate(target: int, seed: int = 1) -> tuple[list[tuple], Graph, Graph]:
+    """(document IRI, graph, source) items totalling >= ``target`` triples, the schema and analysis graphs."""
+    rng = random.Random(seed)
+    actors, office_list = make_actors(rng)
+    offices = {o.person: o for o in office_list}
+    ids = list(actors)
+    rng.shuffle(ids)
+    weights = [1.0 / (r + 10) for r in range(len(ids))]  # a few actors are in most of the news
+    schema = bind_prefixes(Graph(identifier=ONTOLOGY_GRAPH))
+    schema.parse(ONTOLOGY_DIR / "actorgraph.ttl", format="turtle")
+    analysis = bind_prefixes(Graph(identifier=ANALYSIS_GRAPH))
+    for r, aid in enumerate(ids):
+        node = AG[aid]
+        analysis.add((node, AG.degree, Literal(max(1, 400 - r // 5))))
+        analysis.add((node, AG.pagerank, Literal(f"{weights[r] / 10:.6f}", datatype=XSD.decimal)))
+        analysis.add((node, AG.betweenness, Literal(f"{weights[r] / 20:.6f}", datatype=XSD.decimal)))
+        analysis.add((node, AG.community, Literal(r % 17)))
+    items, total, k = [], len(schema) + len(analysis), 0
+    while total < target:
+        ex = make_extraction(rng, k, actors, offices, ids, weights)
+        g = document_graph(ex)
+        items.append((doc_iri(ex.document.id), g, ex.document.source))
+        total += len(g)
+        k += 1
+    return items, schema, analysis
+
+
+def timed(fn, runs: int) -> tuple[float, int]:  # noqa: ANN001
+    """(median ms, rows) of ``runs`` calls after one warm-up call."""
+    rows = fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        rows = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), rows
+
+
+def load_queries() -> dict[str, str]:
+    queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ONTOLOGY_DIR / "queries").glob("*.rq"))}
+    return queries | FALLBACK_QUERIES
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--triples", type=int, default=1_000_000, help="size of the generated corpus (default 1,000,000)")
+    ap.add_argument("--runs", type=int, default=5, help="timed runs per query on Oxigraph (median; default 5)")
+    ap.add_argument("--baseline-runs", type=int, default=1, help="timed runs per query on rdflib in-memory (default 1)")
+    ap.add_argument("--sample", type=int, default=200, help="documents written one transaction each (default 200)")
+    ap.add_argument("--keep", metavar="DIR", help="build the store in DIR and keep it (default: a temporary directory)")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the rdflib in-memory comparison")
+    args = ap.parse_args(argv)
+
+    t = time.perf_counter()
+    items, schema, analysis = generate(args.triples)
+    n_triples = sum(len(g) for _i, g, _s in items) + len(schema) + len(analysis)
+    print(f"generated {len(items)} documents, {n_triples:,} triples in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-sparql-"))
+    store_dir = workdir / "store"
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    try:
+        with open_store(store_dir) as st:
+            t = time.perf_counter()
+            status = put_documents(st, items)
+            put_graph(st, ONTOLOGY_GRAPH, schema)
+            put_graph(st, ANALYSIS_GRAPH, analysis)
+            ingest_s = time.perf_counter() - t
+            assert set(status.values()) == {"added"}, "fresh store: every document is new"
+            stored = store_size(st)
+            t = time.perf_counter()
+            again = put_documents(st, items)
+            unchanged_s = time.perf_counter() - t
+            assert set(again.values()) == {"unchanged"}
+        sample = items[: args.sample]
+        with open_store(workdir / "store-single") as st1:
+            t = time.perf_counter()
+            for iri, g, src in sample:
+                put_document(st1, iri, g, src)
+            single_s = time.perf_counter() - t
+        sample_triples = sum(len(g) for _i, g, _s in sample)
+        shutil.rmtree(workdir / "store-single", ignore_errors=True)
+
+        baseline = None
+        if not args.no_baseline:
+            t = time.perf_counter()
+            baseline = Dataset(default_union=True)
+            bind_prefixes(baseline)
+            for iri, g, _src in items:
+                baseline.graph(iri).__iadd__(g)
+            baseline.graph(ONTOLOGY_GRAPH).__iadd__(schema)
+            baseline.graph(ANALYSIS_GRAPH).__iadd__(analysis)
+            print(f"rdflib in-memory Dataset loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+
+        rows_out = []
+        with open_store(store_dir) as st:
+            for name, text in load_queries().items():
+                ox_ms, n_rows = timed(lambda text=text: len(list(query(st, text))), args.runs)
+                base_ms = None
+                if baseline is not None:
+                    base_ms, base_rows = timed(lambda text=text: len(list(baseline.query(text))), args.baseline_runs)
+                    if base_rows != n_rows:
+                        print(f"warning: {name}: {n_rows} rows on Oxigraph, {base_rows} on rdflib", file=sys.stderr)
+                rows_out.append((name, n_rows, ox_ms, base_ms))
+                print(f"  {name}: {ox_ms:.1f} ms" + (f" vs {base_ms:.0f} ms" if base_ms else ""), file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    ingest_rate = stored / ingest_s
+    single_rate = sample_triples / single_s
+    print(f"\n### SPARQL benchmark: {n_triples:,} triples, {len(items):,} documents (named graphs), "
+          f"{args.runs} Oxigraph / {args.baseline_runs} rdflib timed run(s) per query\n")
+    print("| ingest into Oxigraph | triples/s | target |")
+    print("|---|---:|---|")
+    print(f"| put_documents (batched, build) | {ingest_rate:,.0f} | {'✓' if ingest_rate >= INGEST_TARGET else '✗'} ≥ 100,000 |")
+    print(f"| put_document (1 transaction/document, {len(sample)} docs) | {single_rate:,.0f} | |")
+    print(f"| re-ingest unchanged corpus (all skipped) | {n_triples / unchanged_s:,.0f} | |")
+    print()
+    print("| query | rows | Oxigraph median ms | rdflib in-memory median ms | speed-up | targets |")
+    print("|---|---:|---:|---:|---:|---|")
+    ok = ingest_rate >= INGEST_TARGET
+    for name, n_rows, ox_ms, base_ms in rows_out:
+        ratio = base_ms / ox_ms if base_ms else None
+        saved = not name.startswith("_")
+        passed = ox_ms < QUERY_TARGET_MS and (ratio is None or ratio >= SPEEDUP_TARGET)
+        ok &= passed or not saved
+        mark = ("✓" if passed else "✗") if saved else "(fallback)"
+        print(f"| {name} | {n_rows:,} | {ox_ms:,.1f} | {'' if base_ms is None else f'{base_ms:,.0f}'} | "
+              f"{'' if ratio is None else f'{ratio:,.0f}×'} | {mark} |")
+    print()
+    print("all targets met" if ok else "some targets NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

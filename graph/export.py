@@ -30,7 +30,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .errors import ActorgraphError
 from .fileio import write_atomic
 from .namespaces import AG, PREFIXES, RELATIONS
-from .store import Store, _nquads, _term, add_source_arguments, default_source, open_source, quads
+from .store import (
+    Store, _term, add_source_arguments, default_source, materialise_default, open_source, quads,
+)
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
@@ -68,13 +70,11 @@ def render(source: Store | Dataset | Graph | str | Path, fmt: str) -> bytes:
         source = opened = open_source(source)
     try:
         store = _as_ox(source)
-        if fmt == "turtle":
-            rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            return ox.serialize((ox.Triple(r[0], r[1], r[2]) for r in rows), format=ox.RdfFormat.TURTLE,
-                                prefixes=_PREFIXES)
+        if fmt == "turtle":  # the merged default graph: every triple once
+            return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=_PREFIXES)
         if fmt in ("trig", "nquads", "jsonld"):
             rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-            return store.dump(format=rdf_fmt, prefixes=_PREFIXES if fmt == "trig" else None)
+            return ox.serialize(_graph_quads(store), format=rdf_fmt, prefixes=_PREFIXES if fmt == "trig" else None)
         if fmt == "csv":
             return interactions_csv(store).encode("utf-8")
         g = actor_network(store)
@@ -105,7 +105,7 @@ def _as_ox(source: Store | Dataset | Graph) -> ox.Store:
             if name is None or name == DATASET_DEFAULT_GRAPH_ID:
                 lines.append(f"{_term(s)} {_term(p)} {_term(o)} .\n")
             else:
-                lines.append(_nquads([(s, p, o)], name))
+                lines.append(f"{_term(s)} {_term(p)} {_term(o)} {_term(name)} .\n")
         return _loaded("".join(lines))
     if isinstance(source, Graph):
         return _loaded("".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in source))
@@ -115,11 +115,22 @@ def _as_ox(source: Store | Dataset | Graph) -> ox.Store:
 def _loaded(nquads: str) -> ox.Store:
     store = ox.Store()
     store.load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    materialise_default(store)
     return store
 
 
+def _graph_quads(store: ox.Store):  # noqa: ANN202 - iterator of pyoxigraph Quads
+    """The named graphs' quads, then the default graph's triples that no named graph holds (the rest of
+    the default graph is the materialised merge and would repeat every triple)."""
+    for name in sorted(store.named_graphs(), key=lambda n: n.value):
+        yield from store.quads_for_pattern(None, None, None, name)
+    rows = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    for r in rows:
+        yield ox.Quad(r[0], r[1], r[2], ox.DefaultGraph())
+
+
 def _select(store: ox.Store, sparql: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-    result = store.query(_SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
+    result = store.query(_SPARQL_PREFIXES + sparql)
     names = [v.value for v in result.variables]
     return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
 

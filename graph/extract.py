@@ -1047,7 +1047,10 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     # "the U.S. request that Israel stand down": the subject of the clause the noun governs.
     if not targets:
         for c in n.children:
-            if c.dep_ in ("acl", "ccomp") and relation in ("pressures", "demands", "threatens"):
+            # a relative clause counts only when the noun is not one of its arguments
+            # ("the request that Israel stand down" yes; "a call that the Kremlin described" no)
+            relative_arg = c.dep_ == "relcl" and any(cc.tag_ in ("WDT", "WP") and cc.dep_ != "mark" for cc in c.children)
+            if c.dep_ in ("acl", "ccomp", "relcl") and not relative_arg and relation in ("pressures", "demands", "threatens"):
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass") and cc.tag_ not in ("WDT", "WP"):
                         targets += np_refs(ctx, cc, factor=0.9, how="noun-clause-subject")

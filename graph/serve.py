@@ -25,7 +25,7 @@ meanwhile (restart ``serve`` to see the new data).
 
 Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with ``application/x-www-form-urlencoded``
 (``query=``) or ``application/sparql-query``. ``default-graph-uri``/``named-graph-uri`` are honoured;
-otherwise the default graph is the union of all graphs. Results: SPARQL JSON (default), XML, CSV, TSV
+otherwise the default graph is the merge of all graphs (each triple once, see ``graph.store``). Results: SPARQL JSON (default), XML, CSV, TSV
 for SELECT/ASK; Turtle (default), JSON-LD, N-Triples, RDF/XML for CONSTRUCT/DESCRIBE; HTML for both -
 chosen by ``Accept`` or ``format=json|xml|csv|tsv|html|turtle|jsonld|nt|rdfxml``.
 """
@@ -339,10 +339,8 @@ def execute(store, job: Job) -> tuple:  # noqa: ANN001 - pyoxigraph.Store
     import pyoxigraph as ox
 
     kwargs: dict = {"prefixes": _PREFIXES}
-    if job.default_graphs:
+    if job.default_graphs:  # otherwise the store's default graph: the merge of all graphs (graph.store)
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True
     if job.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     try:
@@ -531,6 +529,10 @@ def make_snapshot(source: str | Path) -> Path:
             store = ox.Store(str(target))
             try:
                 store.bulk_load(path=str(path), format=fmt)
+                if next(iter(store.named_graphs()), None) is not None:  # a TriG/N-Quads file: merge its graphs
+                    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                      for q in ox.parse(path=str(path), format=fmt)
+                                      if not isinstance(q.graph_name, ox.DefaultGraph))
             except SyntaxError as exc:
                 raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
             finally:

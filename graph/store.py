@@ -12,10 +12,16 @@ million triples should take milliseconds. Two backends, one API:
   ``SPARQLUpdateStore``. The query endpoint is the URL without ``sparql+``. The update endpoint is the
   same URL with a final ``/query`` replaced by ``/update`` (Oxigraph, Fuseki ``/ds/query``); for any
   other path it is the same URL, unless ``?update=URL`` names it explicitly
-  (``sparql+http://h/sparql?update=http://h/sparql/update``). ``query()`` has union-default-graph
-  semantics only if the server gives them: start Oxigraph with ``--union-default-graph`` (or add
-  ``?union-default-graph`` to the URL), configure Fuseki with ``unionDefaultGraph``. The functions here
-  that need every graph (``documents``, ``union_graph``) use ``GRAPH ?g`` and do not depend on it.
+  (``sparql+http://h/sparql?update=http://h/sparql/update``).
+
+The default graph is the merge of all graphs, **materialised**: every write puts the triples both in
+their named graph and in the default graph, and removing a graph removes from the default graph only
+the triples no other graph still holds. So a query without ``GRAPH`` sees everything, each triple
+once, on every backend. Why not Oxigraph's ``use_default_graph_as_union``: in pyoxigraph 0.5 it counts a
+triple once per graph that holds it (oxigraph#1919), and our documents share actor labels, types and
+direct relation triples, so labels would repeat and counts inflate; remote servers would also need
+their own union setting. Do not start a remote Oxigraph with ``--union-default-graph`` (it would count
+the materialised copy again). Cost: the store holds each triple twice.
 
 Document semantics (``put_document``): the graph name is the document IRI, which is made from the
 content hash, so an unchanged article is recognised by its IRI alone ("unchanged", nothing written).
@@ -152,7 +158,17 @@ def load_file(path: str | Path) -> Store:
         raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {_one_line(str(exc))}") from None
+    materialise_default(inner)
     return Store(spec=str(path), kind="memory", dataset=_rdflib_dataset(inner), ox=inner, path=path)
+
+
+def materialise_default(inner: ox.Store) -> None:
+    """Copy every named-graph triple into the default graph (for data that was not written by this
+    module, e.g. a TriG file), so that it has the same query semantics as a store."""
+    copies = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+              for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    if copies:
+        inner.extend(copies)
 
 
 def open_source(spec: str | Path) -> Store:
@@ -168,7 +184,7 @@ def open_source(spec: str | Path) -> Store:
 def _rdflib_dataset(inner: ox.Store) -> Dataset:
     from oxrdflib import OxigraphStore
 
-    ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    ds = Dataset(store=OxigraphStore(store=inner))  # queries use the (materialised) default graph
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
     return ds
@@ -200,7 +216,7 @@ def _open_remote(spec: str) -> Store:
     # POST_FORM keeps the endpoint URL as given (rdflib's GET appends "?query=" blindly)
     backend = SPARQLUpdateStore(query_endpoint=query_url, update_endpoint=update_url, method="POST_FORM",
                                 autocommit=True, timeout=HTTP_TIMEOUT)
-    ds = Dataset(store=backend, default_union=True)
+    ds = Dataset(store=backend)
     store = Store(spec=spec, kind="sparql", dataset=ds, query_url=query_url, update_url=update_url)
     try:
         _http_select(store, "ASK { }")
@@ -235,7 +251,7 @@ def put_document(store: Store, doc_iri: str | URIRef, graph: Graph, source_key: 
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write {doc}: {_one_line(str(exc))}") from None
     else:
-        _http_update(store, _replace_update(doc, triples, [doc, *old]))
+        _http_update(store, _replace_update(doc, triples, [*old, doc]))
     return REPLACED if old else ADDED
 
 
@@ -318,7 +334,7 @@ def put_graph(store: Store, graph_iri: str | URIRef, graph: Graph) -> None:
 def drop_graph(store: Store, graph_iri: str | URIRef) -> None:
     """Remove one named graph (e.g. a document whose source file was deleted)."""
     _writable(store)
-    update = f"DROP SILENT GRAPH {_iri(URIRef(str(graph_iri)))}"
+    update = _replace_update(URIRef(str(graph_iri)), [], [URIRef(str(graph_iri))])
     if store.ox is not None:
         store.ox.update(update)
     else:
@@ -346,7 +362,7 @@ def documents(store: Store) -> list[DocumentRecord]:
 
 
 def query(store: Store, sparql: str) -> Result:
-    """Run a SPARQL query; without ``GRAPH`` it sees every graph (union default graph).
+    """Run a SPARQL query; without ``GRAPH`` it sees the merge of every graph (each triple once).
 
     Common prefixes (ag:, doc:, rdf:, rdfs:, owl:, xsd:, dct:, wd:, skos:) need not be declared.
     """
@@ -372,10 +388,10 @@ def union_graph(store: Store) -> Graph:
     if store.ox is not None:
         from oxrdflib._converter import from_ox
 
-        result = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        result = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         g += ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
         return g
-    data = _http_post(store.query_url, {"query": "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"},
+    data = _http_post(store.query_url, {"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"},
                       accept="application/n-triples")
     g.parse(data=data.decode("utf-8"), format="nt")
     return g
@@ -395,17 +411,17 @@ def dataset_of(store: Store) -> Dataset:
 
 
 def quads(store: Store) -> Iterator[tuple]:
-    """Every quad as rdflib terms; graph is None for the default graph."""
+    """Every quad as rdflib terms, without the materialised copy: the named graphs' quads, then the
+    default graph's triples that no named graph holds (graph None)."""
+    rows_q = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?x { ?s ?p ?o } } } }"
     if store.ox is not None:
         from oxrdflib._converter import from_ox
 
-        for q in store.ox.quads_for_pattern(None, None, None, None):
-            gname = q.graph_name
-            g = None if isinstance(gname, ox.DefaultGraph) else from_ox(gname)
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), g
+        for row in store.ox.query(rows_q):
+            g = row["g"]
+            yield from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), (from_ox(g) if g is not None else None)
         return
-    data = _http_post(store.query_url, {"query": "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"},
-                      accept="application/sparql-results+json")
+    data = _http_post(store.query_url, {"query": rows_q}, accept="application/sparql-results+json")
     for row in _json_rows(data, typed=True):
         yield row["s"], row["p"], row["o"], row.get("g")
 
@@ -480,16 +496,28 @@ def _term(term: object) -> str:
 
 
 def _nquads(triples: Iterable[tuple], graph_name: URIRef) -> str:
+    """N-Quads for the named graph and the same triples for the (materialised) default graph."""
     g = _iri(graph_name)
-    return "".join(f"{_term(s)} {_term(p)} {_term(o)} {g} .\n" for s, p, o in triples)
+    lines = []
+    for s, p, o in triples:
+        spo = f"{_term(s)} {_term(p)} {_term(o)}"
+        lines.append(f"{spo} {g} .\n{spo} .\n")
+    return "".join(lines)
 
 
 def _replace_update(name: URIRef, triples: list[tuple], drop: Iterable[URIRef]) -> str:
-    """One SPARQL Update request: drop graphs, then insert the new graph. Atomic on Oxigraph."""
-    parts = [f"DROP SILENT GRAPH {_iri(d)}" for d in dict.fromkeys(drop)]
+    """One SPARQL Update request (atomic on Oxigraph): drop graphs - and, from the default graph, the
+    triples that no remaining graph holds - then insert the new graph and its triples in the default."""
+    dropped = list(dict.fromkeys(drop))
+    parts = []
+    if dropped:
+        names = " ".join(_iri(d) for d in dropped)
+        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?old {{ {names} }} GRAPH ?old {{ ?s ?p ?o }} "
+                     f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(_iri(d) for d in dropped)})) }} }}")
+        parts += [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
     if triples:
         body = "".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in triples)
-        parts.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{body}}} }}")
+        parts.append(f"INSERT DATA {{\n{body}GRAPH {_iri(name)} {{\n{body}}} }}")
     return " ;\n".join(parts)
 
 
@@ -497,7 +525,7 @@ def _select(store: Store, sparql: str) -> list[dict[str, str]]:
     """SELECT rows as {var: lexical value} (internal queries only)."""
     if store.ox is not None:
         try:
-            result = store.ox.query(sparql, use_default_graph_as_union=True)
+            result = store.ox.query(sparql)
         except (OSError, SyntaxError) as exc:
             raise StoreError(_one_line(str(exc))) from None
         names = [v.value for v in result.variables]
@@ -595,10 +623,8 @@ def _one_line(text: str) -> str:
 
 
 def store_size(store: Store) -> int:
-    """Number of quads (for progress messages and benchmarks)."""
-    if store.ox is not None:
-        return len(store.ox)
-    rows = _http_select(store, "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    """Number of distinct triples (the merged default graph), for progress messages and benchmarks."""
+    rows = _select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     return int(rows[0]["n"]) if rows else 0
 
 

@@ -103,7 +103,6 @@ def settle_time(html: Path, timeout: float = 120.0) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     from graph.browser import find_chromium
-    from graph.render import render_html
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 2000])
@@ -111,8 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, default=None, help="write the pages here instead of a temp dir")
     args = ap.parse_args(argv)
     browser = find_chromium() is not None
-    out_dir = args.keep or Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if args.keep is None:
+        with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp:
+            return run(args, Path(tmp), browser)
+    args.keep.mkdir(parents=True, exist_ok=True)
+    return run(args, args.keep, browser)
+
+
+def run(args: argparse.Namespace, out_dir: Path, browser: bool) -> int:
+    from graph.render import render_html
+
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}\n")
     print("| actors | edges (aggregated) | interactions | triples | HTML size | render_html | settle in Chromium | layout iterations |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -94,8 +94,8 @@ def test_negotiation():
 
 def _mem_store() -> ox.Store:
     st = ox.Store()
-    st.add(ox.Quad(ox.NamedNode(AG.USA), ox.NamedNode(AG.text), ox.Literal('tab\there "q" <b>&', language="en"),
-                   ox.NamedNode("urn:g")))
+    for g in (ox.NamedNode("urn:g"), ox.DefaultGraph()):  # a store keeps the merge in the default graph
+        st.add(ox.Quad(ox.NamedNode(AG.USA), ox.NamedNode(AG.text), ox.Literal('tab\there "q" <b>&', language="en"), g))
     for i in range(20):
         st.add(ox.Quad(ox.NamedNode(f"{GEN}s{i}"), ox.NamedNode(f"{GEN}p"), ox.Literal(i), ox.DefaultGraph()))
     return st

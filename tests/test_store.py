@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from graph.errors import QueryError, StoreError
 from graph.namespaces import AG, ANALYSIS_GRAPH, DOC
@@ -64,6 +64,35 @@ def check_semantics(st) -> None:
 def test_add_unchanged_replaced(tmp_path):
     with open_store(tmp_path / "store") as st:
         check_semantics(st)
+
+
+def shared_doc(name: str, source: str, extra: str) -> tuple[URIRef, Graph]:
+    """A document that, like real ones, repeats triples other documents also hold (actor labels)."""
+    doc, g = doc_graph(name, source, 1)
+    g.add((AG.USA, RDFS.label, Literal("United States")))
+    g.add((AG.USA, AG.pressures, AG.ISR))
+    g.add((AG[extra], RDFS.label, Literal(extra)))
+    return doc, g
+
+
+def check_each_triple_once(st) -> None:
+    put_document(st, *shared_doc("s1", "one.txt", "ONLY1"), "one.txt")
+    put_document(st, *shared_doc("s2", "two.txt", "ONLY2"), "two.txt")
+    labels = list(query(st, "SELECT ?l WHERE { ag:USA rdfs:label ?l }"))
+    assert len(labels) == 1  # held by two graphs, seen once
+    assert int(list(query(st, "SELECT (COUNT(*) AS ?n) WHERE { ?s ag:pressures ?o }"))[0][0]) == 1
+    put_document(st, *shared_doc("s3", "one.txt", "ONLY3"), "one.txt")  # replaces s1
+    rows = {str(r[0]) for r in query(st, "SELECT ?l WHERE { ?a rdfs:label ?l }")}
+    assert rows == {"United States", "ONLY2", "ONLY3"}  # s1's own triple left, the shared one stayed
+    drop_document(st, DOC["s2"])
+    drop_document(st, DOC["s3"])
+    assert list(query(st, "SELECT * WHERE { ?s ?p ?o }")) == []
+    assert len(union_graph(st)) == 0
+
+
+def test_default_graph_holds_each_triple_once(tmp_path):
+    with open_store(tmp_path / "store") as st:
+        check_each_triple_once(st)
 
 
 def test_persistence_across_reopen(tmp_path):
@@ -231,8 +260,8 @@ def oxigraph_server(tmp_path_factory):
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -254,12 +283,13 @@ def test_remote_endpoint_same_semantics(oxigraph_server):
     with open_store(f"sparql+{oxigraph_server}/query") as st:
         assert st.kind == "sparql" and st.update_url.endswith("/update")
         check_semantics(st)
+        check_each_triple_once(st)
         g = Graph()
         g.add((AG.USA, AG.degree, Literal(3)))
         put_graph(st, ANALYSIS_GRAPH, g)
         assert len(list(query(st, "SELECT * WHERE { ?a ag:degree ?d }"))) == 1
         status = put_documents(st, [(*doc_graph("zzzz", "z.txt"), "z.txt"), (*doc_graph("aaaa", "seeds/a.txt"), "seeds/a.txt")])
-        assert list(status.values()) == ["added", "replaced"]
+        assert list(status.values()) == ["added", "added"]
         before = store_size(st)
         assert put_document(st, *doc_graph("zzzz", "z.txt"), "z.txt") == "unchanged"
         assert store_size(st) == before

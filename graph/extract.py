@@ -82,6 +82,7 @@ class _Ctx:
     interactions: list[Interaction] = field(default_factory=list)
     salience: list[tuple[int, int, Interaction]] = field(default_factory=list)  # (sentence, depth, ix)
     deferred_mediation: list[tuple[Ref, Token, Trigger, int]] = field(default_factory=list)
+    sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
 
 
 # ---------------------------------------------------------------------------------------- mentions
@@ -452,6 +453,9 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
         if c.dep_ in ("nsubj", "csubj", "expl"):
             if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 return np_refs(ctx, v.head, factor=0.95, how="relative")
+            if _pair_noun(ctx, c):
+                return _resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
+                                     cooperative=c.lemma_.lower() in ("ally", "partner"))
             return np_refs(ctx, c, how="subject")
     head = v.head
     if head == v:
@@ -749,12 +753,18 @@ def _resolve_pair(ctx: _Ctx, sent_idx: int, cooperative: bool = True) -> list[Re
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
         cands = [(d, ix) for si, d, ix in ctx.salience if si == s and (signs.get(ix.relation, 0) > 0 or not cooperative)
                  and ix.relation != "mediates" and frozenset((ix.source, ix.target)) not in hostile
-                 and ctx.gz.actors.get(ix.source, Actor("", "", "State")).type == "State"
-                 and ctx.gz.actors.get(ix.target, Actor("", "", "State")).type == "State"]
+                 and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
         if cands:
             _, ix = min(cands, key=lambda c: c[0])
             return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
     return []
+
+
+def _pair_type_ok(ctx: _Ctx, actor: str, cooperative: bool) -> bool:
+    a = ctx.gz.actors.get(actor)
+    if a is None:
+        return False
+    return a.type == "State" if cooperative else a.type in ("State", "ArmedGroup", "Organisation")
 
 
 def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
@@ -835,6 +845,14 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     for prep, p in _prep_objects(ctx, v, trig.target_preps):
         refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         (between if prep == "between" else targets).extend(refs)
+    # "Qassem rejected any timetable": a rejection without a named target answers the latest demand
+    # or appeal made of the subject in this document.
+    if not targets and trig.target_is_possessor and relation == "opposes":
+        subj = {r.actor for r in subjects}
+        for _, _, ix in reversed(ctx.salience):
+            if ix.relation in ("demands", "pressures") and ix.target in subj and ix.source not in subj:
+                targets = [Ref(ix.source, None, None, 0.75, "answers-demand")]
+                break
     # "a move Egypt and Saudi Arabia condemned": the relative clause's object is the noun it modifies.
     if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) \
             and trig.target_is_possessor:
@@ -859,6 +877,14 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
                 if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in v.children if c.dep_ in SUBJ):
                     targets += np_refs(ctx, t, factor=0.85, how="complement-owner")
                     break
+    if any(t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") or
+           (t.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in t.children))
+           for c in v.children for t in c.subtree) and len(subjects) > 1:
+        targets = []  # "agreed not to use force against each other": every pair, both ways
+        for a, b in _pairs(subjects):
+            _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:reciprocal")
+            _emit(ctx, sent_idx, sent, v, trig, relation, cameo, b, a, modality, reporter, "verb:reciprocal")
+        return
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
     prep_targets = [r for prep, p in _prep_objects(ctx, v, trig.target_preps) if prep != "between"
                     for r in np_refs(ctx, p, place_ok=True)]
@@ -995,7 +1021,7 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         return
     if relation == "alliedWith" and modality == "reported":
         modality, reporter = "asserted", None  # "close allies", "its Russian allies": descriptive
-    if relation == "alliedWith" and n.dep_ in ("appos", "attr"):
+    if (relation == "alliedWith" or n.lemma_.lower() in gz.word_list("role_nouns")) and n.dep_ in ("appos", "attr"):
         if n.dep_ == "appos":
             holders = np_refs(ctx, n.head, how="apposition")
         else:
@@ -1028,6 +1054,9 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         sources += mods
     for _, p in _prep_objects(ctx, n, trig.agent_preps):
         sources += np_refs(ctx, p, how="noun-agent")
+    for c in n.children:  # "an attack claimed by the Islamic State group"
+        if not sources and c.dep_ == "acl" and c.lemma_.lower() in gz.word_list("claim_verbs"):
+            sources = [r for _, p in _prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=0.9, how="claimed-by")]
     gv = _governor(n)
     if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in _subject_refs(ctx, gv)]
@@ -1039,6 +1068,8 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (between if prep == "between" else targets).extend(refs)
+    if not targets and sources and relation == "pressures" and gv is not None and not _object_path(n, gv):
+        targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in _subject_refs(ctx, gv)]
     # "ECOWAS gave Niger's rulers an ultimatum": the light verb's indirect object.
     if not targets and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):
         for c in gv.children:
@@ -1142,6 +1173,7 @@ def extract_doc(spacy_doc: Doc, document: Document, gz: Gazetteer, reference_dat
     ctx = _Ctx(spacy_doc, document, gz, doc_date)
     find_mentions(ctx)
     sentences: list[Span] = list(spacy_doc.sents)
+    ctx.sent_index = {sent.start: i for i, sent in enumerate(sentences)}
     records: list[Sentence] = []
     for idx, sent in enumerate(sentences):
         text = sent.text

@@ -1068,7 +1068,8 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (between if prep == "between" else targets).extend(refs)
-    if not targets and sources and relation == "pressures" and gv is not None and not _object_path(n, gv):
+    if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
+            and n.head.lower_ in ("under", "despite", "amid", "after") and not _object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in _subject_refs(ctx, gv)]
     # "ECOWAS gave Niger's rulers an ultimatum": the light verb's indirect object.
     if not targets and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):

@@ -222,13 +222,17 @@ def _person(ctx: _Ctx, ent: Span) -> None:
                 ctx.titles_held.setdefault(title.lower(), []).append(pid)
     if len(name_span) > 1:
         ctx.surnames.setdefault(name_span[-1].text, pid)
+        if "-" in name_span[-1].text:  # "al-Busaidi" -> "Busaidi"
+            ctx.surnames.setdefault(name_span[-1].text.split("-")[-1], pid)
     sector = None
     for o in ctx.offices:
         if o.person == pid:
             sector = o.sector
     m = Mention(pid, "person", sector, name_span.start, name_span.end, affiliation=known.affiliation)
-    for i in range(ent.start, ent.end):
-        ctx.mentions[i] = m
+    first = tstart if title is not None and tstart < start else ent.start
+    for i in range(first, ent.end):  # the title belongs to the person: "Foreign Minister … met"
+        if i not in ctx.mentions or ctx.mentions[i].kind != "name" or i >= ent.start:
+            ctx.mentions[i] = m
 
 
 def _surname_mentions(ctx: _Ctx) -> None:
@@ -239,7 +243,7 @@ def _surname_mentions(ctx: _Ctx) -> None:
         if tok.i in ctx.mentions:
             continue
         pid = ctx.surnames.get(tok.text)
-        if pid and tok.pos_ == "PROPN" and tok.i > first_seen.get(pid, 10**9):
+        if pid and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.i > first_seen.get(pid, 10**9):
             p = ctx.persons[pid]
             ctx.mentions[tok.i] = Mention(pid, "person", _sector_of(ctx, pid), tok.i, tok.i + 1, affiliation=p.affiliation)
     for tok in doc:
@@ -399,7 +403,8 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
                 for _, p in _prep_objects(ctx, c, ("by",)):
                     return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
         return []
-    sector = ctx.gz.agent_nouns.get(t.lemma_.lower())
+    mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
+    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
     found: list[Ref] = []
     for c in t.children:
@@ -825,7 +830,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         return
 
     subjects = _subject_refs(ctx, v)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children))
     targets: list[Ref] = []
     between: list[Ref] = []
     patient_holder = v

@@ -8,8 +8,9 @@ Interactions with every property, an analysis graph), then in one run:
 1. ingests it into a fresh Oxigraph store with ``put_documents`` (batched, the build path) and, on a
    sample, with ``put_document`` (one transaction per document, the incremental path);
 2. times each saved query of ``ontology/queries/*.rq`` (plus a few representative fall-back queries)
-   through ``graph.store.query`` on Oxigraph and on rdflib's default in-memory ``Dataset``, every
-   result fully read; median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs;
+   on Oxigraph - natively (pyoxigraph, as ``serve`` runs them) and through ``graph.store.query``
+   (results converted to rdflib terms) - and on rdflib's default in-memory ``Dataset``, every result
+   fully read; median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs;
 3. prints a Markdown table and checks the targets: each saved query < 200 ms median on Oxigraph and
    >= 10x faster than in-memory rdflib; ingest >= 100,000 triples/s.
 
@@ -35,11 +36,12 @@ from rdflib import Dataset, Graph, Literal  # noqa: E402
 from rdflib.namespace import XSD  # noqa: E402
 
 from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
-from graph.namespaces import AG, ANALYSIS_GRAPH, ONTOLOGY_DIR, ONTOLOGY_GRAPH, RELATIONS, doc_iri  # noqa: E402
+from graph.namespaces import AG, ANALYSIS_GRAPH, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, RELATIONS, doc_iri  # noqa: E402
 from graph.rdf import bind_prefixes, document_graph  # noqa: E402
 from graph.store import open_store, put_document, put_documents, put_graph, query, store_size  # noqa: E402
 
 QUERY_TARGET_MS = 200.0
+PREFIX_MAP = {k: str(v) for k, v in PREFIXES.items()}
 SPEEDUP_TARGET = 10.0
 INGEST_TARGET = 100_000.0
 
@@ -187,12 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     if store_dir.exists():
         shutil.rmtree(store_dir)
     try:
+        doc_triples = sum(len(g) for _i, g, _s in items)
         with open_store(store_dir) as st:
             t = time.perf_counter()
             status = put_documents(st, items)
+            ingest_s = time.perf_counter() - t
+            t = time.perf_counter()
             put_graph(st, ONTOLOGY_GRAPH, schema)
             put_graph(st, ANALYSIS_GRAPH, analysis)
-            ingest_s = time.perf_counter() - t
+            graphs_s = time.perf_counter() - t
             assert set(status.values()) == {"added"}, "fresh store: every document is new"
             stored = store_size(st)
             t = time.perf_counter()
@@ -222,40 +227,48 @@ def main(argv: list[str] | None = None) -> int:
         rows_out = []
         with open_store(store_dir) as st:
             for name, text in load_queries().items():
-                ox_ms, n_rows = timed(lambda text=text: len(list(query(st, text))), args.runs)
+                # native: what `serve` does (pyoxigraph, every row read); api: graph.store.query -> rdflib terms
+                native_ms, n_rows = timed(lambda text=text: sum(1 for _ in st.ox.query(text, prefixes=PREFIX_MAP)),
+                                          args.runs)
+                api_ms, _rows = timed(lambda text=text: len(list(query(st, text))), args.runs)
                 base_ms = None
                 if baseline is not None:
                     base_ms, base_rows = timed(lambda text=text: len(list(baseline.query(text))), args.baseline_runs)
                     if base_rows != n_rows:
                         print(f"warning: {name}: {n_rows} rows on Oxigraph, {base_rows} on rdflib", file=sys.stderr)
-                rows_out.append((name, n_rows, ox_ms, base_ms))
-                print(f"  {name}: {ox_ms:.1f} ms" + (f" vs {base_ms:.0f} ms" if base_ms else ""), file=sys.stderr)
+                rows_out.append((name, n_rows, native_ms, api_ms, base_ms))
+                print(f"  {name}: {native_ms:.1f} ms native, {api_ms:.1f} ms via rdflib API"
+                      + (f", {base_ms:.0f} ms rdflib in-memory" if base_ms else ""), file=sys.stderr)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    ingest_rate = stored / ingest_s
+    ingest_rate = doc_triples / ingest_s
     single_rate = sample_triples / single_s
-    print(f"\n### SPARQL benchmark: {n_triples:,} triples, {len(items):,} documents (named graphs), "
-          f"{args.runs} Oxigraph / {args.baseline_runs} rdflib timed run(s) per query\n")
+    print(f"\n### SPARQL benchmark: {n_triples:,} triples ({stored:,} distinct), {len(items):,} documents "
+          f"(named graphs); median of {args.runs} Oxigraph / {args.baseline_runs} rdflib timed run(s) per query\n")
     print("| ingest into Oxigraph | triples/s | target |")
     print("|---|---:|---|")
-    print(f"| put_documents (batched, build) | {ingest_rate:,.0f} | {'✓' if ingest_rate >= INGEST_TARGET else '✗'} ≥ 100,000 |")
-    print(f"| put_document (1 transaction/document, {len(sample)} docs) | {single_rate:,.0f} | |")
-    print(f"| re-ingest unchanged corpus (all skipped) | {n_triples / unchanged_s:,.0f} | |")
+    print(f"| put_documents (batched bulk load, the build path) | {ingest_rate:,.0f} | "
+          f"{'✓' if ingest_rate >= INGEST_TARGET else '✗'} ≥ 100,000 |")
+    print(f"| put_document (1 transaction per document, {len(sample)} docs) | {single_rate:,.0f} | |")
+    print(f"| put_graph ontology + analysis ({len(schema) + len(analysis):,} triples, 1 transaction each) | "
+          f"{(len(schema) + len(analysis)) / graphs_s:,.0f} | |")
+    print(f"| re-ingest of the unchanged corpus (all skipped) | {n_triples / unchanged_s:,.0f} | |")
     print()
-    print("| query | rows | Oxigraph median ms | rdflib in-memory median ms | speed-up | targets |")
-    print("|---|---:|---:|---:|---:|---|")
+    print("| query | rows | Oxigraph ms (native) | Oxigraph ms (rdflib API) | rdflib in-memory ms | speed-up | targets |")
+    print("|---|---:|---:|---:|---:|---:|---|")
     ok = ingest_rate >= INGEST_TARGET
-    for name, n_rows, ox_ms, base_ms in rows_out:
-        ratio = base_ms / ox_ms if base_ms else None
+    for name, n_rows, native_ms, api_ms, base_ms in rows_out:
+        ratio = base_ms / native_ms if base_ms else None
         saved = not name.startswith("_")
-        passed = ox_ms < QUERY_TARGET_MS and (ratio is None or ratio >= SPEEDUP_TARGET)
+        passed = native_ms < QUERY_TARGET_MS and (ratio is None or ratio >= SPEEDUP_TARGET)
         ok &= passed or not saved
         mark = ("✓" if passed else "✗") if saved else "(fallback)"
-        print(f"| {name} | {n_rows:,} | {ox_ms:,.1f} | {'' if base_ms is None else f'{base_ms:,.0f}'} | "
+        print(f"| {name} | {n_rows:,} | {native_ms:,.1f} | {api_ms:,.1f} | {'' if base_ms is None else f'{base_ms:,.0f}'} | "
               f"{'' if ratio is None else f'{ratio:,.0f}×'} | {mark} |")
     print()
+    print("Targets: saved query < 200 ms median (native) and ≥ 10× faster than rdflib in-memory; ingest ≥ 100,000 triples/s.")
     print("all targets met" if ok else "some targets NOT met")
     return 0 if ok else 1
 

@@ -28,7 +28,13 @@ STOP = {"Mobile", "Reading", "Bath", "Nice", "Split", "Mercedes", "Victoria", "F
         "Arlington", "Richmond", "Springfield", "Charlotte", "Denver", "Austin", "Buffalo", "Phoenix", "Durham", "Newcastle",
         "Bristol", "Cambridge", "Oxford", "Wellington", "Santiago", "San Jose", "Cordoba", "Córdoba", "Leon", "León", "Valencia",
         "Trujillo", "Granada", "Merida", "Mérida", "Cartagena", "Barcelona", "Guadalupe", "Victoria", "Mesa", "Garland", "Laredo",
-        "Gaza", "Tripoli", "Medina", "Mecca", "Kirkuk"}
+        "Tripoli", "Medina", "Mecca", "Kirkuk"}
+
+
+# Places news names as often as cities but that GeoNames does not list as such.
+EXTRA = {"PSE": ["Gaza", "Gaza Strip", "Gaza City", "West Bank", "Rafah", "Khan Younis", "Jenin"],
+         "UKR": ["Crimea", "Donbas", "Kherson", "Bakhmut", "Avdiivka", "Pokrovsk"],
+         "RUS": ["Kursk", "Belgorod", "Bryansk"], "LBN": ["southern Lebanon"], "ISR": ["Golan Heights"]}
 
 
 def ascii_fold(name: str) -> str:
@@ -47,7 +53,7 @@ def main() -> int:
     from graph import gazetteer
 
     gz = gazetteer.load()
-    taken = {a.text for a in gz.aliases}
+    taken = {a.text for a in gz.aliases if a.kind != "city"}  # the previous cities.ttl is being replaced
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso2to3["XK"] = "XKX"
     names: dict[str, set[str]] = defaultdict(set)
@@ -60,6 +66,10 @@ def main() -> int:
         for name in {city["name"], ascii_fold(city["name"])}:
             if name.isascii() and name[:1].isupper() and name not in STOP and name not in taken and len(name) > 3:
                 names[name].add(iso3)
+    for iso3, extra in EXTRA.items():
+        for name in extra:
+            if name not in taken:
+                names[name] = {iso3}
     by_state: dict[str, list[str]] = defaultdict(list)
     for name, states in names.items():
         if len(states) == 1:

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -17,10 +18,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDFS, Graph, Literal, URIRef
 
 from graph.namespaces import AG
-from graph.serve import Job, Refused, bare_keywords, check_query, execute, negotiate, render_page, render_result
+from graph.errors import StoreError
+from graph.serve import (
+    Job, Refused, bare_keywords, check_query, execute, make_snapshot, negotiate, render_page, render_result,
+)
 from graph.store import open_store, put_document, put_graph
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
@@ -126,6 +130,22 @@ def test_html_is_escaped():
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "</textarea><script>" not in page and "&lt;/textarea&gt;" in page
     assert "<i>" not in page and "<b>" not in page and "<err>" not in page
+
+
+def test_snapshot_of_a_trig_file_merges_its_graphs(tmp_path):
+    trig = tmp_path / "graph.trig"
+    trig.write_text(store_sample.dataset().serialize(format="trig"), encoding="utf-8")
+    snap = make_snapshot(trig)
+    try:
+        st = ox.Store.read_only(str(snap))
+        labels = list(st.query("SELECT ?l WHERE { ag:USA rdfs:label ?l }", prefixes={"ag": str(AG), "rdfs": str(RDFS)}))
+        assert len(labels) == 1  # in two document graphs, once in the merged default graph
+        assert len(list(st.named_graphs())) == 3
+        del st
+    finally:
+        shutil.rmtree(snap.parent, ignore_errors=True)
+    with pytest.raises(StoreError, match="remote"):
+        make_snapshot("sparql+http://127.0.0.1:1/query")
 
 
 # ---------------------------------------------------------------- slow: the real server over HTTP

@@ -148,6 +148,22 @@ def test_put_graph_replaces_wholesale_and_drop(tmp_path):
         assert documents(st) == []
 
 
+def test_put_graph_unchanged_is_a_no_op_and_changes_are_written(tmp_path):
+    from rdflib.namespace import XSD
+
+    g = Graph()
+    g.add((AG.pressures, AG.goldstein, Literal("7.0", datatype=XSD.decimal)))  # stored canonically as "7"
+    g.add((AG.pressures, RDFS.label, Literal("pressures \"x\"\n", lang="en")))
+    with open_store(tmp_path / "store") as st:
+        put_graph(st, ANALYSIS_GRAPH, g)
+        assert store_size(st) == 2
+        put_graph(st, ANALYSIS_GRAPH, g)
+        assert store_size(st) == 2
+        g.set((AG.pressures, AG.goldstein, Literal("-2.5", datatype=XSD.decimal)))
+        put_graph(st, ANALYSIS_GRAPH, g)
+        assert [float(r[0]) for r in query(st, "SELECT ?v WHERE { ag:pressures ag:goldstein ?v }")] == [-2.5]
+
+
 def test_query_errors_are_one_line(tmp_path):
     with open_store(tmp_path / "store") as st:
         with pytest.raises(QueryError) as exc:

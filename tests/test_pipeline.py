@@ -1,0 +1,67 @@
+"""pipeline: build into a real Oxigraph store, then incremental ingest (unchanged / added / replaced)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph import store as store_mod
+from graph.pipeline import build, ingest_files
+
+PREFIX = "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
+
+
+def ask(st, where: str) -> bool:
+    return bool(store_mod.query(st, PREFIX + "ASK { " + where + " }").askAnswer)
+
+
+def test_build_store_then_ingest_is_idempotent_and_replaces_changed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    a = corpus / "a.txt"
+    a.write_text("Russia attacked Ukraine on Monday, Ukrainian officials said.", encoding="utf-8")
+    (corpus / "b.txt").write_text("Qatar mediated talks between Israel and Hamas.", encoding="utf-8")
+    out = tmp_path / "out"
+    build([corpus], out, reference_date="2025-03-01")
+    spec = str(out / "store")
+    with store_mod.open_store(spec) as st:
+        assert len(store_mod.documents(st)) == 2
+        assert ask(st, "ag:RUS ag:attacks ag:UKR")
+        assert ask(st, "GRAPH <https://w3id.org/actorgraph/graph/analysis> { ag:RUS ag:pagerank ?p }")
+        before = len(store_mod.union_graph(st))
+
+    # unchanged: nothing happens
+    assert set(ingest_files([corpus], spec).values()) == {"unchanged"}
+    with store_mod.open_store(spec) as st:
+        assert len(store_mod.union_graph(st)) == before
+
+    # changed content, same source path: the old document graph is replaced, analysis refreshed
+    a.write_text("Belarus attacked Lithuania on Monday.", encoding="utf-8")
+    status = ingest_files([a], spec)
+    assert list(status.values()) == ["replaced"]
+    with store_mod.open_store(spec) as st:
+        assert len(store_mod.documents(st)) == 2
+        assert not ask(st, "ag:RUS ag:attacks ag:UKR")
+        assert ask(st, "ag:BLR ag:attacks ag:LTU")
+        assert ask(st, "GRAPH <https://w3id.org/actorgraph/graph/analysis> { ag:BLR ag:pagerank ?p }")
+        assert not ask(st, "GRAPH <https://w3id.org/actorgraph/graph/analysis> { ag:RUS ag:pagerank ?p }")
+
+    # a new file is added
+    c = corpus / "c.txt"
+    c.write_text("China threatened Taiwan.", encoding="utf-8")
+    assert list(ingest_files([c], spec).values()) == ["added"]
+    assert list(ingest_files([c], spec).values()) == ["unchanged"]
+    with store_mod.open_store(spec) as st:
+        assert len(store_mod.documents(st)) == 3
+
+
+def test_rebuild_mirrors_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
+    (corpus / "b.txt").write_text("China threatened Taiwan.", encoding="utf-8")
+    out = tmp_path / "out"
+    build([corpus], out)
+    (corpus / "b.txt").unlink()
+    build([corpus], out)
+    with store_mod.open_store(str(out / "store")) as st:
+        assert len(store_mod.documents(st)) == 1
+        assert not ask(st, "ag:CHN ag:threatens ag:TWN")

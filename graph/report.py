@@ -460,11 +460,32 @@ def _evidence(b: _Brief) -> None:
                               anchor=f"e{n}"))
 
 
-def brief_blocks(analysis: Analysis) -> list[Block]:
+def officials_table(g: Graph) -> list[tuple[str, str, str]]:
+    """(name, office title, state/organisation label) of every office holder in ``g``, sorted."""
+    q = """PREFIX ag: <https://w3id.org/actorgraph/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT DISTINCT ?name ?title ?ofLabel ?of WHERE {
+      ?p ag:holdsOffice ?o ; rdfs:label ?name . ?o ag:officeTitle ?title ; ag:officeOf ?of .
+      OPTIONAL { ?of rdfs:label ?ofLabel } }"""
+    rows = {(str(r.name), str(r.title), str(r.ofLabel or r.of).rsplit("#", 1)[-1]) for r in g.query(q)}
+    return sorted(rows, key=lambda r: (r[2], r[0]))
+
+
+def _officials(b: _Brief, officials: Sequence[tuple[str, str, str]]) -> None:
+    if not officials:
+        return
+    b.h("Officials", 3)
+    b.table(["Official", "Office", "Serves"], [[n, t, of] for n, t, of in officials], "lll")
+    b.p("Officials are read from the text (title + name); their actions are also counted for the state "
+        "or organisation they serve.")
+
+
+def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] = ()) -> list[Block]:
     """The brief as renderer-neutral blocks (what both report.md and report.html show)."""
     b = _Brief(analysis)
     _summary(b)
     _actors(b)
+    _officials(b, officials)
     _ties(b)
     _structure(b)
     _dyads(b)
@@ -585,7 +606,7 @@ def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str,
     out.mkdir(parents=True, exist_ok=True)
     if g is not None and not analysis.documents:
         analysis.documents = document_table(g)
-    blocks = brief_blocks(analysis)
+    blocks = brief_blocks(analysis, officials_table(g) if g is not None else ())
     paths = [
         atomic_write(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
         atomic_write(out / "report.html", render_html(title, blocks).encode("utf-8")),

@@ -172,3 +172,22 @@ def test_helpers():
         "| A    | Num |", "| ---- | --: |", r"| x\|y |   3 |"]
     assert shorten("word " * 100, 50).endswith("…") and len(shorten("word " * 100, 50)) <= 50
     assert shorten("short") == "short"
+
+
+def test_officials_section_lists_office_holders(tmp_path):
+    from rdflib import Graph
+
+    from graph.analyse import analyse
+    from graph.report import write_report
+
+    g = Graph().parse(data="""@prefix ag: <https://w3id.org/actorgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ag:P_X a ag:Person ; rdfs:label "Abbas <b>Araghchi</b>" ; ag:holdsOffice ag:Office_IRN_FM .
+ag:Office_IRN_FM a ag:Office ; ag:officeTitle "Foreign Minister" ; ag:officeOf ag:IRN .
+ag:IRN a ag:State ; rdfs:label "Iran" .
+""", format="turtle")
+    write_report(g, analyse(g), tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "### Officials" in md and "Foreign Minister" in md and "| Iran" in md
+    assert "<b>Araghchi</b>" not in html and "&lt;b&gt;Araghchi&lt;/b&gt;" in html

@@ -385,7 +385,7 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
     if t.lower_ in PRONOUNS and t.pos_ == "PRON":
         return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or r.how) for r in _pronoun(ctx, t)]
     # "one of the largest Russian air attacks", "some of Iran's proxies": look inside the of-phrase.
-    if t.lower_ in QUANTIFIERS:
+    if t.lower_ in QUANTIFIERS or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -419,6 +419,12 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
             elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
                 found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
                              for r in _pronoun(ctx, cc))
+    # "facilities used by Iran's Revolutionary Guards": the user/holder of a thing stands for it.
+    if not found:
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ctx.gz.word_list("holder_participles"):
+                for _, p in _prep_objects(ctx, c, ("by",)):
+                    found += np_refs(ctx, p, factor=factor * 0.85, how=how or "held-by")
     # "nine sites in Pakistan", "towns inside Armenia": the place a target noun is in.
     if not found and not sector and place_ok:
         for c in t.children:
@@ -859,10 +865,12 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
             if ix.relation in ("demands", "pressures") and ix.target in subj and ix.source not in subj:
                 targets = [Ref(ix.source, None, None, 0.75, "answers-demand")]
                 break
-    # "a move Egypt and Saudi Arabia condemned": the relative clause's object is the noun it modifies.
+    # "a move Egypt and Saudi Arabia condemned", "the militias it supports": a relative clause whose
+    # subject is not the relative pronoun has the modified noun as its object.
     if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) \
-            and trig.target_is_possessor:
-        targets += _event_owner(ctx, v.head, subjects)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
+        targets += _event_owner(ctx, v.head, subjects) if trig.target_is_possessor else \
+            np_refs(ctx, v.head, factor=0.9, how="relative-object", place_ok=relation == "attacks")
     # 1: "condemned the raids" — the target is whoever carried out the event the object names.
     for c in v.children:
         if not targets and c.dep_ == "dobj" and trig.target_is_possessor and c.i not in ctx.mentions:

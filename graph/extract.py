@@ -795,6 +795,11 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     if trig.complements:
         _complement_rule(ctx, sent_idx, sent, v, trig)
         return
+    if trig.label_words:  # "called the Chinese actions 'escalatory'": only a hostile label counts
+        subj_tokens = {t.i for c in v.children if c.dep_ in SUBJ for t in c.subtree}
+        if not any(t.lemma_.lower() in trig.label_words or t.lower_ in trig.label_words
+                   for t in v.subtree if t.i not in subj_tokens):
+            return
     negated_use = trig.negated_relation is not None
     modality, reporter = _clause_modality(ctx, v, ignore_modals=negated_use, relation=relation)
     if negated_use:
@@ -882,6 +887,18 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass"):
                         targets += np_refs(ctx, cc, factor=0.9, how="complement-subject")
+    # "warned that the army would resume strikes on Hamas": the threatened actor inside the warning.
+    if not targets and relation == "threatens":
+        subj = {r.actor for r in subjects}
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp", "advcl") and not targets:
+                for t in c.subtree:
+                    if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person":
+                        refs = [r for r in np_refs(ctx, t, expand_conj=False, factor=0.8, how="warning-target", place_ok=True)
+                                if r.actor not in subj]
+                        if refs:
+                            targets += refs
+                            break
     # "broaden the talks to include Iran's missile programme": the owner inside the object's clause;
     # also the fallback when the parser lost the object ("cannot accept uncompromising US demands").
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)

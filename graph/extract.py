@@ -526,7 +526,7 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
     ``demand_carriers`` do not make it hypothetical."""
     gz = ctx.gz
     modals, conds = gz.word_list("hypothetical_modals"), gz.word_list("conditional_marks")
-    negs, intents, negating = gz.word_list("negations"), gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
+    intents, negating = gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
     speech = gz.word_list("speech_verbs")
     carriers = gz.word_list("demand_carriers")
     negated = hypothetical = False

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .fileio import write_atomic
 
 import matplotlib
 
@@ -182,25 +182,8 @@ def _plain(parts: Sequence[Inline]) -> str:
 # ---------------------------------------------------------------- writing files
 
 def atomic_write(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes 0600 files; a report is meant to be read (served, shared): keep the old
-        # file's mode, else the usual 0644
-        os.fchmod(fd, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    """Write ``data`` so that readers see the old file or the new one, never half of it."""
+    return write_atomic(path, data)
 
 
 def _save_figure(fig, path: Path) -> Path:

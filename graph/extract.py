@@ -480,6 +480,8 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
                 if c.dep_ in ("dobj", "dative"):
                     return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control") for r in np_refs(ctx, c)]
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "control") for r in _subject_refs(ctx, head, depth + 1)]
+    if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
+        return _subject_refs(ctx, head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in _subject_refs(ctx, head, depth + 1)]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
@@ -529,7 +531,7 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
     intents, negating = gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
     speech = gz.word_list("speech_verbs")
     carriers = gz.word_list("demand_carriers")
-    negated = hypothetical = False
+    negated = hypothetical = denied = False
     reporter: Ref | None = None
     reported = False
     cur = v
@@ -561,6 +563,7 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
         if cur.dep_ == "xcomp":
             if lemma in negating:
                 negated = not negated
+                denied = True
             elif lemma in intents and not (relation in ("demands", "pressures") and lemma in carriers):
                 hypothetical = True
             cur = head
@@ -571,6 +574,7 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
                 reporter = reporter or next(iter(_subject_refs(ctx, head)), None)
                 if lemma == "deny":
                     negated = not negated
+                    denied = True
             elif lemma in intents:
                 hypothetical = True
             cur = head
@@ -585,7 +589,9 @@ def _clause_modality(ctx: _Ctx, v: Token, *, ignore_modals: bool = False, relati
             cur = verb
             continue
         break
-    if negated:
+    # "urged Israel not to launch strikes": a negated wish is still only a wish; "refused to meet",
+    # "denied attacking" and a plain "did not attack" are denials.
+    if negated and (denied or not hypothetical):
         return "negated", reporter
     if hypothetical:
         return "hypothetical", reporter

@@ -128,11 +128,10 @@ def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions
 
     status: dict[str, str] = {}
     with store_mod.open_store(spec) as st:
-        keep = set()
-        for ex in extractions:
-            iri = doc_iri(ex.document.id)
-            keep.add(str(iri))
-            status[ex.document.id] = store_mod.put_document(st, iri, ds.graph(iri), ex.document.source)
+        keep = {str(doc_iri(ex.document.id)) for ex in extractions}
+        written = store_mod.put_documents(
+            st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
+        status = {ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions}
         if replace_all:
             for iri, _source, _sha in list(store_mod.documents(st)):
                 if str(iri) not in keep:
@@ -158,9 +157,9 @@ def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...
                                     reference_date=reference_date, gz=gz) if todo else []
     ds = rdf.assemble(extractions, gz)
     with store_mod.open_store(store) as st:
-        for ex in extractions:
-            iri = doc_iri(ex.document.id)
-            status[ex.document.id] = store_mod.put_document(st, iri, ds.graph(iri), ex.document.source)
+        written = store_mod.put_documents(
+            st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
+        status.update({ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions})
         store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
         union = store_mod.union_graph(st)
         analysis = analyse_mod.analyse(union)

@@ -1,8 +1,8 @@
 """A persistent RDF store: one named graph per document, written one transaction at a time.
 
 Why a store and not a Turtle file: re-running ``build`` on a growing corpus should only touch the
-documents that changed, a crash must never leave half an article in the graph, and SPARQL over a
-million triples should take milliseconds. Two backends, one API:
+documents that changed, a crash must never leave half an article in the graph, and SPARQL on a large
+corpus should use indexes instead of rdflib's in-memory evaluation. Two backends, one API:
 
 * a **directory** -> embedded, persistent `Oxigraph <https://oxigraph.org>`_ (RocksDB). ``store.dataset``
   is an rdflib ``Dataset`` over it (through ``oxrdflib``), so rdflib code sees an ordinary dataset;
@@ -51,7 +51,6 @@ from .namespaces import AG, PREFIXES
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 DEFAULT_BATCH_TRIPLES = 250_000  # below Oxigraph's 1M bulk batch: one bulk_load call = one atomic ingestion
 HTTP_TIMEOUT = 60.0
-_OX_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 RDF_FORMATS = {  # file suffix -> pyoxigraph format, for reading a graph file instead of a store
     ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
@@ -74,7 +73,8 @@ class Store:
     """An open store. ``dataset`` is the rdflib view; ``ox`` the pyoxigraph store (None when remote).
 
     ``kind`` is ``"oxigraph"`` (a directory), ``"memory"`` (an RDF file read into memory, read-only
-    by convention) or ``"sparql"`` (a remote endpoint).
+    by convention) or ``"sparql"`` (a remote endpoint). Treat ``dataset`` as read-only: writes that
+    bypass ``put_document``/``put_graph`` would not keep the merged default graph up to date.
     """
 
     spec: str
@@ -665,11 +665,6 @@ def store_size(store: Store) -> int:
     """Number of distinct triples (the merged default graph), for progress messages and benchmarks."""
     rows = _select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     return int(rows[0]["n"]) if rows else 0
-
-
-def sparql_prefixes() -> dict[str, str]:
-    """The default prefixes every query may use without declaring them."""
-    return dict(_OX_PREFIXES)
 
 
 def default_source(explicit_store: str | None, graph_file: str | None, out: str | os.PathLike = "out") -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pyoxigraph as ox  # noqa: E402
 from rdflib import Dataset, Graph, Literal  # noqa: E402
 from rdflib.namespace import XSD  # noqa: E402
 
@@ -144,7 +145,7 @@ def generate(target: int, seed: int = 1) -> tuple[list[tuple], Graph, Graph]:
         analysis.add((node, AG.betweenness, Literal(f"{weights[r] / 20:.6f}", datatype=XSD.decimal)))
         analysis.add((node, AG.community, Literal(r % 17)))
     items, total, k = [], len(schema) + len(analysis), 0
-    while total < target:
+    while total < target or not items:
         ex = make_extraction(rng, k, actors, offices, ids, weights)
         g = document_graph(ex)
         items.append((doc_iri(ex.document.id), g, ex.document.source))
@@ -198,12 +199,12 @@ def main(argv: list[str] | None = None) -> int:
             put_graph(st, ONTOLOGY_GRAPH, schema)
             put_graph(st, ANALYSIS_GRAPH, analysis)
             graphs_s = time.perf_counter() - t
-            assert set(status.values()) == {"added"}, "fresh store: every document is new"
+            assert all(v == "added" for v in status.values()), "fresh store: every document is new"
             stored = store_size(st)
             t = time.perf_counter()
             again = put_documents(st, items)
             unchanged_s = time.perf_counter() - t
-            assert set(again.values()) == {"unchanged"}
+            assert all(v == "unchanged" for v in again.values())
         sample = items[: args.sample]
         with open_store(workdir / "store-single") as st1:
             t = time.perf_counter()
@@ -226,18 +227,23 @@ def main(argv: list[str] | None = None) -> int:
 
         rows_out = []
         with open_store(store_dir) as st:
+            t = time.perf_counter()
+            ram = ox.Store()  # what `serve --memory` workers hold: the merged default graph in RAM
+            ram.bulk_extend(st.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            ram_s = time.perf_counter() - t
             for name, text in load_queries().items():
                 # native: what `serve` does (pyoxigraph, every row read); api: graph.store.query -> rdflib terms
                 native_ms, n_rows = timed(lambda text=text: sum(1 for _ in st.ox.query(text, prefixes=PREFIX_MAP)),
                                           args.runs)
                 api_ms, _rows = timed(lambda text=text: len(list(query(st, text))), args.runs)
+                ram_ms, _rows = timed(lambda text=text: sum(1 for _ in ram.query(text, prefixes=PREFIX_MAP)), args.runs)
                 base_ms = None
                 if baseline is not None:
                     base_ms, base_rows = timed(lambda text=text: len(list(baseline.query(text))), args.baseline_runs)
                     if base_rows != n_rows:
                         print(f"warning: {name}: {n_rows} rows on Oxigraph, {base_rows} on rdflib", file=sys.stderr)
-                rows_out.append((name, n_rows, native_ms, api_ms, base_ms))
-                print(f"  {name}: {native_ms:.1f} ms native, {api_ms:.1f} ms via rdflib API"
+                rows_out.append((name, n_rows, native_ms, ram_ms, api_ms, base_ms))
+                print(f"  {name}: {native_ms:.1f} ms native, {ram_ms:.1f} ms RAM, {api_ms:.1f} ms via rdflib API"
                       + (f", {base_ms:.0f} ms rdflib in-memory" if base_ms else ""), file=sys.stderr)
     finally:
         if not args.keep:
@@ -256,19 +262,27 @@ def main(argv: list[str] | None = None) -> int:
           f"{(len(schema) + len(analysis)) / graphs_s:,.0f} | |")
     print(f"| re-ingest of the unchanged corpus (all skipped) | {n_triples / unchanged_s:,.0f} | |")
     print()
-    print("| query | rows | Oxigraph ms (native) | Oxigraph ms (rdflib API) | rdflib in-memory ms | speed-up | targets |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print(f"Oxigraph disk: the store directory (pyoxigraph, every row read). RAM: the merged graph copied into an "
+          f"in-memory Oxigraph, as `serve --memory` workers do (copy took {ram_s:.1f} s). rdflib API: "
+          "`graph.store.query` on the disk store, rows converted to rdflib terms.\n")
+    print("| query | rows | Oxigraph disk ms | Oxigraph RAM ms | rdflib API ms | rdflib in-memory ms | speed-up disk / RAM | targets disk / RAM |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     ok = ingest_rate >= INGEST_TARGET
-    for name, n_rows, native_ms, api_ms, base_ms in rows_out:
-        ratio = base_ms / native_ms if base_ms else None
+    for name, n_rows, native_ms, ram_ms, api_ms, base_ms in rows_out:
+        marks = []
+        ratios = []
+        for ms in (native_ms, ram_ms):
+            ratio = base_ms / ms if base_ms else None
+            ratios.append("" if ratio is None else f"{ratio:,.0f}×")
+            marks.append("✓" if ms < QUERY_TARGET_MS and (ratio is None or ratio >= SPEEDUP_TARGET) else "✗")
         saved = not name.startswith("_")
-        passed = native_ms < QUERY_TARGET_MS and (ratio is None or ratio >= SPEEDUP_TARGET)
-        ok &= passed or not saved
-        mark = ("✓" if passed else "✗") if saved else "(fallback)"
-        print(f"| {name} | {n_rows:,} | {native_ms:,.1f} | {api_ms:,.1f} | {'' if base_ms is None else f'{base_ms:,.0f}'} | "
-              f"{'' if ratio is None else f'{ratio:,.0f}×'} | {mark} |")
+        ok &= marks[0] == "✓" or not saved
+        mark = " / ".join(marks) if saved else "(fallback)"
+        print(f"| {name} | {n_rows:,} | {native_ms:,.1f} | {ram_ms:,.1f} | {api_ms:,.1f} | "
+              f"{'' if base_ms is None else f'{base_ms:,.0f}'} | {' / '.join(ratios)} | {mark} |")
     print()
-    print("Targets: saved query < 200 ms median (native) and ≥ 10× faster than rdflib in-memory; ingest ≥ 100,000 triples/s.")
+    print("Targets: each saved query < 200 ms median and ≥ 10× faster than rdflib in-memory; ingest ≥ 100,000 triples/s. "
+          "Pass/fail is judged on the disk store.")
     print("all targets met" if ok else "some targets NOT met")
     return 0 if ok else 1
 

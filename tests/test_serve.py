@@ -23,7 +23,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from graph.namespaces import AG
 from graph.errors import StoreError
 from graph.serve import (
-    Job, Refused, bare_keywords, check_query, execute, make_snapshot, negotiate, render_page, render_result,
+    Job, Refused, analyse_query, bare_keywords, check_query, execute, make_snapshot, negotiate, render_page, render_result,
 )
 from graph.store import open_store, put_document, put_graph
 
@@ -69,6 +69,13 @@ def test_keywords_inside_literals_are_not_refused():
     assert check_query("CONSTRUCT WHERE { ?service ?p ?o }") == "CONSTRUCT"
     assert check_query("DESCRIBE ag:USA") == "DESCRIBE"
     assert "SERVICE" not in bare_keywords('SELECT * { ?s ?p "SERVICE" . ?s ex:service ?x }')
+
+
+def test_queries_that_need_named_graphs_are_recognised():
+    assert not analyse_query("SELECT * WHERE { ?s ?p ?o }").uses_graphs
+    assert analyse_query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }").uses_graphs
+    assert analyse_query("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }").uses_graphs
+    assert analyse_query("ASK FROM NAMED <urn:g> { GRAPH <urn:g> { ?s ?p ?o } }").uses_graphs
 
 
 @pytest.mark.parametrize("text", ["SELECT * WHERE {", "SELEKT ?x WHERE { ?x ?y ?z }", "", "   ", "PREFIX a: <x:>"])
@@ -212,6 +219,20 @@ def test_get_and_post(server):
                              http(f"{server['url']}/sparql", data=LABEL_Q.encode(), ctype="application/sparql-query")):
         assert status == 200
         assert json.loads(body)["results"]["bindings"][0]["l"]["value"] == "United States"
+
+
+@pytest.mark.slow
+def test_named_graphs_and_merged_default_graph(server):
+    docs = [str(i) for i, _g, _s in store_sample.document_graphs()]
+    _s, _h, body = get(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a ag:Document } }")
+    assert sorted(b["g"]["value"] for b in json.loads(body)["results"]["bindings"]) == sorted(docs)
+    _s, _h, body = get(server, f"SELECT ?l FROM <{docs[0]}> WHERE {{ ag:USA rdfs:label ?l }}")
+    assert len(json.loads(body)["results"]["bindings"]) == 1
+    _s, _h, body = http(f"{server['url']}/sparql?" + urllib.parse.urlencode(
+        {"query": "SELECT ?s WHERE { ?s a ag:Document }", "default-graph-uri": docs[1]}))
+    assert [b["s"]["value"] for b in json.loads(body)["results"]["bindings"]] == [docs[1]]
+    _s, _h, body = get(server, LABEL_Q)  # USA is described in both documents: one row
+    assert len(json.loads(body)["results"]["bindings"]) == 1
 
 
 @pytest.mark.slow

@@ -310,3 +310,12 @@ def test_remote_endpoint_same_semantics(oxigraph_server):
         before = store_size(st)
         assert put_document(st, *doc_graph("zzzz", "z.txt"), "z.txt") == "unchanged"
         assert store_size(st) == before
+
+
+@pytest.mark.slow
+def test_benchmark_script_smoke_run():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_sparql.py"), "--triples", "20000", "--runs", "1"],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]  # 1: a performance target missed on this machine
+    assert "| put_documents" in proc.stdout and "| _degree |" in proc.stdout
+    assert "Oxigraph disk ms" in proc.stdout

@@ -7,6 +7,7 @@ gold is annotated ("Russian Foreign Minister Lavrov criticised NATO" -> RUS oppo
 from __future__ import annotations
 
 from . import gazetteer as gazetteer_mod
+from .errors import InputError
 from .extract import extract_doc
 from .ingest import make_document
 from .nlp import get_pipeline
@@ -51,9 +52,11 @@ def configure_parser(p) -> None:
 def run_cli(args) -> int:
     from . import evaluate
 
-    gold = evaluate.load_gold(args.gold)
+    try:
+        gold = evaluate.load_gold(args.gold)
+    except (OSError, ValueError) as exc:  # malformed gold: one line, no traceback
+        raise InputError(" ".join(str(exc).split())) from None
     predict, gz = make_predictor(tuple(args.actors), args.model)
     report = evaluate.score(gold, predict, resolve=resolver(gz))
-    print(evaluate.format_report(report, max_list=args.max_list) if "max_list" in evaluate.format_report.__code__.co_varnames
-          else evaluate.format_report(report))
+    print(evaluate.format_report(report, max_list=args.max_list))
     return 0

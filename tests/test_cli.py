@@ -109,3 +109,24 @@ def test_table_output_strips_terminal_escapes():
     g = Graph().parse(data='<urn:a> <urn:p> "evil \\u001b[31mred\\u001b[0m text" .', format="turtle")
     out = format_result(g.query("SELECT ?o WHERE { ?s ?p ?o }"), "table")
     assert "\x1b" not in out and "evil [31mred[0m text" in out
+
+
+def test_evaluate_prints_scores_and_lists(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "date": "2025-03-01", "text": "Russia attacked Ukraine on Monday.",
+                                "relations": [{"source": "RUS", "relation": "attacks", "target": "UKR", "modality": "asserted"},
+                                              {"source": "Belarus", "relation": "supports", "target": "Russia",
+                                               "modality": "asserted"}]}) + "\n", encoding="utf-8")
+    r = run("evaluate", str(gold))
+    assert r.returncode == 0, r.stderr
+    exact = next(line for line in r.stdout.splitlines() if line.startswith("exact"))
+    # 1 of 2 gold relations found, no false positive: P = 1.0, R = 0.5
+    assert exact.split()[-3:] == ["1.000", "0.500", "0.667"]
+    assert "BLR" in r.stdout and "supports" in r.stdout  # the miss is listed, names resolved to ids
+
+
+def test_evaluate_malformed_gold(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "x", "text": "a", "relations": [{"source": "USA", "relation": "hugs", "target": "ISR"}]}\n')
+    r = run("evaluate", str(gold))
+    assert r.returncode == 2 and "unknown relation" in r.stderr and "Traceback" not in r.stderr

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import QueryError
@@ -25,8 +25,6 @@ from .namespaces import AG, ONTOLOGY_DIR, PREFIXES
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-_RDF_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
-                ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
 
 
 @dataclass(frozen=True)
@@ -55,31 +53,14 @@ def saved_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def load_graph(source: Path | str) -> Graph:
-    """A file as an rdflib graph (TriG/N-Quads as a Dataset with a union default graph)."""
-    path = Path(source)
-    fmt = _RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF file type (use .ttl, .trig, .nq, .nt or .jsonld, or a store directory)")
-    if not path.is_file():
-        raise QueryError(f"{path}: no such file")
-    g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
-    try:
-        g.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many parser error types
-        raise QueryError(f"{path}: not valid {fmt} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
-    return g
-
-
 def open_source(source: Path | str | Graph):
-    """A graph to query: an rdflib Graph as is, a file parsed, a directory opened as a store."""
+    """What to query: an rdflib Graph as is; a file, a store directory or an endpoint through
+    ``graph.store.open_source`` (files are loaded into an in-memory Oxigraph: fast SPARQL)."""
     if isinstance(source, Graph):
         return source
-    path = Path(str(source))
-    if str(source).startswith(("sparql+http://", "sparql+https://")) or path.is_dir():
-        from .store import open_store  # the store needs pyoxigraph; import only when used
-        return open_store(source)
-    return load_graph(path)
+    from .store import open_source as open_store_source  # pyoxigraph is imported only when used
+
+    return open_store_source(source)
 
 
 def parse_binding(value: str) -> tuple[str, URIRef | Literal]:

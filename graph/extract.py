@@ -83,6 +83,7 @@ class _Ctx:
     salience: list[tuple[int, int, Interaction]] = field(default_factory=list)  # (sentence, depth, ix)
     deferred_mediation: list[tuple[Ref, Token, Trigger, int]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
+    events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
 
 
 # ---------------------------------------------------------------------------------------- mentions
@@ -936,6 +937,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         _mediation(ctx, sent_idx, sent, v, trig, subjects, parties, modality, reporter)
         return
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
+    if not targets and not between and modality in ("asserted", "reported"):
+        ctx.events.extend((v.i, v.lemma_.lower(), relation, r.actor) for r in subjects)
     if between:
         for a, b in _pairs(between):
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:between")
@@ -984,15 +987,17 @@ def _event_owner(ctx: _Ctx, noun: Token, subjects: list[Ref]) -> list[Ref]:
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []
     subj = {r.actor for r in subjects}
-    for _, _, ix in reversed(ctx.salience):
-        if ix.source in subj or ix.modality not in ("asserted", "reported"):
+    # Earlier interactions and target-less events ("North Korea test-fired a missile"), latest first.
+    candidates = [(ctx.doc.char_span(ix.trigger_start, ix.trigger_end), ix.relation, ix.source)
+                  for _, _, ix in ctx.salience if ix.modality in ("asserted", "reported")]
+    candidates = [(span.root.i if span is not None else -1, span.root.lemma_.lower() if span is not None else "", rel, src)
+                  for span, rel, src in candidates] + list(ctx.events)
+    related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
+    for i, trig_lemma, rel, src in sorted(candidates, reverse=True):
+        if src in subj or i >= noun.i:
             continue
-        trig_lemma = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
-        same = trig_lemma is not None and trig_lemma.root.lemma_.lower() in (lemma, lemma.rstrip("s"))
-        related = (lemma, "NOUN") in ctx.gz.triggers and any(
-            t.relation == ix.relation for t in ctx.gz.triggers[(lemma, "NOUN")])
-        if generic or same or related:
-            return [Ref(ix.source, None, None, 0.75, "event-anaphora")]
+        if generic or trig_lemma in (lemma, lemma.rstrip("s")) or rel in related_relations:
+            return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
 
 

@@ -280,6 +280,35 @@ def _ref_from_mention(ctx: _Ctx, m: Mention, factor: float, how: str, sector: st
     return Ref(m.actor, sector or m.sector, None, factor, how)
 
 
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _group_size(ctx: _Ctx, tok: Token) -> int:
+    """'the three leaders' -> 3 (a group noun without actor modifiers), else 0."""
+    if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
+        return 0
+    if any(c.i in ctx.mentions for c in tok.children):
+        return 0
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return NUMBER_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
+    return 0
+
+
+def _resolve_group(ctx: _Ctx, sent_idx: int, size: int) -> list[Ref]:
+    """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many."""
+    for s in range(sent_idx, max(-1, sent_idx - 3), -1):
+        actors: list[str] = []
+        for si, _d, ix in ctx.salience:
+            if si == s and not ix.source.startswith("P_"):
+                for a in (ix.source, ix.target):
+                    if a not in actors and _pair_type_ok(ctx, a, False):
+                        actors.append(a)
+        if len(actors) == size:
+            return [Ref(a, None, None, 0.8, "group-anaphora") for a in actors]
+    return []
+
+
 def _pair_noun(ctx: _Ctx, tok: Token) -> bool:
     """'the two allies', 'both sides', 'the allies': a pair to resolve from context."""
     if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
@@ -465,6 +494,9 @@ def _subject_refs(ctx: _Ctx, v: Token, depth: int = 0) -> list[Ref]:
         if c.dep_ in ("nsubj", "csubj", "expl"):
             if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 return np_refs(ctx, v.head, factor=0.95, how="relative")
+            size = _group_size(ctx, c)
+            if size > 2:
+                return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size)
             if _pair_noun(ctx, c):
                 return _resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
                                      cooperative=c.lemma_.lower() in ("ally", "partner"))
@@ -786,6 +818,9 @@ def _pair_type_ok(ctx: _Ctx, actor: str, cooperative: bool) -> bool:
 
 
 def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
+    size = _group_size(ctx, tok)
+    if size > 2:
+        return _resolve_group(ctx, sent_idx, size)
     if _pair_noun(ctx, tok):
         return _resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"))
     return np_refs(ctx, tok, how=how, place_ok=place_ok)

@@ -225,3 +225,15 @@ def test_user_dictionary_bad_turtle(tmp_path):
 
 def test_no_relation_without_two_actors(extract_text):
     assert extract_text("Voting began on Friday in the second phase of the general election.").interactions == []
+
+
+def test_group_anaphora(extract_text):
+    ex = extract_text("President Joe Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President "
+                      "Yoon Suk Yeol, and the three leaders agreed to hold joint military exercises.")
+    pairs = {frozenset((s, t)) for s, r, t in rels(ex) if r == "cooperatesWith"}
+    assert {frozenset(("USA", "JPN")), frozenset(("USA", "KOR")), frozenset(("JPN", "KOR"))} <= pairs
+
+
+def test_event_anaphora_to_an_earlier_event(extract_text):
+    ex = extract_text("Israeli jets struck Hezbollah positions on Monday. Iran condemned the strikes.")
+    assert ("IRN", "opposes", "ISR") in rels(ex)

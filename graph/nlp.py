@@ -55,7 +55,10 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before=before,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False})
-    ruler.add_patterns(ruler_patterns(gz))
+    # ORTH phrase patterns need only the tokenizer: with the other pipes off, adding ~5,000 patterns
+    # takes 0.4 s instead of 1.9 s (it matters for every worker process).
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(gz))
     return nlp
 
 

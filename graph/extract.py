@@ -428,6 +428,10 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
     if anaphor is not None:
         return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
     if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
+        for c in t.children:  # "M23 rebels", "Houthi fighters": a group named as modifier is the group
+            m = ctx.mentions.get(c.i)
+            if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):
+                return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
         for c in t.children:  # "Syrian rebels led by Hayat Tahrir al-Sham"
             if c.dep_ == "acl":
                 for _, p in _prep_objects(ctx, c, ("by",)):
@@ -1171,7 +1175,7 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     if not targets and not between and trig.target_is_possessor and sources:
         # "drawing condemnation from Kyiv": condemnation of whoever acted in this sentence
         targets = [r for r in _event_owner(ctx, n, sources) if r.actor not in {x.actor for x in sources}]
-    verb = _accusation(ctx, n)
+    verb = _accusation(ctx, n) if relation in ("attacks", "supports", "threatens", "opposes") else None
     if verb is not None:  # "Hezbollah blamed Israel for the attack": Israel attacked Hezbollah, says Hezbollah
         accuser = _subject_refs(ctx, verb)
         sources = sources or (_accused(ctx, n) or [])
@@ -1198,6 +1202,8 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     for s in sources:
         for t in targets:
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, s, t, modality, reporter, "noun")
+    if sources and not targets and not between and modality in ("asserted", "reported"):
+        ctx.events.extend((n.i, n.lemma_.lower(), relation, r.actor) for r in sources)
     if symmetric and not targets and not between and len(sources) > 1:
         for a, b in _pairs(sources):
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:coordinated")

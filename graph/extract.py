@@ -81,7 +81,7 @@ class _Ctx:
     titles_held: dict[str, list[str]] = field(default_factory=dict)  # lower title -> person ids
     interactions: list[Interaction] = field(default_factory=list)
     salience: list[tuple[int, int, Interaction]] = field(default_factory=list)  # (sentence, depth, ix)
-    deferred_mediation: list[tuple[Ref, Token, Trigger, int]] = field(default_factory=list)
+    deferred_mediation: list[tuple[Ref, Token, Trigger, int, str, Ref | None]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
     events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
 
@@ -762,6 +762,8 @@ def _emit(ctx: _Ctx, sent_idx: int, sent: Span, tok: Token, trig: Trigger, relat
           other: Ref | None = None, factor: float = 1.0) -> None:
     if src.actor == tgt.actor:
         return
+    if modality == "reported" and reporter is not None and reporter.actor == src.actor:
+        modality, reporter = "asserted", None  # an actor reporting its own act: the act is the news
     if other is not None and other.actor in (src.actor, tgt.actor):
         return
     gz = ctx.gz
@@ -830,9 +832,25 @@ def _args_or_pair(ctx: _Ctx, tok: Token, sent_idx: int, how: str, place_ok: bool
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 
+def _instrument(ctx: _Ctx, v: Token) -> Trigger | None:
+    """'hit by US tariffs', 'sanctions hit Iran': the agent is itself an event noun of another
+    relation; the verb only says it landed. Returns that noun's trigger."""
+    agents = [c for c in v.children if c.dep_ == "nsubj"]
+    agents += [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for a in agents:
+        for t in ctx.gz.triggers.get((a.lemma_.lower(), "NOUN"), []):
+            if t.relation != "attacks":
+                return t
+    return None
+
+
 def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) -> None:
     gz = ctx.gz
     relation, cameo = trig.relation, trig.cameo
+    if relation == "attacks":
+        instrument = _instrument(ctx, v)
+        if instrument is not None:
+            relation, cameo = instrument.relation, instrument.cameo
     objs = _object_lemmas(v)
     if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         objs.add(v.head.lemma_.lower())  # "the meeting, hosted by Turkey": the noun is the object
@@ -1074,7 +1092,7 @@ def _mediation(ctx: _Ctx, sent_idx: int, sent: Span, tok: Token, trig: Trigger, 
                 _emit(ctx, sent_idx, sent, tok, trig, "mediates", trig.cameo, m, a, modality, reporter, "mediation", other=b)
                 _emit(ctx, sent_idx, sent, tok, trig, "mediates", trig.cameo, m, b, modality, reporter, "mediation", other=a)
         else:
-            ctx.deferred_mediation.append((m, tok, trig, sent_idx))
+            ctx.deferred_mediation.append((m, tok, trig, sent_idx, modality, reporter))
 
 
 def _object_path(n: Token, gv: Token) -> bool:
@@ -1152,6 +1170,9 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
     if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not _object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in _subject_refs(ctx, gv)]
+    if not targets and sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ in ("with", "thanks") \
+            and gv is not None:
+        targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "helped-subject") for r in _subject_refs(ctx, gv)]
     # "ECOWAS gave Niger's rulers an ultimatum": the light verb's indirect object.
     if not targets and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv):
         for c in gv.children:
@@ -1221,7 +1242,7 @@ def _resolve_deferred(ctx: _Ctx, sentences: list[Span]) -> None:
                        if ix.relation in relations and (sentence is None or ix.sentence == sentence)
                        and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
-    for m, tok, trig, sent_idx in ctx.deferred_mediation:
+    for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:
         # the deal/talks of this sentence first, then the document's negotiations, then its agreements
         pairs = (pair_counts(("negotiatesWith", "cooperatesWith"), sent_idx) or pair_counts(("negotiatesWith",), None)
                  or pair_counts(("cooperatesWith",), None))
@@ -1231,7 +1252,6 @@ def _resolve_deferred(ctx: _Ctx, sentences: list[Span]) -> None:
         a, b = sorted(top)
         if m.actor in top:
             continue
-        mod, rep = _noun_modality(ctx, tok.head if tok.dep_ in ("amod", "acl") else tok)
         ra, rb = Ref(a, None, None, 0.7, "document-context"), Ref(b, None, None, 0.7, "document-context")
         sent = sentences[sent_idx]
         _emit(ctx, sent_idx, sent, tok, trig, "mediates", trig.cameo, m, ra, mod, rep, "mediation:context", other=rb)

@@ -40,8 +40,10 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "his", "she", "her", "him"}
+FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HKG", "MNG"}
 PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
-QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any"}
+QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any",
+               "hundreds", "thousands", "dozens", "scores", "tens", "millions"}
 
 
 @dataclass
@@ -223,6 +225,8 @@ def _person(ctx: _Ctx, ent: Span) -> None:
                 ctx.titles_held.setdefault(title.lower(), []).append(pid)
     if len(name_span) > 1:
         ctx.surnames.setdefault(name_span[-1].text, pid)
+        if known is not None and known.affiliation in FAMILY_NAME_FIRST:  # "Lee Jae-myung" -> "Lee"
+            ctx.surnames.setdefault(name_span[0].text, pid)
         if "-" in name_span[-1].text:  # "al-Busaidi" -> "Busaidi"
             ctx.surnames.setdefault(name_span[-1].text.split("-")[-1], pid)
     sector = None
@@ -450,6 +454,13 @@ def _single_refs(ctx: _Ctx, t: Token, factor: float, how: str, place_ok: bool = 
                 r = _ref_from_mention(ctx, m, factor * scale, how or f"modifier:{c.dep_}", sector)
                 if r:
                     found.append(r)
+            elif cc.dep_ == "poss" and cc.tag_ == "WP$":  # "Orban, whose government is …": the clause's head
+                rel = t
+                while rel.dep_ != "relcl" and rel.head != rel:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * 0.9, how or "whose")
+                                 for r in np_refs(ctx, rel.head, expand_conj=False))
             elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
                 found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
                              for r in _pronoun(ctx, cc))
@@ -930,10 +941,11 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
     # or appeal made of the subject in this document.
     if not targets and trig.target_is_possessor and relation == "opposes":
         subj = {r.actor for r in subjects}
-        for _, _, ix in reversed(ctx.salience):
-            if ix.relation in ("demands", "pressures") and ix.target in subj and ix.source not in subj:
-                targets = [Ref(ix.source, None, None, 0.75, "answers-demand")]
-                break
+        asked = [ix for _, _, ix in reversed(ctx.salience) if ix.target in subj and ix.source not in subj
+                 and ix.relation in ("demands", "pressures")]
+        asked.sort(key=lambda ix: ix.relation != "demands")  # a demand first, else the latest appeal (stable sort)
+        if asked:
+            targets = [Ref(asked[0].source, None, None, 0.75, "answers-demand")]
     # "a move Egypt and Saudi Arabia condemned", "the militias it supports": a relative clause whose
     # subject is not the relative pronoun has the modified noun as its object.
     if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) \
@@ -957,7 +969,8 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
         for c in v.children:
             if c.dep_ in ("ccomp", "xcomp", "advcl") and not targets:
                 for t in c.subtree:
-                    if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person":
+                    if (t.i in ctx.mentions and ctx.mentions[t.i].kind != "person") or \
+                            (t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and _anaphoric(ctx, t) is not None):
                         refs = [r for r in np_refs(ctx, t, expand_conj=False, factor=0.8, how="warning-target", place_ok=True)
                                 if r.actor not in subj]
                         if refs:
@@ -1162,7 +1175,10 @@ def _noun_rule(ctx: _Ctx, sent_idx: int, sent: Span, n: Token, trig: Trigger) ->
 
     targets: list[Ref] = []
     between: list[Ref] = list(mods) if multi_party else []
-    for prep, p in _prep_objects(ctx, n, trig.target_preps):
+    prep_hosts = [n]
+    if gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and _object_path(n, gv) and n.dep_ == "dobj":
+        prep_hosts.append(gv)  # "impose tariffs and visa bans on the country": the preposition sits on the verb
+    for prep, p in [pp for host in prep_hosts for pp in _prep_objects(ctx, host, trig.target_preps)]:
         refs = _args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")

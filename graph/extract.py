@@ -963,6 +963,11 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass"):
                         targets += np_refs(ctx, cc, factor=0.9, how="complement-subject")
+    # "recalled its ambassador from Belarus": when the object is the subject's own, its preposition names the target.
+    subj_actors = {r.actor for r in subjects}
+    if targets and all(t.actor in subj_actors for t in targets):
+        targets = [r for c in v.children if c.dep_ == "dobj" for _, p in _prep_objects(ctx, c, trig.target_preps)
+                   for r in np_refs(ctx, p, factor=0.85, how="object-prep", place_ok=True)]
     # "warned that the army would resume strikes on Hamas": the threatened actor inside the warning.
     if not targets and relation == "threatens":
         subj = {r.actor for r in subjects}
@@ -1018,9 +1023,11 @@ def _verb_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) ->
                 if trig.reverse:
                     s, t = t, s
                 _emit(ctx, sent_idx, sent, v, trig, relation, cameo, s, t, modality, reporter, "verb:" + ("passive" if passive else "active"))
-    elif symmetric and len(subjects) > 1:
+    elif (symmetric or trig.between_mutual) and len(subjects) > 1:  # "the US and Iran met", "the two armies clashed"
         for a, b in _pairs(subjects):
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:coordinated-subject")
+            if not symmetric:
+                _emit(ctx, sent_idx, sent, v, trig, relation, cameo, b, a, modality, reporter, "verb:coordinated-subject")
 
 
 def _complement_rule(ctx: _Ctx, sent_idx: int, sent: Span, v: Token, trig: Trigger) -> None:

@@ -237,3 +237,14 @@ def test_group_anaphora(extract_text):
 def test_event_anaphora_to_an_earlier_event(extract_text):
     ex = extract_text("Israeli jets struck Hezbollah positions on Monday. Iran condemned the strikes.")
     assert ("IRN", "opposes", "ISR") in rels(ex)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Indian and Pakistani troops clashed along the border.", {("IND", "attacks", "PAK"), ("PAK", "attacks", "IND")}),
+    ("The European Union welcomed Iran's decision.", {("EU", "supports", "IRN")}),
+    ("Ireland recognised Palestine on Tuesday.", {("IRL", "cooperatesWith", "PSE")}),
+    ("The US imposed tariffs and visa bans on Colombia.", {("USA", "opposes", "COL")}),
+    ("Lithuania recalled its ambassador from Belarus.", {("LTU", "opposes", "BLR")}),
+])
+def test_more_constructions(extract_text, text, expected):
+    assert expected <= rels(extract_text(text)), rels(extract_text(text))

@@ -1,0 +1,421 @@
+"""Arguments: which actors a noun phrase or a clause's subject stands for.
+
+"Israeli officials" -> Israel (GOV); "the U.S. and Iranian delegations" -> both; "it" -> the latest
+subject; "the two allies" -> the pair of the last salient cooperative interaction; "the group" -> the
+latest armed group; "accused the UAE of supplying" -> the UAE supplies; "facilities used by the IRGC"
+-> Iran. Each resolved argument carries a factor for the confidence and the rule that found it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
+
+
+def _ref_from_mention(ctx: DocContext, m: Mention, factor: float, how: str, sector: str | None = None,
+                      place_ok: bool = False) -> Ref | None:
+    if m.location and not place_ok:
+        return None
+    if m.kind == "person":
+        if not m.affiliation:
+            return None
+        return Ref(m.affiliation, sector or m.sector, m.actor, factor, how)
+    return Ref(m.actor, sector or m.sector, None, factor, how)
+
+
+def _group_size(ctx: DocContext, tok: Token) -> int:
+    """'the three leaders' -> 3 (a group noun without actor modifiers), else 0."""
+    if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
+        return 0
+    if any(c.i in ctx.mentions for c in tok.children):
+        return 0
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return NUMBER_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
+    return 0
+
+
+def _resolve_group(ctx: DocContext, sent_idx: int, size: int) -> list[Ref]:
+    """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many."""
+    for s in range(sent_idx, max(-1, sent_idx - 3), -1):
+        actors: list[str] = []
+        for si, _d, ix in ctx.salience:
+            if si == s and not ix.source.startswith("P_"):
+                for a in (ix.source, ix.target):
+                    if a not in actors and _pair_type_ok(ctx, a, False):
+                        actors.append(a)
+        if len(actors) == size:
+            return [Ref(a, None, None, 0.8, "group-anaphora") for a in actors]
+    return []
+
+
+def pair_noun(ctx: DocContext, tok: Token) -> bool:
+    """'the two allies', 'both sides', 'the allies': a pair to resolve from context."""
+    if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    kids = {c.lower_ for c in tok.children}
+    has_actor_mod = any(c.i in ctx.mentions for c in tok.children)
+    return not has_actor_mod and ("two" in kids or "both" in kids or "the" in kids)
+
+
+def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
+    """'the group' / 'the alliance' / 'the island': the latest earlier mention of an actor of the type
+    the noun names (ontology/lexicon.ttl ag:AnaphoricNoun), if the noun has no actor modifier."""
+    wanted = ctx.gz.anaphors.get(t.lemma_.lower())
+    if not wanted or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+        return None
+    if any(c.i in ctx.mentions for c in t.children):
+        return None
+    window_start = t.sent.start
+    if window_start > 0:
+        window_start = ctx.doc[window_start - 1].sent.start
+    latest = None
+    for i in range(t.i - 1, -1, -1):
+        m = ctx.mentions.get(i)
+        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted:
+            if latest is None:
+                latest = m
+            if i < window_start:
+                break
+            if _np_role(ctx.doc[i]) in SUBJ:
+                return m  # the topic: 'The Iran-backed Houthis … talks with the group'
+    return latest
+
+
+def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
+    """Resolve it/its/they/their to an actor: parallel possessor, then latest subject, then latest mention."""
+    low = tok.lower_
+    want_person = low in PERSON_PRONOUNS
+    # Parallel structure: "Iran's missile programme and its backing" -> Iran.
+    if tok.dep_ == "poss":
+        holder = tok.head
+        for other in holder.conjuncts:
+            for c in other.children:
+                if c.dep_ == "poss" and c.i in ctx.mentions:
+                    r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
+                    return [r] if r else []
+    sent = tok.sent
+    candidates: list[tuple[int, Mention]] = []
+    for i in range(tok.i - 1, max(sent.start - 1, 0) - 1, -1):
+        m = ctx.mentions.get(i)
+        if m and not m.location and (m.kind == "person") == want_person:
+            candidates.append((i, m))
+    if not candidates and sent.start > 0:
+        prev = ctx.doc[sent.start - 1].sent
+        for i in range(prev.end - 1, prev.start - 1, -1):
+            m = ctx.mentions.get(i)
+            if m and not m.location and (m.kind == "person") == want_person:
+                candidates.append((i, m))
+    if not candidates:
+        return []
+    subjects = [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    i, m = (subjects or candidates)[0]
+    if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
+        tok_i = ctx.doc[i]
+        group = [tok_i] + list(tok_i.conjuncts)
+        if len(group) > 1:
+            refs = [_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun") for g in group if g.i in ctx.mentions]
+            if len([r for r in refs if r]) > 1:
+                return [r for r in refs if r]
+    r = _ref_from_mention(ctx, m, 0.8, "pronoun")
+    return [r] if r else []
+
+
+def _np_role(tok: Token) -> str:
+    """Dependency role of the noun phrase a token sits in ('Iran' in 'Iran's military' -> role of 'military')."""
+    while tok.dep_ in ("compound", "amod", "poss", "conj", "nmod", "npadvmod", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_
+
+
+def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: float = 1.0, how: str = "",
+            place_ok: bool = False) -> list[Ref]:
+    """Actors a noun phrase headed by ``tok`` stands for ('Israeli officials' -> Israel, GOV).
+
+    ``place_ok``: the phrase is the object of a trigger's own preposition ('fired at Israel'), so a
+    country name there is a target even after a locative preposition."""
+    out: list[Ref] = []
+    heads = [tok] + (list(tok.conjuncts) if expand_conj else [])
+    for t in heads:
+        out.extend(_single_refs(ctx, t, factor, how, place_ok))
+    seen: set[str] = set()
+    uniq = []
+    for r in out:
+        if r.actor not in seen:
+            seen.add(r.actor)
+            uniq.append(r)
+    return uniq
+
+
+def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool = False) -> list[Ref]:
+    m = ctx.mentions.get(t.i)
+    if m is not None:
+        r = _ref_from_mention(ctx, m, factor, how or "mention", place_ok=place_ok)
+        return [r] if r else []
+    if t.lower_ in PRONOUNS and t.pos_ == "PRON":
+        return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or r.how) for r in _pronoun(ctx, t)]
+    # "one of the largest Russian air attacks", "some of Iran's proxies": look inside the of-phrase.
+    if t.lower_ in QUANTIFIERS or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _single_refs(ctx, p, factor * 0.95, how or "quantifier", place_ok)
+        return []
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return []
+    anaphor = anaphoric(ctx, t)
+    if anaphor is not None:
+        return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
+    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
+        for c in t.children:  # "M23 rebels", "Houthi fighters": a group named as modifier is the group
+            m = ctx.mentions.get(c.i)
+            if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):
+                return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
+        for c in t.children:  # "Syrian rebels led by Hayat Tahrir al-Sham"
+            if c.dep_ == "acl":
+                for _, p in prep_objects(ctx, c, ("by",)):
+                    return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
+        return []
+    mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
+    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
+    scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
+    found: list[Ref] = []
+    for c in t.children:
+        if c.dep_ not in MODIFIERS:
+            continue
+        for cc in [c] + list(c.conjuncts):
+            m = ctx.mentions.get(cc.i)
+            if m is not None:
+                r = _ref_from_mention(ctx, m, factor * scale, how or f"modifier:{c.dep_}", sector)
+                if r:
+                    found.append(r)
+            elif cc.dep_ == "poss" and cc.tag_ == "WP$":  # "Orban, whose government is …": the clause's head
+                rel = t
+                while rel.dep_ != "relcl" and rel.head != rel:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * 0.9, how or "whose")
+                                 for r in np_refs(ctx, rel.head, expand_conj=False))
+            elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
+                found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
+                             for r in _pronoun(ctx, cc))
+    # "facilities used by Iran's Revolutionary Guards": the user/holder of a thing stands for it.
+    if not found:
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ctx.gz.word_list("holder_participles"):
+                for _, p in prep_objects(ctx, c, ("by",)):
+                    found += np_refs(ctx, p, factor=factor * 0.85, how=how or "held-by")
+    # "nine sites in Pakistan", "towns inside Armenia": the place a target noun is in.
+    if not found and not sector and place_ok:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "near", "of", "throughout"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found += np_refs(ctx, p, factor=factor * 0.85, how=how or "place-of-target", place_ok=True)
+    # "officials in Tehran" / "the government of Iran": an agent noun with an of/in/from phrase.
+    if not found and sector:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for pp in [p] + list(p.conjuncts):
+                            m = ctx.mentions.get(pp.i)
+                            if m is not None and m.kind != "person":
+                                found.append(Ref(m.actor, sector, None, factor * 0.9, how or "agent-of"))
+    return found
+
+
+def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
+    """Who does ``v``: its subject, the passive agent, or — for infinitives, conjuncts and relative
+    clauses — the subject it inherits (object control for 'urge X to …')."""
+    if depth > 4:
+        return []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj")
+    if passive:
+        for verb in [v] + list(v.conjuncts):  # "armed and financed by Iran": the agent is shared
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return np_refs(ctx, p, how="passive-agent")
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return []
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                return np_refs(ctx, v.head, factor=0.95, how="relative")
+            size = _group_size(ctx, c)
+            if size > 2:
+                return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size)
+            if pair_noun(ctx, c):
+                return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
+                                     cooperative=c.lemma_.lower() in ("ally", "partner"))
+            return np_refs(ctx, c, how="subject")
+    head = v.head
+    if head == v:
+        return []
+    accused = accused_refs(ctx, v)
+    if accused is not None:  # "accused the UAE of supplying the RSF": the UAE is the one supplying
+        return accused
+    if v.dep_ == "xcomp":
+        if head.lemma_.lower() in ctx.gz.word_list("object_control"):
+            for c in head.children:
+                if c.dep_ in ("dobj", "dative"):
+                    return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control") for r in np_refs(ctx, c)]
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "control") for r in subject_refs(ctx, head, depth + 1)]
+    if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
+        return subject_refs(ctx, head, depth + 1)
+    if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in subject_refs(ctx, head, depth + 1)]
+    if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return np_refs(ctx, head, factor=0.9, how="participle-head")
+    if v.dep_ == "advcl" and v.tag_ == "VBG":
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in subject_refs(ctx, head, depth + 1)]
+    return []
+
+
+def accusation(ctx: DocContext, tok: Token) -> Token | None:
+    """The accusing verb when ``tok`` is what someone is accused OF / blamed FOR."""
+    head = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
+            and head.head.lemma_.lower() in ctx.gz.word_list("accusation_verbs"):
+        return head.head
+    return None
+
+
+def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
+    verb = accusation(ctx, tok)
+    if verb is None:
+        return None
+    return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "accused") for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") for r in np_refs(ctx, c)]
+
+
+def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    preps = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((c.lower_, p))
+    return out
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb a noun is an argument of ('strikes' in 'might permit Israeli strikes' -> permit)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        if cur.dep_ in ("conj", "appos", "compound", "pobj", "prep", "amod"):
+            if cur.dep_ == "pobj" and cur.head.dep_ == "agent":
+                return cur.head.head
+            cur = cur.head
+            continue
+        if cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
+    for i, a in enumerate(refs):
+        for b in refs[i + 1:]:
+            if a.actor != b.actor:
+                yield a, b
+
+
+def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True) -> list[Ref]:
+    """'the two allies' -> the parties of the most salient cooperative interaction before here;
+    'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind."""
+    signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
+    hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
+               if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
+    for s in range(sent_idx, max(-1, sent_idx - 4), -1):
+        cands = [(d, ix) for si, d, ix in ctx.salience if si == s and (signs.get(ix.relation, 0) > 0 or not cooperative)
+                 and ix.relation != "mediates" and frozenset((ix.source, ix.target)) not in hostile
+                 and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
+        if cands:
+            _, ix = min(cands, key=lambda c: c[0])
+            return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
+    return []
+
+
+def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
+    a = ctx.gz.actors.get(actor)
+    if a is None:
+        return False
+    return a.type == "State" if cooperative else a.type in ("State", "ArmedGroup", "Organisation")
+
+
+def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
+    size = _group_size(ctx, tok)
+    if size > 2:
+        return _resolve_group(ctx, sent_idx, size)
+    if pair_noun(ctx, tok):
+        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"))
+    return np_refs(ctx, tok, how=how, place_ok=place_ok)
+
+
+def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref]) -> list[Ref]:
+    """Who did the event a noun names ('condemned the raids', 'a move Egypt condemned'): its own
+    possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
+    same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
+    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
+    if own:
+        return own
+    lemma = noun.lemma_.lower()
+    generic = lemma in ctx.gz.word_list("generic_event_nouns")
+    if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
+        return []
+    subj = {r.actor for r in subjects}
+    # Earlier interactions and target-less events ("North Korea test-fired a missile"), latest first.
+    candidates = [(ctx.doc.char_span(ix.trigger_start, ix.trigger_end), ix.relation, ix.source)
+                  for _, _, ix in ctx.salience if ix.modality in ("asserted", "reported")]
+    candidates = [(span.root.i if span is not None else -1, span.root.lemma_.lower() if span is not None else "", rel, src)
+                  for span, rel, src in candidates] + list(ctx.events)
+    related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
+    for i, trig_lemma, rel, src in sorted(candidates, reverse=True):
+        if src in subj or i >= noun.i:
+            continue
+        if generic or trig_lemma in (lemma, lemma.rstrip("s")) or rel in related_relations:
+            return [Ref(src, None, None, 0.75, "event-anaphora")]
+    return []
+
+
+def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:
+    """Parties of a negotiation noun: 'talks between A and B', 'US-Iran talks', 'talks with B' + subject."""
+    parties: list[Ref] = []
+    for prep, p in prep_objects(ctx, noun, ("between", "with")):
+        parties += args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
+    mods = [r for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") for r in np_refs(ctx, c, how="modifier")]
+    if len({r.actor for r in mods}) >= 2:
+        parties += mods
+    gv = governor(noun)
+    if gv is not None and gv.lemma_.lower() in ctx.gz.word_list("light_verbs") | {"meet", "take", "sit"} \
+            and (object_path(noun, gv) or (noun.dep_ == "pobj" and noun.head.head == gv)):
+        parties = subject_refs(ctx, gv) + parties  # "Serbian and Kosovan negotiators met in EU-facilitated talks"
+    for c in noun.children:  # "a round of talks between …"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ("talk", "talks", "negotiation", "meeting", "dialogue"):
+                    parties += talk_parties(ctx, p, sent_idx)
+    seen, out = set(), []
+    for r in parties:
+        if r.actor not in seen:
+            seen.add(r.actor)
+            out.append(r)
+    return out
+
+
+def object_path(n: Token, gv: Token) -> bool:
+    """Is noun ``n`` (part of) the object of ``gv``: 'launched strikes', 'pledged euros in aid'?"""
+    cur, hops = n, 0
+    while cur != gv and hops < 4:
+        if cur.dep_ in ("nsubj", "csubj", "advcl", "relcl", "ccomp", "xcomp", "acl"):
+            return False
+        cur, hops = cur.head, hops + 1
+    return cur == gv and n.dep_ != "nsubj"

@@ -1,0 +1,64 @@
+"""Shared state for the extraction rules of one document: mentions, resolved arguments, and the
+context object every rule reads and appends to. Kept apart so that mentions, arguments, modality and
+the rules themselves can live in small modules without importing each other in circles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, Trigger
+from .model import Actor, Document, Interaction, Office
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "itself", "themselves"}
+PERSON_PRONOUNS = {"he", "his", "she", "her", "him"}
+FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HKG", "MNG"}
+PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
+QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any",
+               "hundreds", "thousands", "dozens", "scores", "tens", "millions"}
+
+
+@dataclass
+class Mention:
+    actor: str  # actor id (a person id for officials)
+    kind: str  # name | capital | demonym | part | person
+    sector: str | None
+    start: int  # token index
+    end: int
+    location: bool = False
+    affiliation: str | None = None  # for persons
+
+
+@dataclass
+class Ref:
+    """An argument resolved to an actor, with how it was found (for the confidence and the rule)."""
+
+    actor: str
+    sector: str | None = None
+    official: str | None = None  # person id when a titled person acted for the actor
+    factor: float = 1.0
+    how: str = ""
+
+
+@dataclass
+class DocContext:
+    """Per-document state shared by the rules."""
+
+    doc: Doc
+    document: Document
+    gz: Gazetteer
+    doc_date: str | None
+    mentions: dict[int, Mention] = field(default_factory=dict)  # token index -> mention
+    persons: dict[str, Actor] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)
+    titles_held: dict[str, list[str]] = field(default_factory=dict)  # lower title -> person ids
+    interactions: list[Interaction] = field(default_factory=list)
+    salience: list[tuple[int, int, Interaction]] = field(default_factory=list)  # (sentence, depth, ix)
+    deferred_mediation: list[tuple[Ref, Token, Trigger, int, str, Ref | None]] = field(default_factory=list)
+    sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
+    events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

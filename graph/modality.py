@@ -1,0 +1,119 @@
+"""Modality: is a claim asserted, reported (by whom), hypothetical or negated?
+
+Read off the clause and the chain of clauses above it: negation, modal auxiliaries, conditionals,
+intent verbs ("plans to strike"), negating verbs ("refused to meet"), verbs of saying and
+accusation. Nominal events ("Iran's backing for armed groups") are presupposed unless negated or the
+direct argument of a modal/intent verb.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+from .context import DocContext, Ref
+from .arguments import accusation, governor, np_refs, subject_refs
+
+
+def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "") -> tuple[str, Ref | None]:
+    """Modality of the clause headed by verb ``v``: negated, hypothetical, reported or asserted.
+
+    For demands and appeals, 'seeks to broaden the talks' IS the demand: wanting verbs listed as
+    ``demand_carriers`` do not make it hypothetical."""
+    gz = ctx.gz
+    modals, conds = gz.word_list("hypothetical_modals"), gz.word_list("conditional_marks")
+    intents, negating = gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
+    speech = gz.word_list("speech_verbs")
+    carriers = gz.word_list("demand_carriers")
+    negated = hypothetical = denied = False
+    reporter: Ref | None = None
+    reported = False
+    cur = v
+    own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
+    for _ in range(6):
+        kids = list(cur.children)
+        if own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+            negated = True
+        if own and not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
+            hypothetical = True
+        if own and any(c.dep_ == "mark" and c.lower_ in conds for c in kids):
+            hypothetical = True
+        own = True
+        if any(c.dep_ == "advmod" and c.lower_ in gz.word_list("report_adverbs") for c in kids):
+            reported = True
+        for c in kids:  # "…, Israeli officials say."  /  "according to Israeli officials"
+            if c.dep_ == "parataxis" and c.lemma_.lower() in speech:
+                reported = True
+                reporter = reporter or next(iter(subject_refs(ctx, c)), None)
+            if c.dep_ == "prep" and c.lower_ == "according":
+                reported = True
+                for p in c.subtree:
+                    if p.dep_ == "pobj" and not reporter:
+                        reporter = next(iter(np_refs(ctx, p)), None)
+        head = cur.head
+        if head == cur:
+            break
+        lemma = head.lemma_.lower()
+        if cur.dep_ == "xcomp":
+            if lemma in negating:
+                negated = not negated
+                denied = True
+            elif lemma in intents and not (relation in ("demands", "pressures") and lemma in carriers):
+                hypothetical = True
+            cur = head
+            continue
+        if cur.dep_ == "ccomp":
+            if lemma in speech:
+                reported = True
+                reporter = reporter or next(iter(subject_refs(ctx, head)), None)
+                if lemma == "deny":
+                    negated = not negated
+                    denied = True
+            elif lemma in intents:
+                hypothetical = True
+            cur = head
+            continue
+        if cur.dep_ == "conj":
+            cur, own = head, False
+            continue
+        verb = accusation(ctx, cur)
+        if verb is not None:
+            reported = True
+            reporter = reporter or next(iter(subject_refs(ctx, verb)), None)
+            cur = verb
+            continue
+        break
+    # "urged Israel not to launch strikes": a negated wish is still only a wish; "refused to meet",
+    # "denied attacking" and a plain "did not attack" are denials.
+    if negated and (denied or not hypothetical):
+        return "negated", reporter
+    if hypothetical:
+        return "hypothetical", reporter
+    if reported:
+        return "reported", reporter
+    return "asserted", None
+
+
+def noun_modality(ctx: DocContext, n: Token) -> tuple[str, Ref | None]:
+    """A nominal event ('Iran's backing for armed groups') is presupposed unless negated ('no talks'),
+    or it is the direct argument of a modal/intent/negating verb ('might permit Israeli strikes')."""
+    gz = ctx.gz
+    if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children):
+        return "negated", None
+    gv = governor(n)
+    if gv is None:
+        return "asserted", None
+    direct = n.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and n.head == gv
+    mod, rep = clause_modality(ctx, gv)
+    lemma = gv.lemma_.lower()
+    if direct:
+        if lemma in gz.word_list("negating_verbs"):
+            return ("asserted" if mod == "negated" else "negated"), rep
+        if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs"):
+            return "hypothetical", rep
+        return mod, rep
+    # Deeper inside the clause: only reported speech and conditionals carry over.
+    return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
+
+
+def _clause_has_condition(ctx: DocContext, v: Token) -> bool:
+    conds = ctx.gz.word_list("conditional_marks")
+    modals = ctx.gz.word_list("hypothetical_modals")
+    return any((c.dep_ == "mark" and c.lower_ in conds) or (c.dep_ == "aux" and c.lower_ in modals) for c in v.children)

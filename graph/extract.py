@@ -116,8 +116,6 @@ def _emit(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, trig: Trigger,
           other: Ref | None = None, factor: float = 1.0) -> None:
     if src.actor == tgt.actor:
         return
-    if modality == "reported" and reporter is not None and reporter.actor == src.actor:
-        modality, reporter = "asserted", None  # an actor reporting its own act: the act is the news
     if other is not None and other.actor in (src.actor, tgt.actor):
         return
     gz = ctx.gz

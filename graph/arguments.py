@@ -114,6 +114,8 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
         tok_i = ctx.doc[i]
         group = [tok_i] + list(tok_i.conjuncts)
+        for ap in [c for c in tok_i.children if c.dep_ == "appos"]:  # "Mali, Burkina Faso and Niger" parsed as apposition
+            group += [ap] + list(ap.conjuncts)
         if len(group) > 1:
             refs = [_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun") for g in group if g.i in ctx.mentions]
             if len([r for r in refs if r]) > 1:
@@ -137,6 +139,9 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
     country name there is a target even after a locative preposition."""
     out: list[Ref] = []
     heads = [tok] + (list(tok.conjuncts) if expand_conj else [])
+    if expand_conj:  # "Mali, Burkina Faso and Niger" is often parsed as an apposition with conjuncts
+        for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions]:
+            heads += [ap] + list(ap.conjuncts)
     for t in heads:
         out.extend(_single_refs(ctx, t, factor, how, place_ok))
     seen: set[str] = set()

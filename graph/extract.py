@@ -116,6 +116,8 @@ def _emit(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, trig: Trigger,
           other: Ref | None = None, factor: float = 1.0) -> None:
     if src.actor == tgt.actor:
         return
+    if trig.target_types and ctx.gz.actors.get(tgt.actor, Actor("", "", "")).type not in trig.target_types:
+        return
     if other is not None and other.actor in (src.actor, tgt.actor):
         return
     gz = ctx.gz

@@ -54,6 +54,7 @@ class Trigger:
     target_is_possessor: bool = False  # "include Iran's missile programme": the owner is the target
     recipient_from_governor: bool = False  # "Iran cannot accept US demands": the demand's target is Iran
     reverse: bool = False  # "Kyiv received aid from X" style: subject is the target
+    target_types: tuple[str, ...] = ()  # "leaving ECOWAS": only when the target is an Organisation
     label_words: tuple[str, ...] = ()  # "called the move RECKLESS": only with such a word in the clause
     object_is_theme: bool = False  # "supplied weapons TO X": the object is what is given
     complements: tuple[str, ...] = ()  # "vowed to RETALIATE": only with one of these complement verbs
@@ -215,6 +216,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     complements=tuple(_strs(g, s, AG.requiresComplement)),
                     object_is_theme=_bool(g, s, AG.objectIsTheme),
                     label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
+                    target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
                 )
                 gz.triggers.setdefault((lemma, pos), []).append(trig)
     for s in g.subjects(RDF.type, AG.TitleTerm):

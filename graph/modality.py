@@ -22,7 +22,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     intents, negating = gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
     speech = gz.word_list("speech_verbs")
     carriers = gz.word_list("demand_carriers")
-    negated = hypothetical = denied = False
+    negated = hypothetical = denied = presupposed = False
     reporter: Ref | None = None
     reported = False
     cur = v
@@ -51,6 +51,15 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         if head == cur:
             break
         lemma = head.lemma_.lower()
+        if cur.dep_ == "xcomp" and lemma in gz.word_list("presupposing_verbs"):
+            # "demanded that the Taliban stop giving sanctuary": the giving is happening; whatever is
+            # wished or demanded above is about stopping it, so it is reported, not hypothetical
+            presupposed = True
+            cur = head
+            continue
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG":  # "…, killing 49 soldiers, Yerevan said": the main clause's
+            cur = head
+            continue
         if cur.dep_ == "xcomp":
             if lemma in negating:
                 negated = not negated
@@ -82,6 +91,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         break
     # "urged Israel not to launch strikes": a negated wish is still only a wish; "refused to meet",
     # "denied attacking" and a plain "did not attack" are denials.
+    if presupposed and hypothetical:
+        hypothetical, reported = False, True
     if negated and (denied or not hypothetical):
         return "negated", reporter
     if hypothetical:

@@ -109,7 +109,9 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 candidates.append((i, m))
     if not candidates:
         return []
-    subjects = [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    in_relative = any(a.dep_ == "relcl" for a in list(tok.ancestors)[:2])
+    # "the militias it supports": inside a relative clause the nearest actor wins, else the latest subject
+    subjects = [] if in_relative else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
         tok_i = ctx.doc[i]
@@ -383,11 +385,12 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref]) -> list[Ref]:
     candidates = [(span.root.i if span is not None else -1, span.root.lemma_.lower() if span is not None else "", rel, src)
                   for span, rel, src in candidates] + list(ctx.events)
     related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
-    for i, trig_lemma, rel, src in sorted(candidates, reverse=True):
-        if src in subj or i >= noun.i:
-            continue
-        if generic or trig_lemma in (lemma, lemma.rstrip("s")) or rel in related_relations:
-            return [Ref(src, None, None, 0.75, "event-anaphora")]
+    earlier = [c for c in sorted(candidates, reverse=True) if c[3] not in subj and c[0] < noun.i]
+    # the same word first ("struck" … "the air strikes"), then the same kind of event, then any (generic nouns)
+    for matches in (lambda c: c[1] in (lemma, lemma.rstrip("s")), lambda c: c[2] in related_relations, lambda c: generic):
+        for _i, _lemma, _rel, src in earlier:
+            if matches((_i, _lemma, _rel, src)):
+                return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
 
 

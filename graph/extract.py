@@ -491,6 +491,11 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, s, t, modality, reporter, "noun")
     if sources and not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((n.i, n.lemma_.lower(), relation, r.actor) for r in sources)
+    if symmetric and not sources and not targets and not between and n.dep_ in ("pobj", "dobj"):
+        # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties
+        sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "clause-parties")
+                   for r in subject_refs(ctx, sent.root)]
+        sources = sources if len(sources) > 1 else []
     if symmetric and not targets and not between and len(sources) > 1:
         for a, b in actor_pairs(sources):
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:coordinated")

@@ -175,7 +175,7 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     anaphor = anaphoric(ctx, t)
     if anaphor is not None:
         return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
-    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
+    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns") and anaphoric(ctx, t) is None:
         for c in t.children:  # "M23 rebels", "Houthi fighters": a group named as modifier is the group
             m = ctx.mentions.get(c.i)
             if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):

@@ -436,6 +436,9 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in subject_refs(ctx, gv)]
+    if not sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
+        # "struck the insurgents' positions in support of Somali troops": the clause's subject supports
+        sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-support-of") for r in subject_refs(ctx, gv)]
     if not targets and sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ in ("with", "thanks") \
             and gv is not None:
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "helped-subject") for r in subject_refs(ctx, gv)]

@@ -340,6 +340,10 @@ def _complement_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig:
     subject in this document."""
     comps = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in trig.complements]
     if not comps:
+        # "vowed that the American and British strikes would not go unpunished": a warning about attacks
+        comps = [c for c in v.children if c.dep_ == "ccomp" and any(
+            t.relation == "attacks" for tok in c.subtree for t in ctx.gz.triggers.get((tok.lemma_.lower(), "NOUN"), []))]
+    if not comps:
         return
     modality, reporter = clause_modality(ctx, v, relation=trig.relation)
     subjects = subject_refs(ctx, v)
@@ -370,6 +374,8 @@ def _mediation(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, trig: Tri
 
 def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigger) -> None:
     gz = ctx.gz
+    if trig.relation == "threatens" and any(c.lower_ in gz.word_list("cooperative_modifiers") for c in n.children):
+        return  # "joint patrols around Lake Chad" are cooperation, not a show of force
     if n.i in ctx.mentions:
         return
     relation, cameo = trig.relation, trig.cameo

@@ -31,6 +31,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         kids = list(cur.children)
         if own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
             negated = True
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't") for c in kids):
+                denied = True  # "Israel will not negotiate with Hamas": a refusal, not a possibility
         if own and not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
             hypothetical = True
         if own and any(c.dep_ == "mark" and c.lower_ in conds for c in kids):

@@ -34,7 +34,7 @@ STOP = {"Mobile", "Reading", "Bath", "Nice", "Split", "Mercedes", "Victoria", "F
 # Places news names as often as cities but that GeoNames does not list as such.
 EXTRA = {"PSE": ["Gaza", "Gaza Strip", "Gaza City", "West Bank", "Rafah", "Khan Younis", "Jenin"],
          "UKR": ["Crimea", "Donbas", "Kherson", "Bakhmut", "Avdiivka", "Pokrovsk"],
-         "RUS": ["Kursk", "Belgorod", "Bryansk"], "LBN": ["southern Lebanon"], "ISR": ["Golan Heights"]}
+         "RUS": ["Kursk", "Belgorod", "Bryansk"], "TCD": ["Lake Chad"], "LBN": ["southern Lebanon"], "ISR": ["Golan Heights"]}
 
 
 def ascii_fold(name: str) -> str:

@@ -500,7 +500,7 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, s, t, modality, reporter, "noun")
     if sources and not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((n.i, n.lemma_.lower(), relation, r.actor) for r in sources)
-    if symmetric and not sources and not targets and not between and n.dep_ in ("pobj", "dobj"):
+    if symmetric and not sources and not targets and not between and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root:
         # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "clause-parties")
                    for r in subject_refs(ctx, sent.root)]
@@ -524,7 +524,7 @@ def _resolve_deferred(ctx: DocContext, sentences: list[Span]) -> None:
     for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:
         # the deal/talks of this sentence first, then the document's negotiations, then its agreements
         pairs = (pair_counts(("negotiatesWith", "cooperatesWith"), sent_idx) or pair_counts(("negotiatesWith",), None)
-                 or pair_counts(("cooperatesWith",), None))
+                 or pair_counts(("cooperatesWith",), None) or pair_counts(tuple(ctx.gz.relations), sent_idx))
         if not pairs:
             continue
         top = pairs.most_common(1)[0][0]

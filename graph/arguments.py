@@ -109,9 +109,13 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 candidates.append((i, m))
     if not candidates:
         return []
-    in_relative = any(a.dep_ == "relcl" for a in list(tok.ancestors)[:2])
-    # "the militias it supports": inside a relative clause the nearest actor wins, else the latest subject
-    subjects = [] if in_relative else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    relcl = next((a for a in list(tok.ancestors)[:2] if a.dep_ == "relcl"), None)
+    if relcl is not None:
+        # "the militias it supports": inside a relative clause the nearest actor wins, but never the noun
+        # the clause describes ("it" is not the militias)
+        described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
+        candidates = [(i, m) for i, m in candidates if i not in described] or candidates
+    subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
         tok_i = ctx.doc[i]
@@ -198,6 +202,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
                 r = _ref_from_mention(ctx, m, factor * scale, how or f"modifier:{c.dep_}", sector)
                 if r:
                     found.append(r)
+            elif cc.dep_ == "poss" and cc.pos_ == "NOUN" and anaphoric(ctx, cc) is not None:
+                a = anaphoric(ctx, cc)  # "the alliance's statement" -> NATO
+                found.append(Ref(a.actor, sector or a.sector, None, factor * scale * 0.8, how or "definite-anaphora"))
             elif cc.dep_ == "poss" and cc.tag_ == "WP$":  # "Orban, whose government is …": the clause's head
                 rel = t
                 while rel.dep_ != "relcl" and rel.head != rel:

@@ -432,8 +432,16 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     targets: list[Ref] = []
     between: list[Ref] = list(mods) if multi_party else []
     prep_hosts = [n]
-    if gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv) and n.dep_ == "dobj":
-        prep_hosts.append(gv)  # "impose tariffs and visa bans on the country": the preposition sits on the verb
+    if gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv):
+        # "impose tariffs … on the country", "pledged 40 billion euros in aid for Ukraine": the preposition
+        # may sit on the verb or on the object the noun hangs from
+        cur = n.head
+        while cur != gv and cur.head != cur:
+            if cur.pos_ in ("NOUN", "PROPN", "NUM"):
+                prep_hosts.append(cur)
+            cur = cur.head
+        if n.dep_ == "dobj":
+            prep_hosts.append(gv)
     for prep, p in [pp for host in prep_hosts for pp in prep_objects(ctx, host, trig.target_preps)]:
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:

@@ -374,7 +374,7 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 
-def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref]) -> list[Ref]:
+def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bool = False) -> list[Ref]:
     """Who did the event a noun names ('condemned the raids', 'a move Egypt condemned'): its own
     possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
     same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
@@ -382,10 +382,18 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref]) -> list[Ref]:
     if own:
         return own
     lemma = noun.lemma_.lower()
-    generic = lemma in ctx.gz.word_list("generic_event_nouns")
+    generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []
     subj = {r.actor for r in subjects}
+    if generic and not any_event and noun.sent.start > 0:
+        # "… Kosovo's ban came into force. The EU criticised the move": the previous sentence's subject event
+        prev = ctx.doc[noun.sent.start - 1].sent
+        for c in prev.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+                owners = [r for r in np_refs(ctx, c, expand_conj=False, factor=0.8, how="topic-event") if r.actor not in subj]
+                if owners:
+                    return owners
     # Earlier interactions and target-less events ("North Korea test-fired a missile"), latest first.
     candidates = [(ctx.doc.char_span(ix.trigger_start, ix.trigger_end), ix.relation, ix.source)
                   for _, _, ix in ctx.salience if ix.modality in ("asserted", "reported")]

@@ -478,7 +478,7 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
 
     if not targets and not between and trig.target_is_possessor and sources:
         # "drawing condemnation from Kyiv": condemnation of whoever acted in this sentence
-        targets = [r for r in event_owner(ctx, n, sources) if r.actor not in {x.actor for x in sources}]
+        targets = [r for r in event_owner(ctx, n, sources, any_event=True) if r.actor not in {x.actor for x in sources}]
     verb = accusation(ctx, n) if relation in ("attacks", "supports", "threatens", "opposes") else None
     if verb is not None:  # "Hezbollah blamed Israel for the attack": Israel attacked Hezbollah, says Hezbollah
         accuser = subject_refs(ctx, verb)

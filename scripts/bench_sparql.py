@@ -10,7 +10,10 @@ Interactions with every property, an analysis graph), then in one run:
 2. times each saved query of ``ontology/queries/*.rq`` (plus a few representative fall-back queries)
    on Oxigraph - natively (pyoxigraph, as ``serve`` runs them) and through ``graph.store.query``
    (results converted to rdflib terms) - and on rdflib's default in-memory ``Dataset``, every result
-   fully read; median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs;
+   fully read; median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs. Some saved
+   queries are shaped for Oxigraph (index scans hash-joined through subqueries), which rdflib's
+   evaluator joins pairwise (quadratic): rdflib answers the plain formulation of the same question
+   (``REFERENCE_QUERIES``) instead, and the run checks that both give the same rows in the same order;
 3. prints a Markdown table and checks the targets: each saved query < 200 ms median on Oxigraph and
    >= 10x faster than in-memory rdflib; ingest >= 100,000 triples/s.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import shutil
 import statistics
@@ -56,6 +60,66 @@ FALLBACK_QUERIES = {
         OPTIONAL { ?i ag:date ?date } } ORDER BY ?date LIMIT 100""",
     "_documents_by_source": """SELECT ?d ?src WHERE { ?d a ag:Document ; ag:sourcePath ?src .
         FILTER(STRSTARTS(?src, "corpus/00")) } ORDER BY ?src""",
+}
+
+# Plain formulations of the rewritten saved queries: the saved query must agree with its reference
+# (same rows; the same sequence of the ORDER BY columns listed). rdflib is timed on the reference when
+# the saved query joins subqueries (True: rdflib would take minutes to hours), else on both texts and
+# the faster counts.
+REFERENCE_QUERIES: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "adversaries": ("""SELECT ?source ?relation ?target (COUNT(DISTINCT ?i) AS ?sentences) (MIN(?date) AS ?firstDate)
+        (MAX(?date) AS ?lastDate) WHERE {
+          VALUES ?relation { ag:demands ag:opposes ag:threatens ag:attacks }
+          ?i a ag:Interaction ; ag:relation ?relation ; ag:source ?source ; ag:target ?target ; ag:modality ?m .
+          FILTER (?m IN (ag:Asserted, ag:Reported))
+          OPTIONAL { ?i ag:date ?d BIND(STR(?d) AS ?date) } }
+        GROUP BY ?source ?relation ?target ORDER BY DESC(?sentences) ?source ?relation ?target""",
+                    ("sentences", "source", "relation", "target"), True),
+    "brokers": ("""SELECT ?actor ?label ?betweenness ?pagerank ?degree WHERE {
+          ?actor ag:betweenness ?betweenness .
+          OPTIONAL { ?actor ag:pagerank ?pagerank }
+          OPTIONAL { ?actor ag:degree ?degree }
+          OPTIONAL { ?actor rdfs:label ?label } }
+        ORDER BY DESC(?betweenness) DESC(?pagerank) ?actor""", ("betweenness", "pagerank", "actor"), True),
+    "evidence": ("""SELECT ?source ?relation ?target ?modality ?confidence ?date ?document ?title ?sentence WHERE {
+          ?i a ag:Interaction ; ag:source ?source ; ag:relation ?relation ; ag:target ?target ;
+             ag:modality ?modality ; ag:confidence ?confidence ; ag:evidenceText ?sentence ; ag:document ?document .
+          OPTIONAL { ?i ag:date ?date }
+          OPTIONAL { ?document dct:title ?title } }
+        ORDER BY ?source ?relation ?target DESC(?confidence)""", ("source", "relation", "target", "confidence"), True),
+    "interactions": ("""SELECT ?source ?relation ?target ?modality ?cameo ?goldstein ?date ?confidence ?trigger WHERE {
+          ?i a ag:Interaction ; ag:source ?source ; ag:relation ?relation ; ag:target ?target ;
+             ag:modality ?modality ; ag:confidence ?confidence ; ag:trigger ?trigger .
+          OPTIONAL { ?i ag:cameoCode ?cameo }
+          OPTIONAL { ?i ag:goldstein ?goldstein }
+          OPTIONAL { ?i ag:date ?date } }
+        ORDER BY ?source ?relation ?target""", ("source", "relation", "target"), True),
+    "mediators": ("""SELECT ?mediator ?mediatorLabel ?partyA ?partyB (COUNT(DISTINCT ?s) AS ?sentences) WHERE {
+          ?i a ag:Interaction ; ag:relation ag:mediates ; ag:source ?mediator ; ag:target ?partyA ;
+             ag:otherParty ?partyB ; ag:evidence ?s ; ag:modality ?m .
+          FILTER (?m IN (ag:Asserted, ag:Reported) && STR(?partyA) < STR(?partyB))
+          OPTIONAL { ?mediator rdfs:label ?mediatorLabel } }
+        GROUP BY ?mediator ?mediatorLabel ?partyA ?partyB ORDER BY DESC(?sentences) ?mediator""",
+                  ("sentences", "mediator"), False),
+    "officials": ("""SELECT DISTINCT ?person ?name ?title ?of ?ofLabel WHERE {
+          ?person ag:holdsOffice ?office ; rdfs:label ?name .
+          ?office ag:officeTitle ?title ; ag:officeOf ?of .
+          OPTIONAL { ?of rdfs:label ?ofLabel } }
+        ORDER BY ?ofLabel ?name""", ("ofLabel", "name"), True),
+    "timeline": ("""SELECT ?date ?source ?relation ?target ?modality ?sentence WHERE {
+          ?i a ag:Interaction ; ag:date ?date ; ag:source ?source ; ag:relation ?relation ; ag:target ?target ;
+             ag:modality ?modality ; ag:evidenceText ?sentence .
+          FILTER (?modality IN (ag:Asserted, ag:Reported)) }
+        ORDER BY ?date ?source""", ("date", "source"), True),
+    "who-pressures-whom": ("""SELECT ?source ?sourceLabel ?target ?targetLabel (COUNT(DISTINCT ?i) AS ?sentences)
+        (MAX(?conf) AS ?maxConfidence) WHERE {
+          ?i a ag:Interaction ; ag:relation ag:pressures ; ag:source ?source ; ag:target ?target ;
+             ag:modality ?m ; ag:confidence ?conf .
+          FILTER (?m IN (ag:Asserted, ag:Reported))
+          OPTIONAL { ?source rdfs:label ?sourceLabel }
+          OPTIONAL { ?target rdfs:label ?targetLabel } }
+        GROUP BY ?source ?sourceLabel ?target ?targetLabel ORDER BY DESC(?sentences) ?source ?target""",
+                           ("sentences", "source", "target"), True),
 }
 
 WORDS = ("talks sanctions envoy ceasefire minister nuclear border strike aid summit council troops "
@@ -165,6 +229,25 @@ def timed(fn, runs: int) -> tuple[float, int]:  # noqa: ANN001
     return statistics.median(times), rows
 
 
+def disagreement(inner: ox.Store, saved: str, reference: str, order: tuple[str, ...]) -> str | None:
+    """None when ``saved`` returns the rows of ``reference`` with the same sequence of the ``order``
+    columns (rows that tie on them may come in any order), else what differs."""
+    def rows(text: str) -> tuple[list[str], list[tuple]]:
+        result = inner.query(text, prefixes=PREFIX_MAP)
+        names = [v.value for v in result.variables]
+        return names, [tuple(None if t is None else str(t) for t in row) for row in result]
+
+    (names, got), (ref_names, want) = rows(saved), rows(reference)
+    if names != ref_names:
+        return f"columns {names} instead of {ref_names}"
+    if sorted(got, key=repr) != sorted(want, key=repr):
+        return f"other rows ({len(got)} instead of {len(want)})"
+    at = [names.index(c) for c in order]
+    if [tuple(r[i] for i in at) for r in got] != [tuple(r[i] for i in at) for r in want]:
+        return f"other order of {', '.join(order)}"
+    return None
+
+
 def load_queries() -> dict[str, str]:
     queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ONTOLOGY_DIR / "queries").glob("*.rq"))}
     return queries | FALLBACK_QUERIES
@@ -192,9 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         doc_triples = sum(len(g) for _i, g, _s in items)
         with open_store(store_dir) as st:
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             status = put_documents(st, items)
-            ingest_s = time.perf_counter() - t
+            ingest_s, ingest_cpu = time.perf_counter() - t, time.process_time() - cpu
             t = time.perf_counter()
             put_graph(st, ONTOLOGY_GRAPH, schema)
             put_graph(st, ANALYSIS_GRAPH, analysis)
@@ -226,12 +309,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"rdflib in-memory Dataset loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
 
         rows_out = []
+        mismatches: list[str] = []
         with open_store(store_dir) as st:
             t = time.perf_counter()
             ram = ox.Store()  # what `serve --memory` workers hold: the merged default graph in RAM
             ram.bulk_extend(st.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
             ram_s = time.perf_counter() - t
             for name, text in load_queries().items():
+                reference, order, shaped = REFERENCE_QUERIES.get(name, (None, (), False))
+                if reference is not None:
+                    differs = disagreement(st.ox, text, reference, order)
+                    if differs:
+                        mismatches.append(name)
+                        print(f"error: {name}: the saved query and its reference formulation differ: {differs}",
+                              file=sys.stderr)
                 # native: what `serve` does (pyoxigraph, every row read); api: graph.store.query -> rdflib terms
                 native_ms, n_rows = timed(lambda text=text: sum(1 for _ in st.ox.query(text, prefixes=PREFIX_MAP)),
                                           args.runs)
@@ -239,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
                 ram_ms, _rows = timed(lambda text=text: sum(1 for _ in ram.query(text, prefixes=PREFIX_MAP)), args.runs)
                 base_ms = None
                 if baseline is not None:
-                    base_ms, base_rows = timed(lambda text=text: len(list(baseline.query(text))), args.baseline_runs)
+                    texts = [q for q in (reference, None if shaped else text) if q is not None]
+                    base_ms, base_rows = min(timed(lambda q=q: len(list(baseline.query(q))), args.baseline_runs)
+                                             for q in texts)
                     if base_rows != n_rows:
                         print(f"warning: {name}: {n_rows} rows on Oxigraph, {base_rows} on rdflib", file=sys.stderr)
                 rows_out.append((name, n_rows, native_ms, ram_ms, api_ms, base_ms))
@@ -262,12 +355,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{(len(schema) + len(analysis)) / graphs_s:,.0f} | |")
     print(f"| re-ingest of the unchanged corpus (all skipped) | {n_triples / unchanged_s:,.0f} | |")
     print()
+    print(f"put_documents: {ingest_s:.1f} s wall, {ingest_cpu:.1f} s CPU in all threads (this machine: "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end).\n")
     print(f"Oxigraph disk: the store directory (pyoxigraph, every row read). RAM: the merged graph copied into an "
           f"in-memory Oxigraph, as `serve --memory` workers do (copy took {ram_s:.1f} s). rdflib API: "
           "`graph.store.query` on the disk store, rows converted to rdflib terms.\n")
     print("| query | rows | Oxigraph disk ms | Oxigraph RAM ms | rdflib API ms | rdflib in-memory ms | speed-up disk / RAM | targets disk / RAM |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
-    ok = ingest_rate >= INGEST_TARGET
+    ok = ingest_rate >= INGEST_TARGET and not mismatches
     for name, n_rows, native_ms, ram_ms, api_ms, base_ms in rows_out:
         marks = []
         ratios = []
@@ -282,7 +377,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{'' if base_ms is None else f'{base_ms:,.0f}'} | {' / '.join(ratios)} | {mark} |")
     print()
     print("Targets: each saved query < 200 ms median and ≥ 10× faster than rdflib in-memory; ingest ≥ 100,000 triples/s. "
-          "Pass/fail is judged on the disk store.")
+          "Pass/fail is judged on the disk store. rdflib answers the plain formulation of the queries shaped for "
+          "Oxigraph (`REFERENCE_QUERIES`; checked to give the same rows in the same order), else the faster of both.")
+    if mismatches:
+        print(f"saved queries that disagree with their reference formulation: {', '.join(mismatches)}")
     print("all targets met" if ok else "some targets NOT met")
     return 0 if ok else 1
 

@@ -13,10 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
 from graph.errors import QueryError, StoreError
 from graph.namespaces import AG, ANALYSIS_GRAPH, DOC
+import graph.store as store_mod
 from graph.store import (
     documents, drop_document, endpoints, load_file, open_source, open_store, put_document, put_documents,
     put_graph, query, store_size, union_graph,
@@ -131,6 +132,100 @@ def test_put_documents_batches_and_statuses(tmp_path):
         assert {r.source_path for r in documents(st) if r.iri == DOC["nosrc"]} == {"added-by-store.txt"}
 
 
+def assert_default_is_union(st) -> None:
+    """The materialised default graph holds exactly the triples of the named graphs."""
+    import pyoxigraph as ox
+
+    default, named = set(), set()
+    for q in st.ox.quads_for_pattern(None, None, None, None):
+        (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add((q.subject, q.predicate, q.object))
+    assert default == named
+
+
+def test_put_documents_writes_shared_triples_once_and_keeps_the_union(tmp_path):
+    """Batches (several loading at once) leave out default-graph copies already written; a replacement
+    in the same call may delete such a copy, after which it is written again."""
+    with open_store(tmp_path / "store") as st:
+        # every document holds ag:USA's label and ag:USA ag:pressures ag:ISR, and one label of its own
+        items = [(*shared_doc(f"u{i:02d}", f"u{i}.txt", f"ONLY{i}"), f"u{i}.txt") for i in range(12)]
+        # u01 is replaced in the same call (its ONLY1 label leaves the default graph), then documents
+        # holding ONLY1 again must write it again
+        items.append((*shared_doc("v01", "u1.txt", "NEW1"), "u1.txt"))
+        items += [(*shared_doc(f"w{i:02d}", f"w{i}.txt", "ONLY1"), f"w{i}.txt") for i in range(5)]
+        blank = BNode()  # the same blank node in two documents: Oxigraph makes a new one per load
+        for _doc, g, _key in (items[0], items[5]):
+            g.add((AG.USA, AG.memberOf, blank))
+        status = put_documents(st, items, batch_triples=10, threads=2)
+        assert status[DOC["v01"]] == "replaced" and sum(v == "added" for v in status.values()) == 17
+        assert_default_is_union(st)
+        assert len(list(query(st, "SELECT ?l WHERE { ag:USA rdfs:label ?l }"))) == 1
+        assert len(list(query(st, "SELECT ?l WHERE { ag:ONLY1 rdfs:label ?l }"))) == 1
+        # dropping every holder of a shared triple but one keeps it; dropping the last removes it
+        holders = [r.iri for r in documents(st) if "/u" in str(r.iri) or "/w" in str(r.iri)]
+        for iri in holders[:-1]:
+            drop_document(st, iri)
+        assert_default_is_union(st)
+        drop_document(st, holders[-1])
+        drop_document(st, DOC["v01"])
+        assert store_size(st) == 0
+
+
+def test_put_documents_too_big_for_one_bulk_load(tmp_path, monkeypatch):
+    """A document bigger than one atomic bulk load is written in its own transaction instead."""
+    monkeypatch.setattr(store_mod, "MAX_BULK_QUADS", 12)
+    with open_store(tmp_path / "store") as st:
+        small = [(*doc_graph(f"sm{i}", f"sm{i}.txt", 1), f"sm{i}.txt") for i in range(3)]
+        big = (*doc_graph("big0", "big.txt", 9), "big.txt")
+        status = put_documents(st, [small[0], big, *small[1:]])
+        assert set(status.values()) == {"added"} and len(graph_names(st)) == 4
+        assert store_size(st) == 3 * 4 + 12
+        assert_default_is_union(st)
+
+
+def test_put_documents_failed_load_leaves_whole_documents(tmp_path):
+    """A batch that cannot be loaded raises StoreError and writes nothing of its documents."""
+    with open_store(tmp_path / "store") as st:
+        items = [(*doc_graph(f"ok{i}", f"ok{i}.txt", 1), f"ok{i}.txt") for i in range(6)]
+        bad_doc, bad = doc_graph("bad0", "bad.txt", 1)
+        bad.add((bad_doc, AG.text, URIRef("not an iri")))  # rejected by Oxigraph's parser
+        items.insert(3, (bad_doc, bad, "bad.txt"))
+        with pytest.raises(StoreError, match="cannot write documents"):
+            put_documents(st, items, batch_triples=4, threads=2)
+        names = graph_names(st)
+        assert str(bad_doc) not in names and {str(DOC[f"ok{i}"]) for i in range(3)} <= names
+        for name in names:  # every stored document is whole
+            assert len(list(query(st, f"SELECT * WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"))) == 4
+        assert_default_is_union(st)
+
+
+def test_graph_triples_fast_path_matches_rdflib():
+    """put_documents reads rdflib's in-memory store directly; it must see what graph.triples sees."""
+    ds = Dataset()
+    d, g = doc_graph("gt01", "gt.txt", 3)
+    ds.graph(d).__iadd__(g)
+    ds.graph(DOC["other"]).add((AG.USA, RDFS.label, Literal("United States")))
+    for graph in (g, ds.graph(d), ds.graph(DOC["other"]), ds.graph(DOC["empty"]), Graph()):
+        assert sorted(store_mod._graph_triples(graph)) == sorted(graph.triples((None, None, None)))
+
+
+def test_saved_queries_agree_with_their_plain_formulations(tmp_path):
+    """The saved queries are shaped for Oxigraph (subquery joins, in-memory sort keys); on a corpus shaped
+    like ours they return exactly what the plain formulations in scripts/bench_sparql.py return."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_sparql", ROOT / "scripts" / "bench_sparql.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    items, schema, analysis = bench.generate(15_000, seed=3)
+    saved = bench.load_queries()
+    with open_store(tmp_path / "store") as st:
+        put_documents(st, items)
+        put_graph(st, ANALYSIS_GRAPH, analysis)
+        for name, (reference, order, _shaped) in bench.REFERENCE_QUERIES.items():
+            assert bench.disagreement(st.ox, saved[name], reference, order) is None, name
+            assert len(list(query(st, saved[name]))) > 0, name
+
+
 def test_put_graph_replaces_wholesale_and_drop(tmp_path):
     with open_store(tmp_path / "store") as st:
         g = Graph()
@@ -162,6 +257,31 @@ def test_put_graph_unchanged_is_a_no_op_and_changes_are_written(tmp_path):
         g.set((AG.pressures, AG.goldstein, Literal("-2.5", datatype=XSD.decimal)))
         put_graph(st, ANALYSIS_GRAPH, g)
         assert [float(r[0]) for r in query(st, "SELECT ?v WHERE { ag:pressures ag:goldstein ?v }")] == [-2.5]
+
+
+def test_query_converts_like_oxrdflib(tmp_path):
+    """``query`` converts pyoxigraph rows itself (with a cache); it answers what ``store.dataset.query``
+    (oxrdflib) answers, for every kind of term and query form, with the dataset's prefixes."""
+    from rdflib.namespace import XSD
+
+    doc, g = doc_graph("conv", "conv.txt", 2, text="héllo")
+    g.add((doc, AG.n, Literal(7)))
+    g.add((doc, AG.d, Literal("2024-01-02", datatype=XSD.date)))
+    g.add((doc, AG.l, Literal("chat", lang="fr")))
+    g.add((doc, AG.b, BNode()))
+    with open_store(tmp_path / "store") as st:
+        put_document(st, doc, g, "conv.txt")
+        for text in ("SELECT ?s ?p ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s ag:nothing ?none } } ORDER BY ?s ?p ?o",
+                     "SELECT ?x WHERE { ?x a foaf:Person }", "ASK { ?s a ag:Document }",
+                     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+            ours, theirs = query(st, text), st.dataset.query(text)
+            assert ours.type == theirs.type
+            if ours.type == "SELECT":
+                assert ours.vars == theirs.vars and [tuple(r) for r in ours] == [tuple(r) for r in theirs]
+            elif ours.type == "ASK":
+                assert ours.askAnswer is theirs.askAnswer is True
+            else:
+                assert set(ours.graph) == set(theirs.graph) and len(ours.graph) == len(g)
 
 
 def test_query_errors_are_one_line(tmp_path):
@@ -220,15 +340,44 @@ def test_store_as_rdflib_dataset(tmp_path):
 # ---------------------------------------------------------------- crash safety
 
 
+SHARED_LOOP = """
+import sys
+sys.path.insert(0, {data!r})
+from rdflib import RDFS, Literal
+from graph.namespaces import AG
+import ingest_loop
+
+plain = ingest_loop.make_doc
+
+
+def make_doc(i):
+    # the same documents plus triples that other documents hold too (one default-graph copy for all)
+    doc, g, key = plain(i)
+    g.add((AG.USA, RDFS.label, Literal("United States")))
+    g.add((AG[f"K{{i % 7}}"], RDFS.label, Literal("held by every 7th document")))
+    g.set((doc, ingest_loop.COUNT, Literal(int(g.value(doc, ingest_loop.COUNT)) + 2)))
+    return doc, g, key
+
+
+ingest_loop.make_doc = make_doc
+ingest_loop.main()
+"""
+
+
 @pytest.mark.slow
-def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
+@pytest.mark.parametrize("shared", [False, True], ids=["own-triples", "shared-triples"])
+def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path, shared):
     path = tmp_path / "store"
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    loop = LOOP
+    if shared:
+        loop = tmp_path / "shared_loop.py"
+        loop.write_text(SHARED_LOOP.format(data=str(LOOP.parent)))
     rng = random.Random(7)
     committed: list[int] = []
     first = 0
     for _round in range(6):
-        proc = subprocess.Popen([sys.executable, str(LOOP), str(path), str(first)], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, str(loop), str(path), str(first)], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, env=env)
         wanted = rng.randint(15, 60)
         seen = 0
@@ -259,6 +408,7 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
         for i in committed:
             key = f"src/{i % 40}.txt"
             assert key in per_key and per_key[key][0] >= i
+        assert_default_is_union(st)  # and the default graph is still exactly their merge
 
 
 # ---------------------------------------------------------------- remote SPARQL endpoint

@@ -176,11 +176,6 @@ def ontology_graph(gazetteer: Gazetteer) -> Graph:
     return g
 
 
-def core_ontology(gazetteer: Gazetteer) -> Iterable[tuple]:
-    """The OWL schema alone (classes, properties, modalities), without gazetteer and lexicon."""
-    return gazetteer.schema
-
-
 def assemble(extractions: Iterable[Extraction], gazetteer: Gazetteer) -> Dataset:
     """A Dataset with the schema in the ontology graph and one named graph per document."""
     ds = Dataset()

@@ -53,7 +53,8 @@ from .namespaces import AG, PREFIXES
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 DEFAULT_BATCH_TRIPLES = 250_000  # per bulk_load: named-graph quads + default-graph copies stay < MAX_BULK_QUADS
 MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
-LOAD_THREADS = 2  # bulk loads in flight at once (each one is single-threaded in Oxigraph)
+# bulk loads in flight at once: each is single-threaded in Oxigraph and holds ~0.5 GB while it runs
+LOAD_THREADS = min(2, os.cpu_count() or 1)
 HTTP_TIMEOUT = 60.0
 
 RDF_FORMATS = {  # file suffix -> pyoxigraph format, for reading a graph file instead of a store

@@ -241,6 +241,24 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     return found
 
 
+FINITE_PAST = ("VBD", "VBZ")
+BARE_AUX = ("would", "will", "could", "can", "might", "may", "must", "should", "to", "wo", "ca")
+
+
+def coordination_head(v: Token) -> Token:
+    """The verb ``v`` is really coordinated with. The parser often hangs a finite verb on the bare
+    verb of the complement just before it: in "said Kyiv would receive a response and accused the
+    West", *accused* is the speaker's second act, not Kyiv's — "would accused" is not English. So a
+    past/present-tense conjunct of a bare verb under a modal, inside a complement clause, belongs to
+    the clause above."""
+    head = v.head
+    if v.dep_ == "conj" and v.tag_ in FINITE_PAST and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp") \
+            and any(c.dep_ == "aux" and c.lower_ in BARE_AUX for c in head.children) \
+            and not any(c.dep_ in SUBJ for c in v.children):
+        return head.head
+    return head
+
+
 def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     """Who does ``v``: its subject, the passive agent, or — for infinitives, conjuncts and relative
     clauses — the subject it inherits (object control for 'urge X to …')."""
@@ -282,6 +300,7 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
         return subject_refs(ctx, head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        head = coordination_head(v)
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in subject_refs(ctx, head, depth + 1)]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
@@ -322,6 +341,8 @@ def governor(tok: Token) -> Token | None:
     """The verb a noun is an argument of ('strikes' in 'might permit Israeli strikes' -> permit)."""
     cur = tok
     for _ in range(6):
+        if cur != tok and cur.pos_ in ("VERB", "AUX"):
+            return cur  # "shot down ... with help from the US": reached the verb the phrase hangs on
         if cur.head == cur:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         if cur.dep_ in ("conj", "appos", "compound", "pobj", "prep", "amod"):

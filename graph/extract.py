@@ -261,7 +261,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         if not targets and c.dep_ == "dobj" and trig.target_is_possessor and c.i not in ctx.mentions:
             targets += event_owner(ctx, c, subjects)
     # "demanded that Iran halt…", "said Iran must stop…": the subject of the complement clause.
-    if not targets and relation in ("demands", "pressures", "opposes", "threatens"):
+    # "could help Pyongyang build satellites": the helped actor is the complement's subject.
+    if not targets and (relation in ("demands", "pressures", "opposes", "threatens") or (
+            relation == "supports" and v.lemma_.lower() in gz.word_list("object_control"))):
         for c in v.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 for cc in c.children:
@@ -355,9 +357,15 @@ def _complement_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig:
                          and ix.modality in ("asserted", "reported")]
             if attackers:
                 targets = [Ref(attackers[0].source, None, None, 0.75, "counterpart")]
+    # "vowed to retaliate": the threatened use of force is itself a (hypothetical) attack on the target
+    force = [c for c in comps if c.lemma_.lower() in ctx.gz.word_list("force_acts")]
+    attack_code = ctx.gz.relations.get("attacks", {}).get("cameo", "")
     for s in subjects:
         for t in targets:
             _emit(ctx, sent_idx, sent, v, trig, trig.relation, trig.cameo, s, t, modality, reporter, "verb:complement")
+            if force and modality != "negated":
+                _emit(ctx, sent_idx, sent, force[0], trig, "attacks", attack_code, s, t, "hypothetical", reporter,
+                      "verb:threat-content", factor=0.9)
 
 
 def _mediation(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, trig: Trigger, mediators: list[Ref],
@@ -422,6 +430,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         sources += mods
     for _, p in prep_objects(ctx, n, trig.agent_preps):
         sources += np_refs(ctx, p, how="noun-agent")
+    gv = governor(n)
+    if not sources and n.dep_ == "dobj" and gv is not None and n.head == gv \
+            and gv.lemma_.lower() in gz.word_list("elicit_verbs"):  # "drawing condemnation from Kyiv"
+        sources = [r for _, p in prep_objects(ctx, gv, trig.agent_preps) for r in np_refs(ctx, p, how="reaction-from")]
     for c in n.children:  # "an attack claimed by the Islamic State group"
         if not sources and c.dep_ == "acl" and c.lemma_.lower() in gz.word_list("claim_verbs"):
             sources = [r for _, p in prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=0.9, how="claimed-by")]

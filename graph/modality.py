@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 from .context import DocContext, Ref
-from .arguments import accusation, governor, np_refs, subject_refs
+from .arguments import accusation, coordination_head, governor, np_refs, subject_refs
 
 
 def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "") -> tuple[str, Ref | None]:
@@ -86,7 +86,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
             cur = head
             continue
         if cur.dep_ == "conj":
-            cur, own = head, False
+            cur, own = coordination_head(cur), False
             continue
         verb = accusation(ctx, cur)
         if verb is not None:

@@ -411,7 +411,8 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
         # "… Kosovo's ban came into force. The EU criticised the move": the previous sentence's subject event
         prev = ctx.doc[noun.sent.start - 1].sent
         for c in prev.root.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
+                    (c.lemma_.lower(), "NOUN") in ctx.gz.triggers or c.lemma_.lower() in ctx.gz.word_list("generic_event_nouns")):
                 owners = [r for r in np_refs(ctx, c, expand_conj=False, factor=0.8, how="topic-event") if r.actor not in subj]
                 if owners:
                     return owners
@@ -426,8 +427,22 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     for matches in (lambda c: c[1] in (lemma, lemma.rstrip("s")), lambda c: c[2] in related_relations, lambda c: generic):
         for _i, _lemma, _rel, src in earlier:
             if matches((_i, _lemma, _rel, src)):
+                if ctx.gz.relations.get(_rel, {}).get("symmetric", False):
+                    # "criticised the summit": a meeting or a pact has no single author — every party
+                    parties = _event_parties(ctx, _i, _rel) - subj
+                    if parties:
+                        return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
                 return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
+
+
+def _event_parties(ctx: DocContext, trigger_i: int, relation: str) -> set[str]:
+    """Every actor on either side of the interactions one trigger token produced."""
+    if trigger_i < 0:
+        return set()
+    start = ctx.doc[trigger_i].idx
+    return {a for ix in ctx.interactions if ix.trigger_start == start and ix.relation == relation
+            and not ix.source.startswith("P_") for a in (ix.source, ix.target)}
 
 
 def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:

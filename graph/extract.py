@@ -40,6 +40,9 @@ from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_o
 from .modality import clause_modality, noun_modality
 
 
+INTELLIGENCE_SHARING = "064"  # CAMEO: share intelligence or information
+
+
 def _date_for(ctx: DocContext, trig: Token, sent: Span) -> tuple[str | None, str | None, str | None]:
     """(date, text, episode id) for an interaction at ``trig``."""
     cands = [e for e in sent.ents if e.label_ == "DATE" and not dates.looks_like_duration(e.text)]
@@ -179,6 +182,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         if not any(t.lemma_.lower() in trig.label_words or t.lower_ in trig.label_words
                    for t in v.subtree if t.i not in subj_tokens):
             return
+    if relation == "threatens" and v.lemma_.lower() in ("warn", "alert") and any(
+            t.lemma_.lower() in gz.word_list("danger_nouns") and t.head.lower_ == "of" and t.dep_ == "pobj"
+            and not any(c.dep_ == "poss" for c in t.children) for t in v.subtree):
+        relation, cameo = "cooperatesWith", INTELLIGENCE_SHARING  # "warned Moscow of an imminent threat"
     negated_use = trig.negated_relation is not None
     modality, reporter = clause_modality(ctx, v, ignore_modals=negated_use, relation=relation)
     if negated_use:
@@ -287,6 +294,16 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                         if refs:
                             targets += refs
                             break
+    # "called on Tehran to resume cooperation and threatened to trigger the snapback": a second act
+    # with no target of its own is aimed at the target of the act it is coordinated with.
+    if not targets and v.dep_ == "conj" and relation in ("threatens", "opposes", "demands", "pressures"):
+        head_start, subj = v.head.idx, {r.actor for r in subjects}
+        seen: set[str] = set()
+        for ix in ctx.interactions:
+            if ix.trigger_start == head_start and ix.source in subj and ix.target not in seen \
+                    and not ix.target.startswith("P_") and ix.relation in ("threatens", "opposes", "demands", "pressures"):
+                seen.add(ix.target)
+                targets.append(Ref(ix.target, ix.target_sector, None, 0.8, "conjunct-target"))
     # "broaden the talks to include Iran's missile programme": the owner inside the object's clause;
     # also the fallback when the parser lost the object ("cannot accept uncompromising US demands").
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)

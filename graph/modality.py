@@ -88,6 +88,18 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         if cur.dep_ == "conj":
             cur, own = coordination_head(cur), False
             continue
+        if cur.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in gz.word_list("report_nouns") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+            # "reports that North Korea had sent troops": the claim's owner, else whoever voices it
+            reported = True
+            owner = next((r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c)), None)
+            reporter = reporter or owner
+            gv = governor(head)
+            if gv is None:
+                break
+            reporter = reporter or next(iter(subject_refs(ctx, gv)), None)
+            cur = gv
+            continue
         verb = accusation(ctx, cur)
         if verb is not None:
             reported = True

@@ -304,6 +304,11 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                     and not ix.target.startswith("P_") and ix.relation in ("threatens", "opposes", "demands", "pressures"):
                 seen.add(ix.target)
                 targets.append(Ref(ix.target, ix.target_sector, None, 0.8, "conjunct-target"))
+    # "offered to share intelligence with Abuja": the parser hangs the preposition on the object.
+    if not targets and not between:
+        targets += [r for c in v.children if c.dep_ == "dobj" and c.i not in ctx.mentions
+                    for _, p in prep_objects(ctx, c, trig.target_preps) if trig.target_preps
+                    for r in np_refs(ctx, p, factor=0.85, how="object-prep", place_ok=relation == "attacks")]
     # "broaden the talks to include Iran's missile programme": the owner inside the object's clause;
     # also the fallback when the parser lost the object ("cannot accept uncompromising US demands").
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)
@@ -403,6 +408,9 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         return  # "joint patrols around Lake Chad" are cooperation, not a show of force
     if n.i in ctx.mentions:
         return
+    if trig.requires_object and not any(c.lemma_.lower() in trig.requires_object for c in n.children
+                                        if c.dep_ in ("compound", "amod", "nmod")):
+        return  # "a PHONE call" is a conversation, "a call for restraint" is not
     relation, cameo = trig.relation, trig.cameo
     modality, reporter = noun_modality(ctx, n)
 

@@ -36,12 +36,13 @@ def _group_size(ctx: DocContext, tok: Token) -> int:
     return 0
 
 
-def _resolve_group(ctx: DocContext, sent_idx: int, size: int) -> list[Ref]:
-    """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many."""
+def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None = None) -> list[Ref]:
+    """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many.
+    Only interactions stated before the anaphor (char offset ``before``) can be its antecedent."""
     for s in range(sent_idx, max(-1, sent_idx - 3), -1):
         actors: list[str] = []
         for si, _d, ix in ctx.salience:
-            if si == s and not ix.source.startswith("P_"):
+            if si == s and not ix.source.startswith("P_") and (before is None or ix.trigger_start < before):
                 for a in (ix.source, ix.target):
                     if a not in actors and _pair_type_ok(ctx, a, False):
                         actors.append(a)
@@ -95,6 +96,17 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 if c.dep_ == "poss" and c.i in ctx.mentions:
                     r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
                     return [r] if r else []
+    # "The two leaders ... said they would hold a summit": the subject of a reported clause is the speaker
+    speech = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
+    if speech is not None and speech.lemma_.lower() in ctx.gz.word_list("speech_verbs") \
+            and not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in tok.head.children):
+        said_by = [c for c in speech.children if c.dep_ == "nsubj"]
+        speakers = subject_refs(ctx, speech) if not (said_by and said_by[0].lower_ in PRONOUNS) else []
+        plural = len(speakers) > 1 or any(c.tag_ in ("NNS", "NNPS") for c in said_by)
+        if speakers and ((low in PLURAL_PRONOUNS and plural) or
+                         (low in ("it", "its") and not plural and not speakers[0].official) or
+                         (want_person and not plural and speakers[0].official)):
+            return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pronoun-speaker") for r in speakers]
     sent = tok.sent
     candidates: list[tuple[int, Mention]] = []
     for i in range(tok.i - 1, max(sent.start - 1, 0) - 1, -1):
@@ -148,6 +160,12 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
     if expand_conj:  # "Mali, Burkina Faso and Niger" is often parsed as an apposition with conjuncts
         for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions]:
             heads += [ap] + list(ap.conjuncts)
+        # "with Trump and Volodymyr Zelensky": the parser makes the first name a modifier of the second
+        for h in list(heads):
+            if h.pos_ == "PROPN" and h.i in ctx.mentions:
+                heads += [c for c in h.children if c.dep_ in ("nmod", "compound") and c.i in ctx.mentions
+                          and ctx.mentions[c.i].actor != ctx.mentions[h.i].actor
+                          and any(cc.dep_ == "cc" for cc in c.children)]
     for t in heads:
         out.extend(_single_refs(ctx, t, factor, how, place_ok))
     seen: set[str] = set()
@@ -280,10 +298,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
                 return np_refs(ctx, v.head, factor=0.95, how="relative")
             size = _group_size(ctx, c)
             if size > 2:
-                return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size)
+                return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx)
             if pair_noun(ctx, c):
                 return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
-                                     cooperative=c.lemma_.lower() in ("ally", "partner"))
+                                     cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx)
             return np_refs(ctx, c, how="subject")
     head = v.head
     if head == v:
@@ -363,14 +381,17 @@ def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
                 yield a, b
 
 
-def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True) -> list[Ref]:
+def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None) -> list[Ref]:
     """'the two allies' -> the parties of the most salient cooperative interaction before here;
-    'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind."""
+    'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind.
+    Only interactions stated before the anaphor (char offset ``before``) can be its antecedent: in "The
+    two leaders criticised China", China is not one of the two."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
                if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
         cands = [(d, ix) for si, d, ix in ctx.salience if si == s and (signs.get(ix.relation, 0) > 0 or not cooperative)
+                 and (before is None or ix.trigger_start < before)
                  and ix.relation != "mediates" and frozenset((ix.source, ix.target)) not in hostile
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
         if cands:
@@ -389,9 +410,9 @@ def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
 def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
     size = _group_size(ctx, tok)
     if size > 2:
-        return _resolve_group(ctx, sent_idx, size)
+        return _resolve_group(ctx, sent_idx, size, before=tok.idx)
     if pair_noun(ctx, tok):
-        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"))
+        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx)
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 

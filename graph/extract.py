@@ -276,6 +276,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass"):
                         targets += np_refs(ctx, cc, factor=0.9, how="complement-subject")
+    # "said China's intimidation of Taiwan endangered peace and urged Beijing to show restraint": when
+    # the inherited subject is the target itself, the conjunct is the speaker's act, not the complement's.
+    if targets and v.dep_ == "conj" and v.head.dep_ == "ccomp" and subjects \
+            and {r.actor for r in subjects} <= {t.actor for t in targets}:
+        above = subject_refs(ctx, v.head.head)
+        if above and not {r.actor for r in above} & {t.actor for t in targets}:
+            subjects = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "speaker-conj") for r in above]
     # "recalled its ambassador from Belarus": when the object is the subject's own, its preposition names the target.
     subj_actors = {r.actor for r in subjects}
     if targets and all(t.actor in subj_actors for t in targets):
@@ -416,7 +423,7 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
 
     # "the two allies" / "X's ally" / "an ally of X": the ally noun names the relation itself.
     if relation == "alliedWith" and pair_noun(ctx, n) and n.dep_ != "appos":
-        pair = resolve_pair(ctx, sent_idx)
+        pair = resolve_pair(ctx, sent_idx, before=n.idx)
         if len(pair) == 2:
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, pair[0], pair[1], modality, reporter, "noun:pair")
         return

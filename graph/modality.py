@@ -60,7 +60,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
             cur = head
             continue
         if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBZ", "VB") and any(
-                c.dep_ == "mark" and c.lower_ in ("when", "once", "until", "before") for c in cur.children):
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before") for c in cur.children):
             cur = head  # "he would urge Putin … when the two leaders meet": the time clause is as (un)real as the main one
             continue
         if cur.dep_ == "advcl" and cur.tag_ == "VBG":  # "…, killing 49 soldiers, Yerevan said": the main clause's

@@ -314,12 +314,23 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
             for c in head.children:
                 if c.dep_ in ("dobj", "dative"):
                     return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control") for r in np_refs(ctx, c)]
+            for c in head.children:  # "called on Tehran to resume cooperation"
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control")
+                                    for r in np_refs(ctx, p)]
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "control") for r in subject_refs(ctx, head, depth + 1)]
     if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
         return subject_refs(ctx, head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         head = coordination_head(v)
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in subject_refs(ctx, head, depth + 1)]
+        refs = subject_refs(ctx, head, depth + 1)
+        if not refs and head.dep_ == "ccomp" and not any(c.dep_ in SUBJ for c in v.children):
+            # "The Houthis said five fighters were killed and vowed …": no actor did the killing, so the
+            # vow is the speaker's second act
+            refs = subject_refs(ctx, head.head, depth + 1)
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in refs]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":

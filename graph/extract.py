@@ -35,8 +35,9 @@ from .gazetteer import Gazetteer, Trigger
 from .model import Actor, Document, Extraction, Interaction, Sentence
 from .context import SUBJ, DocContext, Ref
 from .mentions import find_mentions
-from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, event_owner, governor,
-                        np_refs, object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties)
+from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner,
+                        governor, np_refs, object_path, pair_noun, prep_objects, resolve_pair, subject_refs,
+                        talk_parties)
 from .modality import clause_modality, noun_modality
 
 
@@ -304,7 +305,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     # "called on Tehran to resume cooperation and threatened to trigger the snapback": a second act
     # with no target of its own is aimed at the target of the act it is coordinated with.
     if not targets and v.dep_ == "conj" and relation in ("threatens", "opposes", "demands", "pressures"):
-        head_start, subj = v.head.idx, {r.actor for r in subjects}
+        head_start, subj = coordination_head(v).idx, {r.actor for r in subjects}
         seen: set[str] = set()
         for ix in ctx.interactions:
             if ix.trigger_start == head_start and ix.source in subj and ix.target not in seen \

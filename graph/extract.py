@@ -563,6 +563,25 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:coordinated")
 
 
+def _denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
+    """'The Houthis said they had hit the carrier, a claim US officials denied': a claim noun whose
+    relative clause denies it turns the reported acts before it that involve the denier into denials
+    (kept beside the report, as the guidelines ask: both sides' versions stand)."""
+    gz = ctx.gz
+    for v in sent:
+        if v.dep_ != "relcl" or v.lemma_.lower() not in gz.word_list("denial_verbs") \
+                or v.head.lemma_.lower() not in gz.word_list("report_nouns"):
+            continue
+        deniers = {r.actor for c in v.children if c.dep_ == "nsubj" for r in np_refs(ctx, c)}
+        claim = v.head
+        for ix in list(ctx.interactions):
+            if ix.sentence == sent_idx and ix.modality == "reported" and ix.trigger_start < claim.idx \
+                    and deniers & {ix.source, ix.target} and not ix.source.startswith("P_"):
+                ctx.interactions.append(Interaction(**{**ix.__dict__, "modality": "negated",
+                                                       "confidence": ix.confidence * 0.9,
+                                                       "path": ix.path + "+denied-claim"}))
+
+
 def _resolve_deferred(ctx: DocContext, sentences: list[Span]) -> None:
     """Mediation whose parties the sentence leaves implicit ('Oman-mediated negotiations'): the
     parties are the document's most frequently negotiating pair."""
@@ -620,6 +639,7 @@ def extract_doc(spacy_doc: Doc, document: Document, gz: Gazetteer, reference_dat
                     _verb_rule(ctx, idx, sent, tok, trig)
                 else:
                     _noun_rule(ctx, idx, sent, tok, trig)
+        _denied_claims(ctx, idx, sent)
     _resolve_deferred(ctx, sentences)
     interactions = _dedupe(ctx.interactions)
     actors: dict[str, Actor] = {}

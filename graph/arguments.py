@@ -454,7 +454,16 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     candidates = [(span.root.i if span is not None else -1, span.root.lemma_.lower() if span is not None else "", rel, src)
                   for span, rel, src in candidates] + list(ctx.events)
     related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
-    earlier = [c for c in sorted(candidates, reverse=True) if c[3] not in subj and c[0] < noun.i]
+
+    def prominence(c: tuple) -> tuple:
+        """Latest sentence first; within it the main clause's event before subordinate ones ('bombed
+        Iranian sites, nine days after Israel began its campaign … condemned the attack' -> the bombing)."""
+        if c[0] < 0:
+            return (0, 0, c[0])
+        tok = ctx.doc[c[0]]
+        return (tok.sent.start, -_depth(tok), c[0])
+
+    earlier = sorted((c for c in candidates if c[3] not in subj and c[0] < noun.i), key=prominence, reverse=True)
     # the same word first ("struck" … "the air strikes"), then the same kind of event, then any (generic nouns)
     for matches in (lambda c: c[1] in (lemma, lemma.rstrip("s")), lambda c: c[2] in related_relations, lambda c: generic):
         for _i, _lemma, _rel, src in earlier:
@@ -466,6 +475,13 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
                         return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
                 return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head != tok and depth < 30:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _event_parties(ctx: DocContext, trigger_i: int, relation: str) -> set[str]:

@@ -74,6 +74,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
                 hypothetical = True
             cur = head
             continue
+        if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):
+            break  # "AU forces have fought the group; it pledged allegiance …": two sentences, not a complement
         if cur.dep_ == "ccomp":
             if lemma in speech:
                 reported = True

@@ -41,13 +41,20 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
     Only interactions stated before the anaphor (char offset ``before``) can be its antecedent."""
     for s in range(sent_idx, max(-1, sent_idx - 3), -1):
         actors: list[str] = []
+        sources: list[str] = []
         for si, _d, ix in ctx.salience:
             if si == s and not ix.source.startswith("P_") and (before is None or ix.trigger_start < before):
                 for a in (ix.source, ix.target):
                     if a not in actors and _pair_type_ok(ctx, a, False):
                         actors.append(a)
-        if len(actors) == size:
-            return [Ref(a, None, None, 0.8, "group-anaphora") for a in actors]
+                if ix.source not in sources and _pair_type_ok(ctx, ix.source, False):
+                    sources.append(ix.source)
+        # "Mali, Burkina Faso and Niger left ECOWAS. The three governments …": all the actors, else the
+        # ones that acted, else the states among them
+        states = [a for a in actors if ctx.gz.actors[a].type == "State"]
+        for group in (actors, sources, states):
+            if len(group) == size:
+                return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
     return []
 
 
@@ -295,7 +302,9 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
             if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return np_refs(ctx, v.head, factor=0.95, how="relative")
+                c = v.head  # "the three governments, which have turned to Russia": the described noun
+                if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
+                    return np_refs(ctx, c, factor=0.95, how="relative")
             size = _group_size(ctx, c)
             if size > 2:
                 return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx)

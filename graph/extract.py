@@ -498,6 +498,12 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     if not sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
         # "struck the insurgents' positions in support of Somali troops": the clause's subject supports
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-support-of") for r in subject_refs(ctx, gv)]
+    if relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "for" and gv is not None \
+            and gv.lemma_.lower() in gz.word_list("recourse_verbs") and not sources:
+        # "turned to Russia for security assistance": the one turned to supports the one turning
+        sources = [r for _, p in prep_objects(ctx, gv, ("to",)) for r in np_refs(ctx, p, factor=0.9, how="turned-to")]
+        targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "turning-subject") for r in subject_refs(ctx, gv)] \
+            if sources else targets
     if not targets and sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ in ("with", "thanks") \
             and gv is not None:
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "helped-subject") for r in subject_refs(ctx, gv)]

@@ -318,3 +318,24 @@ def test_claim_in_a_report_noun_clause_is_reported(extract_text):
     assert ("PRK", "supports", "RUS") in rels(ex, "reported")
     (ix,) = [i for i in ex.interactions if i.relation == "supports"]
     assert ix.reported_by == "KOR"
+
+
+def test_group_in_relative_clause_turning_to_a_patron_and_forming_an_alliance(extract_text):
+    ex = extract_text("Nicaragua, Cuba and Venezuela walked out of the OAS summit on Monday. The three governments, "
+                      "which have turned to China for economic assistance, formed their own trade bloc last year.")
+    assert {("CHN", "supports", a) for a in ("NIC", "CUB", "VEN")} <= rels(ex)
+    allied = {frozenset((s, t)) for s, r, t in rels(ex) if r == "alliedWith"}
+    assert allied == {frozenset(p) for p in (("NIC", "CUB"), ("NIC", "VEN"), ("CUB", "VEN"))}
+
+
+def test_claim_denied_by_the_other_side_is_kept_twice(extract_text):
+    ex = extract_text("Kyiv said its drones had struck a Russian refinery, a claim Moscow denied.")
+    assert ("UKR", "attacks", "RUS") in rels(ex, "reported")
+    assert ("UKR", "attacks", "RUS") in rels(ex, "negated")
+
+
+def test_event_anaphora_prefers_the_main_clause_event(extract_text):
+    ex = extract_text("Russian jets bombed Kharkiv on Sunday, two days after Ukraine launched an air campaign against "
+                      "Russia. Poland condemned the attack.")
+    assert ("POL", "opposes", "RUS") in rels(ex)
+    assert ("POL", "opposes", "UKR") not in rels(ex)

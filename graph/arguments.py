@@ -344,6 +344,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in subject_refs(ctx, head, depth + 1)]
+    if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
+        gv = governor(v)
+        if gv is not None and gv != v:
+            return [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "gerund") for r in subject_refs(ctx, gv, depth + 1)]
     return []
 
 

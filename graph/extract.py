@@ -246,9 +246,15 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]
             else:
                 targets += args_or_pair(ctx, c, sent_idx, "object", place_ok=relation == "attacks")
+    mutual: set[str] = set()  # "clashed with Y": Y fought back — A attacks B and B attacks A
+    preps_here = {prep for prep, _ in prep_objects(ctx, v, trig.target_preps)}
     for prep, p in prep_objects(ctx, v, trig.target_preps):
+        if prep == "with" and relation == "attacks" and "against" in preps_here:
+            continue  # "fought with the Malian army against JNIM": alongside, not against
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         (between if prep == "between" else targets).extend(refs)
+        if prep == "with" and trig.between_mutual:
+            mutual |= {r.actor for r in refs}
     # "Qassem rejected any timetable": a rejection without a named target answers the latest demand
     # or appeal made of the subject in this document.
     if not targets and trig.target_is_possessor and relation == "opposes":
@@ -359,6 +365,8 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 if trig.reverse:
                     s, t = t, s
                 _emit(ctx, sent_idx, sent, v, trig, relation, cameo, s, t, modality, reporter, "verb:" + ("passive" if passive else "active"))
+                if t.actor in mutual and not symmetric:
+                    _emit(ctx, sent_idx, sent, v, trig, relation, cameo, t, s, modality, reporter, "verb:mutual")
     elif (symmetric or trig.between_mutual) and len(subjects) > 1:  # "the US and Iran met", "the two armies clashed"
         for a, b in actor_pairs(subjects):
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:coordinated-subject")
@@ -487,11 +495,14 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             cur = cur.head
         if n.dep_ == "dobj":
             prep_hosts.append(gv)
+    mutual: set[str] = set()  # "days of fighting with the Congolese army": both sides fight
     for prep, p in [pp for host in prep_hosts for pp in prep_objects(ctx, host, trig.target_preps)]:
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (between if prep == "between" else targets).extend(refs)
+        if prep == "with" and trig.between_mutual:
+            mutual |= {r.actor for r in refs}
     if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in subject_refs(ctx, gv)]
@@ -557,6 +568,8 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     for s in sources:
         for t in targets:
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, s, t, modality, reporter, "noun")
+            if t.actor in mutual and not symmetric:
+                _emit(ctx, sent_idx, sent, n, trig, relation, cameo, t, s, modality, reporter, "noun:mutual")
     if sources and not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((n.i, n.lemma_.lower(), relation, r.actor) for r in sources)
     if symmetric and not sources and not targets and not between and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root:

@@ -25,6 +25,14 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     negated = hypothetical = denied = presupposed = False
     reporter: Ref | None = None
     reported = False
+    if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep" and v.head.head.pos_ == "NOUN" \
+            and accusation(ctx, v) is None:
+        # "had no intention of invading Eritrea", "plans for expanding the base": the noun decides
+        noun = v.head.head
+        mod, rep = noun_modality(ctx, noun)
+        if mod != "negated" and noun.lemma_.lower() in gz.word_list("intent_nouns"):
+            mod = "hypothetical"
+        return mod, rep
     cur = v
     own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
     for _ in range(6):

@@ -339,3 +339,19 @@ def test_event_anaphora_prefers_the_main_clause_event(extract_text):
                       "Russia. Poland condemned the attack.")
     assert ("POL", "opposes", "RUS") in rels(ex)
     assert ("POL", "opposes", "UKR") not in rels(ex)
+
+
+def test_fighting_with_is_mutual_but_fighting_with_x_against_y_is_not(extract_text):
+    ex = extract_text("Sudan's army has suffered heavy losses after weeks of fighting with the RSF.")
+    assert {("SDN", "attacks", "RSF"), ("RSF", "attacks", "SDN")} <= rels(ex)
+    ex = extract_text("Wagner fighters fought with the Malian army against JNIM near Kidal.")
+    assert ("WAGNER", "attacks", "MLI") not in rels(ex) and ("MLI", "attacks", "WAGNER") not in rels(ex)
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    ("Turkey said it had no intention of attacking Syria.", ("TUR", "attacks", "SYR"), "negated"),
+    ("Beijing has drawn up plans for invading Taiwan.", ("CHN", "attacks", "TWN"), "hypothetical"),
+    ("Serbia recalled its envoy after weeks of clashing with Kosovo.", ("SRB", "attacks", "XKX"), "asserted"),
+])
+def test_gerund_under_a_noun_takes_the_nouns_modality(extract_text, text, triple, modality):
+    assert triple in rels(extract_text(text), modality), extract_text(text).interactions

@@ -343,7 +343,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in subject_refs(ctx, head, depth + 1)]
+        refs = subject_refs(ctx, head, depth + 1)
+        if not refs:  # "Maduro was sworn in, defying the United States": the passive clause's surface subject
+            refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in refs]
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)
         if gv is not None and gv != v:
@@ -448,6 +451,15 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     if own:
         return own
     lemma = noun.lemma_.lower()
+    if lemma in ctx.gz.word_list("report_nouns"):
+        # "accused Serbia of backing the assailants, an allegation that Vucic rejected": the claim is
+        # its author's — the subject of the saying or accusing verb the noun hangs on
+        speech = ctx.gz.word_list("speech_verbs") | {"blame", "claim", "charge"}
+        for anc in noun.ancestors:
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
+                authors = [r for r in subject_refs(ctx, anc) if r.actor not in {x.actor for x in subjects}]
+                return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "claim-author") for r in authors]
+        return []
     generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []

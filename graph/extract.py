@@ -266,7 +266,8 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             targets = [Ref(asked[0].source, None, None, 0.75, "answers-demand")]
     # "a move Egypt and Saudi Arabia condemned", "the militias it supports": a relative clause whose
     # subject is not the relative pronoun has the modified noun as its object.
-    if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) \
+    if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                                                     for c in v.children) \
             and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
         targets += event_owner(ctx, v.head, subjects) if trig.target_is_possessor else \
             np_refs(ctx, v.head, factor=0.9, how="relative-object", place_ok=relation == "attacks")
@@ -538,6 +539,11 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             and gv.lemma_.lower() in gz.word_list("response_verbs"):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "recipient") for r in subject_refs(ctx, gv)]
 
+    if not targets and sources and relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") \
+            and n.head.head.lemma_.lower() in gz.word_list("response_acts"):
+        # "its troops had responded to attacks by Armenian units": the attacks were on the responder
+        targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "responder")
+                   for r in subject_refs(ctx, n.head.head)]
     if not targets and not between and trig.target_is_possessor and sources:
         # "drawing condemnation from Kyiv": condemnation of whoever acted in this sentence
         targets = [r for r in event_owner(ctx, n, sources, any_event=True) if r.actor not in {x.actor for x in sources}]

@@ -355,3 +355,16 @@ def test_fighting_with_is_mutual_but_fighting_with_x_against_y_is_not(extract_te
 ])
 def test_gerund_under_a_noun_takes_the_nouns_modality(extract_text, text, triple, modality):
     assert triple in rels(extract_text(text), modality), extract_text(text).interactions
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rejecting an allegation opposes its author
+    ("Ankara accused Greece of arming the rebels, an allegation that Athens rejected.", ("GRC", "opposes", "TUR")),
+    # the subject of a passive main clause does the participle's act
+    ("Belarusian President Alexander Lukashenko was sworn in again on Tuesday, defying the European Union.",
+     ("BLR", "opposes", "EU")),
+    # responding to attacks by X: X attacked the responder
+    ("Islamabad said its forces had responded to attacks by Afghan Taliban fighters.", ("TALIBAN", "attacks", "PAK")),
+])
+def test_rejections_participles_and_responses(extract_text, text, expected):
+    assert expected in rels(extract_text(text)), rels(extract_text(text))

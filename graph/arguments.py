@@ -346,6 +346,11 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         refs = subject_refs(ctx, head, depth + 1)
         if not refs:  # "Maduro was sworn in, defying the United States": the passive clause's surface subject
             refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
+        if not refs and head.dep_ in ("ccomp", "relcl", "xcomp") and head.head.pos_ in ("VERB", "AUX", "NOUN"):
+            # "Iran has cultivated what analysts describe as a proxy network, arming Hezbollah": the
+            # parser hung the participle inside the embedded clause; its actor is the main clause's
+            above = head.head if head.head.pos_ != "NOUN" else head.head.head
+            refs = subject_refs(ctx, above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in refs]
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)

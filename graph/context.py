@@ -18,7 +18,8 @@ PERSON_PRONOUNS = {"he", "his", "she", "her", "him"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HKG", "MNG"}
 PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
 QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any",
-               "hundreds", "thousands", "dozens", "scores", "tens", "millions"}
+               "hundreds", "thousands", "dozens", "scores", "tens", "millions", "much", "members", "remnants",
+               "elements", "units", "few", "half", "rest"}
 
 
 @dataclass

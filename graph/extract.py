@@ -91,13 +91,26 @@ def _triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     found = gz.triggers.get((lemma, pos)) or gz.triggers.get((tok.lower_, pos)) or []
     if pos == "NOUN" and not found and lemma.endswith("s"):
         found = gz.triggers.get((lemma[:-1], pos), [])
-    return found
+    # The specific reading beats the generic one: "hosted talks" is mediation, not a host's visit;
+    # "shuttle diplomacy" is mediation, not talks between the shuttlers.
+    specific = [t for t in found if t.requires_object and _requirement_met(tok, t)]
+    if specific:
+        return specific
+    return [t for t in found if not t.requires_object or pos == "VERB"]
+
+
+def _requirement_met(tok: Token, trig: Trigger) -> bool:
+    if trig.pos == "VERB":
+        return bool(_object_lemmas(tok) & set(trig.requires_object))
+    return any(c.lemma_.lower() in trig.requires_object for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _object_lemmas(tok: Token) -> set[str]:
     out = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                c = tok.head  # "talks that Iraq and Oman had hosted": the relative pronoun is the noun
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
         if c.dep_ in ("prep", "dative"):
@@ -241,6 +254,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             continue
         if trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
+        if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            if not trig.object_is_theme:  # "the Houthis, whom Iran arms": the described noun is the object
+                targets += np_refs(ctx, v.head, factor=0.95, how="relative-object", place_ok=relation == "attacks")
+            continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
                 targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]

@@ -185,6 +185,9 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
 
 
 def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool = False) -> list[Ref]:
+    if t.lemma_.lower() in ctx.gz.word_list("civilian_nouns") and t.i not in ctx.mentions:
+        # "Chinese engineers" are people from China, not China: they neither act for it nor stand for it
+        return []
     m = ctx.mentions.get(t.i)
     if m is not None:
         r = _ref_from_mention(ctx, m, factor, how or "mention", place_ok=place_ok)
@@ -453,6 +456,11 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
     same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
     own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
+    # "defied calls from the EU and from the United States": the agent of the event noun
+    own += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")]
+    own += [r for c in noun.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in ("from", "by")
+            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")]
     if own:
         return own
     lemma = noun.lemma_.lower()

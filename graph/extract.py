@@ -456,11 +456,23 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         return
     if relation == "alliedWith" and modality == "reported":
         modality, reporter = "asserted", None  # "close allies", "its Russian allies": descriptive
+    seen_as = n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.lemma_.lower() in gz.word_list("perception_verbs")
+    if (relation == "alliedWith" or n.lemma_.lower() in gz.word_list("role_nouns")) and seen_as:
+        # "Eritrea is widely seen as a backer of the Sudanese army": a role others attribute — reported
+        verb = n.head.head
+        holders = [r for c in verb.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c, how="seen-as")]
+        owners = [r for c in n.children if c.dep_ in ("poss", "compound", "amod") for r in np_refs(ctx, c, how="role-of")]
+        owners += [r for _, p in prep_objects(ctx, n, ("of", "to", "with")) for r in np_refs(ctx, p, how="role-of")]
+        mod = "negated" if modality == "negated" else "reported"
+        for h in holders:
+            for o in owners:
+                _emit(ctx, sent_idx, sent, n, trig, relation, cameo, h, o, mod, None, "noun:seen-as")
+        return
     if (relation == "alliedWith" or n.lemma_.lower() in gz.word_list("role_nouns")) and n.dep_ in ("appos", "attr"):
         if n.dep_ == "appos":
             holders = np_refs(ctx, n.head, how="apposition")
-        else:
-            holders = [r for c in n.head.children if c.dep_ in SUBJ for r in np_refs(ctx, c, how="copula-subject")]
+        else:  # "Ethiopia and Eritrea, which … became unlikely partners": whoever the copula's subject is
+            holders = subject_refs(ctx, n.head) if n.head.pos_ in ("VERB", "AUX") else []
         owners = [r for c in n.children if c.dep_ in ("poss", "compound", "amod") for r in np_refs(ctx, c, how="ally-of")]
         owners += [r for _, p in prep_objects(ctx, n, ("of", "with")) for r in np_refs(ctx, p, how="ally-of")]
         if owners:

@@ -458,9 +458,8 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
     # "defied calls from the EU and from the United States": the agent of the event noun
     own += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")]
-    own += [r for c in noun.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in ("from", "by")
-            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")]
+            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")
+            if r.actor not in {x.actor for x in subjects}]
     if own:
         return own
     lemma = noun.lemma_.lower()

@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -248,6 +249,15 @@ def disagreement(inner: ox.Store, saved: str, reference: str, order: tuple[str, 
     return None
 
 
+def count_only(text: str) -> str:
+    """``text`` wrapped as ``SELECT (COUNT(*) AS ?rows) WHERE { { text } }``: Oxigraph evaluates (joins,
+    groups, sorts) the query but decodes no result term, so its time is the evaluation alone."""
+    at = re.search(r"^\s*SELECT\b", text, flags=re.I | re.M)
+    if at is None:
+        return text
+    return f"{text[:at.start()]}SELECT (COUNT(*) AS ?rows) WHERE {{ {{ {text[at.start():]} }} }}"
+
+
 def load_queries() -> dict[str, str]:
     queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ONTOLOGY_DIR / "queries").glob("*.rq"))}
     return queries | FALLBACK_QUERIES
@@ -326,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
                 # native: what `serve` does (pyoxigraph, every row read); api: graph.store.query -> rdflib terms
                 native_ms, n_rows = timed(lambda text=text: sum(1 for _ in st.ox.query(text, prefixes=PREFIX_MAP)),
                                           args.runs)
+                eval_ms, _rows = timed(lambda text=count_only(text): list(st.ox.query(text, prefixes=PREFIX_MAP)),
+                                       args.runs)
                 api_ms, _rows = timed(lambda text=text: len(list(query(st, text))), args.runs)
                 ram_ms, _rows = timed(lambda text=text: sum(1 for _ in ram.query(text, prefixes=PREFIX_MAP)), args.runs)
                 base_ms = None
@@ -335,8 +347,9 @@ def main(argv: list[str] | None = None) -> int:
                                              for q in texts)
                     if base_rows != n_rows:
                         print(f"warning: {name}: {n_rows} rows on Oxigraph, {base_rows} on rdflib", file=sys.stderr)
-                rows_out.append((name, n_rows, native_ms, ram_ms, api_ms, base_ms))
-                print(f"  {name}: {native_ms:.1f} ms native, {ram_ms:.1f} ms RAM, {api_ms:.1f} ms via rdflib API"
+                rows_out.append((name, n_rows, native_ms, eval_ms, ram_ms, api_ms, base_ms))
+                print(f"  {name}: {native_ms:.1f} ms native ({eval_ms:.1f} evaluation only), {ram_ms:.1f} ms RAM, "
+                      f"{api_ms:.1f} ms via rdflib API"
                       + (f", {base_ms:.0f} ms rdflib in-memory" if base_ms else ""), file=sys.stderr)
     finally:
         if not args.keep:
@@ -359,11 +372,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end).\n")
     print(f"Oxigraph disk: the store directory (pyoxigraph, every row read). RAM: the merged graph copied into an "
           f"in-memory Oxigraph, as `serve --memory` workers do (copy took {ram_s:.1f} s). rdflib API: "
-          "`graph.store.query` on the disk store, rows converted to rdflib terms.\n")
-    print("| query | rows | Oxigraph disk ms | Oxigraph RAM ms | rdflib API ms | rdflib in-memory ms | speed-up disk / RAM | targets disk / RAM |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+          "`graph.store.query` on the disk store, rows converted to rdflib terms. Evaluation only: the query "
+          "wrapped in `SELECT (COUNT(*) ...) WHERE { { query } }` on disk - joins, grouping and sorting without "
+          "decoding any result term; the rest of the disk time is reading the rows' terms back from RocksDB "
+          "and building Python objects.\n")
+    print("| query | rows | Oxigraph disk ms | of which evaluation only | Oxigraph RAM ms | rdflib API ms | rdflib in-memory ms | speed-up disk / RAM | targets disk / RAM |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     ok = ingest_rate >= INGEST_TARGET and not mismatches
-    for name, n_rows, native_ms, ram_ms, api_ms, base_ms in rows_out:
+    for name, n_rows, native_ms, eval_ms, ram_ms, api_ms, base_ms in rows_out:
         marks = []
         ratios = []
         for ms in (native_ms, ram_ms):
@@ -373,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         saved = not name.startswith("_")
         ok &= marks[0] == "✓" or not saved
         mark = " / ".join(marks) if saved else "(fallback)"
-        print(f"| {name} | {n_rows:,} | {native_ms:,.1f} | {ram_ms:,.1f} | {api_ms:,.1f} | "
+        print(f"| {name} | {n_rows:,} | {native_ms:,.1f} | {eval_ms:,.1f} | {ram_ms:,.1f} | {api_ms:,.1f} | "
               f"{'' if base_ms is None else f'{base_ms:,.0f}'} | {' / '.join(ratios)} | {mark} |")
     print()
     print("Targets: each saved query < 200 ms median and ≥ 10× faster than rdflib in-memory; ingest ≥ 100,000 triples/s. "

@@ -542,6 +542,10 @@ def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:
     if gv is not None and gv.lemma_.lower() in ctx.gz.word_list("light_verbs") | {"meet", "take", "sit"} \
             and (object_path(noun, gv) or (noun.dep_ == "pobj" and noun.head.head == gv)):
         parties = subject_refs(ctx, gv) + parties  # "Serbian and Kosovan negotiators met in EU-facilitated talks"
+    elif gv is not None and not parties and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "under", "at", "during") \
+            and noun.head.head == gv:
+        subj = subject_refs(ctx, gv)  # "the two neighbours pledged in the Argyle declaration …"
+        parties = subj if len(subj) >= 2 else parties
     for c in noun.children:  # "a round of talks between …"
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:

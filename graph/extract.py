@@ -115,6 +115,8 @@ def _object_lemmas(tok: Token) -> set[str]:
                 out.add(cc.lemma_.lower())
         if c.dep_ in ("prep", "dative"):
             out.add("_prep")
+    if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
     return out
 
 

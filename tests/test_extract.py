@@ -368,3 +368,21 @@ def test_gerund_under_a_noun_takes_the_nouns_modality(extract_text, text, triple
 ])
 def test_rejections_participles_and_responses(extract_text, text, expected):
     assert expected in rels(extract_text(text)), rels(extract_text(text))
+
+
+@pytest.mark.slow
+def test_worker_pool_gives_the_same_extraction_in_input_order(gz, nlp):
+    from graph.extract import ExtractorPool, extract_doc
+    from graph.ingest import make_document
+
+    texts = ["Oman mediated talks between Iran and the United States.", "Russia attacked Ukraine on Monday.",
+             "The United States urged Israel to refrain from strikes.", "China held talks with Russia in Beijing."] * 3
+    docs = [make_document(t + f" ({i})", date="2025-03-14") for i, t in enumerate(texts)]
+    with ExtractorPool(workers=2) as pool:
+        pool.warm()
+        got = pool.extract(docs, reference_date="2025-03-14", batch=2)
+    want = [extract_doc(nlp(d.text), d, gz, reference_date="2025-03-14") for d in docs]
+    assert [e.document.id for e in got] == [d.id for d in docs]
+    assert [sorted((i.source, i.relation, i.target) for i in e.interactions) for e in got] == \
+        [sorted((i.source, i.relation, i.target) for i in e.interactions) for e in want]
+    assert any(e.interactions for e in got)

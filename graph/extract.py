@@ -46,9 +46,18 @@ INTELLIGENCE_SHARING = "064"  # CAMEO: share intelligence or information
 
 def _date_for(ctx: DocContext, trig: Token, sent: Span) -> tuple[str | None, str | None, str | None]:
     """(date, text, episode id) for an interaction at ``trig``."""
-    cands = [e for e in sent.ents if e.label_ == "DATE" and not dates.looks_like_duration(e.text)]
-    low = sent.text.lower()
-    episode = next((ep for ep in ctx.gz.episodes if any(a in low for a in ep["aliases"])), None)
+    if sent.start not in ctx.sentence_dates:  # once per sentence: Span.ents walks the whole document's entities
+        if not ctx.sentence_dates:
+            by_sentence: dict[int, list[Span]] = {}
+            for e in ctx.doc.ents:
+                if e.label_ == "DATE" and not dates.looks_like_duration(e.text):
+                    by_sentence.setdefault(e.sent.start, []).append(e)
+            ctx.sentence_dates[-1] = (by_sentence, None)
+        low = sent.text.lower()
+        ctx.sentence_dates[sent.start] = (
+            ctx.sentence_dates[-1][0].get(sent.start, []),
+            next((ep for ep in ctx.gz.episodes if any(a in low for a in ep["aliases"])), None))
+    cands, episode = ctx.sentence_dates[sent.start]
     best = None
     if cands:
         anchor = trig

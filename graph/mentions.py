@@ -178,8 +178,9 @@ def _surname_mentions(ctx: DocContext) -> None:
         if pid and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.i > first_seen.get(pid, 10**9):
             p = ctx.persons[pid]
             ctx.mentions[tok.i] = Mention(pid, "person", _sector_of(ctx, pid), tok.i, tok.i + 1, affiliation=p.affiliation)
-    for tok in doc:
-        if tok.i in ctx.mentions or tok.pos_ != "NOUN":
+    heads = {t.split()[-1] for t in ctx.titles_held}  # "the foreign MINISTER": only nouns that end a held title
+    for tok in doc if heads else ():
+        if tok.i in ctx.mentions or tok.pos_ != "NOUN" or tok.lower_ not in heads:
             continue
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
         if not det:

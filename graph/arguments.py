@@ -63,7 +63,9 @@ def pair_noun(ctx: DocContext, tok: Token) -> bool:
     if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
         return False
     kids = {c.lower_ for c in tok.children}
-    has_actor_mod = any(c.i in ctx.mentions for c in tok.children)
+    has_actor_mod = any(c.i in ctx.mentions for c in tok.children) or any(
+        p.i in ctx.mentions for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        for p in c.children if p.dep_ == "pobj")  # "the leaders of Venezuela and Guyana" names them
     return not has_actor_mod and ("two" in kids or "both" in kids or "the" in kids)
 
 

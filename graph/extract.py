@@ -361,9 +361,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in v.children if c.dep_ in SUBJ):
                     targets += np_refs(ctx, t, factor=0.85, how="complement-owner")
                     break
-    if any(t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") or
+    if any(t.lower_ in ("other", "another") and (t.head.lower_ in ("each", "one") or
+                                                  any(d.lower_ in ("each", "one") for d in t.children)) or
            (t.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in t.children))
-           for c in v.children for t in c.subtree) and len(subjects) > 1:
+           # only the verb's own object or prepositional object: "train on each other's territory" deep in
+           # a complement is not "X and Y allowed each other"
+           for c in v.children if c.dep_ in ("dobj", "prep", "dative")
+           for t in ([c] + [p for p in c.children if p.dep_ in ("pobj", "det")])) and len(subjects) > 1:
         targets = []  # "agreed not to use force against each other": every pair, both ways
         for a, b in actor_pairs(subjects):
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:reciprocal")

@@ -33,6 +33,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         if mod != "negated" and noun.lemma_.lower() in gz.word_list("intent_nouns"):
             mod = "hypothetical"
         return mod, rep
+    if v.lemma_.lower() in gz.word_list("renouncing_verbs"):
+        negated = denied = True  # "renounce force against each other": the verb itself denies the act
     cur = v
     own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
     for _ in range(6):

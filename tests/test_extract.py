@@ -386,3 +386,12 @@ def test_worker_pool_gives_the_same_extraction_in_input_order(gz, nlp):
     assert [sorted((i.source, i.relation, i.target) for i in e.interactions) for e in got] == \
         [sorted((i.source, i.relation, i.target) for i in e.interactions) for e in want]
     assert any(e.interactions for e in got)
+
+
+def test_renouncing_force_against_each_other_is_a_mutual_negated_attack(extract_text):
+    ex = extract_text("The leaders of Armenia and Azerbaijan pledged to renounce force against each other.")
+    assert {("ARM", "attacks", "AZE"), ("AZE", "attacks", "ARM")} <= rels(ex, "negated")
+    assert not rels(ex, "asserted") and not rels(ex, "hypothetical")
+    # "each other" deep inside a complement does not make the main verb reciprocal
+    ex = extract_text("Japan and the Philippines signed an agreement allowing their troops to train on each other's soil.")
+    assert not any(r == "supports" for _, r, _ in rels(ex))

@@ -357,6 +357,9 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
             above = head.head if head.head.pos_ != "NOUN" else head.head.head
             refs = subject_refs(ctx, above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in refs]
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # "drones sent to defend Libya's government": a purpose is the main clause's actor's
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "purpose") for r in subject_refs(ctx, head, depth + 1)]
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)
         if gv is not None and gv != v:

@@ -386,6 +386,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                     parties = talk_parties(ctx, c, sent_idx)
         _mediation(ctx, sent_idx, sent, v, trig, subjects, parties, modality, reporter)
         return
+    if relation == "attacks":  # "fighting JNIM alongside the Malian army": fighting for someone is supporting it
+        with_allies = ("alongside", "with") if "against" in preps_here else ("alongside",)  # "fought with X against Y"
+        allies = [r for _, p in prep_objects(ctx, v, with_allies) for r in np_refs(ctx, p, factor=0.9, how="alongside")]
+        support = gz.relations.get("supports", {}).get("cameo", "")
+        for s in subjects:
+            for a in allies:
+                _emit(ctx, sent_idx, sent, v, trig, "supports", support, s, a, modality, reporter, "verb:alongside")
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
     if not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((v.i, v.lemma_.lower(), relation, r.actor) for r in subjects)

@@ -395,3 +395,12 @@ def test_renouncing_force_against_each_other_is_a_mutual_negated_attack(extract_
     # "each other" deep inside a complement does not make the main verb reciprocal
     ex = extract_text("Japan and the Philippines signed an agreement allowing their troops to train on each other's soil.")
     assert not any(r == "supports" for _, r, _ in rels(ex))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wagner fighters fought JNIM alongside the Malian army.", ("WAGNER", "supports", "MLI")),
+    ("Wagner fighters fought with the Malian army against JNIM near Kidal.", ("WAGNER", "supports", "MLI")),
+    ("Wagner fighters fought with the Malian army against JNIM near Kidal.", ("WAGNER", "attacks", "JNIM")),
+])
+def test_fighting_alongside_is_support(extract_text, text, expected):
+    assert expected in rels(extract_text(text)), rels(extract_text(text))

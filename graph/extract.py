@@ -355,7 +355,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     # "broaden the talks to include Iran's missile programme": the owner inside the object's clause;
     # also the fallback when the parser lost the object ("cannot accept uncompromising US demands").
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)
-    if trig.target_is_possessor and not targets and (relation == "demands" or not has_object):
+    if trig.target_is_possessor and not targets and (relation == "demands" or not has_object or trig.object_is_theme):
         for t in v.subtree:
             if t.i in ctx.mentions and t.i != v.i and ctx.mentions[t.i].kind != "person":
                 if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in v.children if c.dep_ in SUBJ):

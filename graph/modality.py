@@ -33,6 +33,12 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         if mod != "negated" and noun.lemma_.lower() in gz.word_list("intent_nouns"):
             mod = "hypothetical"
         return mod, rep
+    if v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" \
+            and v.head.lemma_.lower() in gz.word_list("intent_nouns") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # "plans for India to buy American weapons", "a bid to join NATO": not (yet) done
+        mod, rep = noun_modality(ctx, v.head)
+        return ("negated" if mod == "negated" else "hypothetical"), rep
     if v.lemma_.lower() in gz.word_list("renouncing_verbs"):
         negated = denied = True  # "renounce force against each other": the verb itself denies the act
     cur = v

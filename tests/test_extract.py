@@ -404,3 +404,17 @@ def test_renouncing_force_against_each_other_is_a_mutual_negated_attack(extract_
 ])
 def test_fighting_alongside_is_support(extract_text, text, expected):
     assert expected in rels(extract_text(text)), rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    # money pledged for something of an actor's
+    ("The European Union has pledged 270 million euros to strengthen Moldova's economy.", ("EU", "supports", "MDA"), "asserted"),
+    # buying weapons: the seller arms the buyer; plans are not (yet) acts
+    ("Russia bought attack drones from Iran.", ("IRN", "supports", "RUS"), "asserted"),
+    ("The two leaders announced plans for India to buy more American weapons.", ("USA", "supports", "IND"), "hypothetical"),
+    # "a show of support" others denounce: the supporter is opposed
+    ("The European Union has pledged 270 million euros to strengthen Moldova's economy, a show of support the Kremlin "
+     "has denounced as meddling.", ("RUS", "opposes", "EU"), "asserted"),
+])
+def test_money_arms_sales_and_reactions(extract_text, text, triple, modality):
+    assert triple in rels(extract_text(text), modality), extract_text(text).interactions

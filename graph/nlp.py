@@ -28,9 +28,14 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
     """Entity-ruler patterns for every alias; demonyms are NORP, the rest take the actor's NER label."""
     patterns = []
     seen: set[tuple[str, str]] = set()
+    # A capital that another actor claims by name or as a part ("Brussels" for the EU) means that
+    # actor: the name/part alias wins, so the text maps to one actor, deterministically.
+    claimed = {a.text for a in gz.aliases if a.kind in ("name", "part")}
     for alias in gz.aliases:
         actor = gz.actors.get(alias.actor)
         if actor is None or not alias.text.strip():
+            continue
+        if alias.kind in ("capital", "city") and alias.text in claimed:
             continue
         key = (alias.text, alias.actor)
         if key in seen:

@@ -418,3 +418,9 @@ def test_fighting_alongside_is_support(extract_text, text, expected):
 ])
 def test_money_arms_sales_and_reactions(extract_text, text, triple, modality):
     assert triple in rels(extract_text(text), modality), extract_text(text).interactions
+
+
+def test_brussels_is_the_eu(extract_text):
+    ex = extract_text("Brussels imposed punitive measures on Kosovo.")
+    assert ("EU", "opposes", "XKX") in rels(ex)
+    assert not any("BEL" in (s, t) for s, _, t in rels(ex))

@@ -219,6 +219,14 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
                 for _, p in prep_objects(ctx, c, ("by",)):
                     return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
         return []
+    for c in t.children:  # "the US-led coalition", "a Saudi-led intervention": the leader stands for it
+        if c.lemma_.lower() == "lead" and c.tag_ == "VBN" and c.dep_ in ("amod", "compound"):
+            leaders = [r for cc in c.children if cc.dep_ in ("npadvmod", "compound", "nmod", "amod") and cc.i in ctx.mentions
+                       for r in np_refs(ctx, cc, factor=factor * 0.9, how=how or "led-by")]
+            if not leaders and c.i > 1 and c.nbor(-1).text == "-" and c.i - 2 in ctx.mentions:
+                leaders = np_refs(ctx, c.nbor(-2), factor=factor * 0.9, how=how or "led-by")
+            if leaders:
+                return leaders
     mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
     sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85

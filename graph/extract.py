@@ -220,7 +220,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         modality = "reported" if reporter else "asserted"
 
     # Participles modifying a noun: "Oman-mediated negotiations", "Iran-backed Houthis".
-    if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBJ for c in v.children):
+    # ("the US-led coalition fighting the Islamic State group" is an active clause: its subject is the noun)
+    active_participle = v.tag_ == "VBG" and v.dep_ == "acl" and any(c.dep_ == "dobj" for c in v.children)
+    if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBJ for c in v.children) \
+            and not active_participle:
         srcs = []
         for c in v.children:
             if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod", "poss") and c.i in ctx.mentions:
@@ -558,6 +561,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in subject_refs(ctx, gv)]
+    if not sources and relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
+            and gv is not None and n.head.head == gv:
+        # "Boko Haram fighters killed 20 soldiers in an attack on a base": the clause's subject attacked
+        sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-attack") for r in subject_refs(ctx, gv)]
     if not sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
         # "struck the insurgents' positions in support of Somali troops": the clause's subject supports
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-support-of") for r in subject_refs(ctx, gv)]

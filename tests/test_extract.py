@@ -424,3 +424,17 @@ def test_brussels_is_the_eu(extract_text):
     ex = extract_text("Brussels imposed punitive measures on Kosovo.")
     assert ("EU", "opposes", "XKX") in rels(ex)
     assert not any("BEL" in (s, t) for s, _, t in rels(ex))
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    # "X-led" coalitions stand for their leader; an active participle's subject is the noun it modifies
+    ("The Saudi-led coalition fighting the Houthis announced a truce.", ("SAU", "attacks", "HOUTHIS"), "asserted"),
+    # an attack named in an "in"-phrase is the clause subject's
+    ("Al-Shabaab fighters killed 12 soldiers in an attack on a base in Somalia's Lower Shabelle region.",
+     ("AL_SHABAAB", "attacks", "SOM"), "asserted"),
+    # "the army" without its state: the state just talked about
+    ("Israeli officials warned that the army would resume strikes on Hezbollah.", ("ISR", "attacks", "HEZBOLLAH"),
+     "hypothetical"),
+])
+def test_led_coalitions_attacks_in_phrases_and_the_army(extract_text, text, triple, modality):
+    assert triple in rels(extract_text(text), modality), extract_text(text).interactions

@@ -333,6 +333,11 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         for c in v.children:
             if c.dep_ in ("ccomp", "xcomp", "advcl") and not targets:
                 for t in c.subtree:
+                    if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
+                        refs = [r for r in args_or_pair(ctx, t, sent_idx, "warning-target") if r.actor not in subj]
+                        if refs:
+                            targets += refs
+                            break
                     if (t.i in ctx.mentions and ctx.mentions[t.i].kind != "person") or \
                             (t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and anaphoric(ctx, t) is not None):
                         refs = [r for r in np_refs(ctx, t, expand_conj=False, factor=0.8, how="warning-target", place_ok=True)
@@ -636,14 +641,21 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
                 _emit(ctx, sent_idx, sent, n, trig, relation, cameo, t, s, modality, reporter, "noun:mutual")
     if sources and not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((n.i, n.lemma_.lower(), relation, r.actor) for r in sources)
-    if symmetric and not sources and not targets and not between and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root:
+    # "India and Pakistan agreed to a ceasefire AFTER four days of exchanges": fighting that just happened
+    after_fighting = relation == "attacks" and trig.between_mutual and any(
+        a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in n.ancestors)
+    if (symmetric or after_fighting) and not sources and not targets and not between \
+            and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root:
         # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "clause-parties")
                    for r in subject_refs(ctx, sent.root)]
         sources = sources if len(sources) > 1 else []
-    if symmetric and not targets and not between and len(sources) > 1:
+    if (symmetric or after_fighting) and not targets and not between and len(sources) > 1:
+        # "the US and Iran met …", "India and Pakistan agreed to a ceasefire after four days of exchanges"
         for a, b in actor_pairs(sources):
             _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:coordinated")
+            if not symmetric:
+                _emit(ctx, sent_idx, sent, n, trig, relation, cameo, b, a, modality, reporter, "noun:coordinated")
 
 
 def _denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:

@@ -438,3 +438,12 @@ def test_brussels_is_the_eu(extract_text):
 ])
 def test_led_coalitions_attacks_in_phrases_and_the_army(extract_text, text, triple, modality):
     assert triple in rels(extract_text(text), modality), extract_text(text).interactions
+
+
+def test_exchanges_of_fire_before_a_truce_and_threats_on_both_countries(extract_text):
+    ex = extract_text("Thailand and Cambodia agreed to a ceasefire on Monday after five days of artillery and rocket exchanges.")
+    assert {("THA", "attacks", "KHM"), ("KHM", "attacks", "THA")} <= rels(ex)
+    ex = extract_text("Russia and North Korea signed a defence pact. Washington threatened to impose sanctions on both countries.")
+    assert {("USA", "threatens", "RUS"), ("USA", "threatens", "PRK")} <= rels(ex)
+    # a prisoner exchange is not fighting, and ending a conflict does not describe one
+    assert not any(r == "attacks" for _, r, _ in rels(extract_text("Russia and Ukraine completed a prisoner exchange.")))

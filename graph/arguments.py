@@ -549,6 +549,10 @@ def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:
     for prep, p in prep_objects(ctx, noun, ("between", "with")):
         parties += args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
     mods = [r for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") for r in np_refs(ctx, c, how="modifier")]
+    # "Saudi-Iranian talks": the parser hangs the first demonym on the second
+    mods += [r for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.mentions
+             for cc in c.children if cc.dep_ in ("amod", "compound", "npadvmod", "nmod") and cc.i in ctx.mentions
+             for r in np_refs(ctx, cc, how="modifier")]
     if len({r.actor for r in mods}) >= 2:
         parties += mods
     gv = governor(noun)

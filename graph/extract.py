@@ -542,9 +542,17 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv):
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in subject_refs(ctx, gv)]
 
+    # "the framework agreement that Congo and the M23 rebels signed", "the treaty he signed with Putin":
+    # a light verb in a relative clause about the noun names its parties
+    rel_hosts = [c for c in n.children if c.dep_ == "relcl" and c.lemma_.lower() in gz.word_list("light_verbs")
+                 and not any(cc.dep_ == "dobj" and cc.tag_ not in ("WDT", "WP") for cc in c.children)
+                 and not any(t.relation == "mediates" for t in _triggers_for(gz, c))]  # "talks that Oman hosted"
+    if not sources and rel_hosts:
+        sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "relative-light-verb")
+                   for c in rel_hosts for r in subject_refs(ctx, c)]
     targets: list[Ref] = []
     between: list[Ref] = list(mods) if multi_party else []
-    prep_hosts = [n]
+    prep_hosts = [n] + rel_hosts
     if gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv):
         # "impose tariffs … on the country", "pledged 40 billion euros in aid for Ukraine": the preposition
         # may sit on the verb or on the object the noun hangs from

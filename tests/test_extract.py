@@ -447,3 +447,13 @@ def test_exchanges_of_fire_before_a_truce_and_threats_on_both_countries(extract_
     assert {("USA", "threatens", "RUS"), ("USA", "threatens", "PRK")} <= rels(ex)
     # a prisoner exchange is not fighting, and ending a conflict does not describe one
     assert not any(r == "attacks" for _, r, _ in rels(extract_text("Russia and Ukraine completed a prisoner exchange.")))
+
+
+def test_relative_clause_light_verb_names_the_parties_of_an_agreement(extract_text):
+    ex = extract_text("The framework agreement that Sudan and the RSF signed in Jeddah has collapsed.")
+    assert ("SDN", "cooperatesWith", "RSF") in rels(ex) or ("RSF", "cooperatesWith", "SDN") in rels(ex)
+    ex = extract_text("Kim Jong Un praised the defence treaty he signed with Vladimir Putin.")
+    assert ("PRK", "cooperatesWith", "RUS") in rels(ex) or ("RUS", "cooperatesWith", "PRK") in rels(ex)
+    # a meeting someone hosted is mediation by the host, not a meeting between hosts
+    ex = extract_text("The deal built on several rounds of Saudi-Iranian talks that Iraq and Oman had hosted since 2021.")
+    assert ("IRQ", "negotiatesWith", "OMN") not in rels(ex) and ("OMN", "negotiatesWith", "IRQ") not in rels(ex)

@@ -302,7 +302,8 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     clauses — the subject it inherits (object control for 'urge X to …')."""
     if depth > 4:
         return []
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj") \
+        or (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))  # "…, hosted by Kazakhstan"
     if passive:
         for verb in [v] + list(v.conjuncts):  # "armed and financed by Iran": the agent is shared
             for c in verb.children:

@@ -126,7 +126,18 @@ def _object_lemmas(tok: Token) -> set[str]:
             out.add("_prep")
     if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
+    subj = _participle_patient(tok)
+    if subj is not None:
+        out.add(subj.lemma_.lower())
     return out
+
+
+def _participle_patient(tok: Token) -> Token | None:
+    """'Talks … resumed in Almaty, hosted by Kazakhstan': a passive participle hung on the clause is
+    about the clause's subject."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _refine(ctx: DocContext, tok: Token, relation: str, code: str) -> str:
@@ -381,6 +392,16 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:reciprocal")
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, b, a, modality, reporter, "verb:reciprocal")
         return
+    # "Ukraine did not take part in the talks", "Qatar joined the negotiations": a participant
+    # negotiates with the parties of the meeting it takes part in
+    if relation == "negotiatesWith" and not targets and v.lemma_.lower() in gz.word_list("participation_verbs"):
+        meetings = [c for c in v.children if c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in gz.triggers] + \
+                   [p for _, p in prep_objects(ctx, v, ("in", "at")) if (p.lemma_.lower(), "NOUN") in gz.triggers]
+        subj = {r.actor for r in subjects}
+        for m in meetings:
+            parties = [r for r in talk_parties(ctx, m, sent_idx) if r.actor not in subj] or \
+                event_owner(ctx, m, subjects)
+            targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "meeting-party") for r in parties]
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
     prep_targets = [r for prep, p in prep_objects(ctx, v, trig.target_preps) if prep != "between"
                     for r in np_refs(ctx, p, place_ok=True)]
@@ -392,6 +413,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             for c in v.children:
                 if c.dep_ == "dobj":
                     parties = talk_parties(ctx, c, sent_idx)
+        patient = _participle_patient(v)
+        if not parties and patient is not None:
+            parties = talk_parties(ctx, patient, sent_idx)
         _mediation(ctx, sent_idx, sent, v, trig, subjects, parties, modality, reporter)
         return
     if relation == "attacks":  # "fighting JNIM alongside the Malian army": fighting for someone is supporting it

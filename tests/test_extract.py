@@ -457,3 +457,10 @@ def test_relative_clause_light_verb_names_the_parties_of_an_agreement(extract_te
     # a meeting someone hosted is mediation by the host, not a meeting between hosts
     ex = extract_text("The deal built on several rounds of Saudi-Iranian talks that Iraq and Oman had hosted since 2021.")
     assert ("IRQ", "negotiatesWith", "OMN") not in rels(ex) and ("OMN", "negotiatesWith", "IRQ") not in rels(ex)
+
+
+def test_taking_part_in_talks_and_talks_hosted_by(extract_text):
+    ex = extract_text("Ukraine did not take part in the talks between Russia and the United States.")
+    assert {("UKR", "negotiatesWith", "RUS"), ("UKR", "negotiatesWith", "USA")} <= rels(ex, "negated")
+    ex = extract_text("Talks between Serbia and Kosovo resumed in Brussels on Friday, hosted by Germany's foreign minister.")
+    assert {("DEU", "mediates", "SRB"), ("DEU", "mediates", "XKX")} <= rels(ex)

@@ -512,7 +512,7 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
         if c[0] < 0:
             return (0, 0, c[0])
         tok = ctx.doc[c[0]]
-        return (tok.sent.start, -_depth(tok), c[0])
+        return (tok.sent.start, -tree_depth(tok), c[0])
 
     earlier = sorted((c for c in candidates if c[3] not in subj and c[0] < noun.i), key=prominence, reverse=True)
     # the same word first ("struck" … "the air strikes"), then the same kind of event, then any (generic nouns)
@@ -528,9 +528,10 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     return []
 
 
-def _depth(tok: Token) -> int:
+def tree_depth(tok: Token, limit: int = 20) -> int:
+    """How far below its sentence's root a token sits (0 = the main verb): the salience of an event."""
     depth = 0
-    while tok.head != tok and depth < 30:
+    while tok.head != tok and depth < limit:
         tok, depth = tok.head, depth + 1
     return depth
 

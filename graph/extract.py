@@ -37,26 +37,30 @@ from .context import SUBJ, DocContext, Ref
 from .mentions import find_mentions
 from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner,
                         governor, np_refs, object_path, pair_noun, prep_objects, resolve_pair, subject_refs,
-                        talk_parties)
+                        talk_parties, tree_depth)
 from .modality import clause_modality, noun_modality
 
 
 INTELLIGENCE_SHARING = "064"  # CAMEO: share intelligence or information
 
 
+def _sentence_dates(doc: Doc, sentences: list[Span], gz: Gazetteer) -> dict[int, tuple[list[Span], dict | None]]:
+    """Sentence start -> (its DATE entities, the named episode it mentions). Built once per document:
+    ``Span.ents`` walks every entity of the document, too slow to call for each interaction."""
+    by_sentence: dict[int, list[Span]] = {}
+    for e in doc.ents:
+        if e.label_ == "DATE" and not dates.looks_like_duration(e.text):
+            by_sentence.setdefault(e.sent.start, []).append(e)
+    out = {}
+    for sent in sentences:
+        low = sent.text.lower()
+        out[sent.start] = (by_sentence.get(sent.start, []),
+                           next((ep for ep in gz.episodes if any(a in low for a in ep["aliases"])), None))
+    return out
+
+
 def _date_for(ctx: DocContext, trig: Token, sent: Span) -> tuple[str | None, str | None, str | None]:
     """(date, text, episode id) for an interaction at ``trig``."""
-    if sent.start not in ctx.sentence_dates:  # once per sentence: Span.ents walks the whole document's entities
-        if not ctx.sentence_dates:
-            by_sentence: dict[int, list[Span]] = {}
-            for e in ctx.doc.ents:
-                if e.label_ == "DATE" and not dates.looks_like_duration(e.text):
-                    by_sentence.setdefault(e.sent.start, []).append(e)
-            ctx.sentence_dates[-1] = (by_sentence, None)
-        low = sent.text.lower()
-        ctx.sentence_dates[sent.start] = (
-            ctx.sentence_dates[-1][0].get(sent.start, []),
-            next((ep for ep in ctx.gz.episodes if any(a in low for a in ep["aliases"])), None))
     cands, episode = ctx.sentence_dates[sent.start]
     best = None
     if cands:
@@ -109,6 +113,8 @@ def _triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
 
 
 def _requirement_met(tok: Token, trig: Trigger) -> bool:
+    """A verb's required object, or a noun's required modifier ("a PHONE call"; "a call for restraint"
+    is not a conversation)."""
     if trig.pos == "VERB":
         return bool(_object_lemmas(tok) & set(trig.requires_object))
     return any(c.lemma_.lower() in trig.requires_object for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -175,11 +181,7 @@ def _emit(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, trig: Trigger,
         path="+".join(p for p in (path, src.how, tgt.how) if p),
     )
     ctx.interactions.append(ix)
-    depth = 0
-    t = tok
-    while t.head != t and depth < 20:
-        t, depth = t.head, depth + 1
-    ctx.salience.append((sent_idx, depth, ix))
+    ctx.salience.append((sent_idx, tree_depth(tok), ix))
     if src.official:  # officials act for their state; keep the person-level claim too, linked
         person_ix = Interaction(**{**ix.__dict__, "source": src.official, "source_official": None,
                                    "path": ix.path + "+official"})
@@ -289,8 +291,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             else:
                 targets += args_or_pair(ctx, c, sent_idx, "object", place_ok=relation == "attacks")
     mutual: set[str] = set()  # "clashed with Y": Y fought back — A attacks B and B attacks A
-    preps_here = {prep for prep, _ in prep_objects(ctx, v, trig.target_preps)}
-    for prep, p in prep_objects(ctx, v, trig.target_preps):
+    verb_preps = prep_objects(ctx, v, trig.target_preps)
+    preps_here = {prep for prep, _ in verb_preps}
+    for prep, p in verb_preps:
         if prep == "with" and relation == "attacks" and "against" in preps_here:
             continue  # "fought with the Malian army against JNIM": alongside, not against
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
@@ -403,7 +406,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 event_owner(ctx, m, subjects)
             targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "meeting-party") for r in parties]
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
-    prep_targets = [r for prep, p in prep_objects(ctx, v, trig.target_preps) if prep != "between"
+    prep_targets = [r for prep, p in verb_preps if prep != "between"
                     for r in np_refs(ctx, p, place_ok=True)]
     if symmetric and prep_targets:
         targets = prep_targets
@@ -496,9 +499,6 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         return  # "joint patrols around Lake Chad" are cooperation, not a show of force
     if n.i in ctx.mentions:
         return
-    if trig.requires_object and not any(c.lemma_.lower() in trig.requires_object for c in n.children
-                                        if c.dep_ in ("compound", "amod", "nmod")):
-        return  # "a PHONE call" is a conversation, "a call for restraint" is not
     relation, cameo = trig.relation, trig.cameo
     modality, reporter = noun_modality(ctx, n)
 
@@ -562,7 +562,6 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     for c in n.children:  # "an attack claimed by the Islamic State group"
         if not sources and c.dep_ == "acl" and c.lemma_.lower() in gz.word_list("claim_verbs"):
             sources = [r for _, p in prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=0.9, how="claimed-by")]
-    gv = governor(n)
     if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv):
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in subject_refs(ctx, gv)]
 
@@ -754,6 +753,7 @@ def extract_doc(spacy_doc: Doc, document: Document, gz: Gazetteer, reference_dat
     find_mentions(ctx)
     sentences: list[Span] = list(spacy_doc.sents)
     ctx.sent_index = {sent.start: i for i, sent in enumerate(sentences)}
+    ctx.sentence_dates = _sentence_dates(spacy_doc, sentences, gz)
     records: list[Sentence] = []
     for idx, sent in enumerate(sentences):
         text = sent.text

@@ -176,6 +176,11 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
                           and ctx.mentions[c.i].actor != ctx.mentions[h.i].actor
                           and any(cc.dep_ == "cc" for cc in c.children)]
     for t in heads:
+        named = [c for c in t.children if c.dep_ == "appos" and c.i in ctx.mentions] if t.i not in ctx.mentions else []
+        if named and t.pos_ == "NOUN":  # "arms Hamas and its ally Islamic Jihad": the name is the referent
+            for c in named:
+                out.extend(_single_refs(ctx, c, factor, how, place_ok))
+            continue
         out.extend(_single_refs(ctx, t, factor, how, place_ok))
     seen: set[str] = set()
     uniq = []

@@ -464,3 +464,8 @@ def test_taking_part_in_talks_and_talks_hosted_by(extract_text):
     assert {("UKR", "negotiatesWith", "RUS"), ("UKR", "negotiatesWith", "USA")} <= rels(ex, "negated")
     ex = extract_text("Talks between Serbia and Kosovo resumed in Brussels on Friday, hosted by Germany's foreign minister.")
     assert {("DEU", "mediates", "SRB"), ("DEU", "mediates", "XKX")} <= rels(ex)
+
+
+def test_role_noun_with_a_name_in_apposition_is_that_name(extract_text):
+    ex = extract_text("Iran, which arms Hamas and its ally Islamic Jihad, praised the truce.")
+    assert {("IRN", "supports", "HAMAS"), ("IRN", "supports", "PIJ")} <= rels(ex)

@@ -132,6 +132,8 @@ def _object_lemmas(tok: Token) -> set[str]:
             out.add("_prep")
     if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add(tok.head.lemma_.lower())  # "the meeting, hosted by Turkey": the noun is the object
     subj = _participle_patient(tok)
     if subj is not None:
         out.add(subj.lemma_.lower())
@@ -207,10 +209,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         instrument = _instrument(ctx, v)
         if instrument is not None:
             relation, cameo = instrument.relation, instrument.cameo
-    objs = _object_lemmas(v)
-    if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-        objs.add(v.head.lemma_.lower())  # "the meeting, hosted by Turkey": the noun is the object
-    if trig.requires_object and not (objs & set(trig.requires_object)):
+    if trig.requires_object and not _requirement_met(v, trig):
         return
     if trig.complements:
         _complement_rule(ctx, sent_idx, sent, v, trig)

@@ -469,3 +469,10 @@ def test_taking_part_in_talks_and_talks_hosted_by(extract_text):
 def test_role_noun_with_a_name_in_apposition_is_that_name(extract_text):
     ex = extract_text("Iran, which arms Hamas and its ally Islamic Jihad, praised the truce.")
     assert {("IRN", "supports", "HAMAS"), ("IRN", "supports", "PIJ")} <= rels(ex)
+
+
+def test_hosting_a_meeting_is_mediation_not_a_visit(extract_text):
+    ex = extract_text("Russian and Ukrainian delegations held talks in Istanbul on Friday. "
+                      "The meeting, hosted by Turkey, lasted two hours.")
+    assert {("TUR", "mediates", "RUS"), ("TUR", "mediates", "UKR")} <= rels(ex)
+    assert not any(r == "negotiatesWith" and "TUR" in (s, t) for s, r, t in rels(ex))

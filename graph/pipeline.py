@@ -80,7 +80,7 @@ def check_shapes(g: Graph) -> None:
     conforms, _text, violations = validate(g)
     if not conforms:
         first = violations[0] if violations else "see actorgraph validate"
-        raise ValidationFailed(f"the built graph violates ontology/shapes.ttl ({len(violations)} violations; first: {first})")
+        raise ValidationFailed(f"the extracted graph violates ontology/shapes.ttl ({len(violations)} violations; first: {first})")
 
 
 def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str | None = "default",
@@ -142,9 +142,11 @@ def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions
 
 
 def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...] = (), model: str | None = None,
-                 workers: int = 1, reference_date: str | None = None) -> dict[str, str]:
+                 workers: int = 1, reference_date: str | None = None, validate: bool = True) -> dict[str, str]:
     """Add documents to an existing store: unchanged ones are skipped, changed ones replaced, and the
-    analysis is recomputed over the whole store."""
+    analysis is recomputed over the whole store. The new documents' graphs are checked against the
+    shapes before anything is written (as ``build`` checks its output): a store only ever receives
+    graphs that ``validate`` accepts."""
     from . import store as store_mod
 
     gz = gazetteer_mod.load(actors)
@@ -156,6 +158,8 @@ def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...
     extractions = extract_documents(todo, actors=actors, model=model, workers=workers,
                                     reference_date=reference_date, gz=gz) if todo else []
     ds = rdf.assemble(extractions, gz)
+    if validate and extractions:
+        check_shapes(rdf.union(ds))
     with store_mod.open_store(store) as st:
         written = store_mod.put_documents(
             st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
@@ -207,12 +211,14 @@ def run_cli(args) -> int:
 def configure_ingest_parser(p) -> None:
     p.add_argument("inputs", nargs="+", help="article files or folders to add")
     p.add_argument("--store", default="out/store", help="store directory or sparql+http(s):// endpoint (default out/store)")
+    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the new documents")
     _common(p)
 
 
 def run_ingest_cli(args) -> int:
     status = ingest_files(args.inputs, args.store, actors=tuple(args.actors), model=args.model,
-                          workers=max(1, args.workers), reference_date=args.reference_date)
+                          workers=max(1, args.workers), reference_date=args.reference_date,
+                          validate=not args.no_validate)
     counts: dict[str, int] = {}
     for s in status.values():
         counts[s] = counts.get(s, 0) + 1

@@ -171,8 +171,9 @@ def format_result(result: Result, fmt: str = "table", max_width: int = 80) -> st
 # ------------------------------------------------------------------------------------------- CLI
 
 def configure_parser(p) -> None:
-    p.add_argument("source", nargs="?", default="out/graph.ttl",
-                   help="graph file (.ttl/.trig/.nq) or store directory (default: out/graph.ttl)")
+    from .store import add_source_arguments
+
+    add_source_arguments(p)
     what = p.add_mutually_exclusive_group()
     what.add_argument("--name", "-n", help="run a saved query from ontology/queries/ by name")
     what.add_argument("-q", "--query", help="run this SPARQL query")
@@ -199,6 +200,8 @@ def run_cli(args) -> int:
     else:
         text = args.query
     bindings = dict(parse_binding(b) for b in args.bind)
-    result = run_query(args.source, text, bindings)
+    from .store import default_source
+
+    result = run_query(default_source(args.store, args.graph), text, bindings)
     print(format_result(result, args.format, args.width), end="")
     return 0

@@ -58,8 +58,13 @@ def bind_prefixes(g: Graph) -> Graph:
 
 
 def interaction_key(ix: Interaction) -> str:
-    """Stable id of an interaction inside its document: same claim, same IRI on every run."""
-    raw = f"{ix.sentence}|{ix.trigger_start}|{ix.source}|{ix.relation}|{ix.target}|{ix.other_party or ''}"
+    """Stable id of an interaction inside its document: same claim, same IRI on every run.
+
+    Built from everything ``extract._dedupe`` keeps apart (modality included: a claim reported by
+    one side and denied by the other is two interactions on the same words, and one IRI for both
+    would merge them into a node with two modalities and two confidences)."""
+    raw = (f"{ix.sentence}|{ix.trigger_start}|{ix.source}|{ix.relation}|{ix.target}|{ix.other_party or ''}"
+           f"|{ix.modality}")
     return hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 

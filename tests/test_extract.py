@@ -332,6 +332,11 @@ def test_claim_denied_by_the_other_side_is_kept_twice(extract_text):
     ex = extract_text("Kyiv said its drones had struck a Russian refinery, a claim Moscow denied.")
     assert ("UKR", "attacks", "RUS") in rels(ex, "reported")
     assert ("UKR", "attacks", "RUS") in rels(ex, "negated")
+    # two interactions, two IRIs: one node with both modalities would break the shapes
+    from graph.rdf import document_graph
+    from graph.validate import validate
+    ok, text, _ = validate(document_graph(ex))
+    assert ok, text
 
 
 def test_event_anaphora_prefers_the_main_clause_event(extract_text):

@@ -1,6 +1,7 @@
 """The persistent store: one named graph per document, idempotent, replace-on-change, crash-safe."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -422,11 +423,20 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
+    yield from _oxigraph_serve(tmp_path_factory.mktemp("oxigraph-server"))
+
+
+@pytest.fixture
+def fresh_oxigraph_server(tmp_path):
+    """A server of one's own, for a test that rebuilds the whole store."""
+    yield from _oxigraph_serve(tmp_path / "oxigraph-server")
+
+
+def _oxigraph_serve(location: Path):
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(exe).exists():
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
     proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -469,3 +479,41 @@ def test_benchmark_script_smoke_run():
     assert proc.returncode in (0, 1), proc.stderr[-2000:]  # 1: a performance target missed on this machine
     assert "| put_documents" in proc.stdout and "| _degree |" in proc.stdout
     assert "Oxigraph disk ms" in proc.stdout
+
+
+@pytest.mark.slow
+def test_cli_build_ingest_query_export_validate_on_a_remote_endpoint(fresh_oxigraph_server, tmp_path):
+    """The whole command line against a real SPARQL server, as a team sharing one endpoint uses it."""
+    def run(*args: str) -> subprocess.CompletedProcess:
+        r = subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                           timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert r.returncode == 0, r.stderr
+        return r
+
+    remote = f"sparql+{fresh_oxigraph_server}/query"
+    run("build", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--store", remote,
+        "--reference-date", "2026-11-23")
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Qatar mediated talks between Israel and Hamas in Doha on Tuesday.", encoding="utf-8")
+    assert "1 added" in run("ingest", str(extra), "--store", remote, "--reference-date", "2026-11-23").stdout
+    assert "1 unchanged" in run("ingest", str(extra), "--store", remote).stdout
+
+    with open_store(remote) as st:
+        assert {rec.source_path for rec in documents(st)} >= {str(extra)}
+        assert len(documents(st)) == 3
+        ask = "PREFIX ag: <https://w3id.org/actorgraph/ontology#> ASK { GRAPH ?g { ?i ag:relation ag:mediates ; ag:source ag:QAT } }"
+        assert query(st, ask).askAnswer
+        # analysis refreshed over the whole remote store after the ingest
+        ask = ("PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
+               "ASK { GRAPH <https://w3id.org/actorgraph/graph/analysis> { ag:QAT ag:pagerank ?p } }")
+        assert query(st, ask).askAnswer
+
+    rows = json.loads(run("query", "--store", remote, "--name", "who-pressures-whom", "--format", "json").stdout)
+    assert any(r["source"]["value"].endswith("#USA") and r["target"]["value"].endswith("#ISR")
+               for r in rows["results"]["bindings"])
+    trig = tmp_path / "x.trig"
+    run("export", "--store", remote, "--format", "trig", "-o", str(trig))
+    ds = Dataset()
+    ds.parse(trig, format="trig")
+    assert len([c for c in ds.graphs() if str(c.identifier).startswith(str(DOC))]) == 3
+    assert ": conforms to the shapes" in run("validate", "--store", remote).stderr

@@ -29,20 +29,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 @dataclass(frozen=True)
 class SavedQuery:
+    """A saved query; ``plain`` is its plain formulation (``queries/plain/NAME.rq``) when it has one.
+
+    Some saved queries are shaped for Oxigraph on disk (every pattern a subquery, hash-joined) so that
+    the whole listing is fast; a pinned variable cannot reach inside those subqueries, so a narrowed run
+    (``--bind source=USA``) is faster on the plain text, where it turns the joins into index lookups."""
     name: str
     description: str
     text: str
     path: Path
+    plain: str | None = None
+
+    def text_for(self, bindings: dict[str, URIRef | Literal] | None = None) -> str:
+        """The text to run with ``bindings`` pinned: the plain formulation when there are bindings and
+        none of them names an aggregate (``(COUNT(...) AS ?sentences)``), else the saved text."""
+        if bindings and self.plain is not None and not any(
+                re.search(rf"\bAS\s+\?{re.escape(v)}\b", self.plain, re.I) for v in bindings):
+            return with_bindings(self.plain, bindings)
+        return with_bindings(self.text, bindings or {})
 
 
 def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
-    """Every ``.rq`` file in ``directory`` by name (file stem)."""
+    """Every ``.rq`` file in ``directory`` by name (file stem), with its ``plain/`` twin if any."""
     out = {}
     for path in sorted(directory.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         first = next((ln for ln in text.splitlines() if ln.strip()), "")
         desc = first.lstrip("#").strip() if first.lstrip().startswith("#") else ""
-        out[path.stem] = SavedQuery(path.stem, desc, text, path)
+        twin = directory / "plain" / path.name
+        plain = twin.read_text(encoding="utf-8") if twin.is_file() else None
+        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain)
     return out
 
 
@@ -190,8 +206,9 @@ def run_cli(args) -> int:
         for q in saved_queries().values():
             print(f"{q.name:22} {q.description}")
         return 0
+    bindings = dict(parse_binding(b) for b in args.bind)
     if args.name:
-        text = saved_query(args.name).text
+        text, bindings = saved_query(args.name).text_for(bindings), {}
     elif args.file:
         try:
             text = Path(args.file).read_text(encoding="utf-8")
@@ -199,7 +216,6 @@ def run_cli(args) -> int:
             raise QueryError(f"{args.file}: cannot read query ({exc.__class__.__name__})") from None
     else:
         text = args.query
-    bindings = dict(parse_binding(b) for b in args.bind)
     from .store import default_source
 
     result = run_query(default_source(args.store, args.graph), text, bindings)

@@ -202,6 +202,7 @@ def _interaction_records(g: Graph) -> list[dict]:
             "source": _local(src), "target": _local(tgt), "relation": _local(rel),
             "sentence": str(po.get(AG.evidence) or ix),
             "official": _local(po[AG.sourceOfficial]) if AG.sourceOfficial in po else None,
+            "at": int(po[AG.charStart]) if isinstance(po.get(AG.charStart), Literal) else 0,
             "ev": {
                 "text": text,
                 "mark": _trigger_span(g, po, text),
@@ -223,7 +224,9 @@ def _interaction_records(g: Graph) -> list[dict]:
                 "docIri": str(po.get(AG.document) or "") or None,
             },
         })
-    records.sort(key=lambda r: (r["ev"]["lo"] or "9999", r["ev"]["doc"] or "", r["iri"]))
+    # by date, then in reading order within a document (the first statement of a symmetric relation
+    # gives its edge's direction); the IRI, a hash, only breaks ties
+    records.sort(key=lambda r: (r["ev"]["lo"] or "9999", r["ev"]["doc"] or "", r["at"], r["iri"]))
     return records
 
 

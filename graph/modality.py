@@ -150,6 +150,8 @@ def noun_modality(ctx: DocContext, n: Token) -> tuple[str, Ref | None]:
     direct = n.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and n.head == gv
     mod, rep = clause_modality(ctx, gv)
     lemma = gv.lemma_.lower()
+    if mod == "reported" and _presupposed(ctx, n):
+        return "asserted", None
     if direct:
         if lemma in gz.word_list("negating_verbs"):
             return ("asserted" if mod == "negated" else "negated"), rep
@@ -158,6 +160,22 @@ def noun_modality(ctx: DocContext, n: Token) -> tuple[str, Ref | None]:
         return mod, rep
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
+
+
+def _presupposed(ctx: DocContext, n: Token) -> bool:
+    """A definite nominal event ('China's support for Pakistan', 'this month's clashes between India
+    and Pakistan', 'the treaty he signed with Putin') is taken for granted by the sentence: a report
+    around it ('..., according to officials'; 'Kim said the troops fought under the treaty') is
+    about something else, so the event stays in the journalist's voice. Not when hedged ('the
+    alleged attack'), nor when it is what the reported act is about ('Biden said he had pressed Xi on
+    Beijing's support for Russia': the object or topic of its verb)."""
+    if any(c.dep_ == "amod" and c.lower_ in ctx.gz.word_list("hedge_modifiers") for c in n.children):
+        return False
+    if n.dep_ == "dobj" or (n.dep_ == "pobj" and n.head.lower_ in ("on", "about", "over", "of")
+                            and n.head.head.pos_ in ("VERB", "AUX")):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+               for c in n.children)
 
 
 def _clause_has_condition(ctx: DocContext, v: Token) -> bool:

@@ -481,3 +481,13 @@ def test_hosting_a_meeting_is_mediation_not_a_visit(extract_text):
                       "The meeting, hosted by Turkey, lasted two hours.")
     assert {("TUR", "mediates", "RUS"), ("TUR", "mediates", "UKR")} <= rels(ex)
     assert not any(r == "negotiatesWith" and "TUR" in (s, t) for s, r, t in rels(ex))
+
+
+def test_a_definite_nominal_event_is_presupposed_by_the_report_around_it(extract_text):
+    ex = extract_text("Turkey's support for Azerbaijan proved decisive in the war, according to Armenian officials.")
+    assert ("TUR", "supports", "AZE") in rels(ex, "asserted")
+    # hedged, or the topic of the reported act: it stays inside the report
+    ex = extract_text("Armenian officials said Turkey's alleged support for Azerbaijan prolonged the war.")
+    assert ("TUR", "supports", "AZE") in rels(ex, "reported")
+    ex = extract_text("Lithuanian officials said Minsk had pressed Moscow on Russia's support for Serbia.")
+    assert ("RUS", "supports", "SRB") in rels(ex, "reported")

@@ -302,6 +302,15 @@ def coordination_head(v: Token) -> Token:
     return head
 
 
+def _relative_clause(v: Token) -> Token | None:
+    """The relative clause whose pronoun is ``v``'s subject: ``v`` itself, or the clause that reports
+    ``v`` ("the Emirates, which UN experts say has funnelled weapons to the RSF": 'which' is the
+    subject of 'funnelled', a complement of the relative clause 'say')."""
+    while v.dep_ == "ccomp" and v.head != v:
+        v = v.head
+    return v if v.dep_ == "relcl" else None
+
+
 def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     """Who does ``v``: its subject, the passive agent, or — for infinitives, conjuncts and relative
     clauses — the subject it inherits (object control for 'urge X to …')."""
@@ -320,8 +329,9 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
             return []
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
-            if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                c = v.head  # "the three governments, which have turned to Russia": the described noun
+            rel = _relative_clause(v) if c.tag_ in ("WDT", "WP") else None
+            if rel is not None:
+                c = rel.head  # "the three governments, which have turned to Russia": the described noun
                 if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
                     return np_refs(ctx, c, factor=0.95, how="relative")
             size = _group_size(ctx, c)

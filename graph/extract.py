@@ -116,8 +116,10 @@ def _requirement_met(tok: Token, trig: Trigger) -> bool:
     """A verb's required object, or a noun's required modifier ("a PHONE call"; "a call for restraint"
     is not a conversation)."""
     if trig.pos == "VERB":
-        return bool(_object_lemmas(tok) & set(trig.requires_object))
-    return any(c.lemma_.lower() in trig.requires_object for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+        found = _object_lemmas(tok)
+    else:
+        found = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(found & set(trig.requires_object)) and not found & set(trig.excludes_object)
 
 
 def _object_lemmas(tok: Token) -> set[str]:

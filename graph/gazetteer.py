@@ -51,6 +51,7 @@ class Trigger:
     negated_relation: str | None = None  # "cannot accept X's demands" -> opposes
     negated_cameo: str | None = None
     requires_object: tuple[str, ...] = ()  # "broaden the talks": only with these object lemmas
+    excludes_object: tuple[str, ...] = ()  # "close TRADE ties" is no alliance: never with these
     target_is_possessor: bool = False  # "include Iran's missile programme": the owner is the target
     recipient_from_governor: bool = False  # "Iran cannot accept US demands": the demand's target is Iran
     reverse: bool = False  # "Kyiv received aid from X" style: subject is the target
@@ -210,6 +211,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     negated_relation=_local(neg_rel) if neg_rel is not None else None,
                     negated_cameo=_str(g, s, AG.negatedCameoCode),
                     requires_object=tuple(_strs(g, s, AG.requiresObject)),
+                    excludes_object=tuple(_strs(g, s, AG.excludesObject)),
                     target_is_possessor=_bool(g, s, AG.targetIsPossessor),
                     recipient_from_governor=_bool(g, s, AG.recipientFromGovernor),
                     reverse=_bool(g, s, AG.reverse),

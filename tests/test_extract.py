@@ -491,3 +491,13 @@ def test_a_definite_nominal_event_is_presupposed_by_the_report_around_it(extract
     assert ("TUR", "supports", "AZE") in rels(ex, "reported")
     ex = extract_text("Lithuanian officials said Minsk had pressed Moscow on Russia's support for Serbia.")
     assert ("RUS", "supports", "SRB") in rels(ex, "reported")
+
+
+def test_close_ties_are_an_alliance_but_trade_ties_are_not(extract_text):
+    assert ("ETH", "alliedWith", "ARE") in rels(extract_text("Ethiopia has kept close ties with the United Arab Emirates."))
+    assert not rels(extract_text("Germany has close trade ties with China."))
+
+
+def test_relative_pronoun_through_a_reporting_verb(extract_text):
+    ex = extract_text("Sudan accused Chad, which it says has smuggled arms to the RSF, of aggression.")
+    assert ("TCD", "supports", "RSF") in rels(ex, "reported")

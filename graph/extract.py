@@ -36,7 +36,7 @@ from .model import Actor, Document, Extraction, Interaction, Sentence
 from .context import SUBJ, DocContext, Ref
 from .mentions import find_mentions
 from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner,
-                        governor, np_refs, object_path, pair_noun, prep_objects, resolve_pair, subject_refs,
+                        governor, np_refs, object_path, pair_noun, prep_objects, relative_clause, resolve_pair, subject_refs,
                         talk_parties, tree_depth)
 from .modality import clause_modality, noun_modality
 
@@ -282,9 +282,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             continue
         if trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
-        if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+        if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and relative_clause(v) is not None:
             if not trig.object_is_theme:  # "the Houthis, whom Iran arms": the described noun is the object
-                targets += np_refs(ctx, v.head, factor=0.95, how="relative-object", place_ok=relation == "attacks")
+                targets += np_refs(ctx, relative_clause(v).head, factor=0.95, how="relative-object",
+                                   place_ok=relation == "attacks")
             continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
@@ -501,7 +502,7 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     if n.i in ctx.mentions:
         return
     relation, cameo = trig.relation, trig.cameo
-    modality, reporter = noun_modality(ctx, n)
+    modality, reporter = noun_modality(ctx, n, made_of_governor=trig.recipient_from_governor)
 
     # "the two allies" / "X's ally" / "an ally of X": the ally noun names the relation itself.
     if relation == "alliedWith" and pair_noun(ctx, n) and n.dep_ != "appos":

@@ -138,9 +138,12 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     return "asserted", None
 
 
-def noun_modality(ctx: DocContext, n: Token) -> tuple[str, Ref | None]:
+def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> tuple[str, Ref | None]:
     """A nominal event ('Iran's backing for armed groups') is presupposed unless negated ('no talks'),
-    or it is the direct argument of a modal/intent/negating verb ('might permit Israeli strikes')."""
+    or it is the direct argument of a modal/intent/negating verb ('might permit Israeli strikes').
+
+    ``made_of_governor``: an appeal or demand made of the governing verb's subject ('Iran rejected US
+    demands') was made whatever the answer: rejecting or refusing it does not negate it."""
     gz = ctx.gz
     if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children):
         return "negated", None
@@ -153,7 +156,7 @@ def noun_modality(ctx: DocContext, n: Token) -> tuple[str, Ref | None]:
     if mod == "reported" and _presupposed(ctx, n):
         return "asserted", None
     if direct:
-        if lemma in gz.word_list("negating_verbs"):
+        if lemma in gz.word_list("negating_verbs") and not made_of_governor:
             return ("asserted" if mod == "negated" else "negated"), rep
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs"):
             return "hypothetical", rep

@@ -501,3 +501,19 @@ def test_close_ties_are_an_alliance_but_trade_ties_are_not(extract_text):
 def test_relative_pronoun_through_a_reporting_verb(extract_text):
     ex = extract_text("Sudan accused Chad, which it says has smuggled arms to the RSF, of aggression.")
     assert ("TCD", "supports", "RSF") in rels(ex, "reported")
+
+
+def test_relative_pronoun_object_of_a_controlled_verb(extract_text):
+    ex = extract_text("Qatar has kept its partnership with Turkey, which it continues to press for more gas.")
+    assert ("QAT", "pressures", "TUR") in rels(ex)
+
+
+def test_calls_from_x_press_the_one_who_defies_them(extract_text):
+    ex = extract_text("Kosovo defied calls from the United States to withdraw its police.")
+    assert ("USA", "pressures", "XKX") in rels(ex, "asserted") and ("XKX", "opposes", "USA") in rels(ex)
+
+
+def test_a_rejected_demand_was_still_made(extract_text):
+    ex = extract_text("Iran rejected US demands to halt enrichment.")
+    assert ("USA", "demands", "IRN") in rels(ex, "asserted") and ("USA", "demands", "IRN") not in rels(ex, "negated")
+    assert ("IRN", "demands", "USA") in rels(extract_text("Iran did not make demands of the United States."), "negated")

@@ -159,13 +159,16 @@ def _np_role(tok: Token) -> str:
 
 
 def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: float = 1.0, how: str = "",
-            place_ok: bool = False) -> list[Ref]:
+            place_ok: bool = False, conj_before: int | None = None) -> list[Ref]:
     """Actors a noun phrase headed by ``tok`` stands for ('Israeli officials' -> Israel, GOV).
 
     ``place_ok``: the phrase is the object of a trigger's own preposition ('fired at Israel'), so a
-    country name there is a target even after a locative preposition."""
+    country name there is a target even after a locative preposition. ``conj_before``: only conjuncts
+    before this token index (a relative pronoun's antecedent ends where the relative clause starts:
+    in "Mali's junta, which expelled French troops and the UN mission" a conjunct the parser hangs on
+    'junta' after 'which' is not what 'which' stands for)."""
     out: list[Ref] = []
-    heads = [tok] + (list(tok.conjuncts) if expand_conj else [])
+    heads = [tok] + ([c for c in tok.conjuncts if conj_before is None or c.i < conj_before] if expand_conj else [])
     if expand_conj:  # "Mali, Burkina Faso and Niger" is often parsed as an apposition with conjuncts
         for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions]:
             heads += [ap] + list(ap.conjuncts)
@@ -302,11 +305,12 @@ def coordination_head(v: Token) -> Token:
     return head
 
 
-def _relative_clause(v: Token) -> Token | None:
-    """The relative clause whose pronoun is ``v``'s subject: ``v`` itself, or the clause that reports
-    ``v`` ("the Emirates, which UN experts say has funnelled weapons to the RSF": 'which' is the
-    subject of 'funnelled', a complement of the relative clause 'say')."""
-    while v.dep_ == "ccomp" and v.head != v:
+def relative_clause(v: Token) -> Token | None:
+    """The relative clause whose pronoun is an argument of ``v``: ``v`` itself, or the clause that
+    reports or governs ``v`` ("the Emirates, which UN experts say has funnelled weapons to the RSF":
+    'which' is the subject of 'funnelled', a complement of the relative clause 'say'; "the United
+    States, which it continues to press": the object of 'press', under 'continues')."""
+    while v.dep_ in ("ccomp", "xcomp") and v.head != v:
         v = v.head
     return v if v.dep_ == "relcl" else None
 
@@ -329,11 +333,11 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
             return []
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
-            rel = _relative_clause(v) if c.tag_ in ("WDT", "WP") else None
+            rel = relative_clause(v) if c.tag_ in ("WDT", "WP") else None
             if rel is not None:
-                c = rel.head  # "the three governments, which have turned to Russia": the described noun
+                pronoun, c = c, rel.head  # "the three governments, which have turned to Russia": the described noun
                 if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
-                    return np_refs(ctx, c, factor=0.95, how="relative")
+                    return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
             size = _group_size(ctx, c)
             if size > 2:
                 return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx)

@@ -285,7 +285,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and relative_clause(v) is not None:
             if not trig.object_is_theme:  # "the Houthis, whom Iran arms": the described noun is the object
                 targets += np_refs(ctx, relative_clause(v).head, factor=0.95, how="relative-object",
-                                   place_ok=relation == "attacks")
+                                   place_ok=relation == "attacks", conj_before=c.i)
             continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):

@@ -72,6 +72,7 @@ class Gazetteer:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
     agent_nouns: dict[str, str | None] = field(default_factory=dict)  # "officials" -> GOV
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # "waged" -> "wage" (the model says "wag")
     cameo: dict[str, tuple[str, float, int]] = field(default_factory=dict)  # code -> label, goldstein, quad
     relations: dict[str, dict] = field(default_factory=dict)  # name -> cameo, quad, sign, label, colour
     episodes: list[dict] = field(default_factory=list)
@@ -195,6 +196,10 @@ def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:
 def _read_lexicon(gz: Gazetteer) -> None:
     g = gz.graph
     for s in g.subjects(RDF.type, AG.Trigger):
+        for p in (AG.relation, AG.strength, AG.cameoCode, AG.negatedRelation):
+            if len(set(g.objects(s, p))) > 1:  # two triggers given one IRI (in one file or two) merge
+                raise GazetteerError(f"trigger {_local(s)} has more than one {_local(p)}: "
+                                     "two trigger definitions share this IRI; rename one")
         relation = _local(g.value(s, AG.relation))
         rel_node = g.value(s, AG.relation)
         cameo = _str(g, s, AG.cameoCode) or _str(g, rel_node, AG.cameoCode) or ""
@@ -229,6 +234,10 @@ def _read_lexicon(gz: Gazetteer) -> None:
         sector = _local(g.value(s, AG.sector))
         for t in _strs(g, s, AG.lemma):
             gz.agent_nouns[t.lower()] = sector
+    for s in g.subjects(RDF.type, AG.LemmaFix):
+        lemma = _str(g, s, AG.lemma)
+        for form in _strs(g, s, AG.form):
+            gz.lemma_fixes[form.lower()] = lemma
     for s in g.subjects(RDF.type, AG.WordList):
         name = _str(g, s, RDFS.label)
         if name:

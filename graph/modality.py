@@ -79,6 +79,11 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
                 c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before") for c in cur.children):
             cur = head  # "he would urge Putin … when the two leaders meet": the time clause is as (un)real as the main one
             continue
+        if cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+                and _appeal_around(ctx, head):
+            hypothetical = True  # an appeal's content: "came under pressure from the factions to expel US forces"
+            cur = head
+            continue
         if cur.dep_ == "advcl" and cur.tag_ == "VBG":  # "…, killing 49 soldiers, Yerevan said": the main clause's
             cur = head
             continue
@@ -163,6 +168,16 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
         return mod, rep
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
+
+
+def _appeal_around(ctx: DocContext, head: Token) -> bool:
+    """``head`` is an appeal noun or a verb with one as its (prepositional) object: an infinitive hung
+    on it is what is asked for (not a purpose of a done act: 'drones sent to defend Libya')."""
+    appeals = ctx.gz.word_list("appeal_nouns")
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower() in appeals
+    return any(t.lemma_.lower() in appeals for c in head.children
+               for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []))
 
 
 def _presupposed(ctx: DocContext, n: Token) -> bool:

@@ -64,6 +64,10 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     # takes 0.4 s instead of 1.9 s (it matters for every worker process).
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gz))
+    if gz.lemma_fixes and "attribute_ruler" in nlp.pipe_names:
+        # set before the lemmatizer, which leaves a lemma already set alone
+        nlp.get_pipe("attribute_ruler").add_patterns(
+            [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in sorted(gz.lemma_fixes.items())])
     return nlp
 
 

@@ -517,3 +517,20 @@ def test_a_rejected_demand_was_still_made(extract_text):
     ex = extract_text("Iran rejected US demands to halt enrichment.")
     assert ("USA", "demands", "IRN") in rels(ex, "asserted") and ("USA", "demands", "IRN") not in rels(ex, "negated")
     assert ("IRN", "demands", "USA") in rels(extract_text("Iran did not make demands of the United States."), "negated")
+
+
+def test_lemma_fixes_from_the_lexicon(extract_text):
+    """en_core_web_sm lemmatises 'waged' as 'wag'; ontology/lexicon.ttl's ag:LemmaFix sets it right."""
+    assert ("PKK", "attacks", "TUR") in rels(extract_text("The PKK waged an insurgency against Turkey."))
+
+
+def test_expelling_troops_is_opposition_and_an_appeal_to_expel_is_hypothetical(extract_text):
+    assert ("NER", "opposes", "FRA") in rels(extract_text("Niger expelled French troops in 2023."), "asserted")
+    ex = extract_text("Baghdad has come under pressure from the militias to expel US troops.")
+    assert ("IRQ", "opposes", "USA") in rels(ex, "hypothetical") and ("IRQ", "opposes", "USA") not in rels(ex, "asserted")
+
+
+def test_a_relative_pronoun_does_not_stand_for_a_conjunct_after_it(extract_text):
+    ex = extract_text("Mali's junta, which expelled French troops in 2022 and the UN peacekeeping mission a year later, "
+                      "has come to rely on Moscow.")
+    assert ("MLI", "opposes", "FRA") in rels(ex) and ("UN", "opposes", "FRA") not in rels(ex)

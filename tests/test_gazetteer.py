@@ -290,3 +290,18 @@ def test_regeneration_is_byte_identical():
         if versions and versions[0] not in on_disk:
             pytest.skip(f"{name} was made with other package versions than the installed {versions[0][2:]}")
         assert text == on_disk, f"{name} is stale: run python scripts/make_gazetteer.py"
+
+
+def test_two_triggers_sharing_an_iri_are_refused(tmp_path):
+    """Turtle merges two definitions of one IRI silently (one trigger's required objects would gate
+    the other's lemmas, as once happened to lex:expel); the loader refuses it in one clear line."""
+    import graph.gazetteer as gazetteer_mod
+
+    gazetteer_mod.load()  # the shipped lexicon is clean
+    extra = tmp_path / "mine.ttl"
+    extra.write_text('@prefix ag: <https://w3id.org/actorgraph/ontology#> .\n'
+                     '@prefix lex: <https://w3id.org/actorgraph/lexicon#> .\n'
+                     'lex:expel a ag:Trigger ; ag:lemma "kick" ; ag:pos "VERB" ; ag:relation ag:attacks ; ag:strength 0.9 .\n',
+                     encoding="utf-8")
+    with pytest.raises(gazetteer_mod.GazetteerError, match="expel has more than one"):
+        gazetteer_mod.load([str(extra)])

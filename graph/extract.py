@@ -722,9 +722,11 @@ def _resolve_deferred(ctx: DocContext, sentences: list[Span]) -> None:
                        and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
     for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:
-        # the deal/talks of this sentence first, then the document's negotiations, then its agreements
-        pairs = (pair_counts(("negotiatesWith", "cooperatesWith"), sent_idx) or pair_counts(("negotiatesWith",), None)
-                 or pair_counts(("cooperatesWith",), None) or pair_counts(tuple(ctx.gz.relations), sent_idx))
+        # the deal/talks of this sentence first, then any pair this sentence relates ("a declaration,
+        # brokered by Trump, in which Armenia and Azerbaijan pledged to renounce force against each
+        # other"), then the document's negotiations, then its agreements
+        pairs = (pair_counts(("negotiatesWith", "cooperatesWith"), sent_idx) or pair_counts(tuple(ctx.gz.relations), sent_idx)
+                 or pair_counts(("negotiatesWith",), None) or pair_counts(("cooperatesWith",), None))
         if not pairs:
             continue
         top = pairs.most_common(1)[0][0]

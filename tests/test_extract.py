@@ -534,3 +534,10 @@ def test_a_relative_pronoun_does_not_stand_for_a_conjunct_after_it(extract_text)
     ex = extract_text("Mali's junta, which expelled French troops in 2022 and the UN peacekeeping mission a year later, "
                       "has come to rely on Moscow.")
     assert ("MLI", "opposes", "FRA") in rels(ex) and ("UN", "opposes", "FRA") not in rels(ex)
+
+
+def test_implicit_mediation_takes_the_pair_its_sentence_relates(extract_text):
+    ex = extract_text("Serbia signed a trade agreement with Hungary. Last month's ceremony, brokered by the European "
+                      "Union, in which Serbia and Kosovo pledged to renounce force against each other, angered Russia.")
+    mediated = {t for s, r, t in rels(ex) if s == "EU" and r == "mediates"}
+    assert mediated == {"SRB", "XKX"}

@@ -176,8 +176,9 @@ def _appeal_around(ctx: DocContext, head: Token) -> bool:
     appeals = ctx.gz.word_list("appeal_nouns")
     if head.pos_ == "NOUN":
         return head.lemma_.lower() in appeals
-    return any(t.lemma_.lower() in appeals for c in head.children
-               for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []))
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in appeals for o in objects)
 
 
 def _presupposed(ctx: DocContext, n: Token) -> bool:

@@ -343,7 +343,8 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
                 return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx)
             if pair_noun(ctx, c):
                 return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
-                                     cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx)
+                                     cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
+                                     neighbours=_neighbour_noun(c))
             return np_refs(ctx, c, how="subject")
     head = v.head
     if head == v:
@@ -449,22 +450,52 @@ def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
                 yield a, b
 
 
-def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None) -> list[Ref]:
+def _neighbour_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("neighbour", "neighbor") or tok.lower_ in ("neighbours", "neighbors")
+
+
+def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
+                 neighbours: bool = False) -> list[Ref]:
     """'the two allies' -> the parties of the most salient cooperative interaction before here;
     'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind.
     Only interactions stated before the anaphor (char offset ``before``) can be its antecedent: in "The
-    two leaders criticised China", China is not one of the two."""
+    two leaders criticised China", China is not one of the two.
+
+    ``neighbours`` ('the two neighbours'): only two states that border each other (ag:neighbourOf) —
+    the pair of any interaction between them, else the two most recently named ones."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
                if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
-        cands = [(d, ix) for si, d, ix in ctx.salience if si == s and (signs.get(ix.relation, 0) > 0 or not cooperative)
+        cands = [(d, ix) for si, d, ix in ctx.salience if si == s
+                 and (signs.get(ix.relation, 0) > 0 or not cooperative or neighbours)
                  and (before is None or ix.trigger_start < before)
-                 and ix.relation != "mediates" and frozenset((ix.source, ix.target)) not in hostile
+                 and ix.relation != "mediates"
+                 and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
+                 and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
         if cands:
             _, ix = min(cands, key=lambda c: c[0])
             return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
+    return _named_neighbours(ctx, sent_idx, before) if neighbours else []
+
+
+def _named_neighbours(ctx: DocContext, sent_idx: int, before: int | None) -> list[Ref]:
+    """The latest-named state and the latest-named of its neighbours, within this and the three
+    previous sentences ("a Venezuelan patrol boat near Guyana's platforms ... The two neighbours")."""
+    start = min((tok for tok, k in ctx.sent_index.items() if k >= sent_idx - 3), default=0)
+    order: list[str] = []  # states by recency, latest first
+    for i in range(len(ctx.doc) - 1, start - 1, -1):
+        m = ctx.mentions.get(i)
+        if m is None or (before is not None and ctx.doc[i].idx >= before) or m.location:
+            continue
+        actor = ctx.gz.actors.get(m.actor)
+        if actor is not None and actor.type == "State" and m.actor not in order:
+            order.append(m.actor)
+    for k, a in enumerate(order):
+        for b in order[k + 1:]:
+            if b in ctx.gz.neighbours.get(a, ()):
+                return [Ref(a, None, None, 0.7, "neighbour-anaphora"), Ref(b, None, None, 0.7, "neighbour-anaphora")]
     return []
 
 
@@ -480,7 +511,8 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
     if size > 2:
         return _resolve_group(ctx, sent_idx, size, before=tok.idx)
     if pair_noun(ctx, tok):
-        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx)
+        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx,
+                            neighbours=_neighbour_noun(tok))
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 

@@ -455,7 +455,8 @@ def _complement_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig:
     """'Islamabad vowed to retaliate', 'vowed to hunt down JNIM's leaders': a threat carried by its
     complement verb. The target is the actor inside the complement, else whoever last attacked the
     subject in this document."""
-    comps = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in trig.complements]
+    comps = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in trig.complements
+             and not any(cc.dep_ == "neg" for cc in c.children)]  # "pledged not to attack" is no threat
     if not comps:
         # "vowed that the American and British strikes would not go unpunished": a warning about attacks
         comps = [c for c in v.children if c.dep_ == "ccomp" and any(

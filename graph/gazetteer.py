@@ -78,6 +78,7 @@ class Gazetteer:
     episodes: list[dict] = field(default_factory=list)
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # named word lists (modals, speech verbs...)
     members: dict[str, set[str]] = field(default_factory=dict)
+    neighbours: dict[str, set[str]] = field(default_factory=dict)  # state -> states it borders ("the two neighbours")
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"ArmedGroup"}
 
@@ -186,6 +187,9 @@ def _read_actors(gz: Gazetteer) -> None:
                 gz.aliases.append(Alias(name.strip(), aid, "part", sector.strip() or "GOV"))
             for group in g.objects(s, AG.memberOf):
                 gz.members.setdefault(_local(group), set()).add(aid)
+            for other in g.objects(s, AG.neighbourOf):  # symmetric, whichever side a file states it on
+                gz.neighbours.setdefault(aid, set()).add(_local(other))
+                gz.neighbours.setdefault(_local(other), set()).add(aid)
 
 
 def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:

@@ -93,6 +93,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
                 denied = True
             elif lemma in intents and not (relation in ("demands", "pressures") and lemma in carriers):
                 hypothetical = True
+                if negated and lemma in gz.word_list("commitment_verbs"):
+                    denied = True  # "pledged not to use force": a commitment not to, like "agreed not to"
             cur = head
             continue
         if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):

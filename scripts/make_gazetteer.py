@@ -106,6 +106,7 @@ class Actor:
     qid: str | None = None
     member_of: set[str] = field(default_factory=set)
     parts: set[tuple[str, str]] = field(default_factory=set)  # (name, sector)
+    neighbours: set[str] = field(default_factory=set)  # states it shares a land or named maritime border with
     note: str = ""
 
 
@@ -263,6 +264,8 @@ def build_states() -> dict[str, Actor]:
             cap = normalise(cap)
             if cap and is_latin(cap) and "," not in cap:
                 actor.capitals.add(cap)
+        for info in ci.get(iso, []):
+            actor.neighbours |= set(info.get("borders") or [])
         states[iso] = actor
 
     missing = [i for i in EXTRA_STATES if i not in states]
@@ -284,10 +287,26 @@ def build_states() -> dict[str, Actor]:
             a.member_of.add("AU")
 
     apply_state_names(states)
+    apply_neighbours(states)
     for a in states.values():
         a.aliases.add(a.label)
         a.capitals -= a.aliases  # city-states: the name is the name, not a metonym
     return states
+
+
+def apply_neighbours(states: dict[str, Actor]) -> None:
+    """Land borders come from countryinfo; scripts/data/neighbours.csv adds the maritime neighbours the
+    news calls neighbours. The relation is made symmetric and kept to the gazetteer's states."""
+    for row in read_csv("neighbours.csv"):
+        a, b = row["a"], row["b"]
+        if a not in states or b not in states:
+            raise SystemExit(f"neighbours.csv: unknown state {a if a not in states else b}")
+        states[a].neighbours.add(b)
+    for a in list(states.values()):
+        a.neighbours &= set(states)
+        a.neighbours.discard(a.id)
+        for b in a.neighbours:
+            states[b].neighbours.add(a.id)
 
 
 def apply_state_names(states: dict[str, Actor]) -> None:
@@ -423,6 +442,8 @@ def actor_turtle(a: Actor) -> str:
         pairs.append(("owl:sameAs", [f"wd:{a.qid}"]))
     if a.member_of:
         pairs.append(("ag:memberOf", [f"ag:{m}" for m in sorted(a.member_of)]))
+    if a.neighbours:
+        pairs.append(("ag:neighbourOf", [f"ag:{m}" for m in sorted(a.neighbours)]))
     if a.parts:
         pairs.append(("ag:partName", [lit(f"{n}|{s}") for n, s in sorted(a.parts, key=lambda p: (sort_key(p[0]), p[1]))]))
     lines = [f"ag:{a.id}"]

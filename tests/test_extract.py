@@ -541,3 +541,16 @@ def test_implicit_mediation_takes_the_pair_its_sentence_relates(extract_text):
                       "Union, in which Serbia and Kosovo pledged to renounce force against each other, angered Russia.")
     mediated = {t for s, r, t in rels(ex) if s == "EU" and r == "mediates"}
     assert mediated == {"SRB", "XKX"}
+
+
+def test_the_two_neighbours_are_two_states_that_border_each_other(extract_text):
+    ex = extract_text("A Thai patrol clashed with troops near the Cambodian border on Monday, and Washington warned of "
+                      "consequences. The two neighbours pledged in Kuala Lumpur, in talks hosted by Malaysia, not to "
+                      "use force against each other.")
+    assert {("THA", "attacks", "KHM"), ("KHM", "attacks", "THA")} <= rels(ex, "negated")
+    assert {t for s, r, t in rels(ex) if s == "MYS" and r == "mediates"} == {"THA", "KHM"}
+
+
+def test_a_pledge_not_to_attack_is_a_denial_not_a_threat(extract_text):
+    ex = extract_text("Armenia pledged not to attack Azerbaijan.")
+    assert ("ARM", "attacks", "AZE") in rels(ex, "negated") and not any(r == "threatens" for _s, r, _t in rels(ex))

@@ -24,7 +24,7 @@ WD = "http://www.wikidata.org/entity/"
 ACTOR_CLASSES = {AG.State, AG.Organisation, AG.ArmedGroup, AG.CollectiveActor}
 ALLOWED_PREDICATES = {
     RDF.type, RDFS.label, OWL.sameAs,
-    AG.alias, AG.capital, AG.demonym, AG.isoCode, AG.actorCode, AG.partName, AG.memberOf,
+    AG.alias, AG.capital, AG.demonym, AG.isoCode, AG.actorCode, AG.partName, AG.memberOf, AG.neighbourOf,
 }
 NAME_PREDICATES = (AG.alias, AG.capital, AG.demonym)
 TWO_LETTER_OK = {"US", "UK", "EU", "UN"}
@@ -305,3 +305,15 @@ def test_two_triggers_sharing_an_iri_are_refused(tmp_path):
                      encoding="utf-8")
     with pytest.raises(gazetteer_mod.GazetteerError, match="expel has more than one"):
         gazetteer_mod.load([str(extra)])
+
+
+def test_neighbours_are_symmetric_states_from_land_borders_and_the_curated_straits():
+    import graph.gazetteer as gazetteer_mod
+
+    gz = gazetteer_mod.load()
+    assert {"BRA", "COL", "GUY"} <= gz.neighbours["VEN"] and "VEN" in gz.neighbours["GUY"]  # land (countryinfo)
+    assert "KOR" in gz.neighbours["JPN"] and "JPN" in gz.neighbours["KOR"]  # scripts/data/neighbours.csv
+    assert "TWN" in gz.neighbours["CHN"]
+    assert all(a in gz.neighbours[b] for a, bs in gz.neighbours.items() for b in bs)
+    assert all(gz.actors[a].type == "State" for a in gz.neighbours)
+    assert "FRA" not in gz.neighbours["USA"]

@@ -282,9 +282,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             continue
         if trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
-        if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and relative_clause(v) is not None:
+        rel = relative_clause(v) if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") else None
+        if rel is not None:
             if not trig.object_is_theme:  # "the Houthis, whom Iran arms": the described noun is the object
-                targets += np_refs(ctx, relative_clause(v).head, factor=0.95, how="relative-object",
+                targets += np_refs(ctx, rel.head, factor=0.95, how="relative-object",
                                    place_ok=relation == "attacks", conj_before=c.i)
             continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):

@@ -24,6 +24,7 @@ from .namespaces import AG, ONTOLOGY_DIR, PREFIXES
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")  # SPARQL IRIREF characters, with a scheme
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -91,14 +92,18 @@ def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
     if len(raw) >= 2 and raw[0] == raw[-1] == '"':
         return var, Literal(raw[1:-1])
     if raw.startswith("<") and raw.endswith(">"):
-        return var, URIRef(raw[1:-1])
-    if ":" in raw and not raw.startswith("http"):
+        iri = raw[1:-1]
+    elif ":" in raw and not raw.startswith("http") and raw.split(":", 1)[0] in PREFIXES:
         prefix, local = raw.split(":", 1)
-        if prefix in PREFIXES:
-            return var, URIRef(str(PREFIXES[prefix]) + local)
-    if raw.startswith(("http://", "https://")):
-        return var, URIRef(raw)
-    return var, AG[raw]
+        iri = str(PREFIXES[prefix]) + local
+    elif raw.startswith(("http://", "https://")):
+        iri = raw
+    else:
+        iri = str(AG) + raw
+    # the value is pasted into the query text: only a well-formed absolute IRI may go there
+    if not _IRI.fullmatch(iri):
+        raise QueryError(f"--bind: {raw!r} is not an actor id, prefixed name or absolute IRI")
+    return var, URIRef(iri)
 
 
 def with_bindings(text: str, bindings: dict[str, URIRef | Literal]) -> str:

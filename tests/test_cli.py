@@ -92,6 +92,10 @@ def test_adhoc_query_and_file(seed_out, tmp_path):
     (["-q", "SELEC ?x WHERE {"], "malformed query"),
     (["--name", "no-such-query"], "no saved query named"),
     (["-f", "/nonexistent.rq"], "cannot read query"),
+    # a pinned value is pasted into the query: nothing that could close the IRI and add SPARQL gets in
+    (["--name", "evidence", "--bind", "source=USA> } UNION { ?s ?p ?o"], "is not an actor id"),
+    (["--name", "evidence", "--bind", "source=<relative>"], "is not an actor id"),
+    (["--name", "evidence", "--bind", "x y=USA"], "is not a variable name"),
 ])
 def test_query_errors(seed_out, args, message):
     r = run("query", str(seed_out / "graph.ttl"), *args)

@@ -105,6 +105,11 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 if c.dep_ == "poss" and c.i in ctx.mentions:
                     r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
                     return [r] if r else []
+        # "Belarus and its Russian allies": the conjunct just before names the owner
+        if holder.dep_ == "conj" and holder.head.i < tok.i and low in ("its", "their"):
+            owners = np_refs(ctx, holder.head, expand_conj=False, factor=0.85, how="pronoun-conjunct")
+            if owners:
+                return owners
     # "The two leaders ... said they would hold a summit": the subject of a reported clause is the speaker
     speech = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
     if speech is not None and speech.lemma_.lower() in ctx.gz.word_list("speech_verbs") \
@@ -235,6 +240,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
                 leaders = np_refs(ctx, c.nbor(-2), factor=factor * 0.9, how=how or "led-by")
             if leaders:
                 return leaders
+    if t.lemma_.lower() in ctx.gz.word_list("counterpart_nouns") and any(c.dep_ == "poss" for c in t.children) \
+            and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
+        return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
     mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
     sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
@@ -448,6 +456,28 @@ def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
         for b in refs[i + 1:]:
             if a.actor != b.actor:
                 yield a, b
+
+
+def _counterpart(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
+    """'its neighbour', 'Moscow's ally', 'their rival': someone other than the possessor. A neighbour is
+    the latest-named state, in this or the three previous sentences, that borders the possessor
+    (ag:neighbourOf); the others are left unresolved rather than taken for the possessor."""
+    if t.lemma_.lower() not in ("neighbour", "neighbor"):
+        return []
+    poss = [c for c in t.children if c.dep_ == "poss"]
+    gv = governor(t)
+    if all(c.lower_ in PRONOUNS for c in poss) and gv is not None and t.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        # "called on Beijing to restrain its neighbour", "Algeria accused its neighbour": the doer's own
+        owners = {r.actor for r in subject_refs(ctx, gv)}
+    else:
+        owners = {r.actor for c in poss for r in np_refs(ctx, c, expand_conj=False)}
+    near = set().union(*(ctx.gz.neighbours.get(o, set()) for o in owners)) if owners else set()
+    first = min((tok for tok, k in ctx.sent_index.items() if k >= ctx.sent_index.get(t.sent.start, 0) - 3), default=0)
+    for i in range(t.i - 1, first - 1, -1):
+        m = ctx.mentions.get(i)
+        if m is not None and m.actor in near and not m.location:
+            return [Ref(m.actor, None, None, factor * 0.75, how or "neighbour-of")]
+    return []
 
 
 def _neighbour_noun(tok: Token) -> bool:

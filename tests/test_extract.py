@@ -554,3 +554,14 @@ def test_the_two_neighbours_are_two_states_that_border_each_other(extract_text):
 def test_a_pledge_not_to_attack_is_a_denial_not_a_threat(extract_text):
     ex = extract_text("Armenia pledged not to attack Azerbaijan.")
     assert ("ARM", "attacks", "AZE") in rels(ex, "negated") and not any(r == "threatens" for _s, r, _t in rels(ex))
+
+
+def test_its_neighbour_is_a_bordering_state_not_the_possessor(extract_text):
+    ex = extract_text("Algeria cut ties with Rabat in 2021 and has accused its neighbour of allowing Israel a foothold.")
+    assert ("MAR", "supports", "ISR") in rels(ex, "reported") and ("DZA", "supports", "ISR") not in rels(ex)
+    ex = extract_text("Tokyo has called on Beijing, Pyongyang's traditional patron, to restrain its neighbour.")
+    assert ("CHN", "pressures", "PRK") in rels(ex, "hypothetical")
+    # a named counterpart stays named: "its Russian allies" are Russia
+    ex = extract_text("Ukrainian drones targeted Belarus and its Russian allies.")
+    assert {("UKR", "attacks", "RUS"), ("BLR", "alliedWith", "RUS")} <= rels(ex)  # "its" = the conjunct before
+    assert ("UKR", "alliedWith", "RUS") not in rels(ex)

@@ -565,3 +565,9 @@ def test_its_neighbour_is_a_bordering_state_not_the_possessor(extract_text):
     ex = extract_text("Ukrainian drones targeted Belarus and its Russian allies.")
     assert {("UKR", "attacks", "RUS"), ("BLR", "alliedWith", "RUS")} <= rels(ex)  # "its" = the conjunct before
     assert ("UKR", "alliedWith", "RUS") not in rels(ex)
+
+
+def test_arms_sales_and_purchases_support_the_buyer_but_oil_sales_do_not(extract_text):
+    ex = extract_text("Ankara bought Russian S-400 air defences in 2019 and has sold Bayraktar drones to Ukraine.")
+    assert {("RUS", "supports", "TUR"), ("TUR", "supports", "UKR")} <= rels(ex)
+    assert not rels(extract_text("Iran sold oil to China."))

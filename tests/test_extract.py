@@ -571,3 +571,8 @@ def test_arms_sales_and_purchases_support_the_buyer_but_oil_sales_do_not(extract
     ex = extract_text("Ankara bought Russian S-400 air defences in 2019 and has sold Bayraktar drones to Ukraine.")
     assert {("RUS", "supports", "TUR"), ("TUR", "supports", "UKR")} <= rels(ex)
     assert not rels(extract_text("Iran sold oil to China."))
+
+
+def test_normalisation_and_detente_are_cooperation(extract_text):
+    assert ("MAR", "cooperatesWith", "ISR") in rels(extract_text("Morocco's normalisation with Israel has survived the war."))
+    assert ("SAU", "cooperatesWith", "IRN") in rels(extract_text("The détente between Saudi Arabia and Iran has proved durable."))

@@ -77,6 +77,7 @@ class Gazetteer:
     relations: dict[str, dict] = field(default_factory=dict)  # name -> cameo, quad, sign, label, colour
     episodes: list[dict] = field(default_factory=list)
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # named word lists (modals, speech verbs...)
+    cased_words: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, as written (names)
     members: dict[str, set[str]] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # state -> states it borders ("the two neighbours")
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
@@ -97,6 +98,10 @@ class Gazetteer:
 
     def word_list(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
+
+    def word_list_cased(self, name: str) -> frozenset[str]:
+        """A word list as written in the Turtle (for names, which are matched case-sensitively)."""
+        return self.cased_words.get(name, frozenset())
 
 
 def knowledge_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
@@ -246,6 +251,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
         name = _str(g, s, RDFS.label)
         if name:
             gz.words[name] = frozenset(w.lower() for w in _strs(g, s, AG.word))
+            gz.cased_words[name] = frozenset(_strs(g, s, AG.word))
     for s in g.subjects(RDF.type, AG.AnaphoricNoun):
         types = frozenset(_local(t) for t in g.objects(s, AG.actorType))
         for lemma in _strs(g, s, AG.lemma):

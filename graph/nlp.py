@@ -46,6 +46,10 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
         # Possessive and plural demonyms ("Israelis", "Iranians") are frequent in wire copy.
         if alias.kind == "demonym" and not alias.text.endswith("s") and " " not in alias.text and alias.text[-1].isalpha():
             patterns.append({"label": "NORP", "pattern": alias.text + "s", "id": f"{alias.actor}|demonym|"})
+    # "Latin American leaders", "the South China Sea": longer than the actor name inside them, so the
+    # ruler keeps these spans, and their id names no actor (find_mentions skips them)
+    for phrase in sorted(gz.word_list_cased("not_actor_names")):
+        patterns.append({"label": "LOC", "pattern": phrase, "id": "|not-an-actor|"})
     return patterns
 
 

@@ -576,3 +576,10 @@ def test_arms_sales_and_purchases_support_the_buyer_but_oil_sales_do_not(extract
 def test_normalisation_and_detente_are_cooperation(extract_text):
     assert ("MAR", "cooperatesWith", "ISR") in rels(extract_text("Morocco's normalisation with Israel has survived the war."))
     assert ("SAU", "cooperatesWith", "IRN") in rels(extract_text("The détente between Saudi Arabia and Iran has proved durable."))
+
+
+def test_names_containing_an_actor_name_are_not_that_actor(extract_text):
+    ex = extract_text("Venezuela has called on Latin American leaders to condemn the American naval deployment.")
+    assert ("VEN", "pressures", "USA") not in rels(ex)  # 'Latin American' is not the United States
+    ex = extract_text("Indian Ocean states met in Colombo, and South China Sea claimants criticised Beijing.")
+    assert not any("IND" in (s, t) for s, _r, t in rels(ex))

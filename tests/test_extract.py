@@ -583,3 +583,10 @@ def test_names_containing_an_actor_name_are_not_that_actor(extract_text):
     assert ("VEN", "pressures", "USA") not in rels(ex)  # 'Latin American' is not the United States
     ex = extract_text("Indian Ocean states met in Colombo, and South China Sea claimants criticised Beijing.")
     assert not any("IND" in (s, t) for s, _r, t in rels(ex))
+
+
+def test_a_free_relative_describes_the_target(extract_text):
+    assert ("ISR", "attacks", "HEZBOLLAH") in rels(extract_text(
+        "Israeli jets struck what the army described as Hezbollah weapons depots."), "asserted")
+    assert ("ISR", "attacks", "HEZBOLLAH") in rels(extract_text(
+        "Israel struck what it said were Hezbollah targets in southern Lebanon."))

@@ -590,3 +590,8 @@ def test_a_free_relative_describes_the_target(extract_text):
         "Israeli jets struck what the army described as Hezbollah weapons depots."), "asserted")
     assert ("ISR", "attacks", "HEZBOLLAH") in rels(extract_text(
         "Israel struck what it said were Hezbollah targets in southern Lebanon."))
+
+
+def test_revoking_a_visa_is_opposition_to_the_holders_state(extract_text):
+    assert ("USA", "opposes", "BRA") in rels(extract_text("Washington revoked the visas of Brazilian judges."))
+    assert not rels(extract_text("Iran refused to sign the deal."))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from .errors import QueryError
@@ -24,6 +25,7 @@ from .namespaces import AG, ONTOLOGY_DIR, PREFIXES
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")  # SPARQL IRIREF characters, with a scheme
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -81,7 +83,8 @@ def open_source(source: Path | str | Graph):
 
 
 def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
-    """``source=USA`` -> (source, ag:USA); ``x=ag:ISR``; ``name="Oman"`` -> a literal."""
+    """``source=USA`` -> (source, ag:USA); ``x=ag:ISR``; ``name="Oman"`` -> a literal; ``n=4``,
+    ``confidence=0.85`` -> numbers; ``date=2025-06`` -> a date (matched as a prefix, see with_bindings)."""
     if "=" not in value:
         raise QueryError(f"--bind expects VAR=VALUE, got {value!r}")
     var, raw = value.split("=", 1)
@@ -91,6 +94,13 @@ def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
     raw = raw.strip()
     if len(raw) >= 2 and raw[0] == raw[-1] == '"':
         return var, Literal(raw[1:-1])
+    if re.fullmatch(r"[+-]?\d+", raw):
+        return var, Literal(int(raw))
+    if re.fullmatch(r"[+-]?\d*\.\d+", raw):
+        return var, Literal(raw, datatype=XSD.decimal)
+    date = re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw)
+    if date:  # a date or its start: --bind date=2025-06 matches every date in June 2025
+        return var, Literal(raw, datatype=XSD.date if date.group(2) else XSD.gYearMonth if date.group(1) else XSD.gYear)
     if raw.startswith("<") and raw.endswith(">"):
         iri = raw[1:-1]
     elif ":" in raw and not raw.startswith("http") and raw.split(":", 1)[0] in PREFIXES:
@@ -107,22 +117,109 @@ def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
 
 
 def with_bindings(text: str, bindings: dict[str, URIRef | Literal]) -> str:
-    """Pin variables by inserting a VALUES block at the top of the outermost WHERE clause.
+    """Pin variables in the outermost WHERE clause (works the same on every store; rdflib's
+    initBindings is not honoured by all of them).
 
-    Works the same on every store (rdflib's initBindings is not honoured by all of them)."""
+    An IRI pinned on a variable that a required pattern binds becomes a VALUES block at the top, so
+    the joins start from it (index lookups). Everything else becomes a FILTER at the end of the
+    clause, after the OPTIONALs: a VALUES block would join *into* an OPTIONAL and fill the pinned
+    value into rows that have none. Numbers compare as numbers, a date ("2025-06") matches the
+    dates it starts, a quoted string the lexical form."""
     if not bindings:
         return text
-    m = re.search(r"\bWHERE\s*\{", text, flags=re.I)
+    masked = _mask(text)
+    m = re.search(r"\bWHERE\s*\{", masked, flags=re.I)
     if not m:
         raise QueryError("--bind needs a query with a WHERE clause")
-    values = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
-    return text[:m.end()] + " " + values + " " + text[m.end():]
+    close = _matching_brace(masked, m.end() - 1)
+    body = masked[m.end():close]
+    values, filters = [], []
+    for var, value in bindings.items():
+        if not re.search(rf"[?$]{re.escape(var)}\b", masked):
+            raise QueryError(f"--bind: the query has no variable ?{var}")
+        if isinstance(value, URIRef) and not _only_optional(body, var):
+            values.append(f"VALUES ?{var} {{ {value.n3()} }}")
+        else:
+            filters.append(_condition(var, value))
+    head = " ".join(values)
+    tail = f" FILTER ({' && '.join(filters)})" if filters else ""
+    return text[:m.end()] + (" " + head + " " if head else "") + text[m.end():close] + tail + " " + text[close:]
+
+
+_DATE_TYPES = (XSD.date, XSD.gYearMonth, XSD.gYear, XSD.dateTime)
+
+
+def _condition(var: str, value: URIRef | Literal) -> str:
+    if isinstance(value, Literal) and value.datatype in _DATE_TYPES:
+        return f"STRSTARTS(STR(?{var}), {Literal(str(value)).n3()})"
+    if isinstance(value, Literal) and value.datatype is None:
+        return f"(BOUND(?{var}) && STR(?{var}) = {value.n3()})"
+    if isinstance(value, Literal) and value.datatype == XSD.integer and re.fullmatch(r"\d{4}", str(value)):
+        # "2025": a count of 2025 or the year 2025 - whichever the variable holds
+        dated = " || ".join(f"DATATYPE(?{var}) = {t.n3()}" for t in _DATE_TYPES)
+        return (f"(BOUND(?{var}) && (?{var} = {value.n3()} || (isLITERAL(?{var}) && ({dated}) "
+                f"&& STRSTARTS(STR(?{var}), \"{value}\"))))")
+    return f"(BOUND(?{var}) && ?{var} = {value.n3()})"
+
+
+def _mask(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked out (same length), so that braces, keywords
+    and variables are only looked for in the query's structure."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\"'":
+            j = i + 1
+            while j < n and text[j] != ch:
+                j += 2 if text[j] == "\\" else 1
+            end = min(j + 1, n)
+        elif ch == "<" and (iri := _IRIREF.match(text, i)):
+            end = iri.end()
+        elif ch == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        else:
+            i += 1
+            continue
+        for k in range(i, end):
+            if out[k] != "\n":
+                out[k] = " "
+        i = end
+    return "".join(out)
+
+
+def _matching_brace(masked: str, at: int) -> int:
+    depth = 0
+    for k in range(at, len(masked)):
+        if masked[k] == "{":
+            depth += 1
+        elif masked[k] == "}":
+            depth -= 1
+            if depth == 0:
+                return k
+    raise QueryError("the query's WHERE clause is not closed")
+
+
+def _only_optional(body: str, var: str) -> bool:
+    """Does ``?var`` occur in ``body`` only inside OPTIONAL blocks?"""
+    spans = [(o.end() - 1, _matching_brace(body, o.end() - 1)) for o in re.finditer(r"\bOPTIONAL\s*\{", body, re.I)]
+    places = [v.start() for v in re.finditer(rf"[?$]{re.escape(var)}\b", body)]
+    return bool(places) and all(any(a < p < b for a, b in spans) for p in places)
+
+
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*\S+|BASE\s+\S+)\s*)*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b",
+                     re.I)
 
 
 def run_query(source, text: str, bindings: dict[str, URIRef | Literal] | None = None) -> Result:
     """Run SPARQL ``text`` against ``source`` (Graph, file path or store); one-line errors."""
-    graph = open_source(source)
     text = with_bindings(text, bindings or {})
+    update = _UPDATE.match(_mask(text))
+    if update:
+        raise QueryError(f"{update.group(1).upper()} is an update; actorgraph query runs read-only queries "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    graph = open_source(source)
     try:
         return graph.query(text)
     except QueryError:

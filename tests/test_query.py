@@ -1,0 +1,83 @@
+"""graph.query: --bind pins variables with the meaning a user expects, on every kind of source."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.errors import QueryError
+from graph.query import parse_binding, run_query, saved_queries, with_bindings
+
+AG = "https://w3id.org/actorgraph/ontology#"
+DATA = f"""
+@prefix ag: <{AG}> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix dct: <http://purl.org/dc/terms/> .
+ag:i1 a ag:Interaction ; ag:source ag:USA ; ag:target ag:ISR ; ag:relation ag:pressures ; ag:confidence 0.855 ;
+    ag:date "2025-06-13"^^xsd:date ; ag:document ag:d1 .
+ag:i2 a ag:Interaction ; ag:source ag:USA ; ag:target ag:IRN ; ag:relation ag:pressures ; ag:confidence 0.7 ;
+    ag:document ag:d2 .
+ag:i3 a ag:Interaction ; ag:source ag:OMN ; ag:target ag:IRN ; ag:relation ag:mediates ; ag:confidence 0.8 ;
+    ag:date "2025"^^xsd:gYear ; ag:document ag:d2 .
+ag:d1 dct:title "One" .
+"""
+QUERY = f"""PREFIX ag: <{AG}> PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?i ?source ?date ?title ?confidence WHERE {{
+  ?i a ag:Interaction ; ag:source ?source ; ag:confidence ?confidence ; ag:document ?d .
+  OPTIONAL {{ ?i ag:date ?date }}
+  OPTIONAL {{ ?d dct:title ?title }} }} ORDER BY ?i"""
+
+
+@pytest.fixture(scope="module")
+def g() -> Graph:
+    return Graph().parse(data=DATA, format="turtle")
+
+
+def rows(g: Graph, *binds: str) -> list[str]:
+    pinned = dict(parse_binding(b) for b in binds)
+    return [str(r[0]).rsplit("#", 1)[-1] for r in run_query(g, QUERY, pinned)]
+
+
+def test_an_iri_pins_a_required_variable_with_values(g):
+    assert "VALUES ?source" in with_bindings(QUERY, dict([parse_binding("source=USA")]))
+    assert rows(g, "source=USA") == ["i1", "i2"]
+
+
+def test_a_pinned_optional_variable_filters_instead_of_filling_in(g):
+    # a VALUES block would have joined into the OPTIONAL and given i2 (no title) the title "One"
+    assert rows(g, 'title="One"') == ["i1"]
+    result = list(run_query(g, QUERY, dict([parse_binding('title="One"')])))
+    assert [str(r[3]) for r in result] == ["One"]
+
+
+def test_dates_match_as_prefixes_and_numbers_as_numbers(g):
+    assert rows(g, "date=2025-06") == ["i1"]
+    assert rows(g, "date=2025") == ["i1", "i3"]  # a date in 2025 and the gYear 2025
+    assert rows(g, "confidence=0.855") == ["i1"]
+    assert rows(g, "confidence=0.7", "source=USA") == ["i2"]
+    assert parse_binding("n=4")[1] == Literal(4) and parse_binding("d=2025-06")[1].datatype == XSD.gYearMonth
+
+
+def test_unknown_variables_and_bad_values_are_refused():
+    with pytest.raises(QueryError, match="no variable [?]foo"):
+        with_bindings(QUERY, {"foo": URIRef(AG + "USA")})
+    with pytest.raises(QueryError, match="not an actor id"):
+        parse_binding("source=USA> } UNION { ?s ?p ?o")
+
+
+def test_strings_iris_and_comments_do_not_confuse_the_clause_finder():
+    text = f'PREFIX ag: <{AG}> # WHERE {{ in a comment\nSELECT ?s WHERE {{ ?s ag:label "a {{ brace" . OPTIONAL {{ ?s ag:x ?x }} }}'
+    out = with_bindings(text, {"x": Literal(1)})
+    assert out.index("FILTER ((BOUND(?x) && ?x = ") > out.index("OPTIONAL") and out.rstrip().endswith(")) }")
+    assert "# WHERE { in a comment" in out
+
+
+def test_updates_are_refused_in_one_line(g):
+    for update in ("DROP ALL", f"PREFIX ag: <{AG}> INSERT DATA {{ ag:a ag:b ag:c }}", "  delete where { ?s ?p ?o }"):
+        with pytest.raises(QueryError, match="is an update"):
+            run_query(g, update)
+    assert len(g) == len(Graph().parse(data=DATA, format="turtle"))
+
+
+def test_a_pinned_count_stays_on_the_saved_text_and_filters_the_counts():
+    q = saved_queries()["who-pressures-whom"]
+    text = q.text_for({"sentences": Literal(4)})
+    assert "FILTER" in text and text.startswith(q.text[:40])

@@ -794,12 +794,20 @@ def _http_post(url: str, form: dict[str, str], accept: str, with_type: bool = Fa
     return _http_open(req, url, with_type)
 
 
+TRUNCATION_HEADERS = ("X-Actorgraph-Truncated", "X-SPARQL-MaxRows")  # actorgraph serve, Virtuoso
+
+
 def _http_open(req: urllib.request.Request, url: str, with_type: bool = False):  # noqa: ANN201
     """The response body (and its media type with ``with_type``); HTTP 400 -> QueryError, else StoreError."""
     try:
         with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT) as resp:
             body = resp.read()
             ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            for header in TRUNCATION_HEADERS:  # a capped answer read as the whole store would lose data silently
+                if resp.headers.get(header):
+                    raise StoreError(f"{url}: the endpoint cut its answer at {resp.headers[header]} results "
+                                     f"({header}); raise its result limit (actorgraph serve --max-results) "
+                                     "or read the store directly")
             return (body, ctype) if with_type else body
     except urllib.error.HTTPError as exc:
         body = exc.read().decode("utf-8", "replace")

@@ -105,6 +105,13 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 if c.dep_ == "poss" and c.i in ctx.mentions:
                     r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
                     return [r] if r else []
+        # "urged Israel to halt its strikes": the one asked to act owns what it is asked to stop or change
+        verb = holder.head
+        if holder.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.gz.word_list("object_control") \
+                and low in ("its", "their"):
+            asked = subject_refs(ctx, verb)
+            if asked:
+                return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
         # "Belarus and its Russian allies": the conjunct just before names the owner
         if holder.dep_ == "conj" and holder.head.i < tok.i and low in ("its", "their"):
             owners = np_refs(ctx, holder.head, expand_conj=False, factor=0.85, how="pronoun-conjunct")

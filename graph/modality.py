@@ -163,11 +163,18 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if mod == "reported" and _presupposed(ctx, n):
         return "asserted", None
     if direct:
+        if lemma in gz.word_list("presupposing_verbs") and n.dep_ == "dobj":
+            # "urged Israel to halt its strikes": the strikes are going on (the speaker's claim inside an
+            # appeal or report); only their continuation is wished away
+            return ("asserted", None) if mod in ("asserted", "negated") else ("reported", rep)
         if lemma in gz.word_list("negating_verbs") and not made_of_governor:
             return ("asserted" if mod == "negated" else "negated"), rep
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs"):
             return "hypothetical", rep
         return mod, rep
+    if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head == gv and mod != "negated" \
+            and (lemma in gz.word_list("intent_verbs") or lemma == "appeal"):
+        return "hypothetical", rep  # "called for talks between Russia and Ukraine": asked for, not held
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
 

@@ -595,3 +595,15 @@ def test_a_free_relative_describes_the_target(extract_text):
 def test_revoking_a_visa_is_opposition_to_the_holders_state(extract_text):
     assert ("USA", "opposes", "BRA") in rels(extract_text("Washington revoked the visas of Brazilian judges."))
     assert not rels(extract_text("Iran refused to sign the deal."))
+
+
+def test_halting_strikes_presupposes_them_and_their_owner_is_the_one_asked(extract_text):
+    ex = extract_text("Egypt urged Israel to halt its strikes on Gaza.")
+    assert ("ISR", "attacks", "PSE") in rels(ex, "reported") and not any(s == "EGY" and r == "attacks" for s, r, _t in rels(ex))
+    assert ("ISR", "attacks", "PSE") in rels(extract_text("Israel halted its strikes on Gaza on Tuesday."), "asserted")
+
+
+def test_talks_called_for_are_not_held(extract_text):
+    ex = extract_text("China called for talks between Russia and Ukraine.")
+    assert ("RUS", "negotiatesWith", "UKR") in rels(ex, "hypothetical") and not rels(ex, "asserted") & {
+        ("RUS", "negotiatesWith", "UKR"), ("UKR", "negotiatesWith", "RUS")}

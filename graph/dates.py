@@ -8,6 +8,7 @@ an undated claim is better than a wrongly dated one.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 
@@ -17,10 +18,17 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Whole month names or their abbreviations only, so "Mayor" or "Marching" are not months.
+_MONTH = (r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", re.I)
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(\d{4}))?", re.I)
+# The day ends at a word boundary: in "March 2025" the "20" of the year is not a day.
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4})\b)?", re.I)
+# Metadata dates: YYYY, YYYY-MM, YYYY-MM-DD (a datetime keeps its date), also YYYY/MM/DD, YYYY.MM.DD
+# and the ISO basic form YYYYMMDD.
+_META_SEP = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2})(?:[T\s]\S.*)?)?)?$")
+_META_BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T\S*)?$")
 _MY = re.compile(r"^(?:(last|next|this|early|late|mid|in)[\s-]+)?" + _MONTH + r"(?:\s+(?:of\s+)?(\d{4}))?$", re.I)
 _YEAR = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(\d{4})$", re.I)
 _REL_YEAR = re.compile(r"^(last|next|this|past)\s+year$", re.I)
@@ -36,6 +44,40 @@ def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
     if not m:
         return None
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def date_parts(value: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a metadata date written with digits, not yet checked against the
+    calendar; None for any other form. Separate from the check so a caller can tell "not a date
+    format" from "no such day" (2025-02-30) in its error message."""
+    value = value.strip()
+    if m := _META_BASIC.match(value):
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if m := _META_SEP.match(value):
+        return int(m.group(1)), int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None
+    return None
+
+
+def real_date(y: int, m: int | None = None, d: int | None = None) -> bool:
+    """Whether the year / year-month / day exists in the calendar (an RDF store rejects 2025-13)."""
+    return _valid(y, m or 1, d or 1)
+
+
+def parse_date(value: str) -> str | None:
+    """A metadata date as ISO at its own precision (``20250115`` and ``2025/01/15`` -> ``2025-01-15``),
+    or None when it is not a date or not a real one."""
+    parts = date_parts(value)
+    if parts is None or not real_date(*parts):
+        return None
+    return _fmt(*parts)
+
+
+def reference_date_arg(value: str) -> str:
+    """argparse ``type`` for ``--reference-date``: a real YYYY-MM-DD day, else a one-line usage error
+    (every relative date in undated documents is resolved against it, so a typo must not pass)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) or parse_date(value) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a real date in the form YYYY-MM-DD")
+    return value.strip()
 
 
 def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -67,6 +109,17 @@ def _nearest_year(month: int, ref: tuple[int, int | None, int | None]) -> int:
     return y
 
 
+def _day_month(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the first "March 4, 2025" or "4 March 2025" in ``text``: the
+    earlier of the two readings wins, so neither order shadows the other."""
+    mdy, dmy = _MDY.search(text), _DMY.search(text)
+    if mdy and (not dmy or mdy.start() <= dmy.start()):
+        return int(mdy.group(2)), MONTHS[mdy.group(1).lower()[:3]], int(mdy.group(3)) if mdy.group(3) else None
+    if dmy:
+        return int(dmy.group(1)), MONTHS[dmy.group(2).lower()[:3]], int(dmy.group(3)) if dmy.group(3) else None
+    return None
+
+
 def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
     """Resolve ``expr`` against the reference date ``ref`` (ISO, any precision).
 
@@ -78,15 +131,9 @@ def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
     if m := _ISO.search(text):
         y, mo, d = map(int, m.groups())
         return _fmt(y, mo, d) if _valid(y, mo, d) else None
-    if m := _MDY.search(text):
-        mo, d = MONTHS[m.group(1).lower()[:3]], int(m.group(2))
-        y = int(m.group(3)) if m.group(3) else (_nearest_year(mo, r) if r else None)
-        if y is None or not _valid(y, mo, d):
-            return None
-        return _fmt(y, mo, d)
-    if m := _DMY.search(text):
-        d, mo = int(m.group(1)), MONTHS[m.group(2).lower()[:3]]
-        y = int(m.group(3)) if m.group(3) else (_nearest_year(mo, r) if r else None)
+    if day := _day_month(text):
+        d, mo, year = day
+        y = year if year else (_nearest_year(mo, r) if r else None)
         if y is None or not _valid(y, mo, d):
             return None
         return _fmt(y, mo, d)
@@ -116,7 +163,7 @@ def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
         total = ry * 12 + (rm - 1) + shift
         return _fmt(total // 12, total % 12 + 1)
     low = text.lower()
-    if rd and rm:
+    if rd and rm and _valid(ry, rm, rd):  # an impossible reference resolves nothing rather than crash
         base = dt.date(ry, rm, rd)
         if low in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
             return base.isoformat()

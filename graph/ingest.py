@@ -18,13 +18,13 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import dates
 from .errors import InputError
 from .model import Document
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TEXT_KEYS = ("text", "body", "content", "article")
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def normalise(text: str) -> str:
@@ -44,13 +44,28 @@ def make_document(text: str, *, title: str = "", date: str | None = None, source
 
 
 def clean_date(value: object, where: str = "") -> str | None:
-    """Keep the ISO prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a metadata date; reject anything else."""
+    """A metadata date as ISO YYYY, YYYY-MM or YYYY-MM-DD (a datetime keeps its date; 20250115 and
+    2025/01/15 are read as 2025-01-15); anything else, or a day that does not exist, is rejected here
+    rather than cut short, crash the extractor or reach the RDF store as an invalid literal."""
     if value in (None, ""):
         return None
-    m = DATE_RE.match(str(value).strip())
-    if not m:
+    parts = dates.date_parts(str(value))
+    if parts is None:
         raise InputError(f"{where}: date {value!r} is not ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY)")
-    return m.group(0)
+    if not dates.real_date(*parts):
+        raise InputError(f"{where}: date {value!r} is not a real date (no such month or day)")
+    return dates.parse_date(str(value))
+
+
+def html_date(candidates: list[str]) -> str | None:
+    """The first usable date among an HTML page's <meta>/<time> dates. Unlike a sidecar or JSONL
+    date, page markup is not ours: a time of day (<time datetime="10:30">) or a written date is valid
+    HTML, so an unusable candidate is skipped, not an error; written dates need their year."""
+    for value in candidates:
+        date = dates.parse_date(value) or dates.normalise(value, None)
+        if date and dates.parse_date(date):
+            return date
+    return None
 
 
 def decode(data: bytes, path: str) -> str:
@@ -82,7 +97,7 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title = ""
         self.h1 = ""
-        self.date: str | None = None
+        self.dates: list[str] = []  # <meta> and <time> dates in page order; html_date picks one
         self._skip = 0
         self._in_title = False
         self._in_h1 = False
@@ -91,10 +106,10 @@ class _HTMLText(HTMLParser):
         a = {k: (v or "") for k, v in attrs}
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"} and not self.date:
-                self.date = a.get("content") or None
-        if tag == "time" and a.get("datetime") and not self.date:
-            self.date = a["datetime"]
+            if key in {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"} and a.get("content"):
+                self.dates.append(a["content"])
+        if tag == "time" and a.get("datetime"):
+            self.dates.append(a["datetime"])
         if tag == "title":
             self._in_title = True
         if tag == "h1":
@@ -131,7 +146,7 @@ def html_to_text(html: str) -> tuple[str, str, str | None]:
     parser.close()
     text = re.sub(r"[ \t\u00a0]+", " ", "".join(parser.parts))
     text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
-    return text, (parser.h1 or parser.title).strip(), parser.date
+    return text, (parser.h1 or parser.title).strip(), html_date(parser.dates)
 
 
 def markdown_to_text(md: str) -> tuple[str, str]:
@@ -164,6 +179,8 @@ def _sidecar(path: Path) -> dict:
         raise InputError(f"{meta}: unreadable metadata ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise InputError(f"{meta}: metadata must be a JSON object")
+    # Checked here, so that a bad date is blamed on the .meta.json file, not on the article.
+    data["date"] = clean_date(data.get("date"), str(meta))
     return data
 
 

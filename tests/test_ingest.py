@@ -94,3 +94,57 @@ def test_folder_without_articles(tmp_path):
 def test_missing_path():
     with pytest.raises(InputError, match="no such file"):
         discover(["/nonexistent/article.txt"])
+
+
+# ------------------------------------------------------------------------------------ dates
+
+@pytest.mark.parametrize("date,message", [
+    ("2025-02-30", "not a real date"),
+    ("2025-13-45", "not a real date"),
+    ("2025-13", "not a real date"),
+    ("yesterday", "not ISO 8601"),
+])
+def test_impossible_document_date_is_one_clear_error(tmp_path, date, message):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"date": date, "text": "India attacked Pakistan on Monday."}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_all([p])
+    text = str(err.value)
+    assert message in text and repr(date) in text and f"{p}:1" in text and "\n" not in text
+
+
+@pytest.mark.parametrize("date", ["20250115", "2025/01/15", "2025-01-15T08:30:00+01:00"])
+def test_other_date_forms_are_read_not_cut_to_the_year(tmp_path, date):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"date": date, "text": "Qatar mediates."}) + "\n", encoding="utf-8")
+    assert read_all([p])[0].date == "2025-01-15"
+
+
+def test_bad_sidecar_date_names_the_meta_file(tmp_path):
+    (tmp_path / "x.txt").write_text("Oman mediated talks.", encoding="utf-8")
+    meta = tmp_path / "x.meta.json"
+    meta.write_text(json.dumps({"date": "2025-02-30"}))
+    with pytest.raises(InputError) as err:
+        read_all([tmp_path])
+    assert str(err.value).startswith(f"{meta}: ") and "2025-02-30" in str(err.value)
+
+
+def test_sidecar_date_overrides_html_date(tmp_path):
+    (tmp_path / "x.html").write_text('<html><head><meta name="date" content="2024-01-01"></head>'
+                                     '<body><p>Oman mediated talks.</p></body></html>', encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps({"date": "2025/03/04"}))
+    assert read_all([tmp_path])[0].date == "2025-03-04"
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    ("", '<time datetime="10:30">10:30</time><time datetime="2025-03-04">4 March</time>', "2025-03-04"),
+    ('<meta name="date" content="November 3, 2024">', "", "2024-11-03"),
+    ('<meta name="date" content="2025-02-30"><meta property="article:published_time" content="2025-02-28">', "",
+     "2025-02-28"),
+    ('<meta name="date" content="last Tuesday">', '<time datetime="10:30">10:30</time>', None),
+])
+def test_unusable_html_dates_are_skipped(tmp_path, head, body, expected):
+    p = tmp_path / "a.html"
+    p.write_text(f"<html><head>{head}</head><body>{body}<p>Oman mediated talks.</p></body></html>", encoding="utf-8")
+    [doc] = read_file(p)
+    assert doc.date == expected and "Oman mediated talks." in doc.text

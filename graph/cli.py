@@ -4,7 +4,9 @@ Each subcommand lives in the module that does the work and exposes two functions
 ``configure_parser(parser)`` and ``run_cli(args) -> int`` (or ``configure_NAME_parser`` /
 ``run_NAME_cli`` when one module serves several commands); this file only lists them (imported lazily,
 so ``actorgraph query`` does not pay for loading spaCy). Errors a user can cause (bad input, bad
-query, missing file) are ``ActorgraphError`` subclasses and print as one line on stderr with exit 2.
+query, missing file) are ``ActorgraphError`` subclasses and print as one line on stderr with exit 2;
+so does any ``OSError`` a command meets (an output folder that is a file, an unwritable path): the
+user can fix those, so they get the path and the reason, not a traceback.
 """
 from __future__ import annotations
 
@@ -25,6 +27,43 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("graph.render", "write the offline interactive HTML graph of a graph file (-o page.html, --max-nodes N)"),
     "serve": ("graph.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
 }
+
+
+def positive_int(text: str) -> int:
+    """argparse type for counts such as ``--workers`` and ``--max-nodes``: 0 or less would silently
+    produce nothing (an empty page, no worker), so it is a usage error instead."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a positive integer (1 or more)")
+    return value
+
+
+def port_number(text: str) -> int:
+    """argparse type for ``--port``: 0-65535 (0 lets the system pick a free port); socket.bind would
+    otherwise fail with an OverflowError traceback."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535, or 0 for any free port)")
+    return value
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line saying what failed and on which path: ``out/afile: File exists``. For a two-path
+    call (``os.replace`` of an atomic write) the target comes first: it is the path the user named."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename2 is not None:
+        text = f"{exc.filename2}: {reason} (source: {exc.filename})"
+    elif exc.filename is not None:
+        text = f"{exc.filename}: {reason}"
+    else:
+        text = reason
+    return " ".join(text.split())
 
 
 def _hook(module_name: str, command: str, verb: str, noun: str):
@@ -61,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # after BrokenPipeError, which is one too
+        print(f"actorgraph {args.command}: error: {os_error_message(exc)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

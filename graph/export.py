@@ -38,6 +38,9 @@ FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
           "graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}
 _BY_SUFFIX = {v: k for k, v in SUFFIX.items()} | {".turtle": "turtle", ".json": "jsonld"}
+_SUFFIXES = " ".join(sorted(_BY_SUFFIX, key=lambda s: FORMATS.index(_BY_SUFFIX[s])))
+# RDF syntaxes actorgraph reads by these suffixes but does not write: a file named so must hold them.
+_READ_ONLY = {".nt": "N-Triples", ".rdf": "RDF/XML", ".owl": "RDF/XML"}
 ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
 FACTUAL = (AG.Asserted, AG.Reported)
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
@@ -267,16 +270,32 @@ def _cell(text: str) -> str:
 def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
     add_source_arguments(p)
     p.add_argument("--format", "-f", choices=FORMATS,
-                   help="output format (default: from the -o suffix, else turtle)")
+                   help="output format (default: from the -o suffix; turtle on standard output)")
     p.add_argument("-o", "--output", metavar="FILE", default="-",
                    help="file to write, atomically (default: standard output)")
 
 
+def output_format(fmt: str | None, output: str) -> str:
+    """The format to write ``output`` in: ``fmt`` if given, else the one its suffix names (turtle on
+    standard output). Why strict: a file whose suffix names another format (``-o g.nt`` written as
+    Turtle) cannot be read back - actorgraph itself picks the parser by suffix - so an unknown suffix,
+    or one that contradicts ``--format``, is an error rather than a silent Turtle file."""
+    if output == "-":
+        return fmt or "turtle"
+    suffix = Path(output).suffix.lower()
+    implied = _BY_SUFFIX.get(suffix)
+    if suffix in _READ_ONLY:
+        raise ExportError(f"cannot write {_READ_ONLY[suffix]} ({output!r}): use one of {_SUFFIXES}")
+    if fmt is None and implied is None:
+        raise ExportError(f"cannot tell the format from {output!r}: use a suffix ({_SUFFIXES}) or --format")
+    if fmt is not None and implied is not None and implied != fmt:
+        raise ExportError(f"--format {fmt} does not match the suffix of {output!r} ({suffix} is {implied}); "
+                          f"use a {SUFFIX[fmt]} file name")
+    return fmt or implied  # type: ignore[return-value]
+
+
 def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lower() if args.output != "-" else ""
-        fmt = _BY_SUFFIX.get(suffix, "turtle")
+    fmt = output_format(args.format, args.output)
     with open_source(default_source(args.store, args.graph)) as src:
         result = export(src, fmt, args.output)
     if args.output == "-":

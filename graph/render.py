@@ -477,12 +477,14 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    from .cli import positive_int
+
     parser.add_argument("graph", nargs="?", metavar="GRAPH",
                         help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
     parser.add_argument("--store", metavar="STORE",
                         help="store directory or sparql+http(s):// endpoint (default: out/store, else out/graph.ttl)")
     parser.add_argument("-o", "--output", default="graph.html", help="HTML file to write (default: graph.html)")
-    parser.add_argument("--max-nodes", type=int, default=None, metavar="N", help="keep only the N most central actors")
+    parser.add_argument("--max-nodes", type=positive_int, default=None, metavar="N", help="keep only the N most central actors")
     parser.add_argument("--title", default="actorgraph", help="page title")
 
 

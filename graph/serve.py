@@ -886,14 +886,15 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
+    from .cli import port_number, positive_int
     from .store import add_source_arguments
 
     add_source_arguments(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
+    p.add_argument("--port", type=port_number, default=7878, help="port (default 7878; 0 picks a free one)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     p.add_argument("--max-results", type=int, default=10_000, help="rows/triples returned at most (default 10000)")
-    p.add_argument("--workers", type=int, default=None, help="query worker processes (default: 2-4 by CPU count)")
+    p.add_argument("--workers", type=positive_int, default=None, help="query worker processes (default: 2-4 by CPU count)")
     p.add_argument("--memory", choices=("auto", "yes", "no"), default="auto",
                    help="workers keep the merged graph in RAM: 4-8x faster, ~400 MB per million triples per "
                         f"worker (default auto: yes up to {MEMORY_AUTO_LIMIT:,} triples)")

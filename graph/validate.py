@@ -117,12 +117,18 @@ def _parse(path: Path) -> Graph:
 
 
 def _violations(results: Graph, data: Graph) -> list[Violation]:
-    out = []
+    """One Violation per distinct (severity, focus, path, value, message).
+
+    Why distinct: pyshacl gives one result per failed *constraint component*, and a property shape
+    with several (``ag:confidence "high"`` fails sh:datatype, sh:minInclusive and sh:maxInclusive)
+    shares one sh:message, so the same problem would be listed and counted three times. Shapes
+    without a message fall back to the component's name and so stay separate."""
+    out: dict[Violation, None] = {}  # ordered set
     for report in results.subjects(RDF.type, SH.ValidationReport):
         for r in results.objects(report, SH.result):  # top-level results only, not nested sh:detail
             sev = results.value(r, SH.resultSeverity)
             message = results.value(r, SH.resultMessage) or results.value(r, SH.sourceConstraintComponent) or ""
-            out.append(Violation(
+            out.setdefault(Violation(
                 severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
                 focus=_show(results.value(r, SH.focusNode)),
                 path=_show_path(results, results.value(r, SH.resultPath)),
@@ -130,7 +136,7 @@ def _violations(results: Graph, data: Graph) -> list[Violation]:
                 message=_one_line(str(message)),
                 shape=_show(results.value(r, SH.sourceShape)),
             ))
-    return out
+    return list(out)
 
 
 def _show(term) -> str:  # noqa: ANN001 - rdflib node

@@ -134,3 +134,64 @@ def test_evaluate_malformed_gold(tmp_path):
     gold.write_text('{"id": "x", "text": "a", "relations": [{"source": "USA", "relation": "hugs", "target": "ISR"}]}\n')
     r = run("evaluate", str(gold))
     assert r.returncode == 2 and "unknown relation" in r.stderr and "Traceback" not in r.stderr
+
+
+def one_line_error(r: subprocess.CompletedProcess, command: str) -> str:
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith(f"actorgraph {command}: error: "), r.stderr
+    return r.stderr
+
+
+def _existing_file(tmp_path: Path) -> Path:
+    (tmp_path / "afile").write_text("not a folder\n")
+    return tmp_path / "afile"
+
+
+def _report_is_a_folder(tmp_path: Path) -> Path:
+    (tmp_path / "out" / "report.md").mkdir(parents=True)
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("make_out", [
+    _existing_file,
+    pytest.param(lambda tmp_path: Path("/proc/nope"),
+                 marks=pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")),
+    _report_is_a_folder,
+])
+def test_build_output_os_errors_are_one_line(tmp_path, make_out):
+    out = make_out(tmp_path)
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    r = run("build", str(seed), "-o", str(out), "--store", "none", "--no-validate")
+    assert str(out) in one_line_error(r, "build")
+
+
+def test_render_output_os_error_is_one_line(seed_out, tmp_path):
+    blocker = _existing_file(tmp_path)
+    r = run("render", str(seed_out / "graph.ttl"), "-o", str(blocker / "page.html"))
+    assert str(blocker) in one_line_error(r, "render")
+
+
+@pytest.mark.parametrize("args", [
+    ["render", "g.ttl", "--max-nodes", "0"],
+    ["render", "g.ttl", "--max-nodes", "-2"],
+    ["render", "g.ttl", "--max-nodes", "many"],
+    ["build", "seeds", "--max-nodes", "-1"],
+    ["build", "seeds", "--workers", "0"],
+    ["ingest", "seeds", "--workers", "-3"],
+])
+def test_counts_must_be_positive(args, capsys):
+    from graph.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {args[-2]}" in err and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(f"actorgraph {args[0]}: error:")
+
+
+def test_positive_counts_are_accepted():
+    from graph.cli import make_parser
+    args = make_parser("build").parse_args(["build", "seeds", "--max-nodes", "5", "--workers", "2"])
+    assert (args.max_nodes, args.workers) == (5, 2)
+    assert make_parser("render").parse_args(["render", "g.ttl"]).max_nodes is None

@@ -109,3 +109,50 @@ def test_cli(store, tmp_path, capsys):
 def test_unknown_format(store):
     with pytest.raises(ExportError):
         export(store, "xlsx", None)
+
+
+def _exported_store(store) -> str:
+    path = str(store.path)
+    store.close()  # the CLI opens it itself
+    return path
+
+
+@pytest.mark.parametrize("name,fmt", [
+    ("g.ttl", "turtle"), ("g.TTL", "turtle"), ("g.trig", "trig"), ("g.nq", "nquads"), ("g.jsonld", "jsonld"),
+    ("g.json", "jsonld"), ("g.graphml", "graphml"), ("g.gexf", "gexf"), ("g.csv", "csv"),
+])
+def test_cli_format_from_the_suffix(store, tmp_path, capsys, name, fmt):
+    path = _exported_store(store)
+    out = tmp_path / name
+    assert main(["export", "--store", path, "-o", str(out)]) == 0
+    assert f"({fmt})" in capsys.readouterr().err
+    assert out.read_bytes() == render(path, fmt)
+
+
+@pytest.mark.parametrize("name", ["z.nt", "z.rdf", "z.owl", "z.xml", "z"])
+def test_cli_unknown_suffix_is_a_one_line_error(store, tmp_path, capsys, name):
+    path = _exported_store(store)
+    assert main(["export", "--store", path, "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("actorgraph export: error:") and ".ttl" in err and ".nq" in err
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("name,fmt", [("g.csv", "turtle"), ("g.ttl", "nquads"), ("g.nt", "nquads"), ("g.rdf", "turtle")])
+def test_cli_format_contradicting_the_suffix_is_an_error(store, tmp_path, capsys, name, fmt):
+    path = _exported_store(store)
+    assert main(["export", "--store", path, "-o", str(tmp_path / name), "--format", fmt]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err
+    assert not (tmp_path / name).exists()
+
+
+def test_cli_explicit_format_with_an_unclaimed_suffix_and_stdout_default(store, tmp_path, capsys):
+    path = _exported_store(store)
+    out = tmp_path / "rows.txt"
+    assert main(["export", "--store", path, "-o", str(out), "--format", "csv"]) == 0
+    assert out.read_bytes() == render(path, "csv")
+    capsys.readouterr()
+    assert main(["export", "--store", path]) == 0  # no -o, no --format: Turtle on standard output
+    g = Graph().parse(data=capsys.readouterr().out, format="turtle")
+    assert (AG.USA, AG.pressures, AG.ISR) in g

@@ -155,6 +155,29 @@ def test_snapshot_of_a_trig_file_merges_its_graphs(tmp_path):
         make_snapshot("sparql+http://127.0.0.1:1/query")
 
 
+@pytest.mark.parametrize("args,message", [
+    (["--port", "99999"], "not a port number"),  # was an OverflowError traceback from socket.bind
+    (["--port", "-1"], "not a port number"),
+    (["--port", "http"], "not an integer"),
+    (["--workers", "0"], "positive integer"),
+])
+def test_bad_port_and_workers_are_usage_errors(args, message, capsys):
+    from graph.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "g.ttl", *args])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"actorgraph serve: error: argument {args[0]}") and message in last
+    assert "Traceback" not in err
+
+
+def test_port_range_edges_are_accepted():
+    from graph.cli import make_parser
+    for port in ("0", "1", "65535"):  # 0: any free port (the test server uses it)
+        assert make_parser("serve").parse_args(["serve", "--port", port]).port == int(port)
+
+
 # ---------------------------------------------------------------- slow: the real server over HTTP
 
 

@@ -109,3 +109,34 @@ def test_cli_exit_codes(tmp_path, sample, capsys):
     out = capsys.readouterr()
     assert "Violation:" in out.out and "does NOT conform" in out.err
     assert main(["validate", str(tmp_path / "missing.ttl")]) == 2
+
+
+def _bad_confidence(g: Graph, n: int = 3) -> list:
+    """``ag:confidence "high"`` on ``n`` Interactions: each fails sh:datatype, sh:minInclusive and
+    sh:maxInclusive of one property shape with one message - one problem, not three."""
+    bad = sorted(set(g.subjects(AG.relation, None)))[:n]
+    for i in bad:
+        g.set((i, AG.confidence, Literal("high")))
+    return bad
+
+
+def test_each_violation_is_reported_once(sample):
+    bad = _bad_confidence(sample)
+    found = failing(sample)
+    assert len(found) == len(set(found)) == 3
+    assert all("ag:confidence" in v for v in found)
+    assert sorted(v.split()[1] for v in found) == sorted(f"doc:{str(i).split('/doc/', 1)[1]}" for i in bad)
+
+
+def test_cli_counts_each_violation_once_for_a_file_and_a_store(tmp_path, sample, capsys):
+    _bad_confidence(sample)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(sample.serialize(format="turtle"))
+    with open_store(tmp_path / "store") as st:
+        put_document(st, AG.badDoc, sample, "bad.ttl")
+    for args in ([str(bad)], ["--store", str(tmp_path / "store")]):
+        assert main(["validate", "--max", "0", *args]) == 1
+        out = capsys.readouterr()
+        lines = out.out.splitlines()
+        assert len(lines) == len(set(lines)) == 3, args
+        assert "(3 violation(s), 0 warning(s))" in out.err, args

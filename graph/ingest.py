@@ -27,20 +27,33 @@ SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "ma
 TEXT_KEYS = ("text", "body", "content", "article")
 
 
+# Bidi embedding/override/isolate controls: invisible, and an unclosed one reverses whatever is shown
+# after it (a title in graph.html or report.html, a SPARQL result row) - a spoofing tool, not text.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def normalise(text: str) -> str:
-    """One canonical form: no BOM, Unix newlines, no trailing spaces — so hashes are stable."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """One canonical form: no BOM, Unix newlines, no trailing spaces — so hashes are stable — and no
+    bidi controls (they ride along into every page and result that shows the text)."""
+    text = _BIDI_CONTROLS.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 def make_document(text: str, *, title: str = "", date: str | None = None, source: str = "") -> Document:
+    """A document whose id hashes its text *and* the metadata the graph depends on (its date resolves
+    the text's relative dates; its title is shown): re-ingesting the same text with a corrected date
+    or title replaces it instead of being skipped as unchanged. ``sha256`` stays the text's hash."""
+    if not isinstance(title, str):
+        raise InputError(f"{source}: title must be text, not {type(title).__name__}")
     text = normalise(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    title = " ".join(normalise(title).split())
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
-    return Document(id=digest[:16], text=text, title=title.strip(), date=clean_date(date, source),
-                    source=source, sha256=digest)
+    date = clean_date(date, source)
+    identity = hashlib.sha256("\x00".join((text, date or "", title)).encode("utf-8")).hexdigest()
+    return Document(id=identity[:16], text=text, title=title, date=date, source=source, sha256=digest)
 
 
 def clean_date(value: object, where: str = "") -> str | None:
@@ -202,7 +215,9 @@ def read_file(path: Path | str) -> list[Document]:
     if kind == "jsonl":
         return list(_read_jsonl(text, path))
     meta = _sidecar(path)
-    title = meta.get("title", "")
+    title = meta.get("title") or ""
+    if not isinstance(title, str):
+        raise InputError(f"{path.with_name(path.stem + '.meta.json')}: title must be a string")
     date = meta.get("date")
     if kind == "html":
         text, html_title, html_date = html_to_text(text)
@@ -232,7 +247,10 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
             raise InputError(f"{path}:{n}: no article text (expected one of: {', '.join(TEXT_KEYS)})")
         source = rec.get("url") or rec.get("source") or f"{path}#{rec.get('id', n)}"
         found = True
-        yield make_document(body, title=str(rec.get("title") or ""), date=clean_date(rec.get("date"), f"{path}:{n}"), source=str(source))
+        title = rec.get("title") or ""
+        if not isinstance(title, str):
+            raise InputError(f"{path}:{n}: title must be a string")
+        yield make_document(body, title=title, date=clean_date(rec.get("date"), f"{path}:{n}"), source=str(source))
     if not found:
         raise InputError(f"{path}: no articles")
 
@@ -255,11 +273,12 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def read_all(paths: Iterable[Path | str]) -> list[Document]:
-    """Every document under ``paths``, de-duplicated by content (same text twice is one document)."""
+    """Every document under ``paths``, de-duplicated by text (the same article twice is one document:
+    the first copy, with its metadata)."""
     seen: dict[str, Document] = {}
     for f in discover(paths):
         for doc in read_file(f):
-            seen.setdefault(doc.id, doc)
+            seen.setdefault(doc.sha256, doc)
     if not seen:
         raise InputError("no articles found")
     return list(seen.values())

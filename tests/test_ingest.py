@@ -1,6 +1,7 @@
 """ingest: every supported format, metadata, and a clear one-line error for every kind of bad input."""
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -14,9 +15,29 @@ def test_text_file_id_is_content_hash(tmp_path):
     p.write_text("Washington urged Israel to refrain.\n", encoding="utf-8")
     [doc] = read_file(p)
     same = make_document("Washington urged Israel to refrain.")
-    assert doc.id == same.id and len(doc.id) == 16 and doc.sha256.startswith(doc.id)
+    assert doc.id == same.id and len(doc.id) == 16
+    assert doc.sha256 == hashlib.sha256(b"Washington urged Israel to refrain.").hexdigest()  # the text's hash
     assert doc.text == "Washington urged Israel to refrain."
     assert doc.source == str(p)
+
+
+def test_a_corrected_date_or_title_is_a_new_version_of_the_document():
+    """The id hashes the metadata the graph depends on, so re-ingesting a corrected date replaces the
+    document instead of skipping it as unchanged; the text hash is unchanged."""
+    text = "Russia attacked Ukraine on Monday."
+    base = make_document(text, date="2025-04-02", title="A")
+    assert make_document(text, date="2025-04-02", title="A").id == base.id
+    for other in (make_document(text, date="2025-04-09", title="A"), make_document(text, date="2025-04-02", title="B")):
+        assert other.id != base.id and other.sha256 == base.sha256
+
+
+def test_bidi_controls_and_non_text_titles(tmp_path):
+    doc = make_document("Iran \u202ewarned\u202c Israel.", title="\u202eTITLE \u2066x\u2069")
+    assert doc.text == "Iran warned Israel." and doc.title == "TITLE x"
+    p = tmp_path / "t.jsonl"
+    p.write_text('{"text": "Qatar mediated talks.", "title": {"a": 1}}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="t.jsonl:1: title must be a string"):
+        read_file(p)
 
 
 def test_crlf_bom_and_trailing_space_do_not_change_the_id(tmp_path):

@@ -377,3 +377,18 @@ def test_html_page_escapes_article_text_and_lists_saved_queries(server):
 def test_server_does_not_lock_the_store(server):
     with open_store(server["store"]) as st:  # a build could write while serve runs
         assert st.kind == "oxigraph"
+
+
+@pytest.mark.slow
+def test_reading_a_store_through_a_capped_endpoint_is_an_error_not_a_partial_copy(server, tmp_path):
+    """The server caps answers at --max-results; a remote store read through it (export, validate,
+    render) must say so instead of writing a silently partial graph."""
+    from graph.store import open_store, quads
+
+    with open_store(f"sparql+{server['url']}/sparql") as st:
+        with pytest.raises(StoreError, match="cut its answer at 100 results"):
+            list(quads(st))
+    r = subprocess.run([sys.executable, "-m", "graph.cli", "export", "--store", f"sparql+{server['url']}/sparql",
+                        "-o", str(tmp_path / "x.nq")], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 2 and "cut its answer" in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "x.nq").exists()

@@ -14,6 +14,7 @@ so a failed build leaves the previous outputs intact.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from rdflib import Dataset, Graph
 from . import analyse as analyse_mod
 from . import gazetteer as gazetteer_mod
 from . import dates, ingest, rdf
-from .errors import ActorgraphError
+from .errors import ActorgraphError, InputError
 from .extract import extract, extract_parallel
 from .cli import positive_int
 from .fileio import write_atomic
@@ -100,6 +101,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     analysis = analyse_into(ds, g)
     if validate:
         check_shapes(g)
+    _check_outputs(out, html=html, report=report)
 
     outputs = [write_atomic(out / "graph.ttl", g.serialize(format="turtle")),
                write_atomic(out / "graph.trig", ds.serialize(format="trig"))]
@@ -117,6 +119,20 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
         write_store(spec, ds, gz, extractions, replace_all=True)
         outputs.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
     return BuildResult(documents, extractions, ds, g, analysis, outputs, time.perf_counter() - started)
+
+
+def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
+    """Refuse before writing anything if an output cannot be written (the folder is a file, a
+    file's place is taken by a folder): every output is written atomically, but a failure halfway
+    would still leave new files beside old ones."""
+    from .report import FILES as REPORT_FILES
+
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    names = ["graph.ttl", "graph.trig"] + (["graph.html"] if html else []) + (list(REPORT_FILES) if report else [])
+    for name in names:
+        if (out / name).is_dir():
+            raise InputError(f"{out / name}: is a folder; cannot write the build's {name} there")
 
 
 def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions: list[Extraction],
@@ -195,6 +211,10 @@ def configure_parser(p) -> None:
 
 def run_cli(args) -> int:
     store = None if args.store == "none" else args.store
+    if store is None and (Path(args.out) / "store").is_dir():
+        print(f"note: {Path(args.out) / 'store'} (an earlier build's store) is left as it was; query, export, "
+              f"validate and serve read it by default - name {Path(args.out) / 'graph.ttl'} to read this build",
+              file=sys.stderr)
     res = build(args.inputs, args.out, store=store, actors=tuple(args.actors), model=args.model,
                 workers=max(1, args.workers), max_nodes=args.max_nodes, reference_date=args.reference_date,
                 validate=not args.no_validate)

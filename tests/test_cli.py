@@ -195,3 +195,21 @@ def test_positive_counts_are_accepted():
     args = make_parser("build").parse_args(["build", "seeds", "--max-nodes", "5", "--workers", "2"])
     assert (args.max_nodes, args.workers) == (5, 2)
     assert make_parser("render").parse_args(["render", "g.ttl"]).max_nodes is None
+
+
+def test_an_output_taken_by_a_folder_is_refused_before_anything_is_written(tmp_path):
+    out = tmp_path / "out"
+    (out / "report.md").mkdir(parents=True)
+    (out / "graph.ttl").write_text("old", encoding="utf-8")
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    r = run("build", str(seed), "-o", str(out), "--store", "none")
+    assert r.returncode == 2 and "report.md: is a folder" in r.stderr and "Traceback" not in r.stderr
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "old" and not (out / "graph.html").exists()
+
+
+def test_building_without_a_store_says_an_earlier_store_is_still_read(tmp_path):
+    out = tmp_path / "out"
+    (out / "store").mkdir(parents=True)
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    r = run("build", str(seed), "-o", str(out), "--store", "none", "--no-validate")
+    assert r.returncode == 0 and "earlier build's store) is left as it was" in r.stderr

@@ -269,6 +269,8 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         return
 
     subjects = subject_refs(ctx, v)
+    if relation == "attacks" and v.lemma_.lower() in gz.word_list("verbal_clash_verbs") and _verbal(v, subjects):
+        relation, cameo = "opposes", gz.relations.get("opposes", {}).get("cameo", cameo)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
         v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children))
     targets: list[Ref] = []
@@ -459,6 +461,15 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:coordinated-subject")
             if not symmetric:
                 _emit(ctx, sent_idx, sent, v, trig, relation, cameo, b, a, modality, reporter, "verb:coordinated-subject")
+
+
+def _verbal(v: Token, subjects: list[Ref]) -> bool:
+    """'Petro has clashed with the Trump administration over deportation flights': leaders, governments
+    and diplomats clash in words (opposes, both ways); troops and fighters in arms (attacks). A bare
+    state ("Thailand and Cambodia clashed over the temple") stays an armed clash."""
+    if any(r.sector == "MIL" for r in subjects):
+        return False
+    return any(r.official or r.sector in ("GOV", "DIP", "LEG") for r in subjects)
 
 
 def _complement_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigger) -> None:

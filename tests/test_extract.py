@@ -607,3 +607,10 @@ def test_talks_called_for_are_not_held(extract_text):
     ex = extract_text("China called for talks between Russia and Ukraine.")
     assert ("RUS", "negotiatesWith", "UKR") in rels(ex, "hypothetical") and not rels(ex, "asserted") & {
         ("RUS", "negotiatesWith", "UKR"), ("UKR", "negotiatesWith", "RUS")}
+
+
+def test_leaders_clash_in_words_troops_in_arms(extract_text):
+    ex = extract_text("Israeli officials clashed with the UN over aid deliveries.")
+    assert {("ISR", "opposes", "UN"), ("UN", "opposes", "ISR")} <= rels(ex) and not any(r == "attacks" for _s, r, _t in rels(ex))
+    ex = extract_text("Indian troops clashed with Chinese forces in the Himalayas.")
+    assert {("IND", "attacks", "CHN"), ("CHN", "attacks", "IND")} <= rels(ex)

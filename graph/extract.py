@@ -739,8 +739,11 @@ def _resolve_deferred(ctx: DocContext, sentences: list[Span]) -> None:
         return
 
     def pair_counts(relations: tuple[str, ...], sentence: int | None) -> Counter:
+        # mediation itself is no pair of parties: "Saudi Arabia and Iran both offered to mediate" must
+        # not make Iran a mediator between Saudi Arabia and the parties it was just given
         return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
-                       if ix.relation in relations and (sentence is None or ix.sentence == sentence)
+                       if ix.relation in relations and ix.relation != "mediates"
+                       and (sentence is None or ix.sentence == sentence)
                        and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
     for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:

@@ -614,3 +614,9 @@ def test_leaders_clash_in_words_troops_in_arms(extract_text):
     assert {("ISR", "opposes", "UN"), ("UN", "opposes", "ISR")} <= rels(ex) and not any(r == "attacks" for _s, r, _t in rels(ex))
     ex = extract_text("Indian troops clashed with Chinese forces in the Himalayas.")
     assert {("IND", "attacks", "CHN"), ("CHN", "attacks", "IND")} <= rels(ex)
+
+
+def test_co_mediators_are_not_each_others_parties(extract_text):
+    ex = extract_text("India and Pakistan agreed a ceasefire in May. Saudi Arabia and Iran both offered to mediate.")
+    mediated = {(s, t) for s, r, t in rels(ex, "hypothetical") if r == "mediates"}
+    assert mediated == {(m, p) for m in ("SAU", "IRN") for p in ("IND", "PAK")}

@@ -297,6 +297,11 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 targets += args_or_pair(ctx, c, sent_idx, "object", place_ok=relation == "attacks")
     mutual: set[str] = set()  # "clashed with Y": Y fought back — A attacks B and B attacks A
     verb_preps = prep_objects(ctx, v, trig.target_preps)
+    if not verb_preps and relation == "attacks":
+        # "launched 400 drones and 40 missiles at Ukraine": the parser hangs "at" on the last missile
+        for o in [c for c in v.children if c.dep_ == "dobj"]:
+            for oc in [o] + list(o.conjuncts):
+                verb_preps += prep_objects(ctx, oc, ("at", "on", "into", "against", "toward", "towards"))
     preps_here = {prep for prep, _ in verb_preps}
     for prep, p in verb_preps:
         if prep == "with" and relation == "attacks" and "against" in preps_here:

@@ -620,3 +620,9 @@ def test_co_mediators_are_not_each_others_parties(extract_text):
     ex = extract_text("India and Pakistan agreed a ceasefire in May. Saudi Arabia and Iran both offered to mediate.")
     mediated = {(s, t) for s, r, t in rels(ex, "hypothetical") if r == "mediates"}
     assert mediated == {(m, p) for m in ("SAU", "IRN") for p in ("IND", "PAK")}
+
+
+def test_a_target_hung_on_the_last_of_the_weapons_fired(extract_text):
+    ex = extract_text("Russia launched more than 400 drones and 40 missiles at Ukraine overnight, the Ukrainian air force said.")
+    assert ("RUS", "attacks", "UKR") in rels(ex, "reported")
+    assert not rels(extract_text("Russia launched a drone factory in Tatarstan."))

@@ -647,7 +647,8 @@ def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:
         parties += mods
     gv = governor(noun)
     if gv is not None and gv.lemma_.lower() in ctx.gz.word_list("light_verbs") | {"meet", "take", "sit"} \
-            and (object_path(noun, gv) or (noun.dep_ == "pobj" and noun.head.head == gv)):
+            and (object_path(noun, gv) or (noun.dep_ == "pobj" and noun.head.head == gv)) \
+            and not third_party_subject(ctx, gv):
         parties = subject_refs(ctx, gv) + parties  # "Serbian and Kosovan negotiators met in EU-facilitated talks"
     elif gv is not None and not parties and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "under", "at", "during") \
             and noun.head.head == gv:
@@ -664,6 +665,21 @@ def talk_parties(ctx: DocContext, noun: Token, sent_idx: int) -> list[Ref]:
             seen.add(r.actor)
             out.append(r)
     return out
+
+
+def third_party_subject(ctx: DocContext, v: Token) -> bool:
+    """'Egyptian and Qatari mediators were trying to keep the truce alive': mediators, guarantors and
+    monitors act on a deal between others; they are not its parties (the subject is looked for up
+    the chain of controlled and coordinated verbs, as subject_refs finds it)."""
+    cur = v
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0].lemma_.lower() in ctx.gz.word_list("third_party_nouns")
+        if cur.dep_ not in ("xcomp", "advcl", "conj", "acl") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def object_path(n: Token, gv: Token) -> bool:

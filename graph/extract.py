@@ -37,7 +37,7 @@ from .context import SUBJ, DocContext, Ref
 from .mentions import find_mentions
 from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner,
                         governor, np_refs, object_path, pair_noun, prep_objects, relative_clause, resolve_pair, subject_refs,
-                        talk_parties, tree_depth)
+                        talk_parties, third_party_subject, tree_depth)
 from .modality import clause_modality, noun_modality
 
 
@@ -591,7 +591,8 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     for c in n.children:  # "an attack claimed by the Islamic State group"
         if not sources and c.dep_ == "acl" and c.lemma_.lower() in gz.word_list("claim_verbs"):
             sources = [r for _, p in prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=0.9, how="claimed-by")]
-    if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv):
+    if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv) \
+            and not third_party_subject(ctx, gv):  # "mediators kept the truce alive" are not its parties
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in subject_refs(ctx, gv)]
 
     # "the framework agreement that Congo and the M23 rebels signed", "the treaty he signed with Putin":
@@ -705,7 +706,7 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     after_fighting = relation == "attacks" and trig.between_mutual and any(
         a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in n.ancestors)
     if (symmetric or after_fighting) and not sources and not targets and not between \
-            and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root:
+            and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root and not third_party_subject(ctx, sent.root):
         # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "clause-parties")
                    for r in subject_refs(ctx, sent.root)]

@@ -34,7 +34,12 @@ STOP = {"Mobile", "Reading", "Bath", "Nice", "Split", "Mercedes", "Victoria", "F
 # Places news names as often as cities but that GeoNames does not list as such.
 EXTRA = {"PSE": ["Gaza", "Gaza Strip", "Gaza City", "West Bank", "Rafah", "Khan Younis", "Jenin"],
          "UKR": ["Crimea", "Donbas", "Kherson", "Bakhmut", "Avdiivka", "Pokrovsk"],
-         "RUS": ["Kursk", "Belgorod", "Bryansk"], "TCD": ["Lake Chad"], "LBN": ["southern Lebanon"], "ISR": ["Golan Heights"]}
+         "RUS": ["Kursk", "Belgorod", "Bryansk"], "TCD": ["Lake Chad"], "LBN": ["southern Lebanon", "Tyre", "Nabatieh"],
+         "ISR": ["Golan Heights"],
+         # wire spellings GeoNames lists otherwise ("Al Hudaydah") or not at all
+         # (not regions fought over inside one state, such as Darfur: an armed group's attack there is no
+         # attack on the state - the guideline is about foreign strikes)
+         "YEM": ["Hodeidah", "Hudaydah", "Ras Isa"], "SYR": ["Idlib"]}
 
 
 def ascii_fold(name: str) -> str:

@@ -626,3 +626,14 @@ def test_a_target_hung_on_the_last_of_the_weapons_fired(extract_text):
     ex = extract_text("Russia launched more than 400 drones and 40 missiles at Ukraine overnight, the Ukrainian air force said.")
     assert ("RUS", "attacks", "UKR") in rels(ex, "reported")
     assert not rels(extract_text("Russia launched a drone factory in Tatarstan."))
+
+
+def test_mediators_keeping_a_truce_alive_are_not_its_parties(extract_text):
+    ex = extract_text("Israel and Hamas agreed a truce in October. Egyptian and Qatari mediators were in Cairo "
+                      "trying to keep the truce alive.")
+    assert ("EGY", "cooperatesWith", "QAT") not in rels(ex) and ("QAT", "cooperatesWith", "EGY") not in rels(ex)
+    assert {("EGY", "mediates", "ISR"), ("QAT", "mediates", "HAMAS")} <= rels(ex)
+
+
+def test_wire_spellings_of_strike_sites(extract_text):
+    assert ("ISR", "attacks", "YEM") in rels(extract_text("Israeli warplanes later struck the port of Hodeidah."))

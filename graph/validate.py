@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
+from rdflib.namespace import XSD
 
 from .errors import ActorgraphError
 from .namespaces import ONTOLOGY_DIR, PREFIXES
@@ -147,6 +148,8 @@ def _show(term) -> str:  # noqa: ANN001 - rdflib node
             if str(term).startswith(str(ns)):
                 return f"{prefix}:{str(term)[len(str(ns)):]}"
         return f"<{term}>"
+    if isinstance(term, Literal) and term.datatype in (None, XSD.string) and not term.language:
+        return _one_line(Literal(str(term)).n3())  # a plain string reads as "high", not "high"^^xsd:string
     return _one_line(term.n3())
 
 

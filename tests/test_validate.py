@@ -140,3 +140,4 @@ def test_cli_counts_each_violation_once_for_a_file_and_a_store(tmp_path, sample,
         lines = out.out.splitlines()
         assert len(lines) == len(set(lines)) == 3, args
         assert "(3 violation(s), 0 warning(s))" in out.err, args
+        assert all('"high"' in line and "XMLSchema#string" not in line for line in lines), lines  # plain value

@@ -52,6 +52,17 @@ class BuildResult:
         return [ix for ex in self.extractions for ix in ex.interactions]
 
 
+def check_reference_date(value: str | None) -> None:
+    """The library's callers get the same check as the command line's --reference-date."""
+    import argparse
+
+    if value is not None:
+        try:
+            dates.reference_date_arg(value)
+        except argparse.ArgumentTypeError as exc:
+            raise InputError(f"reference date: {exc}") from None
+
+
 def extract_documents(documents: list[Document], *, actors: tuple[str, ...] = (), model: str | None = None,
                       workers: int = 1, reference_date: str | None = None,
                       gz: gazetteer_mod.Gazetteer | None = None) -> list[Extraction]:
@@ -91,6 +102,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     """Extract ``inputs`` and write graph.ttl, graph.trig, graph.html, report.md/.html (+ PNG charts)
     and the persistent store (``out/store`` by default; ``store=None`` skips it)."""
     started = time.perf_counter()
+    check_reference_date(reference_date)
     out = Path(out_dir)
     gz = gazetteer_mod.load(actors)
     documents = ingest.read_all(inputs)
@@ -166,6 +178,7 @@ def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...
     graphs that ``validate`` accepts."""
     from . import store as store_mod
 
+    check_reference_date(reference_date)
     gz = gazetteer_mod.load(actors)
     documents = ingest.read_all(inputs)
     with store_mod.open_store(store) as st:

@@ -99,3 +99,13 @@ def test_the_development_corpora_build_into_graphs_that_conform(tmp_path):
     res = build([data / "dev.jsonl", data / "dev_analytic.jsonl"], tmp_path / "out", store=None,
                 reference_date="2026-11-23", html=False, report=False, validate=True)
     assert len(res.documents) == 91 and len(res.interactions) > 500
+
+
+def test_library_callers_get_the_reference_date_check(tmp_path):
+    from graph.errors import InputError
+
+    (tmp_path / "a.txt").write_text("Russia attacked Ukraine on Monday.", encoding="utf-8")
+    for bad in ("tomorrow", "2025-02-30"):
+        with pytest.raises(InputError, match="reference date"):
+            build([tmp_path / "a.txt"], tmp_path / "out", store=None, reference_date=bad)
+    assert not (tmp_path / "out").exists()

@@ -637,3 +637,9 @@ def test_mediators_keeping_a_truce_alive_are_not_its_parties(extract_text):
 
 def test_wire_spellings_of_strike_sites(extract_text):
     assert ("ISR", "attacks", "YEM") in rels(extract_text("Israeli warplanes later struck the port of Hodeidah."))
+
+
+def test_close_ties_to_and_funding_a_loan(extract_text):
+    assert ("HUN", "alliedWith", "RUS") in rels(extract_text(
+        "Hungary, whose prime minister Viktor Orban has close ties to the Kremlin, abstained."))
+    assert ("DEU", "supports", "MDA") in rels(extract_text("Germany will finance a loan for Moldova."), "hypothetical")

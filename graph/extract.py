@@ -397,9 +397,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     # also the fallback when the parser lost the object ("cannot accept uncompromising US demands").
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)
     if trig.target_is_possessor and not targets and (relation == "demands" or not has_object or trig.object_is_theme):
+        # not the subject, nor another clause hung on the verb ("approved the loan, overcoming objections
+        # from Belgium": Belgium owns nothing the EU approved)
+        elsewhere = [c for c in v.children if c.dep_ in SUBJ or c.dep_ in ("conj", "parataxis", "relcl")
+                     or (c.dep_ == "advcl" and c.tag_ == "VBG")]
         for t in v.subtree:
             if t.i in ctx.mentions and t.i != v.i and ctx.mentions[t.i].kind != "person":
-                if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in v.children if c.dep_ in SUBJ):
+                if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in elsewhere):
                     targets += np_refs(ctx, t, factor=0.85, how="complement-owner")
                     break
     if any(t.lower_ in ("other", "another") and (t.head.lower_ in ("each", "one") or

@@ -167,7 +167,8 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
             # "urged Israel to halt its strikes": the strikes are going on (the speaker's claim inside an
             # appeal or report); only their continuation is wished away
             return ("asserted", None) if mod in ("asserted", "negated") else ("reported", rep)
-        if lemma in gz.word_list("negating_verbs") and not made_of_governor:
+        # (the subject's own demand or objection - "Turkey dropped its objections" - is negated as usual)
+        if lemma in gz.word_list("negating_verbs") and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
             return ("asserted" if mod == "negated" else "negated"), rep
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs"):
             return "hypothetical", rep

@@ -643,3 +643,9 @@ def test_close_ties_to_and_funding_a_loan(extract_text):
     assert ("HUN", "alliedWith", "RUS") in rels(extract_text(
         "Hungary, whose prime minister Viktor Orban has close ties to the Kremlin, abstained."))
     assert ("DEU", "supports", "MDA") in rels(extract_text("Germany will finance a loan for Moldova."), "hypothetical")
+
+
+def test_objections_from_x_and_a_clause_hung_on_the_verb_owns_nothing(extract_text):
+    ex = extract_text("The EU approved the loan, overcoming objections from Belgium.")
+    assert ("BEL", "opposes", "EU") in rels(ex) and ("EU", "supports", "BEL") not in rels(ex)
+    assert ("TUR", "opposes", "SWE") in rels(extract_text("Turkey dropped its opposition to Sweden's membership."), "negated")

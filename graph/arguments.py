@@ -226,6 +226,11 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
         return []
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
+    if t.lemma_.lower() in ctx.gz.agent_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+            and not any(c.dep_ in MODIFIERS for c in t.children):
+        same = _same_noun_before(ctx, t, factor, how)  # "Sudan's army … backed the army": Sudan's
+        if same:
+            return same
     anaphor = anaphoric(ctx, t)
     if anaphor is not None:
         return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
@@ -300,6 +305,19 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
                             if m is not None and m.kind != "person":
                                 found.append(Ref(m.actor, sector, None, factor * 0.9, how or "agent-of"))
     return found
+
+
+def _same_noun_before(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
+    """'Sudan's army accused the RSF … Egypt and Turkey have backed the army': a bare definite agent
+    noun is the one named with its owner latest, in this or the three previous sentences."""
+    first = min((tok for tok, k in ctx.sent_index.items() if k >= ctx.sent_index.get(t.sent.start, 0) - 3), default=0)
+    for i in range(t.i - 1, first - 1, -1):
+        prev = ctx.doc[i]
+        if prev.lemma_.lower() == t.lemma_.lower() and prev.pos_ == "NOUN" \
+                and any(c.dep_ in MODIFIERS and c.i in ctx.mentions for c in prev.children):
+            return [Ref(r.actor, r.sector, None, r.factor * factor * 0.8, how or "same-noun")
+                    for r in np_refs(ctx, prev, expand_conj=False)]
+    return []
 
 
 FINITE_PAST = ("VBD", "VBZ")
@@ -424,8 +442,19 @@ def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
     verb = accusation(ctx, tok)
     if verb is None:
         return None
-    return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "accused") for c in verb.children
-            if c.dep_ in ("dobj", "nsubjpass") for r in np_refs(ctx, c)]
+    out = []
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        rel = relative_clause(verb) if c.tag_ in ("WDT", "WP") else None
+        # "the Emirates, which the army accuses of arming the RSF": the accused is the described noun;
+        # of "Congo and Rwanda, which Kinshasa accuses", not the accuser itself
+        refs = np_refs(ctx, rel.head, conj_before=c.i) if rel is not None else np_refs(ctx, c)
+        if rel is not None and len(refs) > 1:
+            accusers = {r.actor for r in subject_refs(ctx, verb)}
+            refs = [r for r in refs if r.actor not in accusers] or refs
+        out += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "accused") for r in refs]
+    return out
 
 
 def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:

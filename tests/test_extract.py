@@ -649,3 +649,12 @@ def test_objections_from_x_and_a_clause_hung_on_the_verb_owns_nothing(extract_te
     ex = extract_text("The EU approved the loan, overcoming objections from Belgium.")
     assert ("BEL", "opposes", "EU") in rels(ex) and ("EU", "supports", "BEL") not in rels(ex)
     assert ("TUR", "opposes", "SWE") in rels(extract_text("Turkey dropped its opposition to Sweden's membership."), "negated")
+
+
+def test_the_accused_as_a_relative_pronoun_and_a_bare_definite_agent_noun(extract_text):
+    ex = extract_text("Sudan's army accused the Rapid Support Forces of killing civilians. The United Arab Emirates, "
+                      "which the army accuses of arming the RSF, denied any role. Egypt and Turkey have backed the army.")
+    assert ("ARE", "supports", "RSF") in rels(ex, "reported")
+    assert {("EGY", "supports", "SDN"), ("TUR", "supports", "SDN")} <= rels(ex)  # the army = Sudan's army
+    ex = extract_text("The deal follows an agreement between Congo and Rwanda, which Kinshasa accuses of arming the rebels of M23.")
+    assert ("COD", "supports", "M23") not in rels(ex)

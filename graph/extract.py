@@ -465,7 +465,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
                 _emit(ctx, sent_idx, sent, v, trig, relation, cameo, s, t, modality, reporter, "verb:" + ("passive" if passive else "active"))
                 if t.actor in mutual and not symmetric:
                     _emit(ctx, sent_idx, sent, v, trig, relation, cameo, t, s, modality, reporter, "verb:mutual")
-    elif (symmetric or trig.between_mutual) and len(subjects) > 1:  # "the US and Iran met", "the two armies clashed"
+    elif (symmetric or trig.between_mutual) and len(subjects) > 1 and not (
+            not trig.object_is_theme and not trig.requires_object and any(
+                c.dep_ == "dobj" and not any(t.relation == relation for t in gz.triggers.get((c.lemma_.lower(), "NOUN"), []))
+                for c in v.children)):
+        # "the US and Iran met", "the two armies clashed", "fought a border war" - but "Russia and China would
+        # not recognise the sanctions" has an object that is no actor and no such event: the verb relates the
+        # subjects to it, not to each other
         for a, b in actor_pairs(subjects):
             _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, b, modality, reporter, "verb:coordinated-subject")
             if not symmetric:

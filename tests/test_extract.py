@@ -658,3 +658,8 @@ def test_the_accused_as_a_relative_pronoun_and_a_bare_definite_agent_noun(extrac
     assert {("EGY", "supports", "SDN"), ("TUR", "supports", "SDN")} <= rels(ex)  # the army = Sudan's army
     ex = extract_text("The deal follows an agreement between Congo and Rwanda, which Kinshasa accuses of arming the rebels of M23.")
     assert ("COD", "supports", "M23") not in rels(ex)
+
+
+def test_coordinated_subjects_of_a_verb_with_a_non_actor_object_are_not_related(extract_text):
+    assert not rels(extract_text("Russia and China said they would not recognise the restored sanctions."))
+    assert {("ERI", "attacks", "ETH"), ("ETH", "attacks", "ERI")} <= rels(extract_text("Ethiopia and Eritrea fought a border war in 1998."))

@@ -601,8 +601,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     for c in n.children:  # "an attack claimed by the Islamic State group"
         if not sources and c.dep_ == "acl" and c.lemma_.lower() in gz.word_list("claim_verbs"):
             sources = [r for _, p in prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=0.9, how="claimed-by")]
-    if not sources and gv is not None and gv.lemma_.lower() in gz.word_list("light_verbs") and object_path(n, gv) \
+    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs")
+    if not sources and gv is not None and gv.lemma_.lower() in doers and object_path(n, gv) \
             and not third_party_subject(ctx, gv):  # "mediators kept the truce alive" are not its parties
+        # ("Iran suspended cooperation with the IAEA": who stops or refuses an event is its party too)
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "light-verb") for r in subject_refs(ctx, gv)]
 
     # "the framework agreement that Congo and the M23 rebels signed", "the treaty he signed with Putin":

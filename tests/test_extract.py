@@ -663,3 +663,9 @@ def test_the_accused_as_a_relative_pronoun_and_a_bare_definite_agent_noun(extrac
 def test_coordinated_subjects_of_a_verb_with_a_non_actor_object_are_not_related(extract_text):
     assert not rels(extract_text("Russia and China said they would not recognise the restored sanctions."))
     assert {("ERI", "attacks", "ETH"), ("ETH", "attacks", "ERI")} <= rels(extract_text("Ethiopia and Eritrea fought a border war in 1998."))
+
+
+def test_who_suspends_or_refuses_an_event_is_its_party(extract_text):
+    assert ("IRN", "cooperatesWith", "IAEA") in rels(extract_text(
+        "Iran suspended cooperation with the International Atomic Energy Agency after the strikes."), "negated")
+    assert ("ISR", "cooperatesWith", "HAMAS") in rels(extract_text("Israel refused a ceasefire with Hamas."), "negated")

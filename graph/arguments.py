@@ -607,6 +607,12 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []
     subj = {r.actor for r in subjects}
+    if generic and noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
+        # "Britain, France and Germany triggered the snapback, a move Tehran called illegal": the move is
+        # the clause it sums up, done by that clause's subject
+        owners = [r for r in subject_refs(ctx, noun.head) if r.actor not in subj]
+        if owners:
+            return [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "summed-up-clause") for r in owners]
     if generic and not any_event and noun.sent.start > 0:
         # "… Kosovo's ban came into force. The EU criticised the move": the previous sentence's subject event
         prev = ctx.doc[noun.sent.start - 1].sent

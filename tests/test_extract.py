@@ -669,3 +669,8 @@ def test_who_suspends_or_refuses_an_event_is_its_party(extract_text):
     assert ("IRN", "cooperatesWith", "IAEA") in rels(extract_text(
         "Iran suspended cooperation with the International Atomic Energy Agency after the strikes."), "negated")
     assert ("ISR", "cooperatesWith", "HAMAS") in rels(extract_text("Israel refused a ceasefire with Hamas."), "negated")
+
+
+def test_a_move_that_sums_up_its_clause_belongs_to_the_clauses_subject(extract_text):
+    ex = extract_text("Britain, France and Germany triggered the snapback of UN sanctions in September, a move Tehran called illegal.")
+    assert {t for s, r, t in rels(ex) if s == "IRN" and r == "opposes"} == {"GBR", "FRA", "DEU"}

@@ -594,6 +594,9 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     if own:
         return own
     lemma = noun.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "on") and any(p.i in ctx.mentions for p in c.children)
+           for c in noun.children):
+        return []  # "blocked sanctions against Belgrade" names its own event, ownerless; it refers back to none
     if lemma in ctx.gz.word_list("report_nouns"):
         # "accused Serbia of backing the assailants, an allegation that Vucic rejected": the claim is
         # its author's — the subject of the saying or accusing verb the noun hangs on
@@ -602,6 +605,14 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
             if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
                 authors = [r for r in subject_refs(ctx, anc) if r.actor not in {x.actor for x in subjects}]
                 return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "claim-author") for r in authors]
+        # "Serbia accused Croatia of … Croatia dismissed the claim": the latest accusation or claim before
+        subj = {x.actor for x in subjects}
+        here = ctx.sent_index.get(noun.sent.start, 0)
+        for si, _d, ix in reversed(ctx.salience):
+            span = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
+            if here - 2 <= si < here and span is not None and span.root.lemma_.lower() in speech \
+                    and ix.source not in subj:
+                return [Ref(ix.source, None, None, 0.75, "claim-author")]
         return []
     generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:

@@ -674,3 +674,11 @@ def test_who_suspends_or_refuses_an_event_is_its_party(extract_text):
 def test_a_move_that_sums_up_its_clause_belongs_to_the_clauses_subject(extract_text):
     ex = extract_text("Britain, France and Germany triggered the snapback of UN sanctions in September, a move Tehran called illegal.")
     assert {t for s, r, t in rels(ex) if s == "IRN" and r == "opposes"} == {"GBR", "FRA", "DEU"}
+
+
+def test_a_dismissed_claim_from_the_previous_sentence_and_an_ownerless_event_with_its_own_target(extract_text):
+    ex = extract_text("Serbia's president accused Croatia, Albania and Kosovo of forming a military alliance aimed at "
+                      "Belgrade. Croatia dismissed the claim. Hungary, Serbia's closest ally in the EU, has blocked "
+                      "sanctions against Belgrade.")
+    assert ("HRV", "opposes", "SRB") in rels(ex)
+    assert not any(s == "HUN" and r == "opposes" for s, r, _t in rels(ex))

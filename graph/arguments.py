@@ -77,16 +77,14 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
         return None
     if any(c.i in ctx.mentions for c in t.children):
         return None
-    window_start = t.sent.start
-    if window_start > 0:
-        window_start = ctx.doc[window_start - 1].sent.start
+    first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0), back=1)
     latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
         if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted:
             if latest is None:
                 latest = m
-            if i < window_start:
+            if i < first:
                 break
             if _np_role(ctx.doc[i]) in SUBJ:
                 return m  # the topic: 'The Iran-backed Houthis … talks with the group'
@@ -307,10 +305,16 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     return found
 
 
+def window_start(ctx: DocContext, sent_idx: int, back: int = 3) -> int:
+    """Index of the first token of sentence ``sent_idx - back`` (or of the document): how far back the
+    context-resolving rules look for an antecedent."""
+    return min((tok for tok, k in ctx.sent_index.items() if k >= sent_idx - back), default=0)
+
+
 def _same_noun_before(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
     """'Sudan's army accused the RSF … Egypt and Turkey have backed the army': a bare definite agent
     noun is the one named with its owner latest, in this or the three previous sentences."""
-    first = min((tok for tok, k in ctx.sent_index.items() if k >= ctx.sent_index.get(t.sent.start, 0) - 3), default=0)
+    first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0))
     for i in range(t.i - 1, first - 1, -1):
         prev = ctx.doc[i]
         if prev.lemma_.lower() == t.lemma_.lower() and prev.pos_ == "NOUN" \
@@ -508,7 +512,7 @@ def _counterpart(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref
     else:
         owners = {r.actor for c in poss for r in np_refs(ctx, c, expand_conj=False)}
     near = set().union(*(ctx.gz.neighbours.get(o, set()) for o in owners)) if owners else set()
-    first = min((tok for tok, k in ctx.sent_index.items() if k >= ctx.sent_index.get(t.sent.start, 0) - 3), default=0)
+    first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0))
     for i in range(t.i - 1, first - 1, -1):
         m = ctx.mentions.get(i)
         if m is not None and m.actor in near and not m.location:
@@ -549,7 +553,7 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
 def _named_neighbours(ctx: DocContext, sent_idx: int, before: int | None) -> list[Ref]:
     """The latest-named state and the latest-named of its neighbours, within this and the three
     previous sentences ("a Venezuelan patrol boat near Guyana's platforms ... The two neighbours")."""
-    start = min((tok for tok, k in ctx.sent_index.items() if k >= sent_idx - 3), default=0)
+    start = window_start(ctx, sent_idx)
     order: list[str] = []  # states by recency, latest first
     for i in range(len(ctx.doc) - 1, start - 1, -1):
         m = ctx.mentions.get(i)
@@ -586,11 +590,12 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     """Who did the event a noun names ('condemned the raids', 'a move Egypt condemned'): its own
     possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
     same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
+    subj = {r.actor for r in subjects}
     own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
     # "defied calls from the EU and from the United States": the agent of the event noun
     own += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
             for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")
-            if r.actor not in {x.actor for x in subjects}]
+            if r.actor not in subj]
     if own:
         return own
     lemma = noun.lemma_.lower()
@@ -603,10 +608,9 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
         speech = ctx.gz.word_list("speech_verbs") | {"blame", "claim", "charge"}
         for anc in noun.ancestors:
             if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
-                authors = [r for r in subject_refs(ctx, anc) if r.actor not in {x.actor for x in subjects}]
+                authors = [r for r in subject_refs(ctx, anc) if r.actor not in subj]
                 return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "claim-author") for r in authors]
         # "Serbia accused Croatia of … Croatia dismissed the claim": the latest accusation or claim before
-        subj = {x.actor for x in subjects}
         here = ctx.sent_index.get(noun.sent.start, 0)
         for si, _d, ix in reversed(ctx.salience):
             span = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
@@ -617,7 +621,6 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []
-    subj = {r.actor for r in subjects}
     if generic and noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
         # "Britain, France and Germany triggered the snapback, a move Tehran called illegal": the move is
         # the clause it sums up, done by that clause's subject

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 from .errors import ActorgraphError
 
@@ -71,8 +72,17 @@ def _hook(module_name: str, command: str, verb: str, noun: str):
     return getattr(module, f"{verb}_{command}_{noun}", None) or getattr(module, f"{verb}_{noun}")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), like every other error of the
+    command: argparse's default puts the whole usage block first, which buries the reason in scripts'
+    logs. ``--help`` still prints the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see: {self.prog} --help)\n")
+
+
 def make_parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="actorgraph",
         description="News about international affairs -> an actor-relationship knowledge graph.",
     )

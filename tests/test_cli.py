@@ -187,7 +187,22 @@ def test_counts_must_be_positive(args, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert f"argument {args[-2]}" in err and "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith(f"actorgraph {args[0]}: error:")
+    assert err.count("\n") == 1 and err.startswith(f"actorgraph {args[0]}: error:")  # no usage block first
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "required: COMMAND"),
+    (["nosuch"], "invalid choice: 'nosuch'"),
+    (["query", "--nosuch"], "unrecognized arguments: --nosuch"),
+    (["export", "g.ttl", "--format", "xls"], "argument --format/-f: invalid choice: 'xls'"),
+])
+def test_usage_errors_are_one_line(args, message, capsys):
+    from graph.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and err.rstrip().endswith("--help)")
 
 
 def test_positive_counts_are_accepted():

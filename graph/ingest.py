@@ -103,6 +103,14 @@ class _HTMLText(HTMLParser):
     """Visible text of an HTML article, plus its <title>/<h1> and published date if marked up."""
 
     SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form"}
+    META_DATES = {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"}
+    PUBLISHED, IN_TEXT = 0, 1  # a date marked as the publication date beats the first <time> of the text
+
+    @property
+    def dates(self) -> list[str]:
+        """Candidate publication dates, best first: those marked as such (<meta>, JSON-LD
+        ``datePublished``, <time pubdate> or itemprop) in page order, then the <time>s of the visible text."""
+        return [d for _rank, d in sorted(self._dates, key=lambda rd: rd[0])]
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote", "header"}
 
     def __init__(self) -> None:
@@ -110,8 +118,10 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title = ""
         self.h1 = ""
-        self.dates: list[str] = []  # <meta> and <time> dates in page order; html_date picks one
+        # (rank, date) in page order; ``published`` sorts them and html_date picks the first usable one
+        self._dates: list[tuple[int, str]] = []
         self._skip = 0
+        self._ld_json: list[str] | None = None  # the text of a <script type="application/ld+json"> being read
         self._in_title = False
         self._in_h1 = False
 
@@ -119,10 +129,15 @@ class _HTMLText(HTMLParser):
         a = {k: (v or "") for k, v in attrs}
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in {"article:published_time", "datepublished", "date", "pubdate", "dc.date", "og:published_time"} and a.get("content"):
-                self.dates.append(a["content"])
+            if key in self.META_DATES and a.get("content"):
+                self._dates.append((self.PUBLISHED, a["content"]))
         if tag == "time" and a.get("datetime"):
-            self.dates.append(a["datetime"])
+            if "pubdate" in a or a.get("itemprop", "").lower() == "datepublished":
+                self._dates.append((self.PUBLISHED, a["datetime"]))
+            elif not self._skip:  # a <time> in a sidebar or footer dates another story
+                self._dates.append((self.IN_TEXT, a["datetime"]))
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self._ld_json = []
         if tag == "title":
             self._in_title = True
         if tag == "h1":
@@ -133,6 +148,9 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._ld_json is not None:
+            self._dates.extend((self.PUBLISHED, d) for d in _ld_json_dates("".join(self._ld_json)))
+            self._ld_json = None
         if tag == "title":
             self._in_title = False
         if tag == "h1":
@@ -143,6 +161,8 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._ld_json is not None:
+            self._ld_json.append(data)
         if self._in_title:
             self.title += data
             return
@@ -151,6 +171,27 @@ class _HTMLText(HTMLParser):
         if self._in_h1:
             self.h1 += data
         self.parts.append(data)
+
+
+def _ld_json_dates(text: str) -> list[str]:
+    """``datePublished`` values of a JSON-LD block (news sites' usual markup), at any depth (``@graph``
+    lists, nested ``NewsArticle``s); a block that is not valid JSON is page markup we ignore."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack = [data]
+    while stack and len(found) < 10:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            value = item.get("datePublished")
+            if isinstance(value, str):
+                found.append(value)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def html_to_text(html: str) -> tuple[str, str, str | None]:

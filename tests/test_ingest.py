@@ -169,3 +169,26 @@ def test_unusable_html_dates_are_skipped(tmp_path, head, body, expected):
     p.write_text(f"<html><head>{head}</head><body>{body}<p>Oman mediated talks.</p></body></html>", encoding="utf-8")
     [doc] = read_file(p)
     assert doc.date == expected and "Oman mediated talks." in doc.text
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    # a sidebar's "related stories" come before the article: their dates are not its date
+    ("", '<aside><time datetime="2019-05-01">2019</time></aside><article><time datetime="2025-03-04">4 March'
+         '</time></article>', "2025-03-04"),
+    ("", '<nav><time datetime="2019-05-01">x</time></nav>', None),
+    # marked as the publication date: beats an earlier <time> of the text (an event the story recalls)
+    ("", '<p>On <time datetime="2024-10-07">7 October</time></p><time pubdate datetime="2025-03-04">x</time>',
+     "2025-03-04"),
+    ("", '<p><time datetime="2024-10-07">then</time></p><time itemprop="datePublished" datetime="2025-03-04">x</time>',
+     "2025-03-04"),
+    # JSON-LD, news sites' usual markup, at any depth; a broken block is ignored
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", '
+     '"datePublished": "2025-06-13T08:30:00+02:00"}]}</script>', '<time datetime="2024-01-01">x</time>', "2025-06-13"),
+    ('<script type="application/ld+json">{"datePublished": </script>', '<time datetime="2024-01-02">x</time>',
+     "2024-01-02"),
+])
+def test_html_publication_date_is_the_marked_one(tmp_path, head, body, expected):
+    p = tmp_path / "a.html"
+    p.write_text(f"<html><head>{head}</head><body>{body}<p>Oman mediated talks.</p></body></html>", encoding="utf-8")
+    [doc] = read_file(p)
+    assert doc.date == expected and "Oman mediated talks." in doc.text and "datePublished" not in doc.text

@@ -682,3 +682,14 @@ def test_a_dismissed_claim_from_the_previous_sentence_and_an_ownerless_event_wit
                       "sanctions against Belgrade.")
     assert ("HRV", "opposes", "SRB") in rels(ex)
     assert not any(s == "HUN" and r == "opposes" for s, r, _t in rels(ex))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # officials named without a country or title act for the state of ontology/gazetteer/persons.ttl
+    ("Takaichi urged Beijing to show restraint.", ("JPN", "pressures", "CHN")),
+    ("Lula criticised Washington over the tariffs.", ("BRA", "opposes", "USA")),
+    ("Pope Leo urged Moscow to accept a ceasefire.", ("VAT", "pressures", "RUS")),
+    ("Sharaa met Erdogan in Ankara on Tuesday.", ("SYR", "negotiatesWith", "TUR")),
+])
+def test_officials_named_alone_act_for_their_state(extract_text, text, expected):
+    assert expected in rels(extract_text(text))

@@ -722,7 +722,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "clause-parties")
                    for r in subject_refs(ctx, sent.root)]
-        sources = sources if len(sources) > 1 else []
+        # "Qatar and Egypt, which have mediated between Israel and Hamas, said a deal was close": the
+        # mediators of this sentence speak of the deal, they are not its parties
+        mediators = {ix.source for ix in ctx.interactions if ix.sentence == sent_idx and ix.relation == "mediates"}
+        sources = sources if len(sources) > 1 and not any(r.actor in mediators for r in sources) else []
     if (symmetric or after_fighting) and not targets and not between and len(sources) > 1:
         # "the US and Iran met …", "India and Pakistan agreed to a ceasefire after four days of exchanges"
         for a, b in actor_pairs(sources):

@@ -693,3 +693,14 @@ def test_a_dismissed_claim_from_the_previous_sentence_and_an_ownerless_event_wit
 ])
 def test_officials_named_alone_act_for_their_state(extract_text, text, expected):
     assert expected in rels(extract_text(text))
+
+
+def test_mediators_who_speak_of_a_deal_are_not_its_parties(extract_text):
+    ex = extract_text("Qatar and Egypt, which have mediated between Israel and Hamas since the war began, "
+                      "said a deal was close.")
+    got = rels(ex)
+    assert ("QAT", "mediates", "ISR") in got and ("EGY", "mediates", "HAMAS") in got
+    assert not {t for t in got if t[1] == "cooperatesWith" and {t[0], t[2]} == {"QAT", "EGY"}}
+    # parties who speak of their own talks still are the talks' parties
+    assert ("IRN", "negotiatesWith", "USA") in rels(extract_text(
+        "Iran and the United States said the talks in Muscat had been constructive."))

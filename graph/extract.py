@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .gazetteer import Gazetteer, Trigger
 from .model import Actor, Document, Extraction, Interaction, Sentence
-from .context import SUBJ, DocContext, Ref
+from .context import PRONOUNS, SUBJ, DocContext, Ref
 from .mentions import find_mentions
 from .arguments import (accusation, accused_refs, actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner,
                         governor, np_refs, object_path, pair_noun, prep_objects, relative_clause, resolve_pair, subject_refs,
@@ -292,7 +292,11 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
             continue
         if (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")) or (c.dep_ == "dative" and c.pos_ != "ADP"):
             if trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
-                targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in np_refs(ctx, c)]
+                owners = np_refs(ctx, c)
+                if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
+                        and {r.actor for r in owners} <= {r.actor for r in subjects}:
+                    owners = []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
+                targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
             else:
                 targets += args_or_pair(ctx, c, sent_idx, "object", place_ok=relation == "attacks")
     mutual: set[str] = set()  # "clashed with Y": Y fought back — A attacks B and B attacks A

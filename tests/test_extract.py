@@ -704,3 +704,24 @@ def test_mediators_who_speak_of_a_deal_are_not_its_parties(extract_text):
     # parties who speak of their own talks still are the talks' parties
     assert ("IRN", "negotiatesWith", "USA") in rels(extract_text(
         "Iran and the United States said the talks in Muscat had been constructive."))
+
+
+def test_coordinated_subjects_recalling_their_own_ambassadors_oppose_only_the_host(extract_text):
+    got = rels(extract_text("Mali, Burkina Faso and Niger recalled their ambassadors from Algiers."))
+    assert {("MLI", "opposes", "DZA"), ("BFA", "opposes", "DZA"), ("NER", "opposes", "DZA")} <= got
+    assert not {t for t in got if t[0] in ("MLI", "BFA", "NER") and t[2] in ("MLI", "BFA", "NER")}
+    assert ("DZA", "opposes", "MLI") in rels(extract_text("Algeria expelled Mali's ambassador."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian jets flew combat missions against JNIM fighters.", ("RUS", "attacks", "JNIM")),
+    ("Turkey launched a military operation against the PKK in northern Iraq.", ("TUR", "attacks", "PKK")),
+    # the Africa Corps is run by the Russian defence ministry (tests/data/README.md), not Wagner
+    ("The Africa Corps attacked JNIM positions near Kidal.", ("RUS", "attacks", "JNIM")),
+])
+def test_combat_missions_and_operations_against(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_an_operation_in_a_place_is_no_attack_on_it(extract_text):
+    assert not rels(extract_text("The UN peacekeeping mission in Mali withdrew."))

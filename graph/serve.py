@@ -6,7 +6,8 @@ Why it is built this way:
   only a SELECT/ASK/CONSTRUCT/DESCRIBE *query* without ``SERVICE`` is executed. Updates (INSERT,
   DELETE, LOAD, CLEAR, DROP, CREATE ...; the ``update=`` form field; ``application/sparql-update``)
   get 403, anything that does not parse gets 400. Parsing (not a regex) means a keyword inside a
-  string literal is not a false positive. The workers open a *snapshot* of the store read-only, so
+  string literal is not a false positive. The parse runs in a worker process too, under ``--timeout``
+  (rdflib's parser can take seconds on a hostile query). The workers open a *snapshot* of the store read-only, so
   even a parser bug could not write to the user's store.
 * **A runaway query cannot take the server down.** Queries run in a small pool of worker processes
   (pyoxigraph has no query timeout, and a thread cannot be killed). A query that exceeds
@@ -359,10 +360,13 @@ def execute(store, job: Job) -> tuple:  # noqa: ANN001 - pyoxigraph.Store
     import pyoxigraph as ox
 
     kwargs: dict = {"prefixes": _PREFIXES}
-    if job.default_graphs:  # otherwise the store's default graph: the merge of all graphs (graph.store)
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    if job.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        if job.default_graphs:  # otherwise the store's default graph: the merge of all graphs (graph.store)
+            kwargs["default_graph"] = graph_iris("default-graph-uri", job.default_graphs)
+        if job.named_graphs:
+            kwargs["named_graphs"] = graph_iris("named-graph-uri", job.named_graphs)
+    except Refused as exc:
+        return "error", exc.status, str(exc)
     try:
         result = store.query(job.query, **kwargs)
         if isinstance(result, ox.QueryBoolean):
@@ -381,12 +385,50 @@ def execute(store, job: Job) -> tuple:  # noqa: ANN001 - pyoxigraph.Store
         return "error", 500, f"query failed: {_one_line(str(exc))}"
 
 
+def graph_iris(param: str, values: list[str]) -> list:
+    """``default-graph-uri``/``named-graph-uri`` values as pyoxigraph IRIs, or ``Refused`` (400).
+
+    Why checked: they come straight from the request, and ``NamedNode`` raises on a value that is not
+    an absolute IRI; uncaught in a worker, that killed the worker (500 "worker died") for a typo."""
+    import pyoxigraph as ox
+
+    out = []
+    for value in values:
+        try:
+            out.append(ox.NamedNode(value))
+        except ValueError as exc:
+            raise Refused(400, f"{param}={value!r} is not an absolute IRI ({_one_line(str(exc))})") from None
+    return out
+
+
+def _worker_reply(disk, mem, job) -> tuple:  # noqa: ANN001 - pyoxigraph stores, a Job or a query text
+    """What a worker answers: a query text (``str``) is checked with ``analyse_query`` ("ok", QueryInfo);
+    a ``Job`` is executed. Any error becomes an ("error", status, message) reply: an exception escaping
+    here would end the worker process and cost a respawn (and the client a misleading "worker died")."""
+    try:
+        if isinstance(job, str):
+            return "ok", analyse_query(job)
+        return execute(disk if mem is None or job.needs_disk else mem, job)
+    except Refused as exc:
+        return "error", exc.status, str(exc)
+    except Exception as exc:  # noqa: BLE001 - keep the worker alive, answer 500 in one line
+        return "error", 500, f"query failed: {type(exc).__name__}: {_one_line(str(exc))}"
+
+
+# Deep enough for rdflib's recursive grammar on any query up to MAX_QUERY characters (a block of
+# ~100 triple patterns already exceeded Python's default 1000 frames and was refused as malformed).
+PARSE_RECURSION_LIMIT = 100_000
+
+
 def _worker_main(conn, snapshot: str, memory: bool) -> None:  # noqa: ANN001 - multiprocessing Connection
     """A worker process: open the snapshot read-only (and, with ``memory``, copy its merged default
     graph into RAM: 4-8x faster joins than RocksDB); answer jobs until told to stop."""
     import pyoxigraph as ox
 
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSE_RECURSION_LIMIT))
     try:
+        from rdflib.plugins.sparql import parser  # noqa: F401 - build the grammar before "ready", not in a request
+
         disk = ox.Store.read_only(snapshot)
         mem = None
         if memory:
@@ -404,7 +446,7 @@ def _worker_main(conn, snapshot: str, memory: bool) -> None:  # noqa: ANN001 - m
         if job is None:
             return
         try:
-            conn.send(execute(disk if mem is None or job.needs_disk else mem, job))
+            conn.send(_worker_reply(disk, mem, job))
         except (BrokenPipeError, OSError):
             return
 
@@ -481,8 +523,18 @@ class QueryPool:
 
         threading.Thread(target=spawn, daemon=True).start()
 
-    def run(self, job: Job, timeout: float) -> tuple[bytes, bool]:
-        """(body, truncated), or ``Refused`` (400 bad query, 503 timeout or busy, 500 failure)."""
+    def analyse(self, text: str, timeout: float) -> QueryInfo:
+        """``analyse_query(text)`` in a worker, under ``timeout``, or ``Refused``.
+
+        Why not in the request thread: rdflib's parser is slow on some inputs (a 16 KB arithmetic
+        expression takes seconds, a 60 KB one half a minute) and is not thread-safe, so parsing under a
+        lock in the server let one client's query stall every other client's, with no time limit. In a
+        worker it is stopped like any runaway query."""
+        return self.run(text, timeout)[0]  # type: ignore[return-value]
+
+    def run(self, job: Job | str, timeout: float) -> tuple[bytes, bool]:
+        """(body, truncated), or ``Refused`` (400 bad query, 503 timeout or busy, 500 failure).
+        ``job`` may also be a query text to check (``analyse``): the answer is then (QueryInfo, False)."""
         try:
             worker = self._idle.get(timeout=max(timeout, 1.0))
         except queue.Empty:
@@ -499,7 +551,7 @@ class QueryPool:
         self._idle.put(worker)
         if reply[0] == "error":
             raise Refused(reply[1], reply[2])
-        return reply[1], reply[2]
+        return reply[1], (reply[2] if len(reply) > 2 else False)
 
     def close(self) -> None:
         with self._lock:
@@ -608,6 +660,14 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         self._dispatch("POST")
 
+    def _not_allowed(self) -> None:
+        """405 with ``Allow`` in one line of text, like every other refusal (http.server's default is a
+        501 HTML page, which says "not implemented" where the method is refused on purpose)."""
+        self._error(405, f"method {self.command} is not allowed: use GET or POST (the endpoint is read-only)",
+                    {"Allow": "GET, POST"})
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = do_CONNECT = do_TRACE = _not_allowed  # noqa: N815
+
     def _dispatch(self, method: str) -> None:
         url = urllib.parse.urlsplit(self.path)
         try:
@@ -658,7 +718,9 @@ class Handler(BaseHTTPRequestHandler):
             text = queries[0]
         elif "query" in params:
             raise Refused(400, "a query in the body and in the URL: pass only one")
-        info = analyse_query(text)
+        graph_iris("default-graph-uri", params.get("default-graph-uri", []))
+        graph_iris("named-graph-uri", params.get("named-graph-uri", []))
+        info = self.server.pool.analyse(text, self.server.config.timeout)
         fmt = negotiate(info.kind, self.headers.get("Accept"), (params.get("format") or [None])[0])
         job = Job(text, info.kind, fmt, self.server.config.max_results,
                   default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
@@ -678,6 +740,8 @@ class Handler(BaseHTTPRequestHandler):
             n = int(length)
         except ValueError:
             raise Refused(400, "bad Content-Length") from None
+        if n < 0:  # rfile.read(-1) would wait for the client to close the connection
+            raise Refused(400, "bad Content-Length")
         if n > MAX_BODY:
             raise Refused(413, f"request body too large ({n} bytes; the limit is {MAX_BODY})")
         return self.rfile.read(n)
@@ -694,18 +758,19 @@ class Handler(BaseHTTPRequestHandler):
                 text = saved[name][1]
             else:
                 status, message = 404, f"no saved query named {name!r}"
-        result_html = ""
+        result_html, kind = "", None
         if text and not message:
             try:
                 if preset is None:
-                    info = analyse_query(text)
+                    info = self.server.pool.analyse(text, self.server.config.timeout)
                 job = preset or Job(text, info.kind, "html", self.server.config.max_results, uses_graphs=info.uses_graphs)
                 job.fmt = "html"
+                kind = job.kind
                 body, truncated = self.server.pool.run(job, self.server.config.timeout)
                 result_html = render_result(json.loads(body), truncated, self.server.config.max_results)
             except Refused as exc:
                 status, message = exc.status, str(exc)
-        page = render_page(text, saved, result_html, message, self.server.config.source_name)
+        page = render_page(text, saved, result_html, message, self.server.config.source_name, kind)
         self._send(status, "text/html; charset=utf-8", page.encode("utf-8"), {
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                                        "frame-ancestors 'none'; base-uri 'none'",
@@ -713,8 +778,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- plumbing
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", (_one_line(message) + "\n").encode("utf-8"))
+    def _error(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        self._send(status, "text/plain; charset=utf-8", (_one_line(message) + "\n").encode("utf-8"), headers)
 
     def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -725,7 +790,8 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":  # a HEAD answer has the headers of the body, not the body
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server signature
         if not self.server.config.quiet:
@@ -803,14 +869,22 @@ vertical-align:top;text-align:left;max-width:40rem;overflow-wrap:anywhere}th{bac
 """
 
 
-def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, message: str, source: str) -> str:
-    """The query page: saved queries, a textarea, download links and the (escaped) results."""
+def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, message: str, source: str,
+                kind: str | None = None) -> str:
+    """The query page: saved queries, a textarea, download links and the (escaped) results.
+
+    The download links are the formats of the query's ``kind`` only: a SELECT offered as Turtle (or a
+    CONSTRUCT as CSV) is a link that answers 400."""
     items = "\n".join(f'<a href="/?name={_esc(urllib.parse.quote(n))}">{_esc(n)}</a><span>{_esc(d)}</span>'
                       for n, (d, _t) in sorted(saved.items())) or "<p>No saved queries in ontology/queries/.</p>"
     downloads = ""
     if text and result_html:
         links = []
-        for fmt in ("json", "xml", "csv", "tsv", "turtle", "jsonld", "nt"):
+        formats = ("json", "xml", "csv", "tsv", "turtle", "jsonld", "nt", "rdfxml")
+        if kind is not None:
+            offers = GRAPH_OFFERS if kind in GRAPH_KINDS else SOLUTION_OFFERS
+            formats = tuple(f for f in formats if f in {n for _m, n in offers})
+        for fmt in formats:
             href = "/sparql?" + urllib.parse.urlencode({"query": text, "format": fmt})
             links.append(f'<a href="{_esc(href)}">{fmt}</a>')
         downloads = '<p class="dl">Download: ' + " ".join(links) + "</p>"

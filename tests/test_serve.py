@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -176,6 +177,94 @@ def test_port_range_edges_are_accepted():
     from graph.cli import make_parser
     for port in ("0", "1", "65535"):  # 0: any free port (the test server uses it)
         assert make_parser("serve").parse_args(["serve", "--port", port]).port == int(port)
+
+
+def test_a_bad_graph_iri_is_400_not_a_dead_worker():
+    """``default-graph-uri=not an iri`` raised ValueError in the worker, outside its error handling:
+    the worker process died and the client got 500 "the query worker died (out of memory?)"."""
+    st = _mem_store()
+    for field_name in ("default_graphs", "named_graphs"):
+        reply = execute(st, Job("ASK { ?s ?p ?o }", "ASK", "json", 5, **{field_name: ["not an iri"]}))
+        assert reply[:2] == ("error", 400) and "not an absolute IRI" in reply[2]
+
+
+def test_worker_reply_never_raises():
+    from graph.serve import _worker_reply
+
+    assert _worker_reply(_mem_store(), None, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")[1].uses_graphs
+    assert _worker_reply(_mem_store(), None, "DROP ALL")[:2] == ("error", 403)
+    bad = Job("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", "nope", 5)  # KeyError in serialize_triples
+    assert _worker_reply(_mem_store(), None, bad)[:2] == ("error", 500)
+
+
+def test_download_links_match_the_query_form():
+    """The page offered Turtle/JSON-LD/N-Triples downloads of a SELECT (and CSV/TSV of a CONSTRUCT):
+    links that answer 400."""
+    select = render_page("SELECT * { ?s ?p ?o }", {}, "<table></table>", "", "src", "SELECT")
+    assert "format=csv" in select and "format=tsv" in select and "format=turtle" not in select and "format=nt" not in select
+    construct = render_page("CONSTRUCT WHERE { ?s ?p ?o }", {}, "<table></table>", "", "src", "CONSTRUCT")
+    assert "format=turtle" in construct and "format=rdfxml" in construct and "format=csv" not in construct
+    for page, kind in ((select, "SELECT"), (construct, "CONSTRUCT")):
+        for fmt in re.findall(r"format=(\w+)", page):
+            negotiate(kind, None, fmt)  # every link is a format the endpoint answers
+
+
+class _FakePool:
+    """Checks queries like the real pool, answers every job with an empty result, counts the jobs."""
+
+    def __init__(self) -> None:
+        self.jobs = 0
+
+    def analyse(self, text, timeout):  # noqa: ANN001, ANN201
+        return analyse_query(text)
+
+    def run(self, job, timeout):  # noqa: ANN001, ANN201
+        self.jobs += 1
+        return execute(ox.Store(), job)[1:]
+
+
+@pytest.fixture()
+def fake_server():
+    import threading
+
+    from graph.serve import ServerConfig, SparqlServer
+
+    pool = _FakePool()
+    httpd = SparqlServer(("127.0.0.1", 0), pool, ServerConfig(quiet=True))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield {"url": f"http://127.0.0.1:{httpd.server_address[1]}", "pool": pool}
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_other_methods_are_405_in_one_line(fake_server):
+    for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"):
+        req = urllib.request.Request(f"{fake_server['url']}/sparql?query=ASK%7B%7D", method=method, data=b"x"
+                                     if method in ("PUT", "PATCH") else None)
+        with pytest.raises(urllib.error.HTTPError) as exc:
+            urllib.request.urlopen(req, timeout=10)
+        assert exc.value.code == 405 and exc.value.headers["Allow"] == "GET, POST"
+        body = exc.value.read()
+        assert body == b"" if method == "HEAD" else body.decode().count("\n") == 1 and b"<html" not in body.lower()
+
+
+def test_bad_graph_iri_and_content_length_are_400(fake_server):
+    url = fake_server["url"]
+    for param in ("default-graph-uri", "named-graph-uri"):
+        status, _h, body = http(f"{url}/sparql?" + urllib.parse.urlencode({"query": "ASK {}", param: "not an iri"}))
+        assert status == 400 and param.encode() in body and body.count(b"\n") == 1
+    assert fake_server["pool"].jobs == 0
+    import http.client as http_client
+
+    conn = http_client.HTTPConnection(url.split("//")[1], timeout=10)
+    conn.putrequest("POST", "/sparql")
+    conn.putheader("Content-Type", "application/sparql-query")
+    conn.putheader("Content-Length", "-1")
+    conn.endheaders()
+    conn.send(b"ASK {}")  # and keep the connection open: read(-1) waited for it to close
+    assert conn.getresponse().status == 400
+    conn.close()
 
 
 # ---------------------------------------------------------------- slow: the real server over HTTP
@@ -392,3 +481,29 @@ def test_reading_a_store_through_a_capped_endpoint_is_an_error_not_a_partial_cop
                         "-o", str(tmp_path / "x.nq")], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.returncode == 2 and "cut its answer" in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "x.nq").exists()
+
+
+@pytest.mark.slow
+def test_a_slow_to_parse_query_is_stopped_and_does_not_stall_other_clients(server):
+    """The query was parsed in the request thread under a lock, with no time limit: a 16 KB
+    arithmetic expression (seconds of rdflib parsing) made every other client wait for it."""
+    slow = "SELECT * WHERE { ?s ?p ?o FILTER(" + "1+" * 8000 + "1) } LIMIT 1"
+    with ThreadPoolExecutor(1) as pool:
+        hog = pool.submit(post_form, server, query=slow)
+        time.sleep(0.3)
+        started = time.monotonic()
+        status, _h, _b = get(server, LABEL_Q)
+        waited = time.monotonic() - started
+        status_slow, _h, body = hog.result()
+    assert status == 200 and waited < TIMEOUT
+    assert status_slow == 503 and b"time limit" in body
+
+
+@pytest.mark.slow
+def test_a_query_with_many_triple_patterns_is_not_malformed(server):
+    """rdflib's grammar recurses once per triple pattern: 100 patterns exceeded Python's default
+    recursion limit and were refused as "malformed query: maximum recursion depth exceeded"."""
+    patterns = " ".join(f"?s{i} <{GEN}next> ?s{i + 1} ." for i in range(150))
+    status, _h, body = get(server, f"ASK {{ {patterns} }}")
+    assert status == 200, body
+    assert json.loads(body)["boolean"] is True

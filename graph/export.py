@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -80,7 +81,7 @@ def render(source: Store | Dataset | Graph | str | Path, fmt: str) -> bytes:
             return ox.serialize(_graph_quads(store), format=rdf_fmt, prefixes=_PREFIXES if fmt == "trig" else None)
         if fmt == "csv":
             return interactions_csv(store).encode("utf-8")
-        g = actor_network(store)
+        g = _xml_safe(actor_network(store))
         buf = io.BytesIO()
         if fmt == "graphml":
             nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
@@ -214,6 +215,24 @@ def actor_network(source: Store | Dataset | Graph | ox.Store) -> nx.MultiDiGraph
                    mean_confidence=round(sum(confs) / len(confs), 3) if confs else 0.0,
                    cameo=cameo)
     return g
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``g`` with every string that XML 1.0 cannot hold (control characters in a label) replaced by
+    U+FFFD. Why: networkx writes them as they are, and one such label made the whole GraphML/GEXF file
+    not well-formed - Gephi, networkx and every XML parser refuse it."""
+    def clean(value):  # noqa: ANN001, ANN202
+        return _XML_INVALID.sub("\ufffd", value) if isinstance(value, str) else value
+
+    out = nx.MultiDiGraph(**{k: clean(v) for k, v in g.graph.items()})
+    for node, data in g.nodes(data=True):
+        out.add_node(clean(node), **{k: clean(v) for k, v in data.items()})
+    for u, v, key, data in g.edges(keys=True, data=True):
+        out.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(x) for k, x in data.items()})
+    return out
 
 
 def _node_id(iri: str) -> str:

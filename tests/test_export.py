@@ -156,3 +156,21 @@ def test_cli_explicit_format_with_an_unclaimed_suffix_and_stdout_default(store, 
     assert main(["export", "--store", path]) == 0  # no -o, no --format: Turtle on standard output
     g = Graph().parse(data=capsys.readouterr().out, format="turtle")
     assert (AG.USA, AG.pressures, AG.ISR) in g
+
+
+def test_graphml_and_gexf_stay_well_formed_with_control_characters_in_labels(tmp_path):
+    """A label with a control character (a gazetteer or third-party RDF file, not the extractor) was
+    written as is: the whole GraphML/GEXF file was not well-formed XML and nothing could read it."""
+    from rdflib import RDF, RDFS, Literal
+
+    g = store_sample.union()
+    g.remove((AG.USA, RDFS.label, None))
+    g.add((AG.USA, RDFS.label, Literal("United\x01 States\x1b[31m <b>&\"q\" \ufffe 😀 𝔘")))
+    assert (AG.USA, RDF.type, AG.State) in g
+    read = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}
+    for fmt in ("graphml", "gexf"):
+        out = export(g, fmt, tmp_path / f"g.{fmt}")
+        net = read[fmt](out)
+        label = net.nodes["USA"]["label"]
+        assert label == "United\ufffd States\ufffd[31m <b>&\"q\" \ufffd 😀 𝔘", fmt
+        assert net.has_edge("USA", "ISR")

@@ -116,6 +116,19 @@ def parse_binding(value: str) -> tuple[str, URIRef | Literal]:
     return var, URIRef(iri)
 
 
+def parse_bindings(values: list[str]) -> dict[str, URIRef | Literal]:
+    """Every ``--bind VAR=VALUE``; a variable given twice is an error. Why: a dict kept only the last
+    value, so ``--bind source=USA --bind source=ISR`` silently showed Israel's rows alone, where the
+    user may well have meant "either"."""
+    out: dict[str, URIRef | Literal] = {}
+    for value in values:
+        var, term = parse_binding(value)
+        if var in out:
+            raise QueryError(f"--bind: ?{var} is given twice (one value per variable; run the query once per value)")
+        out[var] = term
+    return out
+
+
 def with_bindings(text: str, bindings: dict[str, URIRef | Literal]) -> str:
     """Pin variables in the outermost WHERE clause (works the same on every store; rdflib's
     initBindings is not honoured by all of them).
@@ -266,11 +279,13 @@ def format_result(result: Result, fmt: str = "table", max_width: int = 80) -> st
     nm = Graph().namespace_manager
     for prefix, ns in PREFIXES.items():
         nm.bind(prefix, ns, override=True)
-    if fmt == "json" and result.type == "SELECT":
-        return result.serialize(format="json").decode("utf-8")
+    if fmt == "json" and result.type in ("SELECT", "ASK"):
+        # SPARQL 1.1 JSON results for both (ASK was {"head": ["ask"], "rows": [["true"]]}: a string, and
+        # a different shape from SELECT's), ending in a newline like every other format
+        return result.serialize(format="json").decode("utf-8") + "\n"
     header, body = rows(result, nm)
     if fmt == "json":
-        return json.dumps({"head": header, "rows": body}, ensure_ascii=False, indent=1)
+        return json.dumps({"head": header, "rows": body}, ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -300,7 +315,10 @@ def configure_parser(p) -> None:
     p.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
                    help="pin a variable, e.g. --bind source=USA --bind relation=pressures (repeatable)")
-    p.add_argument("--width", type=int, default=80, help="clip table cells to this many characters")
+    from .cli import positive_int
+
+    # positive: --width 0 printed "tru…" for "true" and a negative width only "…"
+    p.add_argument("--width", type=positive_int, default=80, help="clip table cells to this many characters")
 
 
 def run_cli(args) -> int:
@@ -308,7 +326,7 @@ def run_cli(args) -> int:
         for q in saved_queries().values():
             print(f"{q.name:22} {q.description}")
         return 0
-    bindings = dict(parse_binding(b) for b in args.bind)
+    bindings = parse_bindings(args.bind)
     if args.name:
         text, bindings = saved_query(args.name).text_for(bindings), {}
     elif args.file:

@@ -81,3 +81,33 @@ def test_a_pinned_count_stays_on_the_saved_text_and_filters_the_counts():
     q = saved_queries()["who-pressures-whom"]
     text = q.text_for({"sentences": Literal(4)})
     assert "FILTER" in text and text.startswith(q.text[:40])
+
+
+def test_a_variable_bound_twice_is_an_error_not_the_last_value():
+    """``--bind source=USA --bind source=ISR`` kept only ISR (a dict), silently dropping USA's rows."""
+    from graph.query import parse_bindings
+
+    assert parse_bindings(["source=USA", "target=ISR"]) == {"source": URIRef(AG + "USA"), "target": URIRef(AG + "ISR")}
+    with pytest.raises(QueryError, match=r"\?source is given twice"):
+        parse_bindings(["source=USA", "?source=ISR"])
+
+
+def test_cli_json_of_ask_is_sparql_json_and_width_must_be_positive(tmp_path, capsys):
+    import json
+
+    from graph.cli import main
+
+    data = tmp_path / "g.ttl"
+    data.write_text(DATA, encoding="utf-8")
+    assert main(["query", str(data), "-q", f"ASK {{ ?i ?p <{AG}USA> }}", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == {"head": {}, "boolean": True} and out.endswith("\n")  # was {"head": ["ask"], ...}
+    assert main(["query", str(data), "-q", f"SELECT ?s {{ ?s a <{AG}Interaction> }}", "--format", "json"]) == 0
+    assert capsys.readouterr().out.endswith("}\n")
+    assert main(["query", str(data), "--name", "evidence", "--bind", "source=USA", "--bind", "source=ISR"]) == 2
+    err = capsys.readouterr().err
+    assert "given twice" in err and err.count("\n") == 1
+    for width in ("0", "-5"):  # printed "tru…" / "…" instead of the values
+        with pytest.raises(SystemExit) as exc:
+            main(["query", str(data), "-q", "ASK {}", "--width", width])
+        assert exc.value.code == 2 and "positive integer" in capsys.readouterr().err

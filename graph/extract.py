@@ -640,6 +640,21 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         (between if prep == "between" else targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             mutual |= {r.actor for r in refs}
+    if relation == "attacks" and trig.between_mutual and not between and not targets:
+        # "five days of fighting along their border", "clashes on the Thai-Cambodian frontier": the two
+        # sides of the border fight each other
+        for _prep, p in prep_objects(ctx, n, ("along", "across", "on", "at")):
+            if p.lemma_.lower() in ("border", "frontier", "boundary"):
+                owners = np_refs(ctx, p, factor=0.85, how="border-sides")
+                between = owners if len({r.actor for r in owners}) > 1 else between
+    if "between" in trig.target_preps and not between:
+        # "the ceasefire that took effect between Thailand and Cambodia", "the war that broke out between
+        # A and B": a relative clause about the noun says between whom it is
+        for c in n.children:
+            if c.dep_ == "relcl" and c not in rel_hosts \
+                    and not any(t.relation == "mediates" for t in _triggers_for(gz, c)):  # "a summit to mediate between"
+                for _prep, p in prep_objects(ctx, c, ("between",)):
+                    between.extend(args_or_pair(ctx, p, sent_idx, "relative:between", place_ok=True))
     if not targets and sources and relation == "pressures" and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pressured-subject") for r in subject_refs(ctx, gv)]
@@ -721,6 +736,14 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     # "India and Pakistan agreed to a ceasefire AFTER four days of exchanges": fighting that just happened
     after_fighting = relation == "attacks" and trig.between_mutual and any(
         a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in n.ancestors)
+    if after_fighting and not sources and not targets and not between:
+        # "The ceasefire that India and Pakistan announced, after four days of exchanges, has held": the
+        # fighting before a truce was between the truce's parties
+        truce_at = {c.idx for c in sent.root.children if c.dep_ in SUBJ and c.i < n.i}
+        truces = [ix for ix in ctx.interactions if ix.sentence == sent_idx and ix.relation == "cooperatesWith"
+                  and ix.trigger_start in truce_at]
+        sources = [Ref(a, None, None, 0.8, "truce-parties")
+                   for a in dict.fromkeys(a for ix in truces for a in (ix.source, ix.target))]
     if (symmetric or after_fighting) and not sources and not targets and not between \
             and n.dep_ in ("pobj", "dobj", "nsubj") and n != sent.root and not third_party_subject(ctx, sent.root):
         # "Saudi Arabia and Iran agreed …, after four days of secret talks": the main clause's parties

@@ -725,3 +725,24 @@ def test_combat_missions_and_operations_against(extract_text, text, expected):
 
 def test_an_operation_in_a_place_is_no_attack_on_it(extract_text):
     assert not rels(extract_text("The UN peacekeeping mission in Mali withdrew."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause about an event noun says between whom it is
+    ("The ceasefire that took effect between Thailand and Cambodia on Monday held.", {("THA", "cooperatesWith", "KHM")}),
+    ("The war that broke out between Ethiopia and Eritrea in 1998 killed thousands.",
+     {("ETH", "attacks", "ERI"), ("ERI", "attacks", "ETH")}),
+    # the two sides of "their border" fight each other
+    ("Thailand and Cambodia agreed to a truce after five days of fighting along their border.",
+     {("THA", "attacks", "KHM"), ("KHM", "attacks", "THA")}),
+    # fighting before a truce was between the truce's parties
+    ("The ceasefire that India and Pakistan announced, after four days of missile and drone exchanges, has held.",
+     {("IND", "cooperatesWith", "PAK"), ("IND", "attacks", "PAK"), ("PAK", "attacks", "IND")}),
+])
+def test_parties_of_event_nouns_from_relative_clauses_borders_and_truces(extract_text, text, expected):
+    assert expected <= rels(extract_text(text))
+
+
+def test_a_summit_to_mediate_between_two_sides_is_no_meeting_of_them(extract_text):
+    got = rels(extract_text("Kenya called a regional summit to mediate between Kinshasa and Kigali."), None)
+    assert not {t for t in got if t[1] == "negotiatesWith"}

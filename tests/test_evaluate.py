@@ -431,7 +431,8 @@ def known_actor(actor_id: str) -> bool:
     return actor_id in NON_STATE or re.fullmatch(r"[A-Z]{3}", actor_id) is not None
 
 
-@pytest.mark.parametrize("name, min_docs", [("dev.jsonl", 48), ("heldout.jsonl", 12)])
+@pytest.mark.parametrize("name, min_docs", [("dev.jsonl", 48), ("dev_analytic.jsonl", 14),
+                                            ("dev_analytic2.jsonl", 15), ("heldout.jsonl", 12)])
 def test_shipped_gold_sets_load_and_score_perfectly_against_themselves(name, min_docs):
     docs = load_gold(DATA / name)
     assert len(docs) >= min_docs

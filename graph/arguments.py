@@ -77,11 +77,13 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
         return None
     if any(c.i in ctx.mentions for c in t.children):
         return None
+    only = ctx.gz.anaphor_actors.get(t.lemma_.lower())  # "the emirate" is Qatar, the UAE or Kuwait
     first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0), back=1)
     latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
-        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted:
+        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
+                and (only is None or m.actor in only):
             if latest is None:
                 latest = m
             if i < first:

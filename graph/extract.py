@@ -269,6 +269,10 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         return
 
     subjects = subject_refs(ctx, v)
+    if relation in ("pressures", "demands") and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in ctx.mentions
+            and any(t.relation not in ("pressures", "demands") for t in _triggers_for(gz, c)) for c in v.children):
+        subjects = []  # "Israel's strike on Doha pushed the Gulf states into…": an act is a cause, not an appeal's author
     if relation == "attacks" and v.lemma_.lower() in gz.word_list("verbal_clash_verbs") and _verbal(v, subjects):
         relation, cameo = "opposes", gz.relations.get("opposes", {}).get("cameo", cameo)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (

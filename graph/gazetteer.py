@@ -82,6 +82,8 @@ class Gazetteer:
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # state -> states it borders ("the two neighbours")
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"ArmedGroup"}
+    # "emirate" -> {"QAT", "ARE", "KWT"}: the only actors a noun can refer back to (ag:onlyActor)
+    anaphor_actors: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def goldstein(self, code: str) -> float:
         """Goldstein score of a CAMEO code, falling back to its parent codes."""
@@ -254,8 +256,11 @@ def _read_lexicon(gz: Gazetteer) -> None:
             gz.cased_words[name] = frozenset(_strs(g, s, AG.word))
     for s in g.subjects(RDF.type, AG.AnaphoricNoun):
         types = frozenset(_local(t) for t in g.objects(s, AG.actorType))
+        only = frozenset(_local(a) for a in g.objects(s, AG.onlyActor))
         for lemma in _strs(g, s, AG.lemma):
             gz.anaphors[lemma.lower()] = gz.anaphors.get(lemma.lower(), frozenset()) | types
+            if only:
+                gz.anaphor_actors[lemma.lower()] = gz.anaphor_actors.get(lemma.lower(), frozenset()) | only
     for s in g.subjects(RDF.type, AG.CodeRefinement):
         gz.refinements.append((_local(g.value(s, AG.relation)), frozenset(w.lower() for w in _strs(g, s, AG.word)),
                                _str(g, s, AG.cameoCode) or ""))

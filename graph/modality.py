@@ -170,7 +170,10 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
         # (the subject's own demand or objection - "Turkey dropped its objections" - is negated as usual)
         if lemma in gz.word_list("negating_verbs") and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
             return ("asserted" if mod == "negated" else "negated"), rep
-        if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs"):
+        if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs") \
+                and not (n.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gv.children)):
+            # ("talks are expected to resume" is not yet; "Israel's strike pushed the Gulf states into…"
+            # happened: the subject of a transitive verb is its cause, not what is wanted)
             return "hypothetical", rep
         return mod, rep
     if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head == gv and mod != "negated" \

@@ -746,3 +746,22 @@ def test_parties_of_event_nouns_from_relative_clauses_borders_and_truces(extract
 def test_a_summit_to_mediate_between_two_sides_is_no_meeting_of_them(extract_text):
     got = rels(extract_text("Kenya called a regional summit to mediate between Kinshasa and Kigali."), None)
     assert not {t for t in got if t[1] == "negotiatesWith"}
+
+
+def test_the_emirate_and_the_kingdom_refer_back_only_to_emirates_and_kingdoms(extract_text):
+    got = rels(extract_text("Israel's strike on Hamas leaders in Doha has pushed the Gulf states into a show of "
+                            "solidarity with Qatar. The Gulf Cooperation Council agreed to help protect the emirate."))
+    assert ("GCC", "supports", "QAT") in got and ("GCC", "supports", "ISR") not in got
+    got = rels(extract_text("Iran's foreign minister met Saudi officials and Israel's envoy. "
+                            "Tehran later condemned the kingdom."))
+    assert ("IRN", "opposes", "SAU") in got and ("IRN", "opposes", "ISR") not in got
+
+
+def test_an_act_that_pushes_others_happened_and_is_no_appeal(extract_text):
+    ex = extract_text("Israel's strike on Hamas leaders in Doha has pushed the Gulf states into a show of solidarity with Qatar.")
+    assert ("ISR", "attacks", "HAMAS") in rels(ex, "asserted")
+    assert not {t for t in rels(ex, None) if t[1] == "pressures"}
+    # an actor's own pressure still is one; talks expected to resume are not held yet
+    assert ("USA", "pressures", "ISR") in rels(extract_text("Washington's pressure pushed Israel to accept the deal."))
+    assert ("IRN", "negotiatesWith", "USA") in rels(extract_text("Talks between Iran and the US are expected to resume."),
+                                                     "hypothetical")

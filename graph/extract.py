@@ -318,6 +318,15 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         (between if prep == "between" else targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             mutual |= {r.actor for r in refs}
+    # "struck what the army described as Hezbollah depots", "hit what it said were Hezbollah targets",
+    # "condemn what it calls American aggression": the free relative's description names the target
+    if not targets:
+        for c in v.children:
+            if c.dep_ == "ccomp" and any(w.lower_ == "what" and w.tag_ == "WP" and w.i < c.i for w in c.children):
+                described = [o for p in c.subtree if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                             if o.dep_ == "pobj"] + [t for t in c.subtree if t.dep_ in ("attr", "oprd")]
+                for d in described[:1]:
+                    targets += np_refs(ctx, d, factor=0.85, how="free-relative", place_ok=relation == "attacks")
     # "Qassem rejected any timetable": a rejection without a named target answers the latest demand
     # or appeal made of the subject in this document.
     if not targets and trig.target_is_possessor and relation == "opposes":
@@ -327,15 +336,6 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         asked.sort(key=lambda ix: ix.relation != "demands")  # a demand first, else the latest appeal (stable sort)
         if asked:
             targets = [Ref(asked[0].source, None, None, 0.75, "answers-demand")]
-    # "struck what the army described as Hezbollah depots", "hit what it said were Hezbollah targets":
-    # the free relative's description names the target
-    if not targets:
-        for c in v.children:
-            if c.dep_ == "ccomp" and any(w.lower_ == "what" and w.tag_ == "WP" and w.i < c.i for w in c.children):
-                described = [o for p in c.subtree if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
-                             if o.dep_ == "pobj"] + [t for t in c.subtree if t.dep_ == "attr"]
-                for d in described[:1]:
-                    targets += np_refs(ctx, d, factor=0.85, how="free-relative", place_ok=relation == "attacks")
     # "a move Egypt and Saudi Arabia condemned", "the militias it supports": a relative clause whose
     # subject is not the relative pronoun has the modified noun as its object.
     if not targets and v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")

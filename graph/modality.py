@@ -169,6 +169,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
             return ("asserted", None) if mod in ("asserted", "negated") else ("reported", rep)
         # (the subject's own demand or objection - "Turkey dropped its objections" - is negated as usual)
         if lemma in gz.word_list("negating_verbs") and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
+            if mod == "hypothetical" and any(c.dep_ == "mark" and c.lower_ in gz.word_list("conditional_marks")
+                                             for c in gv.children):
+                return "hypothetical", rep  # "consequences if it refused a ceasefire": no refusal yet either
             return ("asserted" if mod == "negated" else "negated"), rep
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs") \
                 and not (n.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gv.children)):

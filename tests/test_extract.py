@@ -765,3 +765,18 @@ def test_an_act_that_pushes_others_happened_and_is_no_appeal(extract_text):
     assert ("USA", "pressures", "ISR") in rels(extract_text("Washington's pressure pushed Israel to accept the deal."))
     assert ("IRN", "negotiatesWith", "USA") in rels(extract_text("Talks between Iran and the US are expected to resume."),
                                                      "hypothetical")
+
+
+@pytest.mark.parametrize("text,expected,modality", [
+    ("Caracas asked the UN Security Council to condemn what it calls illegal American aggression.",
+     ("UNSC", "opposes", "USA"), "hypothetical"),
+    ("Trinidad and Tobago hosted a US warship this week.", ("TTO", "cooperatesWith", "USA"), "asserted"),
+    ("European capitals have rallied around Zelensky.", ("EUROPE", "supports", "UKR"), "asserted"),
+    ("NATO allies rallied behind Poland after the drone incursion.", ("NATO", "supports", "POL"), "asserted"),
+    # a refusal in a condition has not happened either
+    ("Trump threatened Moscow with consequences if it refused a ceasefire with Ukraine.",
+     ("RUS", "cooperatesWith", "UKR"), "hypothetical"),
+    ("Hamas will refuse any ceasefire with Israel.", ("HAMAS", "cooperatesWith", "ISR"), "negated"),
+])
+def test_free_relatives_hosted_forces_rallies_and_conditional_refusals(extract_text, text, expected, modality):
+    assert expected in rels(extract_text(text), modality)

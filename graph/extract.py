@@ -580,7 +580,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             for h in holders:
                 for o in owners:
                     _emit(ctx, sent_idx, sent, n, trig, relation, cameo, h, o, modality, reporter, "noun:apposition")
-        elif len(holders) > 1:
+        elif len(holders) > 1 and gz.relations.get(relation, {}).get("symmetric", False) \
+                and not any(c.dep_ == "poss" for c in n.children) and not prep_objects(ctx, n, ("of", "with")):
+            # "Ethiopia and Eritrea, unlikely partners": each other's; but "Egypt and the UAE, Haftar's main
+            # backers" back someone the gazetteer does not know, not each other
             for a, b in actor_pairs(holders):
                 _emit(ctx, sent_idx, sent, n, trig, relation, cameo, a, b, modality, reporter, "noun:apposition")
         return

@@ -65,21 +65,26 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span) -> tuple[str | Non
         i -= 1
     if i >= sent.start and i in ctx.mentions and ctx.mentions[i].kind != "person":
         return ctx.mentions[i].actor, 1.0
+
+    def candidate(m) -> bool:  # noqa: ANN001 - a Mention
+        # no one holds an office of "the West" or "the Gulf states": a collective is nobody's employer
+        return m is not None and m.kind != "person" and not m.location \
+            and ctx.gz.actors[m.actor].type != "CollectiveActor"
     # The nearest actor before the title in the sentence, else the last one of the previous sentence
     # ("… the Omani foreign ministry said. Foreign Minister Badr Albusaidi …"), else the nearest after.
     for j in range(left - 1, sent.start - 1, -1):
         m = ctx.mentions.get(j)
-        if m and m.kind != "person" and not m.location:
+        if candidate(m):
             return m.actor, 0.8
     if sent.start > 0:
         prev = ctx.doc[sent.start - 1].sent
         for j in range(prev.end - 1, prev.start - 1, -1):
             m = ctx.mentions.get(j)
-            if m and m.kind != "person" and not m.location:
+            if candidate(m):
                 return m.actor, 0.7
     for j in range(left, sent.end):
         m = ctx.mentions.get(j)
-        if m and m.kind != "person" and not m.location:
+        if candidate(m):
             return m.actor, 0.6
     counts = Counter(m.actor for m in ctx.mentions.values() if m.kind != "person" and not m.location
                      and ctx.gz.actors[m.actor].type == "State")
@@ -138,7 +143,8 @@ def _person(ctx: DocContext, ent: Span) -> None:
     if title is not None:
         if affiliation is None and known is not None and known.affiliation:
             affiliation, aff_conf = known.affiliation, 0.95
-        if affiliation is None:
+        if affiliation is None and not (tstart > sent.start and doc[tstart - 1].lower_ in gz.word_list("faction_modifiers")):
+            # ("the eastern commander Khalifa Haftar", "the rebel leader": a faction's man, no state's)
             affiliation, aff_conf = _affiliation_near(ctx, tstart, sent)
         if known is None:
             ctx.persons[pid] = known = Actor(pid, name, "Person", None, affiliation)

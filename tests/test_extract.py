@@ -780,3 +780,18 @@ def test_an_act_that_pushes_others_happened_and_is_no_appeal(extract_text):
 ])
 def test_free_relatives_hosted_forces_rallies_and_conditional_refusals(extract_text, text, expected, modality):
     assert expected in rels(extract_text(text), modality)
+
+
+def test_a_faction_commander_is_no_official_of_the_nearest_actor(extract_text):
+    ex = extract_text("Russian cargo flights, according to Western officials, use airfields controlled by the eastern "
+                      "commander Khalifa Haftar. Turkey hosted Haftar's son for talks in Ankara. Egypt and the "
+                      "United Arab Emirates, Haftar's main regional backers, have urged Dbeibah to avoid escalation.")
+    got = rels(ex, None)
+    assert not {t for t in got if "WEST" in t or "RUS" in (t[0], t[2]) and t[1] != "attacks"}
+    assert not {t for t in got if {t[0], t[2]} == {"EGY", "ARE"}}  # backers of Haftar, not of each other
+    assert all(o.of != "WEST" for o in ex.offices)
+
+
+def test_an_untitled_collective_is_nobodys_employer(extract_text):
+    ex = extract_text("Western diplomats said Foreign Minister Ahmed Attaf had warned Mali.")
+    assert all(o.of != "WEST" for o in ex.offices)

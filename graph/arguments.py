@@ -281,6 +281,17 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
             elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
                 found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
                              for r in _pronoun(ctx, cc))
+    if sector and len(found) > 1:
+        # "Afghanistan's Taliban government", "Yemen's Houthi rebels": the armed group named as modifier is
+        # the actor; the possessive state only says where it is
+        named = {ctx.mentions[c.i].actor for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                 and c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type == "ArmedGroup"}
+        # (only the possessor that carries the "'s": in "Pakistan and Afghanistan's Taliban government",
+        # parsed as one possessive phrase, Pakistan is a party of its own)
+        located = {ctx.mentions[cc.i].actor for c in t.children if c.dep_ == "poss" for cc in [c] + list(c.conjuncts)
+                   if cc.i in ctx.mentions and any(k.dep_ == "case" for k in cc.children)}
+        if named and located:
+            found = [r for r in found if r.actor in named or r.actor not in located]
     # "facilities used by Iran's Revolutionary Guards": the user/holder of a thing stands for it.
     if not found:
         for c in t.children:

@@ -168,7 +168,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
             # appeal or report); only their continuation is wished away
             return ("asserted", None) if mod in ("asserted", "negated") else ("reported", rep)
         # (the subject's own demand or objection - "Turkey dropped its objections" - is negated as usual)
-        if lemma in gz.word_list("negating_verbs") and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
+        # (the agent of a negating verb is not what is negated: "the truce halted the fighting" keeps the truce)
+        if lemma in gz.word_list("negating_verbs") and n.dep_ != "nsubj" \
+                and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
             if mod == "hypothetical" and any(c.dep_ == "mark" and c.lower_ in gz.word_list("conditional_marks")
                                              for c in gv.children):
                 return "hypothetical", rep  # "consequences if it refused a ceasefire": no refusal yet either

@@ -795,3 +795,17 @@ def test_a_faction_commander_is_no_official_of_the_nearest_actor(extract_text):
 def test_an_untitled_collective_is_nobodys_employer(extract_text):
     ex = extract_text("Western diplomats said Foreign Minister Ahmed Attaf had warned Mali.")
     assert all(o.of != "WEST" for o in ex.offices)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # the armed group named as modifier is the actor; "Afghanistan's" only says where it is
+    ("Pakistan and Afghanistan's Taliban government agreed a truce in Doha.", ("PAK", "cooperatesWith", "TALIBAN"),
+     {("PAK", "cooperatesWith", "AFG"), ("AFG", "cooperatesWith", "TALIBAN")}),
+    # the agent of a negating verb is not negated: the truce held, the talks were mediated
+    ("The truce that Pakistan and Afghanistan's Taliban government agreed in Doha on Sunday, after talks mediated by "
+     "Qatar and Turkey, halted the worst fighting between the two neighbours.", ("QAT", "mediates", "PAK"), set()),
+])
+def test_armed_groups_located_by_a_possessive_and_agents_of_halting(extract_text, text, expected, absent):
+    ex = extract_text(text)
+    assert expected in rels(ex, "asserted") and not absent & rels(ex, None)
+    assert ("PAK", "cooperatesWith", "TALIBAN") in rels(ex, "asserted")

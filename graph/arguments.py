@@ -28,7 +28,9 @@ def _group_size(ctx: DocContext, tok: Token) -> int:
     """'the three leaders' -> 3 (a group noun without actor modifiers), else 0."""
     if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
         return 0
-    if any(c.i in ctx.mentions for c in tok.children):
+    # ("the three European capitals" after "France, Britain and Germany": a collective modifier does not
+    # name the group; "the three Gulf states" with no three actors before is the collective, see args_or_pair)
+    if any(c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type != "CollectiveActor" for c in tok.children):
         return 0
     for c in tok.children:
         if c.dep_ == "nummod":
@@ -55,6 +57,21 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
         for group in (actors, sources, states):
             if len(group) == size:
                 return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
+    # else the latest coordination of that many actors ("after France, Britain and Germany triggered the
+    # mechanism" states no interaction, yet names the three)
+    sents = list(ctx.doc.sents)
+    for s in range(sent_idx, max(-1, sent_idx - 3), -1):
+        groups = []
+        for tok in sents[s]:
+            if before is not None and tok.idx >= before:
+                break
+            if tok.i in ctx.mentions and tok.dep_ != "conj" and tok.conjuncts:
+                members = [ctx.mentions[t.i].actor for t in [tok, *tok.conjuncts] if t.i in ctx.mentions
+                           and not ctx.mentions[t.i].location and _pair_type_ok(ctx, ctx.mentions[t.i].actor, False)]
+                if len(dict.fromkeys(members)) == size:
+                    groups.append(list(dict.fromkeys(members)))
+        if groups:
+            return [Ref(a, None, None, 0.75, "group-anaphora") for a in groups[-1]]
     return []
 
 
@@ -591,8 +608,9 @@ def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
 
 def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
     size = _group_size(ctx, tok)
-    if size > 2:
-        return _resolve_group(ctx, sent_idx, size, before=tok.idx)
+    group = _resolve_group(ctx, sent_idx, size, before=tok.idx) if size > 2 else []
+    if group or (size > 2 and not any(c.i in ctx.mentions for c in tok.children)):
+        return group
     if pair_noun(ctx, tok):
         return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx,
                             neighbours=_neighbour_noun(tok))

@@ -644,6 +644,9 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
+        if prep in ("in", "inside") and (targets or any(q not in ("in", "inside", "between") for q, _ in
+                                                      prep_objects(ctx, n, trig.target_preps))):
+            continue  # "a strike on US forces at Al Udeid air base in Qatar": Qatar is where, not whom
         (between if prep == "between" else targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             mutual |= {r.actor for r in refs}
@@ -669,6 +672,13 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
             and gv is not None and n.head.head == gv:
         # "Boko Haram fighters killed 20 soldiers in an attack on a base": the clause's subject attacked
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-attack") for r in subject_refs(ctx, gv)]
+    if not sources and n.dep_ in ("pobj", "conj") and gv is not None and gv.lemma_.lower() in gz.word_list("retaliation_verbs"):
+        head = n
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "retaliated with missile barrages … and a strike on US forces"
+        if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == gv:
+            # "Tehran retaliated with missile barrages on Israeli cities": the responder carried them out
+            sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "responded-with") for r in subject_refs(ctx, gv)]
     if not sources and relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
         # "struck the insurgents' positions in support of Somali troops": the clause's subject supports
         sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "in-support-of") for r in subject_refs(ctx, gv)]

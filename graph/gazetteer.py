@@ -251,6 +251,8 @@ def _read_lexicon(gz: Gazetteer) -> None:
             gz.lemma_fixes[form.lower()] = lemma
     for s in g.subjects(RDF.type, AG.WordList):
         name = _str(g, s, RDFS.label)
+        if name in gz.words:  # the second list would silently replace the first for every rule that reads it
+            raise GazetteerError(f"two word lists are labelled {name!r} (one is {_local(s)}): rename one")
         if name:
             gz.words[name] = frozenset(w.lower() for w in _strs(g, s, AG.word))
             gz.cased_words[name] = frozenset(_strs(g, s, AG.word))

@@ -809,3 +809,18 @@ def test_armed_groups_located_by_a_possessive_and_agents_of_halting(extract_text
     ex = extract_text(text)
     assert expected in rels(ex, "asserted") and not absent & rels(ex, None)
     assert ("PAK", "cooperatesWith", "TALIBAN") in rels(ex, "asserted")
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # the responder carried out what it retaliated with; a place after "in" is where, not whom
+    ("Tehran retaliated with missile barrages on Israeli cities and a symbolic strike on US forces at Al Udeid "
+     "air base in Qatar.", {("IRN", "attacks", "ISR"), ("IRN", "attacks", "USA")}, {("IRN", "attacks", "QAT")}),
+    ("Israel carried out strikes in Lebanon.", {("ISR", "attacks", "LBN")}, set()),
+    # "the three European capitals" after three named states are those states
+    ("The sanctions snapped back thirty days after France, Britain and Germany triggered the mechanism, accusing "
+     "Tehran of non-compliance. Iran recalled its ambassadors from the three European capitals.",
+     {("IRN", "opposes", "FRA"), ("IRN", "opposes", "GBR"), ("IRN", "opposes", "DEU")}, {("IRN", "opposes", "EUROPE")}),
+])
+def test_retaliation_places_and_numbered_collectives(extract_text, text, expected, absent):
+    got = rels(extract_text(text))
+    assert expected <= got and not absent & got

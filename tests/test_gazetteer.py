@@ -307,6 +307,20 @@ def test_two_triggers_sharing_an_iri_are_refused(tmp_path):
         gazetteer_mod.load([str(extra)])
 
 
+def test_two_word_lists_with_one_label_are_refused(tmp_path):
+    """A second list labelled like an existing one replaced it for every rule that reads it (a new
+    'response_verbs' list once silently dropped 'defied calls from the EU'); the loader refuses it."""
+    import graph.gazetteer as gazetteer_mod
+
+    extra = tmp_path / "mine.ttl"
+    extra.write_text('@prefix ag: <https://w3id.org/actorgraph/ontology#> .\n'
+                     '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                     '@prefix lex: <https://w3id.org/actorgraph/lexicon#> .\n'
+                     'lex:mine a ag:WordList ; rdfs:label "response_verbs" ; ag:word "retaliate" .\n', encoding="utf-8")
+    with pytest.raises(gazetteer_mod.GazetteerError, match="two word lists are labelled 'response_verbs'"):
+        gazetteer_mod.load([str(extra)])
+
+
 def test_neighbours_are_symmetric_states_from_land_borders_and_the_curated_straits():
     import graph.gazetteer as gazetteer_mod
 

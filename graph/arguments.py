@@ -38,9 +38,21 @@ def _group_size(ctx: DocContext, tok: Token) -> int:
     return 0
 
 
-def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None = None) -> list[Ref]:
+def _collective_members(ctx: DocContext, tok: Token) -> frozenset[str] | None:
+    """'the three EUROPEAN capitals': the members of the collective that modifies a group noun, which
+    its antecedents must be among (not Russia and China); None when no collective modifies it."""
+    for c in tok.children:
+        m = ctx.mentions.get(c.i)
+        if m is not None and ctx.gz.actors[m.actor].type == "CollectiveActor":
+            return frozenset(ctx.gz.members.get(m.actor, ()))
+    return None
+
+
+def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None = None,
+                   within: frozenset[str] | None = None) -> list[Ref]:
     """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many.
-    Only interactions stated before the anaphor (char offset ``before``) can be its antecedent."""
+    Only interactions stated before the anaphor (char offset ``before``) can be its antecedent; with
+    ``within``, only actors of that set."""
     for s in range(sent_idx, max(-1, sent_idx - 3), -1):
         actors: list[str] = []
         sources: list[str] = []
@@ -55,7 +67,7 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
         # ones that acted, else the states among them
         states = [a for a in actors if ctx.gz.actors[a].type == "State"]
         for group in (actors, sources, states):
-            if len(group) == size:
+            if len(group) == size and (within is None or set(group) <= within):
                 return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
     # else the latest coordination of that many actors ("after France, Britain and Germany triggered the
     # mechanism" states no interaction, yet names the three)
@@ -68,7 +80,7 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
             if tok.i in ctx.mentions and tok.dep_ != "conj" and tok.conjuncts:
                 members = [ctx.mentions[t.i].actor for t in [tok, *tok.conjuncts] if t.i in ctx.mentions
                            and not ctx.mentions[t.i].location and _pair_type_ok(ctx, ctx.mentions[t.i].actor, False)]
-                if len(dict.fromkeys(members)) == size:
+                if len(dict.fromkeys(members)) == size and (within is None or set(members) <= within):
                     groups.append(list(dict.fromkeys(members)))
         if groups:
             return [Ref(a, None, None, 0.75, "group-anaphora") for a in groups[-1]]
@@ -406,8 +418,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
                 if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
                     return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
             size = _group_size(ctx, c)
-            if size > 2:
-                return _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx)
+            group = _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx,
+                                   within=_collective_members(ctx, c)) if size > 2 else []
+            if group or (size > 2 and not any(k.i in ctx.mentions for k in c.children)):
+                return group
             if pair_noun(ctx, c):
                 return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
                                      cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
@@ -608,7 +622,7 @@ def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
 
 def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
     size = _group_size(ctx, tok)
-    group = _resolve_group(ctx, sent_idx, size, before=tok.idx) if size > 2 else []
+    group = _resolve_group(ctx, sent_idx, size, before=tok.idx, within=_collective_members(ctx, tok)) if size > 2 else []
     if group or (size > 2 and not any(c.i in ctx.mentions for c in tok.children)):
         return group
     if pair_noun(ctx, tok):

@@ -269,6 +269,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         return
 
     subjects = subject_refs(ctx, v)
+    if relation == "opposes" and v.lemma_.lower() in gz.word_list("retaliation_verbs") and any(
+            t.relation == "attacks" for _, p in prep_objects(ctx, v, ("with",)) for t in _triggers_for(gz, p)):
+        return  # "Tehran retaliated with missile barrages on Israeli cities": the barrages are the act (attacks)
     if relation in ("pressures", "demands") and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in ctx.mentions
             and any(t.relation not in ("pressures", "demands") for t in _triggers_for(gz, c)) for c in v.children):
@@ -644,8 +647,8 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
-        if prep in ("in", "inside") and (targets or any(q not in ("in", "inside", "between") for q, _ in
-                                                      prep_objects(ctx, n, trig.target_preps))):
+        if prep in ("in", "inside", "at", "near") and (targets or any(
+                q not in ("in", "inside", "at", "near", "between") for q, _ in prep_objects(ctx, n, trig.target_preps))):
             continue  # "a strike on US forces at Al Udeid air base in Qatar": Qatar is where, not whom
         (between if prep == "between" else targets).extend(refs)
         if prep == "with" and trig.between_mutual:

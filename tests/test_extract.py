@@ -814,7 +814,8 @@ def test_armed_groups_located_by_a_possessive_and_agents_of_halting(extract_text
 @pytest.mark.parametrize("text,expected,absent", [
     # the responder carried out what it retaliated with; a place after "in" is where, not whom
     ("Tehran retaliated with missile barrages on Israeli cities and a symbolic strike on US forces at Al Udeid "
-     "air base in Qatar.", {("IRN", "attacks", "ISR"), ("IRN", "attacks", "USA")}, {("IRN", "attacks", "QAT")}),
+     "air base in Qatar.", {("IRN", "attacks", "ISR"), ("IRN", "attacks", "USA")},
+     {("IRN", "attacks", "QAT"), ("IRN", "opposes", "ISR")}),
     ("Israel carried out strikes in Lebanon.", {("ISR", "attacks", "LBN")}, set()),
     # "the three European capitals" after three named states are those states
     ("The sanctions snapped back thirty days after France, Britain and Germany triggered the mechanism, accusing "
@@ -824,3 +825,12 @@ def test_armed_groups_located_by_a_possessive_and_agents_of_halting(extract_text
 def test_retaliation_places_and_numbered_collectives(extract_text, text, expected, absent):
     got = rels(extract_text(text))
     assert expected <= got and not absent & got
+
+
+def test_numbered_collective_groups_are_among_the_collectives_members(extract_text):
+    got = rels(extract_text(
+        "The sanctions snapped back after France, Britain and Germany triggered the mechanism, accusing Tehran of "
+        "non-compliance. A bid by Russia and China, which have backed Tehran throughout, to delay the move failed, "
+        "and Iran recalled its ambassadors from the three European capitals."))
+    assert {("IRN", "opposes", "FRA"), ("IRN", "opposes", "GBR"), ("IRN", "opposes", "DEU")} <= got
+    assert not {("IRN", "opposes", "RUS"), ("IRN", "opposes", "CHN")} & got

@@ -47,8 +47,13 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         kids = list(cur.children)
         if own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
             negated = True
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't") for c in kids):
-                denied = True  # "Israel will not negotiate with Hamas": a refusal, not a possibility
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't", "would", "'d") for c in kids) \
+                    and not any(c.dep_ == "mark" and c.lower_ in conds for c in kids) \
+                    and not any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conds for m in k.children)
+                                for k in kids):
+                # "Israel will not negotiate with Hamas", "said Belgrade would not impose sanctions": a
+                # refusal, not a possibility (unless conditional: "would not attack if …")
+                denied = True
         if own and not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
             hypothetical = True
         if own and any(c.dep_ == "mark" and c.lower_ in conds for c in kids):

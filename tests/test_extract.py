@@ -834,3 +834,21 @@ def test_numbered_collective_groups_are_among_the_collectives_members(extract_te
         "and Iran recalled its ambassadors from the three European capitals."))
     assert {("IRN", "opposes", "FRA"), ("IRN", "opposes", "GBR"), ("IRN", "opposes", "DEU")} <= got
     assert not {("IRN", "opposes", "RUS"), ("IRN", "opposes", "CHN")} & got
+
+
+@pytest.mark.parametrize("text,expected,modality", [
+    # "would not" without a condition is a refusal; with one, a possibility
+    ("Vucic said Belgrade would not impose sanctions on Russia.", ("SRB", "opposes", "RUS"), "negated"),
+    ("Iran would not attack Israel if the talks resumed.", ("IRN", "attacks", "ISR"), "hypothetical"),
+])
+def test_would_not_is_a_refusal_unless_conditional(extract_text, text, expected, modality):
+    assert expected in rels(extract_text(text), modality)
+
+
+@pytest.mark.parametrize("text", [
+    # companies and banks are no actors, whatever their nationality (tests/data/README.md)
+    "Beijing sanctioned several American defence firms that sell weapons to Taipei.",
+    "The EU blacklisted two Chinese regional banks.",
+])
+def test_companies_and_banks_do_not_stand_for_their_state(extract_text, text):
+    assert not rels(extract_text(text), None)

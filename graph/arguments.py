@@ -171,6 +171,15 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
                 candidates.append((i, m))
     if not candidates:
         return []
+    if low in ("its", "their") and tok.dep_ == "poss":
+        # "Egypt, which is locked in its own dispute with Addis Ababa": in a relative clause whose subject is
+        # the relative pronoun, the possessive is that subject - the noun the clause describes
+        own_rel = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "relcl"), None)
+        if own_rel is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                       for c in own_rel.children):
+            refs = np_refs(ctx, own_rel.head, factor=0.85, how="pronoun-relative-subject")
+            if refs:
+                return refs
     relcl = next((a for a in list(tok.ancestors)[:2] if a.dep_ == "relcl"), None)
     if relcl is not None:
         # "the militias it supports": inside a relative clause the nearest actor wins, but never the noun

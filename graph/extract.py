@@ -458,6 +458,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     if relation == "attacks":  # "fighting JNIM alongside the Malian army": fighting for someone is supporting it
         with_allies = ("alongside", "with") if "against" in preps_here else ("alongside",)  # "fought with X against Y"
         allies = [r for _, p in prep_objects(ctx, v, with_allies) for r in np_refs(ctx, p, factor=0.9, how="alongside")]
+        if v.lemma_.lower() in ("fight", "battle"):  # "sent troops to fight for Russia" (not "for control of Sanaa")
+            allies += [r for _, p in prep_objects(ctx, v, ("for",)) if p.i in ctx.mentions and not ctx.mentions[p.i].location
+                       for r in np_refs(ctx, p, factor=0.9, how="fight-for")]
         support = gz.relations.get("supports", {}).get("cameo", "")
         for s in subjects:
             for a in allies:

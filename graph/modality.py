@@ -45,7 +45,10 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
     for _ in range(6):
         kids = list(cur.children)
-        if own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+        if own and cur is not v and cur.lemma_.lower() in ("rule", "exclude") and negated and any(c.dep_ == "neg" for c in kids):
+            # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
+            negated, denied, hypothetical = False, False, True
+        elif own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
             negated = True
             if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't", "would", "'d") for c in kids) \
                     and not any(c.dep_ == "mark" and c.lower_ in conds for c in kids) \

@@ -852,3 +852,21 @@ def test_would_not_is_a_refusal_unless_conditional(extract_text, text, expected,
 ])
 def test_companies_and_banks_do_not_stand_for_their_state(extract_text, text):
     assert not rels(extract_text(text), None)
+
+
+@pytest.mark.parametrize("text,expected,modality", [
+    ("Seoul has not ruled out supplying weapons to Ukraine directly.", ("KOR", "supports", "UKR"), "hypothetical"),
+    ("Seoul ruled out supplying weapons to Ukraine.", ("KOR", "supports", "UKR"), "negated"),
+    ("North Korea has sent thousands of troops to fight for Russia.", ("PRK", "supports", "RUS"), "asserted"),
+    # in a relative clause whose subject is the relative pronoun, "its" is the noun the clause describes
+    ("Asmara has strengthened ties with Egypt, which is locked in its own dispute with Addis Ababa over the Nile dam.",
+     ("EGY", "opposes", "ETH"), "asserted"),
+])
+def test_not_ruled_out_fighting_for_and_its_in_relative_clauses(extract_text, text, expected, modality):
+    got = rels(extract_text(text), modality)
+    assert expected in got
+    assert ("ERI", "opposes", "ETH") not in got and ("HOUTHIS", "supports", "YEM") not in got
+
+
+def test_fighting_for_control_of_a_city_supports_nobody(extract_text):
+    assert not rels(extract_text("The Houthis fought for control of Sanaa."), None)

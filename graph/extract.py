@@ -376,7 +376,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         subj = {r.actor for r in subjects}
         for c in v.children:
             if c.dep_ in ("ccomp", "xcomp", "advcl") and not targets:
+                # (not inside a contrast the parser hung on it: "…, while Washington … has urged restraint")
+                aside = {k.i for d in c.subtree if d.dep_ == "advcl" and d != c and any(
+                    m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in d.children)
+                    for k in d.subtree}
                 for t in c.subtree:
+                    if t.i in aside:
+                        continue
                     if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
                         refs = [r for r in args_or_pair(ctx, t, sent_idx, "warning-target") if r.actor not in subj]
                         if refs:

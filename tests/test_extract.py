@@ -870,3 +870,9 @@ def test_not_ruled_out_fighting_for_and_its_in_relative_clauses(extract_text, te
 
 def test_fighting_for_control_of_a_city_supports_nobody(extract_text):
     assert not rels(extract_text("The Houthis fought for control of Sanaa."), None)
+
+
+def test_a_contrast_hung_on_a_threats_condition_is_not_its_target(extract_text):
+    got = rels(extract_text("Ankara has threatened a new offensive if the Kurdish-led group does not disarm, while "
+                            "Washington, which still has troops in northeast Syria, has urged restraint."), None)
+    assert ("TUR", "threatens", "USA") not in got

@@ -488,6 +488,7 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     elif (symmetric or trig.between_mutual) and len(subjects) > 1 and not (
             not trig.object_is_theme and not trig.requires_object and any(
                 c.dep_ == "dobj" and not any(t.relation == relation for t in gz.triggers.get((c.lemma_.lower(), "NOUN"), []))
+                and not (c.left_edge.i > v.i + 1 and c.doc[c.left_edge.i - 1].text == ",")  # "met …, the first such visit"
                 for c in v.children)):
         # "the US and Iran met", "the two armies clashed", "fought a border war" - but "Russia and China would
         # not recognise the sanctions" has an object that is no actor and no such event: the verb relates the
@@ -781,7 +782,11 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         # "Qatar and Egypt, which have mediated between Israel and Hamas, said a deal was close": the
         # mediators of this sentence speak of the deal, they are not its parties
         mediators = {ix.source for ix in ctx.interactions if ix.sentence == sent_idx and ix.relation == "mediates"}
-        sources = sources if len(sources) > 1 and not any(r.actor in mediators for r in sources) else []
+        # "Egypt and Qatar urged both sides to move to the second phase of the agreement": what the addressee
+        # is asked to do is the addressee's, not the askers'
+        asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(
+            a.dep_ == "xcomp" and a.head == sent.root for a in n.ancestors)
+        sources = sources if len(sources) > 1 and not asked and not any(r.actor in mediators for r in sources) else []
     if (symmetric or after_fighting) and not targets and not between and len(sources) > 1:
         # "the US and Iran met …", "India and Pakistan agreed to a ceasefire after four days of exchanges"
         for a, b in actor_pairs(sources):

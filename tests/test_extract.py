@@ -876,3 +876,15 @@ def test_a_contrast_hung_on_a_threats_condition_is_not_its_target(extract_text):
     got = rels(extract_text("Ankara has threatened a new offensive if the Kurdish-led group does not disarm, while "
                             "Washington, which still has troops in northeast Syria, has urged restraint."), None)
     assert ("TUR", "threatens", "USA") not in got
+
+
+def test_an_appositive_after_a_comma_is_no_object_of_a_meeting(extract_text):
+    assert ("SAU", "negotiatesWith", "IRN") in rels(extract_text(
+        "The foreign ministers of Saudi Arabia and Iran met in Riyadh to discuss the war in Yemen, the first such "
+        "visit in a decade."))
+    assert not rels(extract_text("Russia and China would not recognise the sanctions."), None)
+
+
+def test_what_an_addressee_is_urged_to_do_is_not_the_askers_event(extract_text):
+    got = rels(extract_text("Egypt and Qatar urged both sides to move to the second phase of the agreement."), None)
+    assert not {t for t in got if t[1] == "cooperatesWith" and {t[0], t[2]} == {"EGY", "QAT"}}

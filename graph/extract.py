@@ -101,6 +101,11 @@ def _triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl") else \
         "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
     lemma = tok.lemma_.lower()
+    # a phrasal verb is its own trigger ("ordered OUT the American troops" expels, "hit OUT at" criticises)
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if pos == "VERB" else None
+    phrasal = gz.triggers.get((f"{lemma} {particle}", pos)) if particle else None
+    if phrasal is not None:
+        return [t for t in phrasal if not t.requires_object or _requirement_met(tok, t)]
     found = gz.triggers.get((lemma, pos)) or gz.triggers.get((tok.lower_, pos)) or []
     if pos == "NOUN" and not found and lemma.endswith("s"):
         found = gz.triggers.get((lemma[:-1], pos), [])

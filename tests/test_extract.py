@@ -888,3 +888,14 @@ def test_an_appositive_after_a_comma_is_no_object_of_a_meeting(extract_text):
 def test_what_an_addressee_is_urged_to_do_is_not_the_askers_event(extract_text):
     got = rels(extract_text("Egypt and Qatar urged both sides to move to the second phase of the agreement."), None)
     assert not {t for t in got if t[1] == "cooperatesWith" and {t[0], t[2]} == {"EGY", "QAT"}}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # phrasal verbs are triggers of their own (lexicon lemmas "order out", "lash out", "hit out")
+    ("Niger has also ordered out the American troops who ran a drone base near Agadez.", ("NER", "opposes", "USA")),
+    ("Erdogan lashed out at Israel over the strikes.", ("TUR", "opposes", "ISR")),
+    ("Beijing hit out at Washington.", ("CHN", "opposes", "USA")),
+])
+def test_phrasal_verbs(extract_text, text, expected):
+    got = rels(extract_text(text))
+    assert expected in got and ("NER", "demands", "USA") not in got

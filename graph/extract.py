@@ -360,6 +360,9 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
     if not targets and (relation in ("demands", "pressures", "opposes", "threatens") or (
             relation == "supports" and v.lemma_.lower() in gz.word_list("object_control"))):
         for c in v.children:
+            if v.lemma_.lower() == "insist" and c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and not any(
+                    k.dep_ == "aux" and k.lower_ in gz.word_list("hypothetical_modals") for k in c.children):
+                continue  # "officials insist that Washington played no role": an assertion, not a demand
             if c.dep_ in ("ccomp", "xcomp"):
                 for cc in c.children:
                     if cc.dep_ in ("nsubj", "nsubjpass"):

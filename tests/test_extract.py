@@ -899,3 +899,13 @@ def test_what_an_addressee_is_urged_to_do_is_not_the_askers_event(extract_text):
 def test_phrasal_verbs(extract_text, text, expected):
     got = rels(extract_text(text))
     assert expected in got and ("NER", "demands", "USA") not in got
+
+
+@pytest.mark.parametrize("text,demanded", [
+    ("India insists that Washington played no mediating role.", False),  # an assertion, not a demand
+    ("Israel insisted that Hamas release all hostages.", True),
+    ("Iran insists that the US must lift sanctions first.", True),
+])
+def test_insisting_on_a_past_fact_is_no_demand(extract_text, text, demanded):
+    got = {t for t in rels(extract_text(text), None) if t[1] == "demands"}
+    assert bool(got) == demanded

@@ -612,7 +612,10 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
     sources: list[Ref] = []
     mods: list[Ref] = []
     for c in n.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.tag_ == "WP$":  # "the TTP, whose attacks on Pakistani soldiers have surged"
+            rel = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
+            sources += np_refs(ctx, rel.head, expand_conj=False, factor=0.9, how="whose") if rel is not None else []
+        elif c.dep_ == "poss":
             sources += np_refs(ctx, c, how="possessor")
         elif c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
             mods += np_refs(ctx, c, how=f"modifier:{c.dep_}")

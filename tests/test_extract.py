@@ -909,3 +909,13 @@ def test_phrasal_verbs(extract_text, text, expected):
 def test_insisting_on_a_past_fact_is_no_demand(extract_text, text, demanded):
     got = {t for t in rels(extract_text(text), None) if t[1] == "demands"}
     assert bool(got) == demanded
+
+
+@pytest.mark.parametrize("text,expected,modality", [
+    ("Islamabad accuses the Taliban of sheltering the Pakistani Taliban.", ("TALIBAN", "supports", "TTP"), "reported"),
+    ("The Taliban deny harbouring the TTP.", ("TALIBAN", "supports", "TTP"), "negated"),
+    # "whose" on an event noun is the relative clause's antecedent
+    ("Pakistan blames the TTP, whose attacks on Pakistani soldiers have surged.", ("TTP", "attacks", "PAK"), "asserted"),
+])
+def test_sheltering_and_whose_events(extract_text, text, expected, modality):
+    assert expected in rels(extract_text(text), modality)

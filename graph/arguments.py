@@ -38,6 +38,17 @@ def _group_size(ctx: DocContext, tok: Token) -> int:
     return 0
 
 
+def numbered_group(ctx: DocContext, tok: Token, sent_idx: int) -> list[Ref] | None:
+    """'the three governments' -> the actors it refers back to ([] when none is found); None when ``tok``
+    is no numbered group noun, or one whose collective modifier then speaks for itself ('the three
+    European capitals' with no three European actors before it is Europe)."""
+    size = _group_size(ctx, tok)
+    if size <= 2:
+        return None
+    group = _resolve_group(ctx, sent_idx, size, before=tok.idx, within=_collective_members(ctx, tok))
+    return group if group or not any(c.i in ctx.mentions for c in tok.children) else None
+
+
 def _collective_members(ctx: DocContext, tok: Token) -> frozenset[str] | None:
     """'the three EUROPEAN capitals': the members of the collective that modifies a group noun, which
     its antecedents must be among (not Russia and China); None when no collective modifies it."""
@@ -426,10 +437,8 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
                 pronoun, c = c, rel.head  # "the three governments, which have turned to Russia": the described noun
                 if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
                     return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
-            size = _group_size(ctx, c)
-            group = _resolve_group(ctx, ctx.sent_index.get(c.sent.start, 0), size, before=c.idx,
-                                   within=_collective_members(ctx, c)) if size > 2 else []
-            if group or (size > 2 and not any(k.i in ctx.mentions for k in c.children)):
+            group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
+            if group is not None:
                 return group
             if pair_noun(ctx, c):
                 return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
@@ -630,9 +639,8 @@ def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
 
 
 def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
-    size = _group_size(ctx, tok)
-    group = _resolve_group(ctx, sent_idx, size, before=tok.idx, within=_collective_members(ctx, tok)) if size > 2 else []
-    if group or (size > 2 and not any(c.i in ctx.mentions for c in tok.children)):
+    group = numbered_group(ctx, tok, sent_idx)
+    if group is not None:
         return group
     if pair_noun(ctx, tok):
         return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx,

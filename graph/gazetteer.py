@@ -82,6 +82,7 @@ class Gazetteer:
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # state -> states it borders ("the two neighbours")
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"ArmedGroup"}
+    contextual_names: dict[str, str] = field(default_factory=dict)  # "North" -> "PRK" where PRK is named
     # "emirate" -> {"QAT", "ARE", "KWT"}: the only actors a noun can refer back to (ag:onlyActor)
     anaphor_actors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -263,6 +264,11 @@ def _read_lexicon(gz: Gazetteer) -> None:
             gz.anaphors[lemma.lower()] = gz.anaphors.get(lemma.lower(), frozenset()) | types
             if only:
                 gz.anaphor_actors[lemma.lower()] = gz.anaphor_actors.get(lemma.lower(), frozenset()) | only
+    for s in g.subjects(RDF.type, AG.ContextualName):
+        actor = g.value(s, AG.standsFor)
+        for text in _strs(g, s, AG.word):
+            if actor is not None:
+                gz.contextual_names[text] = _local(actor)
     for s in g.subjects(RDF.type, AG.CodeRefinement):
         gz.refinements.append((_local(g.value(s, AG.relation)), frozenset(w.lower() for w in _strs(g, s, AG.word)),
                                _str(g, s, AG.cameoCode) or ""))

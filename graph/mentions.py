@@ -36,10 +36,23 @@ def find_mentions(ctx: DocContext) -> None:
                         location=kind == "city" or _is_location(ent.root, gz))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
+    _contextual_names(ctx)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _person(ctx, ent)
     _surname_mentions(ctx)
+
+
+def _contextual_names(ctx: DocContext) -> None:
+    """'the North' in a story that names North Korea is North Korea (ontology/lexicon.ttl
+    ag:ContextualName): a name that means an actor only where the document names that actor, so a
+    story about Sudan's north is not about Pyongyang."""
+    named = {m.actor for m in ctx.mentions.values()}
+    for tok in ctx.doc:
+        actor = ctx.gz.contextual_names.get(tok.text)
+        if actor in named and tok.i not in ctx.mentions and tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the" \
+                and tok.pos_ == "PROPN" and not (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
+            ctx.mentions[tok.i] = Mention(actor, "name", None, tok.i, tok.i + 1, location=_is_location(tok, ctx.gz))
 
 
 def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | None, int]:

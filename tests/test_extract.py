@@ -919,3 +919,11 @@ def test_insisting_on_a_past_fact_is_no_demand(extract_text, text, demanded):
 ])
 def test_sheltering_and_whose_events(extract_text, text, expected, modality):
     assert expected in rels(extract_text(text), modality)
+
+
+def test_the_north_is_north_korea_only_where_north_korea_is_named(extract_text):
+    got = rels(extract_text("North Korea rejected the offer. Officials in Seoul say the rebuff reflects the North's "
+                            "new confidence. Its troops have fought alongside Russian forces."))
+    assert ("PRK", "supports", "RUS") in got
+    got = rels(extract_text("Sudan's army said the North had been retaken and urged the RSF to withdraw."), None)
+    assert not {t for t in got if "PRK" in t}

@@ -479,6 +479,13 @@ def _verb_rule(ctx: DocContext, sent_idx: int, sent: Span, v: Token, trig: Trigg
         for s in subjects:
             for a in allies:
                 _emit(ctx, sent_idx, sent, v, trig, "supports", support, s, a, modality, reporter, "verb:alongside")
+        if not targets:  # "fought alongside Russian forces against Ukraine": the parser hangs the foe on the ally
+            foes = [r for _, p in prep_objects(ctx, v, with_allies) for _, q in prep_objects(ctx, p, ("against",))
+                    for r in np_refs(ctx, q, factor=0.9, how="ally-against", place_ok=True)]
+            targets = foes
+            for a in allies:
+                for f in foes:
+                    _emit(ctx, sent_idx, sent, v, trig, relation, cameo, a, f, modality, reporter, "verb:alongside-against")
     symmetric = gz.relations.get(relation, {}).get("symmetric", False)
     if not targets and not between and modality in ("asserted", "reported"):
         ctx.events.extend((v.i, v.lemma_.lower(), relation, r.actor) for r in subjects)

@@ -927,3 +927,8 @@ def test_the_north_is_north_korea_only_where_north_korea_is_named(extract_text):
     assert ("PRK", "supports", "RUS") in got
     got = rels(extract_text("Sudan's army said the North had been retaken and urged the RSF to withdraw."), None)
     assert not {t for t in got if "PRK" in t}
+
+
+def test_a_foe_the_parser_hangs_on_the_ally_is_the_fighters_target(extract_text):
+    got = rels(extract_text("North Korean troops have fought alongside Russian forces against Ukraine in the Kursk region."))
+    assert {("PRK", "supports", "RUS"), ("PRK", "attacks", "UKR")} <= got

@@ -627,8 +627,9 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         elif c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
             mods += np_refs(ctx, c, how=f"modifier:{c.dep_}")
     mod_actors = {r.actor for r in mods}
-    if trig.compound_is_venue and len(mod_actors) == 1 and not sources:
-        mods = []  # "the Oman talks": a venue
+    if trig.compound_is_venue and len(mod_actors) == 1 and not sources and not any(
+            c.i in ctx.mentions and ctx.mentions[c.i].kind == "part" for c in n.children):
+        mods = []  # "the Oman talks": a venue (but "the White House meeting" is the president's)
     coordinated = any(c.dep_ == "conj" for m in n.children if m.dep_ in ("amod", "compound", "nmod") for c in m.children)
     multi_party = len(mod_actors) >= 2 and (gz.relations.get(relation, {}).get("symmetric", False)
                                             or trig.between_mutual) and not (coordinated and not trig.between_mutual)

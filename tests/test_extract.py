@@ -932,3 +932,8 @@ def test_the_north_is_north_korea_only_where_north_korea_is_named(extract_text):
 def test_a_foe_the_parser_hangs_on_the_ally_is_the_fighters_target(extract_text):
     got = rels(extract_text("North Korean troops have fought alongside Russian forces against Ukraine in the Kursk region."))
     assert {("PRK", "supports", "RUS"), ("PRK", "attacks", "UKR")} <= got
+
+
+def test_a_government_part_modifying_a_meeting_is_its_host_not_its_venue(extract_text):
+    got = rels(extract_text("Monday's White House meeting with Volodymyr Zelensky and seven European leaders produced little."))
+    assert ("USA", "negotiatesWith", "UKR") in got

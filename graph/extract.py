@@ -672,13 +672,14 @@ def _noun_rule(ctx: DocContext, sent_idx: int, sent: Span, n: Token, trig: Trigg
         if n.dep_ == "dobj":
             prep_hosts.append(gv)
     mutual: set[str] = set()  # "days of fighting with the Congolese army": both sides fight
+    places = ("in", "inside", "at", "near")
+    named_elsewhere = any(q not in places + ("between",) for q, _ in prep_objects(ctx, n, trig.target_preps))
     for prep, p in [pp for host in prep_hosts for pp in prep_objects(ctx, host, trig.target_preps)]:
+        if prep in places and (targets or named_elsewhere):
+            continue  # "a strike on US forces at Al Udeid air base in Qatar": Qatar is where, not whom
         refs = args_or_pair(ctx, p, sent_idx, f"prep:{prep}", place_ok=True)
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
-        if prep in ("in", "inside", "at", "near") and (targets or any(
-                q not in ("in", "inside", "at", "near", "between") for q, _ in prep_objects(ctx, n, trig.target_preps))):
-            continue  # "a strike on US forces at Al Udeid air base in Qatar": Qatar is where, not whom
         (between if prep == "between" else targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             mutual |= {r.actor for r in refs}

@@ -118,7 +118,7 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title = ""
         self.h1 = ""
-        # (rank, date) in page order; ``published`` sorts them and html_date picks the first usable one
+        # (rank, date) in page order; the ``dates`` property sorts them and html_date picks the first usable one
         self._dates: list[tuple[int, str]] = []
         self._skip = 0
         self._ld_json: list[str] | None = None  # the text of a <script type="application/ld+json"> being read

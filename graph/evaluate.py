@@ -82,6 +82,15 @@ class GoldRelation:
     modality: str = "asserted"
 
 
+@dataclass(frozen=True)
+class GoldOfficial:
+    """A named office holder the passage states: "Omani Foreign Minister Badr Albusaidi" -> OMN."""
+
+    name: str
+    actor: str
+    office: str = ""
+
+
 @dataclass
 class GoldDoc:
     """One annotated passage of the gold file; ``line`` is its 1-based line number, for messages."""
@@ -93,6 +102,7 @@ class GoldDoc:
     date: str | None = None
     line: int = 0
     path: str = ""
+    officials: list[GoldOfficial] = field(default_factory=list)
 
     def document(self) -> Document:
         """The passage as a pipeline :class:`Document`, so an extractor can be run on it directly.
@@ -289,7 +299,49 @@ def parse_gold_line(raw: str, where: str) -> GoldDoc:
                            f"{POLARITY[modality]}); keep one per triple and polarity class")
         seen[k] = i
         relations.append(gr)
-    return GoldDoc(id=doc_id, text=text, relations=relations, title=title, date=date)
+    return GoldDoc(id=doc_id, text=text, relations=relations, title=title, date=date,
+                   officials=_gold_officials(obj.get("officials", []), where))
+
+
+def _gold_officials(raw: Any, where: str) -> list[GoldOfficial]:
+    """The optional ``officials`` list: ``{"name": ..., "actor": ..., "office": ...}`` objects."""
+    if not isinstance(raw, list):
+        raise _bad(where, "'officials' must be a list")
+    out = []
+    for i, o in enumerate(raw, 1):
+        if not isinstance(o, dict) or not all(isinstance(o.get(k), str) and o[k].strip() for k in ("name", "actor")):
+            raise _bad(f"{where} official {i}", "expected an object with a non-empty name and actor")
+        out.append(GoldOfficial(o["name"].strip(), o["actor"].strip(), str(o.get("office", "")).strip()))
+    return out
+
+
+def normalise_name(name: str) -> str:
+    """Compare names as a reader does: case, hyphens, apostrophes and accents aside.
+
+    >>> normalise_name("Badr bin Hamad Al-Busaidi") == normalise_name("badr bin hamad al busaidi")
+    True
+    """
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[-'’.]", " ", plain).split())
+
+
+def official_recall(docs: Sequence[GoldDoc], predict: Callable[[GoldDoc], Iterable[tuple[str, str]]]) -> float:
+    """Share of gold officials found with their full name and the actor they serve.
+
+    ``predict`` maps a passage to ``(name, actor)`` pairs. A name cut short ("Badr bin Hamad" for
+    "Badr bin Hamad al-Busaidi") or tied to the wrong state is a miss.
+    """
+    gold = found = 0
+    for doc in docs:
+        if not doc.officials:
+            continue
+        pred = {(normalise_name(n), a) for n, a in predict(doc)}
+        for o in doc.officials:
+            gold += 1
+            found += (normalise_name(o.name), o.actor) in pred
+    return found / gold if gold else 0.0
 
 
 def load_gold(path: str | Path) -> list[GoldDoc]:

@@ -11,9 +11,9 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from .gazetteer import Gazetteer
-from .model import Actor, Office
-from .namespaces import person_id
+from ..gazetteer import Gazetteer
+from ..model import Actor, Office
+from ..namespaces import person_id
 from .context import DocContext, FAMILY_NAME_FIRST, Mention
 
 

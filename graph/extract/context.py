@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, Trigger
-from .model import Actor, Document, Interaction, Office
+from ..gazetteer import Gazetteer, Trigger
+from ..model import Actor, Document, Interaction, Office
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")

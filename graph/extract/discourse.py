@@ -1,0 +1,79 @@
+"""Document-level steps: what a sentence means depends on the sentences around it.
+
+- a claim denied later in its sentence ("…, a claim US officials denied") stands as reported *and*
+  negated, as the guidelines ask;
+- a mediation whose parties the sentence leaves implicit ("Oman-mediated negotiations") takes the
+  document's own negotiating pair;
+- one interaction per (source, relation, target, sentence, modality, other party) is kept.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span
+
+from ..model import Interaction
+from .arguments import np_refs
+from .context import DocContext, Ref
+from .frames import emit_interaction
+
+__all__ = ["denied_claims", "resolve_deferred_mediation", "dedupe"]
+
+
+def denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
+    """'The Houthis said they had hit the carrier, a claim US officials denied': a claim noun whose
+    relative clause denies it turns the reported acts before it that involve the denier into denials
+    (kept beside the report: both sides' versions stand)."""
+    gz = ctx.gz
+    for v in sent:
+        if v.dep_ != "relcl" or v.lemma_.lower() not in gz.word_list("denial_verbs") \
+                or v.head.lemma_.lower() not in gz.word_list("report_nouns"):
+            continue
+        deniers = {r.actor for c in v.children if c.dep_ == "nsubj" for r in np_refs(ctx, c)}
+        claim = v.head
+        for ix in list(ctx.interactions):
+            if ix.sentence == sent_idx and ix.modality == "reported" and ix.trigger_start < claim.idx \
+                    and deniers & {ix.source, ix.target} and not ix.source.startswith("P_"):
+                ctx.interactions.append(Interaction(**{**ix.__dict__, "modality": "negated",
+                                                       "confidence": ix.confidence * 0.9,
+                                                       "path": ix.path + "+denied-claim"}))
+
+
+def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None) -> Counter:
+    """How often each pair of known actors interacts (mediation itself is no pair of parties: 'Saudi
+    Arabia and Iran both offered to mediate' must not make Iran a mediator between them)."""
+    return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
+                   if ix.relation in relations and ix.relation != "mediates"
+                   and (sentence is None or ix.sentence == sentence)
+                   and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
+
+
+def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:
+    """Parties for mediation the sentence left implicit: the deal or talks of its own sentence first,
+    then any pair that sentence relates ('a declaration, brokered by Trump, in which Armenia and
+    Azerbaijan pledged …'), then the document's negotiations, then its agreements."""
+    for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:
+        pairs = (_pair_counts(ctx, ("negotiatesWith", "cooperatesWith"), sent_idx)
+                 or _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx)
+                 or _pair_counts(ctx, ("negotiatesWith",), None) or _pair_counts(ctx, ("cooperatesWith",), None))
+        if not pairs:
+            continue
+        top = pairs.most_common(1)[0][0]
+        if m.actor in top:
+            continue
+        a, b = sorted(top)
+        ra, rb = Ref(a, None, None, 0.7, "document-context"), Ref(b, None, None, 0.7, "document-context")
+        sent = sentences[sent_idx]
+        for party, other in ((ra, rb), (rb, ra)):
+            emit_interaction(ctx, sent_idx, sent, tok, trig, "mediates", trig.cameo, m, party, mod, rep,
+                             "mediation:context", other=other)
+
+
+def dedupe(interactions: list[Interaction]) -> list[Interaction]:
+    """One interaction per (source, relation, target, sentence, modality, other party): the most confident."""
+    best: dict[tuple, Interaction] = {}
+    for ix in interactions:
+        key = (ix.source, ix.relation, ix.target, ix.sentence, ix.modality, ix.other_party)
+        if key not in best or ix.confidence > best[key].confidence:
+            best[key] = ix
+    return sorted(best.values(), key=lambda i: (i.sentence, i.trigger_start, i.source, i.relation, i.target))

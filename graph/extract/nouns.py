@@ -1,0 +1,476 @@
+"""Noun frames: an event noun ("strikes", "talks", "backing") or a role noun ("ally", "backer") and its roles.
+
+An event noun takes its agent from a possessor or modifier ("Israel's strikes", "US strikes"), a
+by/from-phrase, or the verb that hands it its subject ("Israel LAUNCHED strikes", "the US HELD talks"
+— light verbs); its patient from its own prepositions ("strikes ON Iran", "talks WITH Iran", "talks
+BETWEEN A and B"). Role nouns relate their holder to their owner ("Belarus, Russia's closest ally").
+The steps run in the order of :data:`NOUN_STEPS`; each names the construction it reads.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, event_owner, governor, np_refs,
+                        object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
+                        third_party_subject)
+from .context import SUBJ, Ref
+from .frames import Frame, Step, run_steps
+from .mediation import mediation
+from .modality import noun_modality
+from .triggers import triggers_for
+
+__all__ = ["noun_frame", "NOUN_STEPS"]
+
+FINISHED = True
+PLACES = ("in", "inside", "at", "near")
+
+
+def noun_frame(frame: Frame) -> None:
+    """Fill and emit the frame of a trigger noun."""
+    run_steps(frame, NOUN_STEPS)
+
+
+def _relay(refs: list[Ref], factor: float, how: str) -> list[Ref]:
+    """The same actors, found one step further away (a lower factor, a new rule name)."""
+    return [Ref(r.actor, r.sector, r.official, r.factor * factor, how) for r in refs]
+
+
+def _subjects_of(f: Frame, verb: Token, factor: float, how: str) -> list[Ref]:
+    return _relay(subject_refs(f.ctx, verb), factor, how)
+
+
+# ------------------------------------------------------------------ does the noun count
+
+
+def joint_show_of_force(f: Frame) -> bool:
+    """'joint patrols around Lake Chad' are cooperation, not a show of force; a noun that is itself
+    an actor's name ("the Alliance") is no event."""
+    return (f.trig.relation == "threatens" and any(c.lower_ in f.gz.word_list("cooperative_modifiers")
+                                                   for c in f.tok.children)) or f.tok.i in f.ctx.mentions
+
+
+def noun_modality_step(f: Frame) -> bool:
+    """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``)."""
+    f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=f.trig.recipient_from_governor)
+    return False
+
+
+# ------------------------------------------------------------------ role nouns
+
+
+def _is_role_noun(f: Frame) -> bool:
+    return f.relation == "alliedWith" or f.lemma in f.gz.word_list("role_nouns")
+
+
+def allies_pair(f: Frame) -> bool:
+    """'the two allies', 'both partners': the pair of the most salient cooperative interaction before.
+    Calling two actors allies describes them, even inside a report."""
+    if f.relation != "alliedWith":
+        return False
+    if pair_noun(f.ctx, f.tok) and f.tok.dep_ != "appos":
+        pair = resolve_pair(f.ctx, f.sent_idx, before=f.tok.idx)
+        if len(pair) == 2:
+            f.emit(pair[0], pair[1], "noun:pair")
+        return FINISHED
+    if f.modality == "reported":
+        f.modality, f.reporter = "asserted", None
+    return False
+
+
+def _role_owners(f: Frame, preps: tuple[str, ...], how: str) -> list[Ref]:
+    n, ctx = f.tok, f.ctx
+    owners = [r for c in n.children if c.dep_ in ("poss", "compound", "amod") for r in np_refs(ctx, c, how=how)]
+    return owners + [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
+
+
+def seen_as_role(f: Frame) -> bool:
+    """'Eritrea is widely seen as a backer of the Sudanese army': a role others attribute — reported."""
+    n = f.tok
+    if not (_is_role_noun(f) and n.dep_ == "pobj" and n.head.lower_ == "as"
+            and n.head.head.lemma_.lower() in f.gz.word_list("perception_verbs")):
+        return False
+    holders = [r for c in n.head.head.children if c.dep_ == "nsubjpass" for r in np_refs(f.ctx, c, how="seen-as")]
+    owners = _role_owners(f, ("of", "to", "with"), "role-of")
+    mod = "negated" if f.modality == "negated" else "reported"
+    for h in holders:
+        for o in owners:
+            f.emit(h, o, "noun:seen-as", modality=mod, reporter=None)
+    return FINISHED
+
+
+def appositive_role(f: Frame) -> bool:
+    """'Belarus, Russia's closest ally', 'Ethiopia and Eritrea, which … became unlikely partners':
+    the holder of the role and its owner; coordinated holders with no owner are each other's (but
+    'Egypt and the UAE, Haftar's main backers' back someone the gazetteer does not know)."""
+    n = f.tok
+    if not (_is_role_noun(f) and n.dep_ in ("appos", "attr")):
+        return False
+    if n.dep_ == "appos":
+        holders = np_refs(f.ctx, n.head, how="apposition")
+    else:
+        holders = subject_refs(f.ctx, n.head) if n.head.pos_ in ("VERB", "AUX") else []
+    owners = _role_owners(f, ("of", "with"), "ally-of")
+    if owners:
+        for h in holders:
+            for o in owners:
+                f.emit(h, o, "noun:apposition")
+    elif len(holders) > 1 and f.symmetric and not any(c.dep_ == "poss" for c in n.children) \
+            and not prep_objects(f.ctx, n, ("of", "with")):
+        for a, b in actor_pairs(holders):
+            f.emit(a, b, "noun:apposition")
+    return FINISHED
+
+
+# ------------------------------------------------------------------ agents
+
+
+def possessor_and_modifiers(f: Frame) -> bool:
+    """'Israel's strikes' (possessor), 'US strikes', 'US-Iran talks' (modifiers: two actors of a
+    reciprocal event are its parties, not its agents), 'the TTP, whose attacks on…', 'the Oman talks'
+    (one place modifier of a meeting is its venue), 'strikes by Israel' (agent prepositions)."""
+    n, ctx, trig = f.tok, f.ctx, f.trig
+    for c in n.children:
+        if c.dep_ == "poss" and c.tag_ == "WP$":
+            rel = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
+            f.sources += np_refs(ctx, rel.head, expand_conj=False, factor=0.9, how="whose") if rel is not None else []
+        elif c.dep_ == "poss":
+            f.sources += np_refs(ctx, c, how="possessor")
+        elif c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            f.modifiers += np_refs(ctx, c, how=f"modifier:{c.dep_}")
+    mod_actors = {r.actor for r in f.modifiers}
+    if trig.compound_is_venue and len(mod_actors) == 1 and not f.sources and not any(
+            c.i in ctx.mentions and ctx.mentions[c.i].kind == "part" for c in n.children):
+        f.modifiers = []  # (but "the White House meeting" is the president's)
+    coordinated = any(c.dep_ == "conj" for m in n.children if m.dep_ in ("amod", "compound", "nmod") for c in m.children)
+    multi_party = len(mod_actors) >= 2 and (f.symmetric or trig.between_mutual) and not (
+        coordinated and not trig.between_mutual)
+    if multi_party:
+        f.between = list(f.modifiers)
+    else:
+        f.sources += f.modifiers
+    for _, p in prep_objects(ctx, n, trig.agent_preps):
+        f.sources += np_refs(ctx, p, how="noun-agent")
+    f.governor = governor(n)
+    return False
+
+
+def reaction_from(f: Frame) -> bool:
+    """'drawing condemnation from Kyiv': a reaction elicited from someone is theirs."""
+    gv = f.governor
+    if not f.sources and f.tok.dep_ == "dobj" and gv is not None and f.tok.head == gv \
+            and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
+        f.sources = [r for _, p in prep_objects(f.ctx, gv, f.trig.agent_preps) for r in np_refs(f.ctx, p, how="reaction-from")]
+    return False
+
+
+def claimed_by(f: Frame) -> bool:
+    """'an attack claimed by the Islamic State group': the participle's agent carried it out."""
+    for c in f.tok.children:
+        if not f.sources and c.dep_ == "acl" and c.lemma_.lower() in f.gz.word_list("claim_verbs"):
+            f.sources = [r for _, p in prep_objects(f.ctx, c, ("by",)) for r in np_refs(f.ctx, p, factor=0.9, how="claimed-by")]
+    return False
+
+
+def light_verb_subject(f: Frame) -> bool:
+    """'Israel launched strikes on Iran', 'the US held talks with Iran', 'Iran suspended cooperation
+    with the IAEA': a light, negating or presupposing verb hands its subject to the event noun it
+    takes as object ('mediators kept the truce alive' are not its parties)."""
+    gz, gv = f.gz, f.governor
+    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs")
+    if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
+            and not third_party_subject(f.ctx, gv):
+        f.sources = _subjects_of(f, gv, 0.9, "light-verb")
+    return False
+
+
+def relative_light_verb(f: Frame) -> bool:
+    """'the framework agreement that Congo and the M23 rebels signed', 'the treaty he signed with
+    Putin': a light verb in a relative clause about the noun names its parties ('talks that Oman
+    hosted' is mediation, not parties)."""
+    gz = f.gz
+    f.relative_hosts = [c for c in f.tok.children if c.dep_ == "relcl" and c.lemma_.lower() in gz.word_list("light_verbs")
+                        and not any(cc.dep_ == "dobj" and cc.tag_ not in ("WDT", "WP") for cc in c.children)
+                        and not any(t.relation == "mediates" for t in triggers_for(gz, c))]
+    if not f.sources and f.relative_hosts:
+        f.sources = [r for c in f.relative_hosts for r in _subjects_of(f, c, 0.9, "relative-light-verb")]
+    return False
+
+
+# ------------------------------------------------------------------ patients
+
+
+def _role_hosts(f: Frame) -> list[Token]:
+    """Where the noun's prepositions may hang: the noun, its light-verb relative clauses, and — under
+    a light verb — every noun up to that verb ('pledged 40 billion euros in aid for Ukraine') and the
+    verb itself ('impose tariffs … on the country')."""
+    hosts = [f.tok] + f.relative_hosts
+    gv = f.governor
+    if gv is not None and gv.lemma_.lower() in f.gz.word_list("light_verbs") and object_path(f.tok, gv):
+        cur = f.tok.head
+        while cur != gv and cur.head != cur:
+            if cur.pos_ in ("NOUN", "PROPN", "NUM"):
+                hosts.append(cur)
+            cur = cur.head
+        if f.tok.dep_ == "dobj":
+            hosts.append(gv)
+    return hosts
+
+
+def prepositional_roles(f: Frame) -> bool:
+    """'strikes ON Iran', 'talks WITH Iran', 'talks BETWEEN A and B', 'days of fighting WITH the
+    Congolese army' (both sides fight); a place ('a strike on US forces at Al Udeid air base IN
+    Qatar') is no target beside a named one."""
+    ctx, trig = f.ctx, f.trig
+    f.hosts = _role_hosts(f)
+    named_elsewhere = any(q not in PLACES + ("between",) for q, _ in prep_objects(ctx, f.tok, trig.target_preps))
+    for prep, p in [pp for host in f.hosts for pp in prep_objects(ctx, host, trig.target_preps)]:
+        if prep in PLACES and (f.targets or named_elsewhere):
+            continue
+        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True)
+        if trig.target_is_possessor and not refs:
+            refs = np_refs(ctx, p, factor=0.9, how="object-owner")
+        (f.between if prep == "between" else f.targets).extend(refs)
+        if prep == "with" and trig.between_mutual:
+            f.mutual |= {r.actor for r in refs}
+    return False
+
+
+def border_sides(f: Frame) -> bool:
+    """'five days of fighting along their border', 'clashes on the Thai-Cambodian frontier': the two
+    sides of the border fight each other."""
+    if f.relation != "attacks" or not f.trig.between_mutual or f.between or f.targets:
+        return False
+    for _prep, p in prep_objects(f.ctx, f.tok, ("along", "across", "on", "at")):
+        if p.lemma_.lower() in ("border", "frontier", "boundary"):
+            owners = np_refs(f.ctx, p, factor=0.85, how="border-sides")
+            f.between = owners if len({r.actor for r in owners}) > 1 else f.between
+    return False
+
+
+def relative_between(f: Frame) -> bool:
+    """'the ceasefire that took effect between Thailand and Cambodia': a relative clause about the
+    noun says between whom it is (not 'a summit to mediate between …')."""
+    if "between" not in f.trig.target_preps or f.between:
+        return False
+    for c in f.tok.children:
+        if c.dep_ == "relcl" and c not in f.relative_hosts \
+                and not any(t.relation == "mediates" for t in triggers_for(f.gz, c)):
+            for _prep, p in prep_objects(f.ctx, c, ("between",)):
+                f.between.extend(args_or_pair(f.ctx, p, f.sent_idx, "relative:between", place_ok=True))
+    return False
+
+
+def under_pressure(f: Frame) -> bool:
+    """'Baghdad expelled the diplomats under pressure from Washington': the clause's subject is the
+    one pressured."""
+    n, gv = f.tok, f.governor
+    if not f.targets and f.sources and f.relation == "pressures" and gv is not None and n.dep_ == "pobj" \
+            and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
+        f.targets = _subjects_of(f, gv, 0.85, "pressured-subject")
+    return False
+
+
+def in_an_attack(f: Frame) -> bool:
+    """'Boko Haram fighters killed 20 soldiers in an attack on a base': the clause's subject attacked."""
+    n, gv = f.tok, f.governor
+    if not f.sources and f.relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
+            and gv is not None and n.head.head == gv:
+        f.sources = _subjects_of(f, gv, 0.85, "in-attack")
+    return False
+
+
+def responded_with(f: Frame) -> bool:
+    """'Tehran retaliated with missile barrages on Israeli cities (and a strike on US forces)': the
+    responder carried them out."""
+    n, gv = f.tok, f.governor
+    if f.sources or n.dep_ not in ("pobj", "conj") or gv is None or gv.lemma_.lower() not in f.gz.word_list("retaliation_verbs"):
+        return False
+    head = n
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == gv:
+        f.sources = _subjects_of(f, gv, 0.85, "responded-with")
+    return False
+
+
+def in_support_of(f: Frame) -> bool:
+    """'struck the insurgents' positions in support of Somali troops': the clause's subject supports."""
+    n, gv = f.tok, f.governor
+    if not f.sources and f.relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
+        f.sources = _subjects_of(f, gv, 0.85, "in-support-of")
+    return False
+
+
+def turned_to_for(f: Frame) -> bool:
+    """'turned to Russia for security assistance': the one turned to supports the one turning."""
+    n, gv = f.tok, f.governor
+    if f.relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "for" and gv is not None \
+            and gv.lemma_.lower() in f.gz.word_list("recourse_verbs") and not f.sources:
+        f.sources = [r for _, p in prep_objects(f.ctx, gv, ("to",)) for r in np_refs(f.ctx, p, factor=0.9, how="turned-to")]
+        if f.sources:
+            f.targets = _subjects_of(f, gv, 0.9, "turning-subject")
+    return False
+
+
+def helped_by(f: Frame) -> bool:
+    """'shot down the drones with help from the US': the helper supports the clause's subject."""
+    n, gv = f.tok, f.governor
+    if not f.targets and f.sources and f.relation == "supports" and n.dep_ == "pobj" \
+            and n.head.lower_ in ("with", "thanks") and gv is not None:
+        f.targets = _subjects_of(f, gv, 0.85, "helped-subject")
+    return False
+
+
+def light_verb_recipient(f: Frame) -> bool:
+    """'ECOWAS gave Niger's rulers an ultimatum': the light verb's indirect object."""
+    gv = f.governor
+    if not f.targets and gv is not None and gv.lemma_.lower() in f.gz.word_list("light_verbs") and object_path(f.tok, gv):
+        for c in gv.children:
+            if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP":
+                f.targets += np_refs(f.ctx, c, factor=0.9, how="light-verb-dative")
+    return False
+
+
+def clause_of_appeal(f: Frame) -> bool:
+    """'the U.S. request that Israel stand down': the subject of the clause an appeal noun governs
+    ('a call that the Kremlin described' is a relative clause, the noun one of its arguments)."""
+    if f.targets or f.relation not in ("pressures", "demands", "threatens"):
+        return False
+    for c in f.tok.children:
+        relative_arg = c.dep_ == "relcl" and any(cc.tag_ in ("WDT", "WP") and cc.dep_ != "mark" for cc in c.children)
+        if c.dep_ in ("acl", "ccomp", "relcl") and not relative_arg:
+            for cc in c.children:
+                if cc.dep_ in ("nsubj", "nsubjpass") and cc.tag_ not in ("WDT", "WP"):
+                    f.targets += np_refs(f.ctx, cc, factor=0.9, how="noun-clause-subject")
+    return False
+
+
+def demand_recipient(f: Frame) -> bool:
+    """'Iran cannot accept US demands': a demand is made of the one who must accept or reject it."""
+    gv = f.governor
+    if not f.targets and f.trig.recipient_from_governor and gv is not None and f.tok.head == gv \
+            and gv.lemma_.lower() in f.gz.word_list("response_verbs"):
+        f.targets = _subjects_of(f, gv, 0.9, "recipient")
+    return False
+
+
+def attacks_responded_to(f: Frame) -> bool:
+    """'its troops had responded to attacks by Armenian units': the attacks were on the responder."""
+    n = f.tok
+    if not f.targets and f.sources and f.relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") \
+            and n.head.head.lemma_.lower() in f.gz.word_list("response_acts"):
+        f.targets = _subjects_of(f, n.head.head, 0.85, "responder")
+    return False
+
+
+def reaction_to_event(f: Frame) -> bool:
+    """'drawing condemnation from Kyiv': condemnation of whoever acted in this sentence."""
+    if not f.targets and not f.between and f.trig.target_is_possessor and f.sources:
+        own = {x.actor for x in f.sources}
+        f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
+    return False
+
+
+def accused_of(f: Frame) -> bool:
+    """'Hezbollah blamed Israel for the attack': Israel attacked Hezbollah, says Hezbollah (reported)."""
+    verb = accusation(f.ctx, f.tok) if f.relation in ("attacks", "supports", "threatens", "opposes") else None
+    if verb is None:
+        return False
+    accuser = subject_refs(f.ctx, verb)
+    f.sources = f.sources or (accused_refs(f.ctx, f.tok) or [])
+    f.targets = f.targets or _relay(accuser, 0.8, "accuser-victim")
+    f.modality, f.reporter = ("negated" if f.modality == "negated" else "reported"), next(iter(accuser), None)
+    return False
+
+
+def mediation_noun(f: Frame) -> bool:
+    """'Qatar's mediation between Israel and Hamas', 'a round of talks under Omani mediation'."""
+    if f.relation != "mediates":
+        return False
+    parties = f.between or f.targets
+    if not parties and f.tok.head.pos_ in ("NOUN", "PROPN"):
+        parties = talk_parties(f.ctx, f.tok.head, f.sent_idx)
+    if f.sources:
+        mediation(f, f.sources, parties)
+    return FINISHED
+
+
+# ------------------------------------------------------------------ emitting
+
+
+def emit_roles(f: Frame) -> bool:
+    """Every pair between (both ways for mutual events), every agent with every patient."""
+    pairs = list(actor_pairs(f.between))
+    for a, b in pairs:
+        f.emit(a, b, "noun:between")
+        if f.trig.between_mutual and not f.symmetric:
+            f.emit(b, a, "noun:between")
+    if f.between and f.sources and not pairs:
+        for s in f.sources:
+            for t in f.between:
+                f.emit(s, t, "noun:between")
+    for s in f.sources:
+        for t in f.targets:
+            f.emit(s, t, "noun")
+            if t.actor in f.mutual and not f.symmetric:
+                f.emit(t, s, "noun:mutual")
+    if f.sources and not f.targets and not f.between and f.modality in ("asserted", "reported"):
+        f.ctx.events.extend((f.tok.i, f.lemma, f.relation, r.actor) for r in f.sources)
+    return False
+
+
+def _after_fighting(f: Frame) -> bool:
+    return f.relation == "attacks" and f.trig.between_mutual and any(
+        a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in f.tok.ancestors)
+
+
+def fighting_before_truce(f: Frame) -> bool:
+    """'The ceasefire that India and Pakistan announced, after four days of exchanges, has held': the
+    fighting before a truce was between the truce's parties."""
+    if not _after_fighting(f) or f.sources or f.targets or f.between:
+        return False
+    n = f.tok
+    truce_at = {c.idx for c in f.sent.root.children if c.dep_ in SUBJ and c.i < n.i}
+    truces = [ix for ix in f.ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "cooperatesWith"
+              and ix.trigger_start in truce_at]
+    f.sources = [Ref(a, None, None, 0.8, "truce-parties")
+                 for a in dict.fromkeys(a for ix in truces for a in (ix.source, ix.target))]
+    return False
+
+
+def main_clause_parties(f: Frame) -> bool:
+    """'Saudi Arabia and Iran agreed …, after four days of secret talks': a reciprocal event with no
+    parties of its own is the main clause's subjects' — not when they are its mediators ('Qatar and
+    Egypt, which have mediated …, said a deal was close') nor when the event is what they ask an
+    addressee to do ('urged both sides to move to the second phase of the agreement')."""
+    n, sent, ctx = f.tok, f.sent, f.ctx
+    if not (f.symmetric or _after_fighting(f)) or f.sources or f.targets or f.between \
+            or n.dep_ not in ("pobj", "dobj", "nsubj") or n == sent.root or third_party_subject(ctx, sent.root):
+        return False
+    sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
+    mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "mediates"}
+    asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(
+        a.dep_ == "xcomp" and a.head == sent.root for a in n.ancestors)
+    f.sources = sources if len(sources) > 1 and not asked and not any(r.actor in mediators for r in sources) else []
+    return False
+
+
+def coordinated_parties(f: Frame) -> bool:
+    """'the US and Iran met …', 'India and Pakistan agreed to a ceasefire after four days of exchanges':
+    several parties of one reciprocal event relate to each other."""
+    if (f.symmetric or _after_fighting(f)) and not f.targets and not f.between and len(f.sources) > 1:
+        for a, b in actor_pairs(f.sources):
+            f.emit(a, b, "noun:coordinated")
+            if not f.symmetric:
+                f.emit(b, a, "noun:coordinated")
+    return FINISHED
+
+
+NOUN_STEPS: tuple[Step, ...] = (
+    joint_show_of_force, noun_modality_step, allies_pair, seen_as_role, appositive_role,
+    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, relative_light_verb,
+    prepositional_roles, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
+    in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
+    attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
+    emit_roles, fighting_before_truce, main_clause_parties, coordinated_parties,
+)

@@ -1,0 +1,90 @@
+"""Triggers: which lexicon entries (``ontology/lexicon.ttl``) a token can be.
+
+A token is looked up by (lemma, part of speech); a phrasal verb ("ordered OUT", "lashed OUT at") is
+an entry of its own. An entry may require an object ("HOSTED talks" is mediation, "hosted a warship"
+base access) or, on a noun, a modifier ("a PHONE call"): the specific reading beats the generic one.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..gazetteer import Gazetteer, Trigger
+
+__all__ = ["trigger_pos", "triggers_for", "requirement_met", "object_lemmas", "participle_patient", "instrument"]
+
+
+def trigger_pos(tok: Token) -> str:
+    """The lexicon's part of speech for a token: participles modifying a noun count as verbs."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"):
+        return "VERB"
+    return "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+
+
+def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
+    """Every lexicon entry ``tok`` instantiates here, the object-specific ones first and alone."""
+    pos = trigger_pos(tok)
+    lemma = tok.lemma_.lower()
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if pos == "VERB" else None
+    phrasal = gz.triggers.get((f"{lemma} {particle}", pos)) if particle else None
+    if phrasal is not None:
+        return [t for t in phrasal if not t.requires_object or requirement_met(tok, t)]
+    found = gz.triggers.get((lemma, pos)) or gz.triggers.get((tok.lower_, pos)) or []
+    if pos == "NOUN" and not found and lemma.endswith("s"):
+        found = gz.triggers.get((lemma[:-1], pos), [])
+    # "hosted talks" is mediation, not a host's visit; "shuttle diplomacy" is mediation, not talks
+    specific = [t for t in found if t.requires_object and requirement_met(tok, t)]
+    if specific:
+        return specific
+    return [t for t in found if not t.requires_object or pos == "VERB"]
+
+
+def requirement_met(tok: Token, trig: Trigger) -> bool:
+    """A verb's required object, or a noun's required modifier ("a PHONE call"; "a call for restraint"
+    is not a conversation)."""
+    if trig.pos == "VERB":
+        found = object_lemmas(tok)
+    else:
+        found = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(found & set(trig.requires_object)) and not found & set(trig.excludes_object)
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its object(s), the noun a relative clause or participle
+    describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                c = tok.head  # "talks that Iraq and Oman had hosted": the relative pronoun is the noun
+            for cc in [c] + list(c.conjuncts):
+                out.add(cc.lemma_.lower())
+        if c.dep_ in ("prep", "dative"):
+            out.add("_prep")
+    if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add(tok.head.lemma_.lower())  # "the meeting, hosted by Turkey": the noun is the object
+    subj = participle_patient(tok)
+    if subj is not None:
+        out.add(subj.lemma_.lower())
+    return out
+
+
+def participle_patient(tok: Token) -> Token | None:
+    """'Talks … resumed in Almaty, hosted by Kazakhstan': a passive participle hung on the clause is
+    about the clause's subject."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def instrument(gz: Gazetteer, v: Token) -> Trigger | None:
+    """'hit by US tariffs', 'sanctions hit Iran': the agent is itself an event noun of another
+    relation; the verb only says it landed. Returns that noun's trigger."""
+    agents = [c for c in v.children if c.dep_ == "nsubj"]
+    agents += [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for a in agents:
+        for t in gz.triggers.get((a.lemma_.lower(), "NOUN"), []):
+            if t.relation != "attacks":
+                return t
+    return None

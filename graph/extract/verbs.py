@@ -1,0 +1,571 @@
+"""Verb frames: a trigger verb (or participle) and its roles, one construction per step.
+
+The steps run in the order of :data:`VERB_STEPS`. The first ones decide whether the verb counts here
+at all and with which relation and modality; the middle ones find its roles (subject, object,
+prepositional objects, and the constructions that hide them: relative clauses, complements,
+free relatives, coordination); the last ones emit. Each step says in its docstring which English
+construction it reads, with an example.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import (actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner, np_refs, pair_noun,
+                        prep_objects, relative_clause, subject_refs, talk_parties)
+from .context import PRONOUNS, SUBJ, Ref
+from .frames import Frame, Step, run_steps
+from .mediation import mediation
+from .modality import clause_modality, noun_modality
+from .threats import complement_threat
+from .triggers import instrument, participle_patient, requirement_met, triggers_for
+
+__all__ = ["verb_frame", "VERB_STEPS"]
+
+INTELLIGENCE_SHARING = "064"  # CAMEO: share intelligence or information
+FINISHED = True
+
+
+def verb_frame(frame: Frame) -> None:
+    """Fill and emit the frame of a trigger verb."""
+    run_steps(frame, VERB_STEPS)
+
+
+# ------------------------------------------------------------------ does the verb count, and as what
+
+
+def instrument_names_relation(f: Frame) -> bool:
+    """'Iranian exports were hit by US tariffs': an attack verb whose agent is an event noun of another
+    relation only says that event landed — the relation is the noun's."""
+    if f.relation == "attacks":
+        found = instrument(f.gz, f.tok)
+        if found is not None:
+            f.relation, f.cameo = found.relation, found.cameo
+    return False
+
+
+def required_object_missing(f: Frame) -> bool:
+    """'Qatar hosted talks' is mediation, 'Qatar hosted a delegation' is not: an entry that requires
+    an object counts only with it."""
+    return bool(f.trig.requires_object) and not requirement_met(f.tok, f.trig)
+
+
+def threat_by_complement(f: Frame) -> bool:
+    """'Islamabad vowed to retaliate': an entry that counts only through its complement verb."""
+    if f.trig.complements:
+        complement_threat(f)
+        return FINISHED
+    return False
+
+
+def hostile_label_missing(f: Frame) -> bool:
+    """'called the Chinese actions escalatory' opposes; 'called the talks useful' does not: an entry
+    with label words needs one of them outside its subject."""
+    if not f.trig.label_words:
+        return False
+    subj_tokens = {t.i for c in f.tok.children if c.dep_ in SUBJ for t in c.subtree}
+    return not any(t.lemma_.lower() in f.trig.label_words or t.lower_ in f.trig.label_words
+                   for t in f.tok.subtree if t.i not in subj_tokens)
+
+
+def warning_of_danger_is_intelligence(f: Frame) -> bool:
+    """'Washington warned Moscow of an imminent terrorist plot': a warning about a danger from
+    elsewhere shares intelligence (CAMEO 064); it threatens no one."""
+    if f.relation == "threatens" and f.lemma in ("warn", "alert") and any(
+            t.lemma_.lower() in f.gz.word_list("danger_nouns") and t.head.lower_ == "of" and t.dep_ == "pobj"
+            and not any(c.dep_ == "poss" for c in t.children) for t in f.tok.subtree):
+        f.relation, f.cameo = "cooperatesWith", INTELLIGENCE_SHARING
+    return False
+
+
+def clause_modality_step(f: Frame) -> bool:
+    """Modality from the clause and the clauses above it; an entry used only negated ('cannot accept
+    US demands' opposes) counts only when negated, and then as a plain fact."""
+    negated_use = f.trig.negated_relation is not None
+    f.modality, f.reporter = clause_modality(f.ctx, f.tok, ignore_modals=negated_use, relation=f.relation)
+    if not negated_use:
+        return False
+    if f.modality != "negated":
+        return FINISHED
+    f.relation, f.cameo = f.trig.negated_relation, f.trig.negated_cameo or f.cameo
+    f.modality = "reported" if f.reporter else "asserted"
+    return False
+
+
+# ------------------------------------------------------------------ participles modifying a noun
+
+
+def _modifying_participle(v: Token) -> bool:
+    """'Oman-mediated talks', 'Iran-backed Houthis' (not 'the coalition fighting ISIS': an active clause)."""
+    active = v.tag_ == "VBG" and v.dep_ == "acl" and any(c.dep_ == "dobj" for c in v.children)
+    return v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in SUBJ for c in v.children) and not active
+
+
+def _participle_agents(f: Frame) -> list[Ref]:
+    """Who did what a participle says: its modifier ('Iran-backed'), a hyphen compound, its by-phrase."""
+    v, ctx = f.tok, f.ctx
+    srcs = [r for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod", "poss")
+            and c.i in ctx.mentions for r in np_refs(ctx, c, how="participle-modifier")]
+    if v.i > 1 and v.nbor(-1).text == "-" and v.i - 2 in ctx.mentions:
+        srcs += np_refs(ctx, v.nbor(-2), how="hyphen-compound")
+    for _, p in prep_objects(ctx, v, f.trig.agent_preps):
+        srcs += np_refs(ctx, p, how="participle-agent")
+    return srcs
+
+
+def participle_modifier(f: Frame) -> bool:
+    """'Oman-mediated negotiations', 'Iran-backed Houthis', 'militias backed by Tehran': the participle
+    describes its noun (asserted, in the journalist's voice, unless negated); 'non-state actors aligned
+    with Tehran': the noun is the participle's subject."""
+    v, ctx = f.tok, f.ctx
+    if not _modifying_participle(v):
+        return False
+    srcs = _participle_agents(f)
+    if srcs:
+        noun = v.head
+        mod, rep = noun_modality(ctx, noun)
+        if mod != "negated":
+            mod, rep = "asserted", None
+        if f.relation == "mediates":
+            mediation(f, srcs, talk_parties(ctx, noun, f.sent_idx), modality=mod, reporter=rep)
+            return FINISHED
+        for s in srcs:
+            for t in args_or_pair(ctx, noun, f.sent_idx, "modified-noun"):
+                f.emit(s, t, "participle", modality=mod, reporter=rep)
+        return FINISHED
+    if v.dep_ == "acl" and v.head.i in ctx.mentions:
+        heads = np_refs(ctx, v.head, expand_conj=False, how="participle-head")
+        tgts = [r for _, p in prep_objects(ctx, v, f.trig.target_preps) for r in np_refs(ctx, p, how="prep")]
+        for s in heads:
+            for t in tgts:
+                f.emit(s, t, "acl")
+    return FINISHED
+
+
+# ------------------------------------------------------------------ the subject
+
+
+def clause_subjects(f: Frame) -> bool:
+    """Who does the verb: subject, passive agent, or the subject it inherits (control, coordination,
+    relative clauses) — see ``arguments.subject_refs``."""
+    f.sources = subject_refs(f.ctx, f.tok)
+    return False
+
+
+def retaliation_with_attack(f: Frame) -> bool:
+    """'Tehran retaliated with missile barrages on Israeli cities': the barrages are the act (an
+    attack, found on the noun), not a verbal response."""
+    return f.relation == "opposes" and f.lemma in f.gz.word_list("retaliation_verbs") and any(
+        t.relation == "attacks" for _, p in prep_objects(f.ctx, f.tok, ("with",)) for t in triggers_for(f.gz, p))
+
+
+def act_is_cause_not_author(f: Frame) -> bool:
+    """'Israel's strike on Doha pushed the Gulf states into talks': an act as subject is a cause, not
+    the author of an appeal."""
+    if f.relation in ("pressures", "demands") and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
+            and any(t.relation not in ("pressures", "demands") for t in triggers_for(f.gz, c)) for c in f.tok.children):
+        f.sources = []
+    return False
+
+
+def verbal_clash(f: Frame) -> bool:
+    """'Petro has clashed with the Trump administration over deportation flights': leaders, governments
+    and diplomats clash in words (opposes); troops in arms. A bare state stays an armed clash."""
+    if f.relation == "attacks" and f.lemma in f.gz.word_list("verbal_clash_verbs") and _verbal(f.sources):
+        f.relation, f.cameo = "opposes", f.relation_code("opposes") or f.cameo
+    return False
+
+
+def _verbal(subjects: list[Ref]) -> bool:
+    if any(r.sector == "MIL" for r in subjects):
+        return False
+    return any(r.official or r.sector in ("GOV", "DIP", "LEG") for r in subjects)
+
+
+# ------------------------------------------------------------------ objects and prepositions
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children))
+
+
+def direct_objects(f: Frame) -> bool:
+    """The object (or the passive subject): 'Israel struck Iran', 'Iran was struck', 'the Houthis, whom
+    Iran arms' (the relative pronoun's noun); 'is armed and financed by Iran' (the patient sits on
+    the first verb); 'recalled their ambassadors' (the owner of the object, when not the subject's own)."""
+    v, ctx = f.tok, f.ctx
+    f.passive = _is_passive(v)
+    holder = v.head if f.passive and not any(c.dep_ == "nsubjpass" for c in v.children) and v.dep_ == "conj" else v
+    kids = list(v.children) + [c for c in holder.children if holder != v and c.dep_ == "nsubjpass"]
+    for c in kids:
+        if c.dep_ == "nsubjpass" and f.passive and c.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
+            f.targets += np_refs(ctx, holder.head, factor=0.95, how="relative-patient")
+            continue
+        if f.trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
+            continue  # "sent their ambassadors to the ceremony": the object is what is sent
+        rel = relative_clause(v) if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") else None
+        if rel is not None:
+            if not f.trig.object_is_theme:
+                f.targets += np_refs(ctx, rel.head, factor=0.95, how="relative-object",
+                                     place_ok=f.relation == "attacks", conj_before=c.i)
+            continue
+        if c.dep_ == "dobj" or (f.passive and c.dep_ == "nsubjpass") or (c.dep_ == "dative" and c.pos_ != "ADP"):
+            f.targets += _object_refs(f, c)
+    return False
+
+
+def _object_refs(f: Frame, c: Token) -> list[Ref]:
+    ctx = f.ctx
+    if f.trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
+        owners = np_refs(ctx, c)
+        if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
+                and {r.actor for r in owners} <= {r.actor for r in f.sources}:
+            return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
+    return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.relation == "attacks")
+
+
+def prepositional_roles(f: Frame) -> bool:
+    """The entry's own prepositions: 'talks WITH Iran', 'mediated BETWEEN A and B', 'clashed WITH Y'
+    (Y fought back), 'launched 400 drones AT Ukraine' (the parser hangs 'at' on the object),
+    'fought with the Malian army against JNIM' (with = alongside there)."""
+    ctx, v = f.ctx, f.tok
+    preps = prep_objects(ctx, v, f.trig.target_preps)
+    if not preps and f.relation == "attacks":
+        for o in [c for c in v.children if c.dep_ == "dobj"]:
+            for oc in [o] + list(o.conjuncts):
+                preps += prep_objects(ctx, oc, ("at", "on", "into", "against", "toward", "towards"))
+    f.preps = preps
+    here = {prep for prep, _ in preps}
+    for prep, p in preps:
+        if prep == "with" and f.relation == "attacks" and "against" in here:
+            continue
+        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True)
+        (f.between if prep == "between" else f.targets).extend(refs)
+        if prep == "with" and f.trig.between_mutual:
+            f.mutual |= {r.actor for r in refs}
+    return False
+
+
+def free_relative_target(f: Frame) -> bool:
+    """'struck what the army described as Hezbollah depots', 'condemn what it calls American
+    aggression': the free relative's description names the target."""
+    if f.targets:
+        return False
+    for c in f.tok.children:
+        if c.dep_ == "ccomp" and any(w.lower_ == "what" and w.tag_ == "WP" and w.i < c.i for w in c.children):
+            described = [o for p in c.subtree if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                         if o.dep_ == "pobj"] + [t for t in c.subtree if t.dep_ in ("attr", "oprd")]
+            for d in described[:1]:
+                f.targets += np_refs(f.ctx, d, factor=0.85, how="free-relative", place_ok=f.relation == "attacks")
+    return False
+
+
+def rejection_answers_demand(f: Frame) -> bool:
+    """'Qassem rejected any timetable': a rejection without a named target answers the latest demand
+    (else appeal) made of the subject in this document."""
+    if f.targets or not f.trig.target_is_possessor or f.relation != "opposes":
+        return False
+    subj = {r.actor for r in f.sources}
+    asked = [ix for _, _, ix in reversed(f.ctx.salience) if ix.target in subj and ix.source not in subj
+             and ix.relation in ("demands", "pressures")]
+    asked.sort(key=lambda ix: ix.relation != "demands")  # a demand first, else the latest appeal (stable)
+    if asked:
+        f.targets = [Ref(asked[0].source, None, None, 0.75, "answers-demand")]
+    return False
+
+
+def relative_clause_object(f: Frame) -> bool:
+    """'a move Egypt and Saudi Arabia condemned', 'the militias it supports': a relative clause whose
+    subject is not the relative pronoun has the modified noun as its object."""
+    v = f.tok
+    if f.targets or v.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                                             for c in v.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
+        f.targets += event_owner(f.ctx, v.head, f.sources) if f.trig.target_is_possessor else \
+            np_refs(f.ctx, v.head, factor=0.9, how="relative-object", place_ok=f.relation == "attacks")
+    return False
+
+
+def criticised_event_owner(f: Frame) -> bool:
+    """'condemned the raids': the target is whoever carried out the event the object names."""
+    for c in f.tok.children:
+        if not f.targets and c.dep_ == "dobj" and f.trig.target_is_possessor and c.i not in f.ctx.mentions:
+            f.targets += event_owner(f.ctx, c, f.sources)
+    return False
+
+
+def complement_subject(f: Frame) -> bool:
+    """'demanded that Iran halt…', 'said Iran must stop…', 'could help Pyongyang build satellites':
+    the target is the subject of the complement clause. ('insist that Washington played no role'
+    is an assertion, not a demand.)"""
+    v, gz = f.tok, f.gz
+    if f.targets or not (f.relation in ("demands", "pressures", "opposes", "threatens") or (
+            f.relation == "supports" and f.lemma in gz.word_list("object_control"))):
+        return False
+    for c in v.children:
+        if f.lemma == "insist" and c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and not any(
+                k.dep_ == "aux" and k.lower_ in gz.word_list("hypothetical_modals") for k in c.children):
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            for cc in c.children:
+                if cc.dep_ in ("nsubj", "nsubjpass"):
+                    f.targets += np_refs(f.ctx, cc, factor=0.9, how="complement-subject")
+    return False
+
+
+def speaker_of_conjunct(f: Frame) -> bool:
+    """'said China's intimidation of Taiwan endangered peace and urged Beijing to show restraint':
+    when the inherited subject is the target itself, the conjunct is the speaker's act."""
+    v = f.tok
+    if f.targets and v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources \
+            and {r.actor for r in f.sources} <= {t.actor for t in f.targets}:
+        above = subject_refs(f.ctx, v.head.head)
+        if above and not {r.actor for r in above} & {t.actor for t in f.targets}:
+            f.sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "speaker-conj") for r in above]
+    return False
+
+
+def own_object_names_target(f: Frame) -> bool:
+    """'recalled its ambassador from Belarus': when the object is the subject's own, the object's
+    preposition names the target."""
+    subj = {r.actor for r in f.sources}
+    if f.targets and all(t.actor in subj for t in f.targets):
+        f.targets = [r for c in f.tok.children if c.dep_ == "dobj"
+                     for _, p in prep_objects(f.ctx, c, f.trig.target_preps)
+                     for r in np_refs(f.ctx, p, factor=0.85, how="object-prep", place_ok=True)]
+    return False
+
+
+def warning_target(f: Frame) -> bool:
+    """'warned that the army would resume strikes on Hamas': the threatened actor inside the warning
+    (not inside a contrast the parser hangs on it: '…, while Washington … has urged restraint')."""
+    if f.targets or f.relation != "threatens":
+        return False
+    subj = {r.actor for r in f.sources}
+    for c in f.tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and not f.targets:
+            f.targets += _first_warned(f, c, subj)
+    return False
+
+
+def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
+    ctx = f.ctx
+    aside = {k.i for d in clause.subtree if d.dep_ == "advcl" and d != clause and any(
+        m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in d.children)
+        for k in d.subtree}
+    for t in clause.subtree:
+        if t.i in aside:
+            continue
+        if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
+            refs = [r for r in args_or_pair(ctx, t, f.sent_idx, "warning-target") if r.actor not in subj]
+            if refs:
+                return refs
+        if (t.i in ctx.mentions and ctx.mentions[t.i].kind != "person") or \
+                (t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and anaphoric(ctx, t) is not None):
+            refs = [r for r in np_refs(ctx, t, expand_conj=False, factor=0.8, how="warning-target", place_ok=True)
+                    if r.actor not in subj]
+            if refs:
+                return refs
+    return []
+
+
+def conjunct_shares_target(f: Frame) -> bool:
+    """'called on Tehran to resume cooperation and threatened to trigger the snapback': a second act
+    with no target of its own is aimed at the target of the act it is coordinated with."""
+    hostile = ("threatens", "opposes", "demands", "pressures")
+    if f.targets or f.tok.dep_ != "conj" or f.relation not in hostile:
+        return False
+    head_start, subj = coordination_head(f.tok).idx, {r.actor for r in f.sources}
+    seen: set[str] = set()
+    for ix in f.ctx.interactions:
+        if ix.trigger_start == head_start and ix.source in subj and ix.target not in seen \
+                and not ix.target.startswith("P_") and ix.relation in hostile:
+            seen.add(ix.target)
+            f.targets.append(Ref(ix.target, ix.target_sector, None, 0.8, "conjunct-target"))
+    return False
+
+
+def object_preposition_target(f: Frame) -> bool:
+    """'offered to share intelligence with Abuja': the parser hangs the preposition on the object."""
+    if f.targets or f.between or not f.trig.target_preps:
+        return False
+    f.targets += [r for c in f.tok.children if c.dep_ == "dobj" and c.i not in f.ctx.mentions
+                  for _, p in prep_objects(f.ctx, c, f.trig.target_preps)
+                  for r in np_refs(f.ctx, p, factor=0.85, how="object-prep", place_ok=f.relation == "attacks")]
+    return False
+
+
+def complement_owner(f: Frame) -> bool:
+    """'broaden the talks to include Iran's missile programme': the owner inside the object's clause;
+    also the fallback when the parser lost the object ('cannot accept uncompromising US demands') —
+    never inside the subject or another clause hung on the verb ('approved the loan, overcoming
+    objections from Belgium')."""
+    v = f.tok
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)
+    if not f.trig.target_is_possessor or f.targets or not (
+            f.relation == "demands" or not has_object or f.trig.object_is_theme):
+        return False
+    elsewhere = [c for c in v.children if c.dep_ in SUBJ or c.dep_ in ("conj", "parataxis", "relcl")
+                 or (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    for t in v.subtree:
+        if t.i in f.ctx.mentions and t.i != v.i and f.ctx.mentions[t.i].kind != "person":
+            if all(t.i not in range(c.left_edge.i, c.right_edge.i + 1) for c in elsewhere):
+                f.targets += np_refs(f.ctx, t, factor=0.85, how="complement-owner")
+                break
+    return False
+
+
+def _each_other(v: Token) -> bool:
+    """'each other' / 'one another' as the verb's own object or prepositional object."""
+    def reciprocal(t: Token) -> bool:
+        return (t.lower_ in ("other", "another") and (t.head.lower_ in ("each", "one") or any(
+            d.lower_ in ("each", "one") for d in t.children))) or (
+            t.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in t.children))
+    return any(reciprocal(t) for c in v.children if c.dep_ in ("dobj", "prep", "dative")
+               for t in ([c] + [p for p in c.children if p.dep_ in ("pobj", "det")]))
+
+
+def reciprocal_each_other(f: Frame) -> bool:
+    """'agreed not to use force against each other': every pair of subjects, both ways."""
+    if not (_each_other(f.tok) and len(f.sources) > 1):
+        return False
+    for a, b in actor_pairs(f.sources):
+        f.emit(a, b, "verb:reciprocal")
+        f.emit(b, a, "verb:reciprocal")
+    return FINISHED
+
+
+def meeting_participation(f: Frame) -> bool:
+    """'Ukraine did not take part in the talks', 'Qatar joined the negotiations': a participant
+    negotiates with the parties of the meeting it takes part in."""
+    gz, ctx = f.gz, f.ctx
+    if f.relation != "negotiatesWith" or f.targets or f.lemma not in gz.word_list("participation_verbs"):
+        return False
+    meetings = [c for c in f.tok.children if c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in gz.triggers] + \
+               [p for _, p in prep_objects(ctx, f.tok, ("in", "at")) if (p.lemma_.lower(), "NOUN") in gz.triggers]
+    subj = {r.actor for r in f.sources}
+    for m in meetings:
+        parties = [r for r in talk_parties(ctx, m, f.sent_idx) if r.actor not in subj] or \
+            event_owner(ctx, m, f.sources)
+        f.targets += [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "meeting-party") for r in parties]
+    return False
+
+
+def symmetric_partner_preposition(f: Frame) -> bool:
+    """'the US met with Iran': for a symmetric relation the partner named by the preposition is the
+    other party (an object, if any, is the topic)."""
+    prep_targets = [r for prep, p in f.preps if prep != "between" for r in np_refs(f.ctx, p, place_ok=True)]
+    if f.symmetric and prep_targets:
+        f.targets = prep_targets
+    return False
+
+
+def mediation_verb(f: Frame) -> bool:
+    """'Oman mediated between Iran and the US', 'Qatar hosted talks between…', 'talks resumed in
+    Almaty, hosted by Kazakhstan': the mediator and the parties of the talks."""
+    if f.relation != "mediates":
+        return False
+    parties = f.between or f.targets
+    if not parties:
+        for c in f.tok.children:
+            if c.dep_ == "dobj":
+                parties = talk_parties(f.ctx, c, f.sent_idx)
+    patient = participle_patient(f.tok)
+    if not parties and patient is not None:
+        parties = talk_parties(f.ctx, patient, f.sent_idx)
+    mediation(f, f.sources, parties)
+    return FINISHED
+
+
+def fighting_alongside(f: Frame) -> bool:
+    """'fighting JNIM alongside the Malian army', 'sent troops to fight for Russia', 'fought with X
+    against Y': fighting for someone supports it; 'fought alongside Russian forces against Ukraine'
+    with the foe parsed under the ally: the fighters and the ally attack the foe."""
+    if f.relation != "attacks":
+        return False
+    ctx = f.ctx
+    here = {prep for prep, _ in f.preps}
+    with_allies = ("alongside", "with") if "against" in here else ("alongside",)
+    allies = [r for _, p in prep_objects(ctx, f.tok, with_allies) for r in np_refs(ctx, p, factor=0.9, how="alongside")]
+    if f.lemma in ("fight", "battle"):
+        allies += [r for _, p in prep_objects(ctx, f.tok, ("for",)) if p.i in ctx.mentions and not ctx.mentions[p.i].location
+                   for r in np_refs(ctx, p, factor=0.9, how="fight-for")]
+    for s in f.sources:
+        for a in allies:
+            f.emit(s, a, "verb:alongside", relation="supports", cameo=f.relation_code("supports"))
+    if not f.targets:
+        foes = [r for _, p in prep_objects(ctx, f.tok, with_allies) for _, q in prep_objects(ctx, p, ("against",))
+                for r in np_refs(ctx, q, factor=0.9, how="ally-against", place_ok=True)]
+        f.targets = foes
+        for a in allies:
+            for foe in foes:
+                f.emit(a, foe, "verb:alongside-against")
+    return False
+
+
+# ------------------------------------------------------------------ emitting
+
+
+def record_targetless_event(f: Frame) -> bool:
+    """'North Korea test-fired a missile': an act with no target is remembered, so that 'condemned the
+    launch' can find who did it."""
+    if not f.targets and not f.between and f.modality in ("asserted", "reported"):
+        f.ctx.events.extend((f.tok.i, f.lemma, f.relation, r.actor) for r in f.sources)
+    return False
+
+
+def emit_between_and_targets(f: Frame) -> bool:
+    """Every pair between, every subject with every target (reversed for ``ag:reverse`` entries; both
+    ways when the target fought back)."""
+    for a, b in actor_pairs(f.between):
+        f.emit(a, b, "verb:between")
+    if not f.targets:
+        return False
+    voice = "verb:" + ("passive" if f.passive else "active")
+    for s in f.sources:
+        for t in f.targets:
+            if f.trig.reverse:
+                s, t = t, s
+            f.emit(s, t, voice)
+            if t.actor in f.mutual and not f.symmetric:
+                f.emit(t, s, "verb:mutual")
+    return FINISHED
+
+
+def _object_is_unrelated(f: Frame) -> bool:
+    """'Russia and China would not recognise the sanctions': an object that is no actor and no event
+    of this relation relates the subjects to it, not to each other ('met …, the first such visit' —
+    a noun after a comma — is no object)."""
+    if f.trig.object_is_theme or f.trig.requires_object:
+        return False
+    return any(c.dep_ == "dobj" and not any(t.relation == f.relation for t in f.gz.triggers.get((c.lemma_.lower(), "NOUN"), []))
+               and not (c.left_edge.i > f.tok.i + 1 and c.doc[c.left_edge.i - 1].text == ",")
+               for c in f.tok.children)
+
+
+def coordinated_subjects(f: Frame) -> bool:
+    """'the US and Iran met', 'the two armies clashed': a reciprocal predicate with coordinated subjects
+    and no other party relates the subjects to each other."""
+    if not (f.symmetric or f.trig.between_mutual) or len(f.sources) < 2 or _object_is_unrelated(f):
+        return FINISHED
+    for a, b in actor_pairs(f.sources):
+        f.emit(a, b, "verb:coordinated-subject")
+        if not f.symmetric:
+            f.emit(b, a, "verb:coordinated-subject")
+    return FINISHED
+
+
+VERB_STEPS: tuple[Step, ...] = (
+    instrument_names_relation, required_object_missing, threat_by_complement, hostile_label_missing,
+    warning_of_danger_is_intelligence, clause_modality_step, participle_modifier,
+    clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
+    direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
+    criticised_event_owner, complement_subject, speaker_of_conjunct, own_object_names_target, warning_target,
+    conjunct_shares_target, object_preposition_target, complement_owner, reciprocal_each_other,
+    meeting_participation, symmetric_partner_preposition, mediation_verb, fighting_alongside,
+    record_targetless_event, emit_between_and_targets, coordinated_subjects,
+)

@@ -256,44 +256,79 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
 
 
 def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool = False) -> list[Ref]:
+    """The actors one noun (not its conjuncts) stands for, trying the readings from the most direct
+    (a name) to the most distant (the place a target noun is in)."""
     if t.lemma_.lower() in ctx.gz.word_list("civilian_nouns") and t.i not in ctx.mentions:
-        # "Chinese engineers" are people from China, not China: they neither act for it nor stand for it
-        return []
+        return []  # "Chinese engineers" are people from China: they neither act nor stand for it
     m = ctx.mentions.get(t.i)
     if m is not None:
         r = _ref_from_mention(ctx, m, factor, how or "mention", place_ok=place_ok)
         return [r] if r else []
     if t.lower_ in PRONOUNS and t.pos_ == "PRON":
         return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or r.how) for r in _pronoun(ctx, t)]
-    # "one of the largest Russian air attacks", "some of Iran's proxies": look inside the of-phrase.
     if t.lower_ in QUANTIFIERS or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return _single_refs(ctx, p, factor * 0.95, how or "quantifier", place_ok)
-        return []
+        return _quantified(ctx, t, factor, how, place_ok)
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
+    definite = _definite_refs(ctx, t, factor, how)
+    if definite is not None:
+        return definite
+    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
+        return _non_state_refs(ctx, t, factor, how)
+    leaders = _led_by(ctx, t, factor, how)
+    if leaders:
+        return leaders
+    if t.lemma_.lower() in ctx.gz.word_list("counterpart_nouns") and any(c.dep_ == "poss" for c in t.children) \
+            and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
+        return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
+    mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
+    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
+    found = _modifier_refs(ctx, t, factor, how, sector)
+    return found or _unnamed_refs(ctx, t, factor, how, sector, place_ok)
+
+
+def _quantified(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool) -> list[Ref]:
+    """'one of the largest Russian air attacks', 'some of Iran's proxies': look inside the of-phrase."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _single_refs(ctx, p, factor * 0.95, how or "quantifier", place_ok)
+    return []
+
+
+def _definite_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref] | None:
+    """'Sudan's army … backed THE ARMY' (the same agent noun named with its owner before); 'the group',
+    'the alliance' (the latest actor of the type the noun names). None: no such reading."""
     if t.lemma_.lower() in ctx.gz.agent_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
             and not any(c.dep_ in MODIFIERS for c in t.children):
-        same = _same_noun_before(ctx, t, factor, how)  # "Sudan's army … backed the army": Sudan's
+        same = _same_noun_before(ctx, t, factor, how)
         if same:
             return same
     anaphor = anaphoric(ctx, t)
     if anaphor is not None:
         return [Ref(anaphor.actor, anaphor.sector, None, factor * 0.8, how or "definite-anaphora")]
-    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns") and anaphoric(ctx, t) is None:
-        for c in t.children:  # "M23 rebels", "Houthi fighters": a group named as modifier is the group
-            m = ctx.mentions.get(c.i)
-            if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):
-                return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
-        for c in t.children:  # "Syrian rebels led by Hayat Tahrir al-Sham"
-            if c.dep_ == "acl":
-                for _, p in prep_objects(ctx, c, ("by",)):
-                    return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
-        return []
-    for c in t.children:  # "the US-led coalition", "a Saudi-led intervention": the leader stands for it
+    return None
+
+
+def _non_state_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
+    """People who are not their state even with a demonym ('Syrian rebels'); a group named as their
+    modifier is the group ('M23 rebels', 'Houthi fighters'), or whoever leads them ('Syrian rebels led
+    by Hayat Tahrir al-Sham')."""
+    for c in t.children:
+        m = ctx.mentions.get(c.i)
+        if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):
+            return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
+    for c in t.children:
+        if c.dep_ == "acl":
+            for _, p in prep_objects(ctx, c, ("by",)):
+                return np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")
+    return []
+
+
+def _led_by(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
+    """'the US-led coalition', 'a Saudi-led intervention': the leader stands for it."""
+    for c in t.children:
         if c.lemma_.lower() == "lead" and c.tag_ == "VBN" and c.dep_ in ("amod", "compound"):
             leaders = [r for cc in c.children if cc.dep_ in ("npadvmod", "compound", "nmod", "amod") and cc.i in ctx.mentions
                        for r in np_refs(ctx, cc, factor=factor * 0.9, how=how or "led-by")]
@@ -301,60 +336,74 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
                 leaders = np_refs(ctx, c.nbor(-2), factor=factor * 0.9, how=how or "led-by")
             if leaders:
                 return leaders
-    if t.lemma_.lower() in ctx.gz.word_list("counterpart_nouns") and any(c.dep_ == "poss" for c in t.children) \
-            and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
-        return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
-    mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
-    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
+    return []
+
+
+def _modifier_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: str | None) -> list[Ref]:
+    """'Israeli officials', 'Iran's military', 'the alliance's statement', 'Orban, whose government …',
+    'its army': the actors modifying a noun (with the noun's sector when it is an agent noun)."""
     scale = 0.95 if sector or t.lemma_.lower() in ("strike", "attack", "raid") else 0.85
     found: list[Ref] = []
     for c in t.children:
         if c.dep_ not in MODIFIERS:
             continue
         for cc in [c] + list(c.conjuncts):
-            m = ctx.mentions.get(cc.i)
-            if m is not None:
-                r = _ref_from_mention(ctx, m, factor * scale, how or f"modifier:{c.dep_}", sector)
-                if r:
-                    found.append(r)
-            elif cc.dep_ == "poss" and cc.pos_ == "NOUN" and anaphoric(ctx, cc) is not None:
-                a = anaphoric(ctx, cc)  # "the alliance's statement" -> NATO
-                found.append(Ref(a.actor, sector or a.sector, None, factor * scale * 0.8, how or "definite-anaphora"))
-            elif cc.dep_ == "poss" and cc.tag_ == "WP$":  # "Orban, whose government is …": the clause's head
-                rel = t
-                while rel.dep_ != "relcl" and rel.head != rel:
-                    rel = rel.head
-                if rel.dep_ == "relcl":
-                    found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * 0.9, how or "whose")
-                                 for r in np_refs(ctx, rel.head, expand_conj=False))
-            elif cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
-                found.extend(Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
-                             for r in _pronoun(ctx, cc))
+            found += _modifier_ref(ctx, t, cc, factor, scale, how or f"modifier:{c.dep_}", how, sector)
     if sector and len(found) > 1:
-        # "Afghanistan's Taliban government", "Yemen's Houthi rebels": the armed group named as modifier is
-        # the actor; the possessive state only says where it is
-        named = {ctx.mentions[c.i].actor for c in t.children if c.dep_ in ("compound", "amod", "nmod")
-                 and c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type == "ArmedGroup"}
-        # (only the possessor that carries the "'s": in "Pakistan and Afghanistan's Taliban government",
-        # parsed as one possessive phrase, Pakistan is a party of its own)
-        located = {ctx.mentions[cc.i].actor for c in t.children if c.dep_ == "poss" for cc in [c] + list(c.conjuncts)
-                   if cc.i in ctx.mentions and any(k.dep_ == "case" for k in cc.children)}
-        if named and located:
-            found = [r for r in found if r.actor in named or r.actor not in located]
-    # "facilities used by Iran's Revolutionary Guards": the user/holder of a thing stands for it.
-    if not found:
-        for c in t.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in ctx.gz.word_list("holder_participles"):
-                for _, p in prep_objects(ctx, c, ("by",)):
-                    found += np_refs(ctx, p, factor=factor * 0.85, how=how or "held-by")
-    # "nine sites in Pakistan", "towns inside Armenia": the place a target noun is in.
+        found = _group_not_its_host(ctx, t, found)
+    return found
+
+
+def _modifier_ref(ctx: DocContext, t: Token, cc: Token, factor: float, scale: float, label: str, how: str,
+                  sector: str | None) -> list[Ref]:
+    m = ctx.mentions.get(cc.i)
+    if m is not None:
+        r = _ref_from_mention(ctx, m, factor * scale, label, sector)
+        return [r] if r else []
+    if cc.dep_ == "poss" and cc.pos_ == "NOUN" and anaphoric(ctx, cc) is not None:
+        a = anaphoric(ctx, cc)
+        return [Ref(a.actor, sector or a.sector, None, factor * scale * 0.8, how or "definite-anaphora")]
+    if cc.dep_ == "poss" and cc.tag_ == "WP$":
+        rel = t
+        while rel.dep_ != "relcl" and rel.head != rel:
+            rel = rel.head
+        if rel.dep_ == "relcl":
+            return [Ref(r.actor, sector or r.sector, r.official, r.factor * factor * 0.9, how or "whose")
+                    for r in np_refs(ctx, rel.head, expand_conj=False)]
+        return []
+    if cc.dep_ == "poss" and cc.lower_ in PRONOUNS:
+        return [Ref(r.actor, sector or r.sector, r.official, r.factor * factor * scale, how or "pronoun")
+                for r in _pronoun(ctx, cc)]
+    return []
+
+
+def _group_not_its_host(ctx: DocContext, t: Token, found: list[Ref]) -> list[Ref]:
+    """'Afghanistan's Taliban government', 'Yemen's Houthi rebels': the armed group named as modifier is
+    the actor; the possessive state only says where it is (only the possessor that carries the "'s":
+    in "Pakistan and Afghanistan's Taliban government" Pakistan is a party of its own)."""
+    named = {ctx.mentions[c.i].actor for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+             and c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type == "ArmedGroup"}
+    located = {ctx.mentions[cc.i].actor for c in t.children if c.dep_ == "poss" for cc in [c] + list(c.conjuncts)
+               if cc.i in ctx.mentions and any(k.dep_ == "case" for k in cc.children)}
+    if named and located:
+        return [r for r in found if r.actor in named or r.actor not in located]
+    return found
+
+
+def _unnamed_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: str | None, place_ok: bool) -> list[Ref]:
+    """No actor modifies the noun: 'facilities used by Iran's Revolutionary Guards' (its user), 'nine
+    sites in Pakistan' (the place a target is in), 'officials in Tehran', 'the government of Iran'."""
+    found: list[Ref] = []
+    for c in t.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ctx.gz.word_list("holder_participles"):
+            for _, p in prep_objects(ctx, c, ("by",)):
+                found += np_refs(ctx, p, factor=factor * 0.85, how=how or "held-by")
     if not found and not sector and place_ok:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "near", "of", "throughout"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found += np_refs(ctx, p, factor=factor * 0.85, how=how or "place-of-target", place_ok=True)
-    # "officials in Tehran" / "the government of Iran": an agent noun with an of/in/from phrase.
     if not found and sector:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):

@@ -7,27 +7,49 @@ direct argument of a modal/intent verb.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 from .context import DocContext, Ref
 from .arguments import accusation, coordination_head, governor, np_refs, subject_refs
 
 
-def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "") -> tuple[str, Ref | None]:
-    """Modality of the clause headed by verb ``v``: negated, hypothetical, reported or asserted.
+@dataclass
+class _Marks:
+    """What the walk up the clause chain has seen so far."""
 
-    For demands and appeals, 'seeks to broaden the talks' IS the demand: wanting verbs listed as
-    ``demand_carriers`` do not make it hypothetical."""
-    gz = ctx.gz
-    modals, conds = gz.word_list("hypothetical_modals"), gz.word_list("conditional_marks")
-    intents, negating = gz.word_list("intent_verbs"), gz.word_list("negating_verbs")
-    speech = gz.word_list("speech_verbs")
-    carriers = gz.word_list("demand_carriers")
-    negated = hypothetical = denied = presupposed = False
+    negated: bool = False
+    hypothetical: bool = False
+    denied: bool = False  # a denial or refusal, not a negated possibility
+    presupposed: bool = False  # "demanded that X STOP giving …": the giving is going on
+    reported: bool = False
     reporter: Ref | None = None
-    reported = False
+
+    def report(self, by: Ref | None) -> None:
+        self.reported = True
+        self.reporter = self.reporter or by
+
+    def result(self) -> tuple[str, Ref | None]:
+        """'urged Israel not to launch strikes': a negated wish is still only a wish; 'refused to meet',
+        'denied attacking' and a plain 'did not attack' are denials."""
+        if self.presupposed and self.hypothetical:
+            self.hypothetical, self.reported = False, True
+        if self.negated and (self.denied or not self.hypothetical):
+            return "negated", self.reporter
+        if self.hypothetical:
+            return "hypothetical", self.reporter
+        if self.reported:
+            return "reported", self.reporter
+        return "asserted", None
+
+
+def _governed_by_noun(ctx: DocContext, v: Token) -> tuple[str, Ref | None] | None:
+    """'had no intention of invading Eritrea', 'plans for expanding the base', 'plans for India to buy
+    American weapons', 'a bid to join NATO': a verb under an intent noun has not happened — the noun
+    decides (None when ``v`` is not in such a position)."""
+    gz = ctx.gz
     if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep" and v.head.head.pos_ == "NOUN" \
             and accusation(ctx, v) is None:
-        # "had no intention of invading Eritrea", "plans for expanding the base": the noun decides
         noun = v.head.head
         mod, rep = noun_modality(ctx, noun)
         if mod != "negated" and noun.lemma_.lower() in gz.word_list("intent_nouns"):
@@ -36,121 +58,150 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     if v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" \
             and v.head.lemma_.lower() in gz.word_list("intent_nouns") \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        # "plans for India to buy American weapons", "a bid to join NATO": not (yet) done
         mod, rep = noun_modality(ctx, v.head)
         return ("negated" if mod == "negated" else "hypothetical"), rep
-    if v.lemma_.lower() in gz.word_list("renouncing_verbs"):
-        negated = denied = True  # "renounce force against each other": the verb itself denies the act
-    cur = v
-    own = True  # False right after a conjunction: "did not attack and urged…" — the negation is not ours
+    return None
+
+
+def _conditional(kids: list[Token], conds: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in conds for c in kids)
+
+
+def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Token], ignore_modals: bool) -> None:
+    """Negation, modal auxiliaries and conditions of one clause of the chain (``v``'s own, or one above
+    it that is not merely coordinated with it)."""
+    gz = ctx.gz
+    conds = gz.word_list("conditional_marks")
+    if cur is not v and cur.lemma_.lower() in ("rule", "exclude") and st.negated and any(c.dep_ == "neg" for c in kids):
+        # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
+        st.negated, st.denied, st.hypothetical = False, False, True
+    elif any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+        st.negated = True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't", "would", "'d") for c in kids) \
+                and not _conditional(kids, conds) \
+                and not any(k.dep_ == "advcl" and _conditional(list(k.children), conds) for k in kids):
+            # "Israel will not negotiate with Hamas": a refusal, not a possibility (unless "would not … if")
+            st.denied = True
+    if not ignore_modals and any(c.dep_ == "aux" and c.lower_ in gz.word_list("hypothetical_modals") for c in kids):
+        st.hypothetical = True
+    if _conditional(kids, conds):
+        st.hypothetical = True
+
+
+def _report_marks(ctx: DocContext, st: _Marks, kids: list[Token]) -> None:
+    """'reportedly', '…, Israeli officials say', 'according to Israeli officials'."""
+    gz = ctx.gz
+    if any(c.dep_ == "advmod" and c.lower_ in gz.word_list("report_adverbs") for c in kids):
+        st.reported = True
+    for c in kids:
+        if c.dep_ == "parataxis" and c.lemma_.lower() in gz.word_list("speech_verbs"):
+            st.report(next(iter(subject_refs(ctx, c)), None))
+        if c.dep_ == "prep" and c.lower_ == "according":
+            st.reported = True
+            for p in c.subtree:
+                if p.dep_ == "pobj" and not st.reporter:
+                    st.reporter = next(iter(np_refs(ctx, p)), None)
+
+
+def _passes_through(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: list[Token]) -> bool:
+    """Clauses that are as (un)real as the one above them, or mark what is above as a wish:
+    'stop giving' (presupposed), 'when the two leaders meet' (a time clause), an appeal's content
+    ('came under pressure … to expel US forces'), '…, killing 49 soldiers' (a participle)."""
+    if cur.dep_ == "xcomp" and head.lemma_.lower() in ctx.gz.word_list("presupposing_verbs"):
+        st.presupposed = True
+        return True
+    if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBZ", "VB") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before") for c in cur.children):
+        return True
+    if cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+            and _appeal_around(ctx, head):
+        st.hypothetical = True
+        return True
+    return cur.dep_ == "advcl" and cur.tag_ == "VBG"
+
+
+def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relation: str) -> bool:
+    """An infinitive or 'that'-clause under a negating, intent or speech verb ('refused to meet',
+    'plans to strike', 'said that …', 'denied that …'). For demands and appeals, 'seeks to broaden the
+    talks' IS the demand: ``demand_carriers`` do not make it hypothetical."""
+    gz = ctx.gz
+    lemma = head.lemma_.lower()
+    intents = gz.word_list("intent_verbs")
+    if cur.dep_ == "xcomp":
+        if lemma in gz.word_list("negating_verbs"):
+            st.negated, st.denied = not st.negated, True
+        elif lemma in intents and not (relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers")):
+            st.hypothetical = True
+            if st.negated and lemma in gz.word_list("commitment_verbs"):
+                st.denied = True  # "pledged not to use force": a commitment not to, like "agreed not to"
+        return True
+    if cur.dep_ == "ccomp":
+        if lemma in gz.word_list("speech_verbs"):
+            st.report(next(iter(subject_refs(ctx, head)), None))
+            if lemma == "deny":
+                st.negated, st.denied = not st.negated, True
+        elif lemma in intents:
+            st.hypothetical = True
+        return True
+    return False
+
+
+def _claim_of_noun(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: list[Token]) -> Token | None:
+    """'reports that North Korea had sent troops': reported by the claim's owner, else whoever voices
+    it; the walk goes on from the verb the claim noun hangs on (None: stop)."""
+    st.reported = True
+    owner = next((r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c)), None)
+    st.reporter = st.reporter or owner
+    gv = governor(head)
+    if gv is not None:
+        st.reporter = st.reporter or next(iter(subject_refs(ctx, gv)), None)
+    return gv
+
+
+def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relation: str) -> tuple[Token | None, bool]:
+    """The next clause up the chain, and whether it is ``v``'s own (False after a conjunction: in
+    'did not attack and urged…' the negation is not the second verb's). None: the chain ends here."""
+    head = cur.head
+    if head == cur:
+        return None, True
+    if _passes_through(ctx, st, cur, head, kids):
+        return head, True
+    if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):
+        return None, True  # "AU forces have fought the group; it pledged allegiance …": two sentences
+    if _complement_of(ctx, st, cur, head, relation):
+        return head, True
+    if cur.dep_ == "conj":
+        return coordination_head(cur), False
+    if cur.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.gz.word_list("report_nouns") \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return _claim_of_noun(ctx, st, cur, head, kids), True
+    verb = accusation(ctx, cur)
+    if verb is not None:
+        st.report(next(iter(subject_refs(ctx, verb)), None))
+        return verb, True
+    return None, True
+
+
+def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "") -> tuple[str, Ref | None]:
+    """Modality of the clause headed by verb ``v``: negated, hypothetical, reported or asserted, and who
+    reports it — read off ``v``'s clause and up to five clauses above it."""
+    early = _governed_by_noun(ctx, v)
+    if early is not None:
+        return early
+    st = _Marks()
+    if v.lemma_.lower() in ctx.gz.word_list("renouncing_verbs"):
+        st.negated = st.denied = True  # "renounce force against each other": the verb itself denies the act
+    cur: Token | None = v
+    own = True
     for _ in range(6):
         kids = list(cur.children)
-        if own and cur is not v and cur.lemma_.lower() in ("rule", "exclude") and negated and any(c.dep_ == "neg" for c in kids):
-            # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
-            negated, denied, hypothetical = False, False, True
-        elif own and any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
-            negated = True
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't", "would", "'d") for c in kids) \
-                    and not any(c.dep_ == "mark" and c.lower_ in conds for c in kids) \
-                    and not any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conds for m in k.children)
-                                for k in kids):
-                # "Israel will not negotiate with Hamas", "said Belgrade would not impose sanctions": a
-                # refusal, not a possibility (unless conditional: "would not attack if …")
-                denied = True
-        if own and not ignore_modals and any(c.dep_ == "aux" and c.lower_ in modals for c in kids):
-            hypothetical = True
-        if own and any(c.dep_ == "mark" and c.lower_ in conds for c in kids):
-            hypothetical = True
-        own = True
-        if any(c.dep_ == "advmod" and c.lower_ in gz.word_list("report_adverbs") for c in kids):
-            reported = True
-        for c in kids:  # "…, Israeli officials say."  /  "according to Israeli officials"
-            if c.dep_ == "parataxis" and c.lemma_.lower() in speech:
-                reported = True
-                reporter = reporter or next(iter(subject_refs(ctx, c)), None)
-            if c.dep_ == "prep" and c.lower_ == "according":
-                reported = True
-                for p in c.subtree:
-                    if p.dep_ == "pobj" and not reporter:
-                        reporter = next(iter(np_refs(ctx, p)), None)
-        head = cur.head
-        if head == cur:
+        if own:
+            _own_marks(ctx, st, cur, v, kids, ignore_modals)
+        _report_marks(ctx, st, kids)
+        cur, own = _step_up(ctx, st, cur, kids, relation)
+        if cur is None:
             break
-        lemma = head.lemma_.lower()
-        if cur.dep_ == "xcomp" and lemma in gz.word_list("presupposing_verbs"):
-            # "demanded that the Taliban stop giving sanctuary": the giving is happening; whatever is
-            # wished or demanded above is about stopping it, so it is reported, not hypothetical
-            presupposed = True
-            cur = head
-            continue
-        if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBZ", "VB") and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before") for c in cur.children):
-            cur = head  # "he would urge Putin … when the two leaders meet": the time clause is as (un)real as the main one
-            continue
-        if cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
-                and _appeal_around(ctx, head):
-            hypothetical = True  # an appeal's content: "came under pressure from the factions to expel US forces"
-            cur = head
-            continue
-        if cur.dep_ == "advcl" and cur.tag_ == "VBG":  # "…, killing 49 soldiers, Yerevan said": the main clause's
-            cur = head
-            continue
-        if cur.dep_ == "xcomp":
-            if lemma in negating:
-                negated = not negated
-                denied = True
-            elif lemma in intents and not (relation in ("demands", "pressures") and lemma in carriers):
-                hypothetical = True
-                if negated and lemma in gz.word_list("commitment_verbs"):
-                    denied = True  # "pledged not to use force": a commitment not to, like "agreed not to"
-            cur = head
-            continue
-        if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):
-            break  # "AU forces have fought the group; it pledged allegiance …": two sentences, not a complement
-        if cur.dep_ == "ccomp":
-            if lemma in speech:
-                reported = True
-                reporter = reporter or next(iter(subject_refs(ctx, head)), None)
-                if lemma == "deny":
-                    negated = not negated
-                    denied = True
-            elif lemma in intents:
-                hypothetical = True
-            cur = head
-            continue
-        if cur.dep_ == "conj":
-            cur, own = coordination_head(cur), False
-            continue
-        if cur.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in gz.word_list("report_nouns") \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
-            # "reports that North Korea had sent troops": the claim's owner, else whoever voices it
-            reported = True
-            owner = next((r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c)), None)
-            reporter = reporter or owner
-            gv = governor(head)
-            if gv is None:
-                break
-            reporter = reporter or next(iter(subject_refs(ctx, gv)), None)
-            cur = gv
-            continue
-        verb = accusation(ctx, cur)
-        if verb is not None:
-            reported = True
-            reporter = reporter or next(iter(subject_refs(ctx, verb)), None)
-            cur = verb
-            continue
-        break
-    # "urged Israel not to launch strikes": a negated wish is still only a wish; "refused to meet",
-    # "denied attacking" and a plain "did not attack" are denials.
-    if presupposed and hypothetical:
-        hypothetical, reported = False, True
-    if negated and (denied or not hypothetical):
-        return "negated", reporter
-    if hypothetical:
-        return "hypothetical", reporter
-    if reported:
-        return "reported", reporter
-    return "asserted", None
+    return st.result()
 
 
 def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> tuple[str, Ref | None]:

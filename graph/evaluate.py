@@ -315,6 +315,15 @@ def _gold_officials(raw: Any, where: str) -> list[GoldOfficial]:
     return out
 
 
+def load_inventory(path: str | Path) -> frozenset[str]:
+    """The non-state actor ids a gold set annotates (``inventory.json``: ``{"actors": [...]}``); states
+    are added by the caller, who knows the gazetteer."""
+    obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(obj, dict) or not all(isinstance(a, str) for a in obj.get("actors", [])):
+        raise ValueError(f"{path}: expected {{\"actors\": [ids]}}")
+    return frozenset(obj["actors"])
+
+
 def normalise_name(name: str) -> str:
     """Compare names as a reader does: case, hyphens, apostrophes and accents aside.
 
@@ -327,20 +336,33 @@ def normalise_name(name: str) -> str:
     return " ".join(re.sub(r"[-'’.]", " ", plain).split())
 
 
+def same_person(a: str, b: str) -> bool:
+    """Two renderings of one name: equal, or one a word-aligned tail of the other with the same
+    surname ("Trump" / "Donald Trump"). A name cut short at the end ("Badr bin Hamad" for "Badr bin
+    Hamad al-Busaidi") is another name.
+
+    >>> same_person("Trump", "Donald Trump"), same_person("Badr bin Hamad", "Badr bin Hamad al-Busaidi")
+    (True, False)
+    """
+    x, y = normalise_name(a).split(), normalise_name(b).split()
+    short, long_ = sorted((x, y), key=len)
+    return bool(short) and long_[len(long_) - len(short):] == short
+
+
 def official_recall(docs: Sequence[GoldDoc], predict: Callable[[GoldDoc], Iterable[tuple[str, str]]]) -> float:
-    """Share of gold officials found with their full name and the actor they serve.
+    """Share of gold officials found with their name and the actor they serve.
 
     ``predict`` maps a passage to ``(name, actor)`` pairs. A name cut short ("Badr bin Hamad" for
-    "Badr bin Hamad al-Busaidi") or tied to the wrong state is a miss.
+    "Badr bin Hamad al-Busaidi") or tied to the wrong state is a miss (see :func:`same_person`).
     """
     gold = found = 0
     for doc in docs:
         if not doc.officials:
             continue
-        pred = {(normalise_name(n), a) for n, a in predict(doc)}
+        pred = list(predict(doc))
         for o in doc.officials:
             gold += 1
-            found += (normalise_name(o.name), o.actor) in pred
+            found += any(a == o.actor and same_person(n, o.name) for n, a in pred)
     return found / gold if gold else 0.0
 
 
@@ -453,12 +475,17 @@ def score(
     gold_docs: Sequence[GoldDoc],
     predict: Predictor,
     resolve: Resolver | None = None,
+    inventory: frozenset[str] | None = None,
 ) -> Report:
     """Run ``predict`` on every gold passage and compare its triples with the gold ones.
 
     ``resolve`` maps actor names to ids (``"United States" -> "USA"``) for gold files written with
     names; it is applied to gold *and* predicted actors so both sides meet in the same id space, and
     a name it returns ``None`` for is kept as written and listed in ``Report.unresolved``.
+
+    ``inventory`` is the set of actor ids the gold annotates (the guidelines list it): a prediction
+    naming any other actor (a gang, a court, a company the gazetteer knows) is neither right nor wrong
+    against this gold — the annotators were told not to annotate it — and is left out of the counts.
     """
     names = _Names(resolve)
     exact, relaxed = PRF(), PRF()
@@ -476,6 +503,8 @@ def score(
             raise RuntimeError(f"predict failed on {doc.id}: {exc}") from exc
         raw = [_as_tuple(p, doc.id) for p in predicted]
         gold = _items(doc.id, ((r.source, r.relation, r.target, r.modality) for r in doc.relations), names, "gold")
+        if inventory is not None:
+            raw = [t for t in raw if names(t[0]) in inventory and names(t[2]) in inventory]
         pred = _items(doc.id, raw, names, "prediction")
 
         e, rx, doc_misses, doc_fps = score_items(gold, pred)

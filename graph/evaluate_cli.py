@@ -42,11 +42,36 @@ def resolver(gz):
     return resolve
 
 
+def inventory_for(gold_path: str, gz, option: str | None = None) -> frozenset[str] | None:
+    """The actors a gold file annotates: every state of the gazetteer plus the ids listed in
+    ``option`` (a file), else in ``inventory.json`` beside the gold file; None (score every
+    prediction) when there is no such file or ``option`` is ``none``."""
+    from pathlib import Path
+
+    from . import evaluate
+
+    if option == "none":
+        return None
+    path = Path(option) if option else Path(gold_path).with_name("inventory.json")
+    if not path.exists():
+        if option:
+            raise InputError(f"{path}: no such inventory file")
+        return None
+    try:
+        listed = evaluate.load_inventory(path)
+    except (OSError, ValueError) as exc:
+        raise InputError(" ".join(str(exc).split())) from None
+    return listed | {a for a, actor in gz.actors.items() if actor.type == "State"}
+
+
 def configure_parser(p) -> None:
     p.add_argument("gold", help="gold annotations: JSONL, one document per line (see README)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl", help="extra actor dictionary")
     p.add_argument("--model", default=None, help="spaCy pipeline name")
     p.add_argument("--max-list", type=int, default=50, help="list at most this many misses and false positives")
+    p.add_argument("--inventory", default=None, metavar="FILE|none",
+                   help="actor ids the gold annotates (default: inventory.json beside the gold file, if any); "
+                        "predictions naming other actors are not scored")
 
 
 def run_cli(args) -> int:
@@ -57,6 +82,6 @@ def run_cli(args) -> int:
     except (OSError, ValueError) as exc:  # malformed gold: one line, no traceback
         raise InputError(" ".join(str(exc).split())) from None
     predict, gz = make_predictor(tuple(args.actors), args.model)
-    report = evaluate.score(gold, predict, resolve=resolver(gz))
+    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory))
     print(evaluate.format_report(report, max_list=args.max_list))
     return 0

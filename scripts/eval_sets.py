@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph import evaluate  # noqa: E402
-from graph.evaluate_cli import make_predictor, resolver  # noqa: E402
+from graph.evaluate_cli import inventory_for, make_predictor, resolver  # noqa: E402
 
 
 def _predictions(docs, predict) -> dict[str, list[list[str]]]:
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--snapshot", help="write every prediction to this JSON file")
     ap.add_argument("--compare", help="compare with a snapshot written by --snapshot")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--inventory", default=None, help="as for actorgraph evaluate (none: score every prediction)")
     args = ap.parse_args(argv)
     predict, gz = make_predictor((), args.model)
     before = json.loads(Path(args.compare).read_text()) if args.compare else {}
@@ -55,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         name = Path(path).stem
         preds = _predictions(docs, predict)
         snapshot[name] = preds
-        rep = evaluate.score(docs, lambda d: preds[d.id], resolve=resolver(gz))
+        rep = evaluate.score(docs, lambda d: preds[d.id], resolve=resolver(gz),
+                             inventory=inventory_for(path, gz, args.inventory))
         e, r, m = rep.exact, rep.relaxed, rep.modality
         off = evaluate.official_recall(docs, predict_officials(gz)) if any(d.officials for d in docs) else None
         rows.append(f"{name:<28} {rep.n_docs:>4} {e.gold:>5} {e.pred:>5} {e.precision:6.3f} {e.recall:6.3f} "

@@ -420,11 +420,7 @@ def test_load_gold_skips_blank_lines_and_defaults(tmp_path):
 # ------------------------------------------------------------------ the shipped gold sets
 
 # non-state ids of tests/data/README.md; states are ISO 3166-1 alpha-3 (XKX for Kosovo)
-NON_STATE = {
-    "UN", "UNSC", "IAEA", "EU", "NATO", "ARAB_LEAGUE", "GCC", "AU", "ECOWAS", "OPEC", "ASEAN", "ICC",
-    "HEZBOLLAH", "HAMAS", "HOUTHIS", "ISIS", "AL_QAEDA", "AL_SHABAAB", "TALIBAN", "WAGNER", "RSF", "M23",
-    "PKK", "HTS", "BOKO_HARAM", "JNIM", "PIJ", "TTP", "GULF_STATES", "EUROPE", "WEST", "NON_STATE_ACTORS",
-}
+NON_STATE = set(json.loads((DATA / "inventory.json").read_text())["actors"])
 
 
 def known_actor(actor_id: str) -> bool:
@@ -432,7 +428,8 @@ def known_actor(actor_id: str) -> bool:
 
 
 @pytest.mark.parametrize("name, min_docs", [("dev.jsonl", 48), ("dev_analytic.jsonl", 14),
-                                            ("dev_analytic2.jsonl", 15), ("heldout.jsonl", 12)])
+                                            ("dev_analytic2.jsonl", 15), ("dev_news4.jsonl", 18),
+                                            ("heldout.jsonl", 12)])
 def test_shipped_gold_sets_load_and_score_perfectly_against_themselves(name, min_docs):
     docs = load_gold(DATA / name)
     assert len(docs) >= min_docs
@@ -468,3 +465,47 @@ def test_cli_reports_bad_file(tmp_path, capsys):
     path = write_jsonl(tmp_path, ["not json"])
     assert main([str(path)]) == 2
     assert "line 1" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ inventory and officials
+
+
+def test_inventory_leaves_out_predictions_about_actors_the_gold_does_not_annotate():
+    gold = [doc("d1", ("USA", "attacks", "ISIS"))]
+    preds = fixed({"d1": [("USA", "attacks", "ISIS"), ("USA", "attacks", "KATAIB_HEZBOLLAH"), ("USA", "opposes", "IRQ")]})
+    everything = score(gold, preds)
+    assert (everything.exact.pred, everything.exact.precision) == (3, pytest.approx(1 / 3))
+    scoped = score(gold, preds, inventory=frozenset({"USA", "ISIS", "IRQ"}))
+    assert (scoped.exact.pred, scoped.exact.precision) == (2, 0.5)  # the IRQ claim is still wrong
+
+
+def test_inventory_file_is_read_and_checked(tmp_path):
+    from graph.evaluate import load_inventory
+
+    good = tmp_path / "inventory.json"
+    good.write_text('{"actors": ["UN", "HAMAS"]}')
+    assert load_inventory(good) == {"UN", "HAMAS"}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"actors": [1, 2]}')
+    with pytest.raises(ValueError, match="bad.json"):
+        load_inventory(bad)
+
+
+def test_officials_are_read_from_gold_and_validated(tmp_path):
+    path = write_jsonl(tmp_path, [record(officials=[{"name": "Badr Albusaidi", "actor": "OMN", "office": "Foreign Minister"}])])
+    (d,) = load_gold(path)
+    assert d.officials[0].name == "Badr Albusaidi" and d.officials[0].actor == "OMN"
+    bad = write_jsonl(tmp_path, [record(officials=[{"name": "", "actor": "OMN"}])])
+    with pytest.raises(ValueError, match="official 1"):
+        load_gold(bad)
+
+
+def test_official_recall_needs_the_whole_name_and_the_right_state():
+    from graph.evaluate import GoldOfficial, official_recall
+
+    gold = [GoldDoc("d1", "t", [], officials=[GoldOfficial("Badr bin Hamad al-Busaidi", "OMN"),
+                                              GoldOfficial("Trump", "USA"), GoldOfficial("Sun Weidong", "CHN")])]
+    pred = {"d1": [("Badr bin Hamad", "OMN"), ("Donald Trump", "USA"), ("Sun Weidong", "JPN")]}
+    assert official_recall(gold, lambda d: pred[d.id]) == pytest.approx(1 / 3)
+    pred["d1"][0] = ("Badr Bin Hamad Al Busaidi", "OMN")
+    assert official_recall(gold, lambda d: pred[d.id]) == pytest.approx(2 / 3)

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from .. import layout  # noqa: F401 - Token._.ag_layout (datelines)
 from ..gazetteer import Gazetteer
 from ..model import Actor, Office
 from ..namespaces import person_id
@@ -32,8 +33,9 @@ def find_mentions(ctx: DocContext) -> None:
             actor, kind, sector = (ent.ent_id_.split("|") + ["", ""])[:3]
             if actor not in gz.actors or gz.actors[actor].type == "Person":
                 continue
+            # (the place of a dateline, "BEIRUT —", is where the story was filed)
             m = Mention(actor, kind, sector or None, ent.start, ent.end,
-                        location=kind == "city" or _is_location(ent.root, gz))
+                        location=kind == "city" or _is_location(ent.root, gz) or ent[0]._.ag_layout == "dateline")
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)

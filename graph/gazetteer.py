@@ -59,6 +59,7 @@ class Trigger:
     label_words: tuple[str, ...] = ()  # "called the move RECKLESS": only with such a word in the clause
     object_is_theme: bool = False  # "supplied weapons TO X": the object is what is given
     complements: tuple[str, ...] = ()  # "vowed to RETALIATE": only with one of these complement verbs
+    source: str = "lexicon"  # where the entry comes from: the hand-written lexicon, petrarch2 or wordnet
 
 
 @dataclass
@@ -70,7 +71,12 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    # entries generated from broad resources (ag:source "petrarch2" / "wordnet", ontology/lexicon_generated.ttl):
+    # consulted only for a (lemma, part of speech) the hand-written lexicon does not define
+    generated: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
+    title_heads: dict[str, str | None] = field(default_factory=dict)  # "minister", "envoy", "chief" -> sector
+    place_index: dict[str, str] = field(default_factory=dict)  # lower-case state name, capital or city -> actor
     agent_nouns: dict[str, str | None] = field(default_factory=dict)  # "officials" -> GOV
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # "waged" -> "wage" (the model says "wag")
     cameo: dict[str, tuple[str, float, int]] = field(default_factory=dict)  # code -> label, goldstein, quad
@@ -162,6 +168,7 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
         base += user
     gz = Gazetteer(graph=base, schema=schema)
     _read_actors(gz)
+    _index_places(gz)
     _read_lexicon(gz)
     _read_cameo(gz)
     return gz
@@ -200,6 +207,16 @@ def _read_actors(gz: Gazetteer) -> None:
                 gz.neighbours.setdefault(_local(other), set()).add(aid)
 
 
+def _index_places(gz: Gazetteer) -> None:
+    """Places by lower-case name (datelines are written in capitals: "ADDIS ABABA"); a name that two
+    states share is left out rather than guessed."""
+    seen: dict[str, set[str]] = {}
+    for a in gz.aliases:
+        if a.kind in ("name", "capital", "city") and gz.actors[a.actor].type == "State":
+            seen.setdefault(a.text.lower(), set()).add(a.actor)
+    gz.place_index = {text: next(iter(actors)) for text, actors in seen.items() if len(actors) == 1}
+
+
 def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:
     v = g.value(s, p)
     return bool(v.toPython()) if isinstance(v, Literal) else False
@@ -236,12 +253,16 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     object_is_theme=_bool(g, s, AG.objectIsTheme),
                     label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
                     target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
+                    source=_str(g, s, AG.source) or "lexicon",
                 )
-                gz.triggers.setdefault((lemma, pos), []).append(trig)
+                table = gz.triggers if trig.source == "lexicon" else gz.generated
+                table.setdefault((lemma, pos), []).append(trig)
     for s in g.subjects(RDF.type, AG.TitleTerm):
         sector = _local(g.value(s, AG.sector))
         for t in _strs(g, s, AG.title):
             gz.titles[t.lower()] = sector
+            head = t.lower().split(" of ")[0].split()[-1]  # "Minister of Foreign Affairs" -> minister
+            gz.title_heads.setdefault(head, sector)
     for s in g.subjects(RDF.type, AG.AgentNoun):
         sector = _local(g.value(s, AG.sector))
         for t in _strs(g, s, AG.lemma):

@@ -13,7 +13,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from . import layout  # noqa: F401 - registers the news_layout component
+from . import layout, names  # noqa: F401 - register the news_layout and person_names components
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
 
@@ -71,6 +71,8 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     # takes 0.4 s instead of 1.9 s (it matters for every worker process).
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gz))
+    if "ner" in nlp.pipe_names:  # names cut short or taken for places (graph.names)
+        nlp.add_pipe("person_names", after="ner", config={"title_words": sorted(gz.title_heads)})
     if gz.lemma_fixes and "attribute_ruler" in nlp.pipe_names:
         # set before the lemmatizer, which leaves a lemma already set alone
         nlp.get_pipe("attribute_ruler").add_patterns(

@@ -62,5 +62,10 @@ class DocContext:
     deferred_mediation: list[tuple[Ref, Token, Trigger, int, str, Ref | None]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
     events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
-    sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see extract._sentence_dates
+    sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see when.sentence_dates
+
+    @property
+    def title_heads(self) -> dict[str, str | None]:
+        """Words that end a title ("minister", "envoy", "chief") with their sector."""
+        return self.gz.title_heads
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -15,6 +15,7 @@ from .. import layout  # noqa: F401 - Token._.ag_layout (datelines)
 from ..gazetteer import Gazetteer
 from ..model import Actor, Office
 from ..namespaces import person_id
+from .arguments import anaphoric
 from .context import DocContext, FAMILY_NAME_FIRST, Mention
 
 
@@ -58,131 +59,247 @@ def _contextual_names(ctx: DocContext) -> None:
 
 
 def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | None, int]:
-    """Longest title ending right before token ``start`` ("special envoy", "Foreign Minister")."""
+    """The title ending right before token ``start``: the longest listed title ("special envoy",
+    "Foreign Minister") or a title's head word ("official", "chief"), with the modifiers news puts
+    before it ("Chief Cabinet Secretary", "top Asia official", "junta chief"). Returns (lower-case
+    title, its first token)."""
     doc, titles = ctx.doc, ctx.gz.titles
-    for k in range(min(6, start - sent_start), 0, -1):
-        phrase = " ".join(t.text for t in doc[start - k:start]).lower()
-        if phrase in titles:
-            return phrase, start - k
-    return None, start
+    first = next((start - k for k in range(min(6, start - sent_start), 0, -1)
+                  if " ".join(t.text for t in doc[start - k:start]).lower() in titles), None)
+    if first is None:
+        if start - 1 < sent_start or doc[start - 1].lower_ not in ctx.title_heads:
+            return None, start
+        first = start - 1
+    while first - 1 >= max(sent_start, start - 5) and doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN") \
+            and doc[first - 1].i not in ctx.mentions and doc[first - 1].ent_type_ in ("", "ORG") \
+            and doc[first - 1].text[:1].isalpha():
+        first -= 1
+    return " ".join(t.text for t in doc[first:start]).lower(), first
 
 
 def _canonical_title(text: str) -> str:
-    small = {"of", "the", "and", "for"}
+    small = {"of", "the", "and", "for", "to", "on"}
     return " ".join(w if w in small else (w[0].upper() + w[1:]) for w in text.split())
 
 
-def _affiliation_near(ctx: DocContext, left: int, sent: Span) -> tuple[str | None, float]:
-    """The state/organisation a title belongs to: 'Oman's', 'Iranian', 'US' right before the title,
-    else the nearest actor mention in the sentence, else the document's most mentioned state."""
+def _title_sector(ctx: DocContext, title: str) -> str | None:
+    if title in ctx.gz.titles:
+        return ctx.gz.titles[title]
+    return ctx.title_heads.get(title.split()[-1]) if title else None
+
+
+def _marker_before(ctx: DocContext, left: int, sent: Span) -> str | None:
+    """'Oman's', 'Iranian', 'U.S.' right before a title: whose office it is."""
     i = left - 1
     if i >= sent.start and ctx.doc[i].text in ("'s", "’s"):
         i -= 1
     if i >= sent.start and i in ctx.mentions and ctx.mentions[i].kind != "person":
-        return ctx.mentions[i].actor, 1.0
+        return ctx.mentions[i].actor
+    return None
 
-    def candidate(m) -> bool:  # noqa: ANN001 - a Mention
-        # no one holds an office of "the West" or "the Gulf states": a collective is nobody's employer
-        return m is not None and m.kind != "person" and not m.location \
-            and ctx.gz.actors[m.actor].type != "CollectiveActor"
-    # The nearest actor before the title in the sentence, else the last one of the previous sentence
-    # ("… the Omani foreign ministry said. Foreign Minister Badr Albusaidi …"), else the nearest after.
+
+def _employer(ctx: DocContext, m: Mention | None, exclude: set[str]) -> bool:
+    """Can this mention be the one a title belongs to? (Not a person, a place, a collective — no one
+    holds an office of "the West" — nor an actor the person acts upon.)"""
+    return m is not None and m.kind != "person" and not m.location and m.actor not in exclude \
+        and ctx.gz.actors[m.actor].type != "CollectiveActor"
+
+
+def _acted_upon(ctx: DocContext, name: Span) -> set[str]:
+    """Actors inside the objects of the clause the person is the subject of: in "Vice Foreign Minister
+    Sun Weidong summoned Japan's ambassador", Japan is whom he acts upon, not whom he serves."""
+    verb = name.root.head if name.root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return set()
+    return {ctx.mentions[t.i].actor for c in verb.children if c.dep_ in ("dobj", "prep", "dative")
+            for t in c.subtree if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"
+            and not ctx.mentions[t.i].location}
+
+
+def _dateline_state(ctx: DocContext) -> str | None:
+    """The state a story was filed from ("BEIRUT —", "ADDIS ABABA, Ethiopia (AP) —" -> Lebanon,
+    Ethiopia): in wire copy, that state's officials are often named with their title alone
+    ("President Joseph Aoun"). The place is looked up by name, since datelines are in capitals."""
+    words: list[str] = []
+    for tok in ctx.doc:
+        if tok._.ag_layout != "dateline":
+            if words:
+                break
+            continue
+        if tok.text in (",", "/", "(", "—", "–", "-", "--") and words:
+            break
+        words.append(tok.text)
+    actor = ctx.gz.place_index.get(" ".join(words).lower()) if words else None
+    return actor if actor is not None and ctx.gz.actors[actor].type == "State" else None
+
+
+def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", name: Span | None = None
+                      ) -> tuple[str | None, float]:
+    """The state/organisation a title belongs to: a marker right before the title; else the state the
+    story was filed from (for a state's offices); else the nearest actor before the title in the
+    sentence, the last one of the previous sentence ("… the Omani foreign ministry said. Foreign
+    Minister Badr Albusaidi …"), the nearest after; else the document's most mentioned state."""
+    marked = _marker_before(ctx, left, sent)
+    if marked is not None:
+        return marked, 1.0
+    exclude = _acted_upon(ctx, name) if name is not None else set()
+    home = _dateline_state(ctx)
+    if home is not None and home not in exclude and not set(title.split()) & ctx.gz.word_list("organisation_titles"):
+        return home, 0.8
     for j in range(left - 1, sent.start - 1, -1):
-        m = ctx.mentions.get(j)
-        if candidate(m):
-            return m.actor, 0.8
+        if _employer(ctx, ctx.mentions.get(j), exclude):
+            return ctx.mentions[j].actor, 0.8
     if sent.start > 0:
         prev = ctx.doc[sent.start - 1].sent
         for j in range(prev.end - 1, prev.start - 1, -1):
-            m = ctx.mentions.get(j)
-            if candidate(m):
-                return m.actor, 0.7
+            if _employer(ctx, ctx.mentions.get(j), exclude):
+                return ctx.mentions[j].actor, 0.7
     for j in range(left, sent.end):
-        m = ctx.mentions.get(j)
-        if candidate(m):
-            return m.actor, 0.6
+        if _employer(ctx, ctx.mentions.get(j), exclude):
+            return ctx.mentions[j].actor, 0.6
     counts = Counter(m.actor for m in ctx.mentions.values() if m.kind != "person" and not m.location
-                     and ctx.gz.actors[m.actor].type == "State")
+                     and ctx.gz.actors[m.actor].type == "State" and m.actor not in exclude)
     return (counts.most_common(1)[0][0], 0.6) if counts else (None, 0.0)
 
 
-def _person(ctx: DocContext, ent: Span) -> None:
-    doc, gz = ctx.doc, ctx.gz
-    sent = ent.sent
-    start = ent.start
-    # NER sometimes swallows the title: "Foreign Minister Abbas Araghchi".
+def _split_title(ctx: DocContext, ent: Span) -> tuple[str | None, int, Span | None]:
+    """(title, its first token, the name) of a PERSON entity: NER sometimes swallows the title
+    ("Foreign Minister Abbas Araghchi"), else the title stands right before it."""
+    doc, start = ctx.doc, ent.start
     title, tstart = None, start
     for k in range(min(4, len(ent) - 1), 0, -1):
         phrase = " ".join(t.text for t in doc[start:start + k]).lower()
-        if phrase in gz.titles:
+        if phrase in ctx.gz.titles:
             title, tstart, start = phrase, start, start + k
             break
     if title is None:
-        title, tstart = _title_before(ctx, start, sent.start)
-    name_span = doc[start:ent.end]
-    while len(name_span) and name_span[-1].text in ("'s", "’s"):
-        name_span = name_span[:-1]
-    if not len(name_span):
-        return
-    name = name_span.text
-    affiliation, aff_conf = (None, 0.0)
-    if title is None:
-        # Apposition: "Abbas Araghchi, Iran's foreign minister".
-        for child in name_span.root.children:
-            if child.dep_ == "appos":
-                words = [t for t in child.subtree if t.i not in ctx.mentions and t.dep_ not in ("det", "case", "punct")]
-                phrase = " ".join(t.text for t in words).lower()
-                if phrase in gz.titles:
-                    title = phrase
-                    mentioned = [ctx.mentions[t.i].actor for t in child.subtree if t.i in ctx.mentions]
-                    if mentioned:
-                        affiliation, aff_conf = mentioned[0], 1.0
-    pid = ctx.surnames.get(name_span[-1].text) if len(name_span) == 1 else None
+        title, tstart = _title_before(ctx, start, ent.sent.start)
+    name = doc[start:ent.end]
+    while len(name) and name[-1].text in ("'s", "’s"):
+        name = name[:-1]
+    return title, tstart, (name if len(name) else None)
+
+
+def _title_phrase(ctx: DocContext, noun: Token) -> str | None:
+    """The title a noun phrase states ("Iran's foreign minister", "the foreign ministry's top Asia
+    official", "head of the council"): its words before the head, without determiners, possessors
+    and actor names, when the head is a title word."""
+    if noun.lower_ not in ctx.title_heads and noun.lemma_.lower() not in ctx.title_heads:
+        return None
+    words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in ctx.mentions] + [noun]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)).lower()
+
+
+def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | None]:
+    """(title, affiliation) from an apposition: "Abbas Araghchi, Iran's foreign minister", "Colombia's
+    defence minister, Pedro Sanchez, said", "Rashad al-Alimi, head of the Presidential Council"."""
+    root = name.root
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for noun in candidates:
+        title = _title_phrase(ctx, noun)
+        if title is None:
+            continue
+        inside = list(noun.subtree if noun.i > root.i else noun.lefts)
+        mentioned = [ctx.mentions[t.i].actor for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
+        # "the group's jailed founder, Abdullah Ocalan": the group named before
+        mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
+                      for a in [anaphoric(ctx, t)] if a is not None]
+        return title, (mentioned[0] if mentioned else None)
+    return None, None
+
+
+LEADS = ("government", "administration", "regime", "cabinet", "junta", "presidency")
+
+
+def _role_cue(ctx: DocContext, name: Span, known: Actor | None) -> tuple[str | None, str | None]:
+    """A known leader the text names without a title but in a role: "the Marcos government", "the
+    Trump administration" (who leads it), "South Korea's Lee Jae-myung" (whose leader he is)."""
+    if known is None or ctx.gz.actors.get(known.id) is None:
+        return None, None
+    root = name.root
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in LEADS:
+        return "leader", known.affiliation
+    doc = ctx.doc
+    if name.start >= 2 and doc[name.start - 1].text in ("'s", "’s"):
+        m = ctx.mentions.get(name.start - 2)
+        if m is not None and m.kind != "person" and ctx.gz.actors[m.actor].type == "State":
+            return "leader", m.actor
+    return None, None
+
+
+def _identify(ctx: DocContext, ent: Span, name: Span) -> tuple[str, Actor | None]:
+    """The person's id (a gazetteer person, an earlier full name's surname, or one made from the name)
+    and what is known of them so far."""
+    pid = ctx.surnames.get(name[-1].text) if len(name) == 1 else None
     if ent.ent_id_:
         pid = ent.ent_id_.split("|")[0]
-    pid = pid or person_id(name)
-    gazetteer_person = ctx.gz.actors.get(pid)
-    if gazetteer_person is not None and pid not in ctx.persons:
-        ctx.persons[pid] = Actor(pid, gazetteer_person.label, "Person", gazetteer_person.wikidata, gazetteer_person.affiliation)
-        name = gazetteer_person.label
-        parts = name.split()
+    pid = pid or person_id(name.text)
+    known = ctx.gz.actors.get(pid)
+    if known is not None and pid not in ctx.persons:
+        ctx.persons[pid] = Actor(pid, known.label, "Person", known.wikidata, known.affiliation)
+        parts = known.label.split()
         if len(parts) > 1:
             ctx.surnames.setdefault(parts[-1], pid)
-    known = ctx.persons.get(pid)
+    return pid, ctx.persons.get(pid)
+
+
+def _faction_title(ctx: DocContext, title: str, tstart: int, sent: Span) -> bool:
+    """'the eastern commander Khalifa Haftar', 'the rebel leader': a faction's man, no state's."""
+    factions = ctx.gz.word_list("faction_modifiers")
+    return bool(set(title.split()) & factions) or (tstart > sent.start and ctx.doc[tstart - 1].lower_ in factions)
+
+
+def _record_office(ctx: DocContext, pid: str, name: str, title: str, affiliation: str | None,
+                   known: Actor | None) -> Actor:
+    if known is None:
+        ctx.persons[pid] = known = Actor(pid, name, "Person", None, affiliation)
+    elif known.affiliation is None:
+        known.affiliation = affiliation
+    if affiliation:
+        office = Office(pid, _canonical_title(title), affiliation, _title_sector(ctx, title))
+        if office not in ctx.offices:
+            ctx.offices.append(office)
+            ctx.titles_held.setdefault(title.lower(), []).append(pid)
+    return known
+
+
+def _remember_surnames(ctx: DocContext, pid: str, name: Span, known: Actor | None) -> None:
+    if len(name) > 1:
+        ctx.surnames.setdefault(name[-1].text, pid)
+        if known is not None and known.affiliation in FAMILY_NAME_FIRST:  # "Lee Jae-myung" -> "Lee"
+            ctx.surnames.setdefault(name[0].text, pid)
+        if "-" in name[-1].text:  # "al-Busaidi" -> "Busaidi"
+            ctx.surnames.setdefault(name[-1].text.split("-")[-1], pid)
+
+
+def _person(ctx: DocContext, ent: Span) -> None:
+    """A PERSON entity: an official when a title (before it, inside it or in apposition) or the
+    gazetteer says so; the title's owner is the affiliation (see ``_affiliation_near``)."""
+    title, tstart, name = _split_title(ctx, ent)
+    if name is None:
+        return
+    affiliation = None
+    if title is None:
+        title, affiliation = _appositive_title(ctx, name)
+    pid, known = _identify(ctx, ent, name)
+    if title is None:
+        title, affiliation = _role_cue(ctx, name, known)
+        tstart = name.start
     if title is None and known is None:
-        known_actor = ctx.gz.actors.get(pid)
-        if known_actor is None:
-            return  # a name without a title is not (yet) an official
-        ctx.persons[pid] = Actor(pid, known_actor.label, "Person", known_actor.wikidata, known_actor.affiliation)
-        known = ctx.persons[pid]
+        return  # a name without a title is not (yet) an official
     if title is not None:
         if affiliation is None and known is not None and known.affiliation:
-            affiliation, aff_conf = known.affiliation, 0.95
-        if affiliation is None and not (tstart > sent.start and doc[tstart - 1].lower_ in gz.word_list("faction_modifiers")):
-            # ("the eastern commander Khalifa Haftar", "the rebel leader": a faction's man, no state's)
-            affiliation, aff_conf = _affiliation_near(ctx, tstart, sent)
-        if known is None:
-            ctx.persons[pid] = known = Actor(pid, name, "Person", None, affiliation)
-        elif known.affiliation is None:
-            known.affiliation = affiliation
-        if affiliation:
-            canon = _canonical_title(title)
-            office = Office(pid, canon, affiliation, gz.titles.get(title))
-            if office not in ctx.offices:
-                ctx.offices.append(office)
-                ctx.titles_held.setdefault(title.lower(), []).append(pid)
-    if len(name_span) > 1:
-        ctx.surnames.setdefault(name_span[-1].text, pid)
-        if known is not None and known.affiliation in FAMILY_NAME_FIRST:  # "Lee Jae-myung" -> "Lee"
-            ctx.surnames.setdefault(name_span[0].text, pid)
-        if "-" in name_span[-1].text:  # "al-Busaidi" -> "Busaidi"
-            ctx.surnames.setdefault(name_span[-1].text.split("-")[-1], pid)
-    sector = None
-    for o in ctx.offices:
-        if o.person == pid:
-            sector = o.sector
-    m = Mention(pid, "person", sector, name_span.start, name_span.end, affiliation=known.affiliation)
-    first = tstart if title is not None and tstart < start else ent.start
+            affiliation = known.affiliation
+        if affiliation is None and not _faction_title(ctx, title, tstart, ent.sent):
+            affiliation, _conf = _affiliation_near(ctx, tstart, ent.sent, title, name)
+        label = known.label if known is not None and ctx.gz.actors.get(pid) is not None else name.text
+        known = _record_office(ctx, pid, label, title, affiliation, known)
+    _remember_surnames(ctx, pid, name, known)
+    sector = next((o.sector for o in ctx.offices if o.person == pid), None)
+    m = Mention(pid, "person", sector, name.start, name.end, affiliation=known.affiliation)
+    first = tstart if title is not None and tstart < name.start else ent.start
     for i in range(first, ent.end):  # the title belongs to the person: "Foreign Minister … met"
         if i not in ctx.mentions or ctx.mentions[i].kind != "name" or i >= ent.start:
             ctx.mentions[i] = m

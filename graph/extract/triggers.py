@@ -25,17 +25,22 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     pos = trigger_pos(tok)
     lemma = tok.lemma_.lower()
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if pos == "VERB" else None
-    phrasal = gz.triggers.get((f"{lemma} {particle}", pos)) if particle else None
-    if phrasal is not None:
+    phrasal = _entries(gz, f"{lemma} {particle}", pos) if particle else None
+    if phrasal:
         return [t for t in phrasal if not t.requires_object or requirement_met(tok, t)]
-    found = gz.triggers.get((lemma, pos)) or gz.triggers.get((tok.lower_, pos)) or []
+    found = _entries(gz, lemma, pos) or _entries(gz, tok.lower_, pos)
     if pos == "NOUN" and not found and lemma.endswith("s"):
-        found = gz.triggers.get((lemma[:-1], pos), [])
+        found = _entries(gz, lemma[:-1], pos)
     # "hosted talks" is mediation, not a host's visit; "shuttle diplomacy" is mediation, not talks
     specific = [t for t in found if t.requires_object and requirement_met(tok, t)]
     if specific:
         return specific
     return [t for t in found if not t.requires_object or pos == "VERB"]
+
+
+def _entries(gz: Gazetteer, lemma: str, pos: str) -> list[Trigger]:
+    """The hand-written entries for (lemma, pos), else the generated ones (PETRARCH2, WordNet)."""
+    return gz.triggers.get((lemma, pos)) or gz.generated.get((lemma, pos)) or []
 
 
 def requirement_met(tok: Token, trig: Trigger) -> bool:

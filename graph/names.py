@@ -1,0 +1,90 @@
+"""Person names the way news writes them, repaired after spaCy's NER.
+
+The small English model and the gazetteer's entity ruler cut names short in news copy:
+
+- a first name that is also a place ("George" — a town in South Africa — in "George Glass",
+  "Hassan" in "Hassan Sheikh Mohamud") is taken for the place;
+- long Arabic, Persian and Burmese names are cut: "Badr bin Hamad" + a ruler match "al-Busaidi",
+  "Min Aung" without "Hlaing";
+- a name after a title is labelled an organisation ("U.S. envoy Morgan Ortagus").
+
+The ``person_names`` component runs after the NER and merges such pieces into one PERSON span,
+keeping the gazetteer id of a known person (``P_Badr_Albusaidi``). It needs only the parse and the
+entity labels; the title words it checks come from the gazetteer (``ag:TitleTerm``).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+__all__ = ["PersonNames"]
+
+PARTICLES = {"bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "van", "von", "de", "da", "di", "ben", "ter"}
+
+
+def _name_part(tok: Token) -> bool:
+    """A capitalised proper noun (or a name particle) that no other entity claims."""
+    if tok.ent_type_ not in ("", "PERSON") or tok.is_punct and tok.text != "-":
+        return False
+    if tok.text == "-" or tok.lower_ in PARTICLES:
+        return True
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper()
+
+
+def _person_id(span: Span) -> str:
+    """The gazetteer person id inside a merged name, if any ('al-Busaidi' -> P_Badr_Albusaidi)."""
+    return next((t.ent_id_ for t in span if t.ent_id_.startswith("P_")), "")
+
+
+class PersonNames:
+    """Merge the pieces of one person's name into a single PERSON entity (see the module docstring)."""
+
+    def __init__(self, title_words: list[str]):
+        self.title_words = {w.lower() for w in title_words}
+
+    def _extend(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Grow a name over adjacent name parts and person entities ('Min Aung' + 'Hlaing';
+        'Badr bin Hamad' + 'al-Busaidi'; 'Tayyip' + a ruler match 'Erdogan'), never over a title
+        word and never ending on a particle or a hyphen."""
+        while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].lower_ not in self.title_words \
+                and doc[start - 1].text != "-" and not doc[start].is_sent_start:
+            start -= 1
+        while end < len(doc) and not doc[end - 1].whitespace_ == "\n" and _name_part(doc[end]) \
+                and doc[end].sent == doc[start].sent:
+            end += 1
+        while end - start > 1 and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
+            end -= 1
+        return start, end
+
+    def _place_as_first_name(self, doc: Doc, ent: Span) -> bool:
+        """'George Glass', 'Hassan Sheikh Mohamud': a one-word town or city the ruler marked, followed
+        by a capitalised name part."""
+        kind = ent.ent_id_.split("|")[1] if "|" in ent.ent_id_ else ""
+        return kind in ("city", "capital") and len(ent) == 1 and ent.end < len(doc) \
+            and _name_part(doc[ent.end]) and doc[ent.end].text != "-" and doc[ent.end].lower_ not in PARTICLES
+
+    def _titled_org(self, doc: Doc, ent: Span) -> bool:
+        """'U.S. envoy Morgan Ortagus': a two- or three-word 'organisation' right after a title word."""
+        return ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and ent.start > 0 \
+            and doc[ent.start - 1].lower_ in self.title_words and all(t.text[:1].isupper() for t in ent)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or self._place_as_first_name(doc, ent) or self._titled_org(doc, ent):
+                start, end = self._extend(doc, ent.start, ent.end)
+                spans.append((start, end, _person_id(doc[start:end])))
+        if not spans:
+            return doc
+        people = [Span(doc, s, e, label="PERSON", span_id=pid) for s, e, pid in spans]
+        people = filter_spans(people)
+        covered = {i for p in people for i in range(p.start, p.end)}
+        others = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+        doc.ents = sorted(others + people, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("person_names", default_config={"title_words": []})
+def make_person_names(nlp: Language, name: str, title_words: list[str]) -> PersonNames:
+    return PersonNames(title_words)

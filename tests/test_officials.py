@@ -1,0 +1,59 @@
+"""Officials as news names them: titles of every shape, whose office a title is, names cut short.
+
+The sentences are written for these tests (they occur in no gold set)."""
+from __future__ import annotations
+
+import pytest
+
+
+def offices(ex) -> set[tuple[str, str]]:
+    """(person label, actor served) of every office found."""
+    return {(ex.actors[o.person].label, o.of) for o in ex.offices}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name that is also a town (George, South Africa; Hassan, India) is part of the name
+    ("Greek Foreign Minister George Gerapetritis said Athens would respond in kind.", ("George Gerapetritis", "GRC")),
+    ("Somali President Hassan Sheikh Mohamud flew to Ankara on Sunday.", ("Hassan Sheikh Mohamud", "SOM")),
+    # a long Arabic name is one person, not a first name plus a gazetteer surname
+    ("Omani Foreign Minister Badr bin Hamad al-Busaidi met the delegations.", ("Badr Albusaidi", "OMN")),
+    # a name the model labels an organisation after a title word
+    ("The U.S. envoy Morgan Ortagus toured the border with Lebanese officers.", ("Morgan Ortagus", "USA")),
+    # titles news builds from a head word and its modifiers
+    ("Japan's Chief Cabinet Secretary Minoru Kihara told reporters the policy was unchanged.", ("Minoru Kihara", "JPN")),
+    ("Myanmar junta chief Min Aung Hlaing arrived in Tianjin for the summit.", ("Min Aung Hlaing", "MMR")),
+    ("His Chinese counterpart Liu Jinsong received him in Beijing.", ("Liu Jinsong", "CHN")),
+    # title after the name, or the name in apposition to a title
+    ("Colombia's defence minister, Pedro Sanchez, said the cooperation would continue.", ("Pedro Sanchez", "COL")),
+    ("The PKK laid down its arms after talks between Turkish officials and the group's jailed founder, Abdullah Ocalan.",
+     ("Abdullah Ocalan", "PKK")),
+    # a known leader named in a role: the government he leads, the state whose leader he is
+    ("Analysts say the Marcos government may ask Washington for escorts.", ("Ferdinand Marcos Jr.", "PHL")),
+    ("The summit between President Donald Trump and South Korea's Lee Jae-myung ended early.", ("Lee Jae-myung", "KOR")),
+])
+def test_official_and_the_actor_served(extract_text, text, expected):
+    assert expected in offices(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire copy names the officials of the state it is filed from by their title alone
+    ("BEIRUT — President Joseph Aoun said after meeting the envoy that Israel must withdraw.", ("Joseph Aoun", "LBN")),
+    ("TBILISI, Nov 5 (Reuters) - Prime Minister Irakli Kobakhidze said the bloc was interfering in Russia's affairs.",
+     ("Irakli Kobakhidze", "GEO")),
+    # ... but not an organisation's office
+    ("NAIROBI, May 2 (AP) - Secretary-General Antonio Guterres urged Kenya and Somalia to talk.", ("Antonio Guterres", "UN")),
+])
+def test_the_dateline_state_owns_untitled_offices(extract_text, text, expected):
+    assert expected in offices(extract_text(text))
+
+
+def test_an_official_does_not_serve_the_state_he_acts_upon(extract_text):
+    ex = extract_text("Vice Foreign Minister Sun Weidong summoned Japan's ambassador on Friday.\n"
+                      "China said the remarks crossed a red line.")
+    assert ("Sun Weidong", "JPN") not in offices(ex)
+
+
+def test_names_component_keeps_other_entities(nlp):
+    doc = nlp("George Glass met officials in George, South Africa, and in Hassan, India.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people == ["George Glass"]

@@ -59,6 +59,7 @@ class Trigger:
     label_words: tuple[str, ...] = ()  # "called the move RECKLESS": only with such a word in the clause
     object_is_theme: bool = False  # "supplied weapons TO X": the object is what is given
     complements: tuple[str, ...] = ()  # "vowed to RETALIATE": only with one of these complement verbs
+    complement_modals: tuple[str, ...] = ()  # "said Iraq MUST dismantle…": only with such a modal in the complement
     source: str = "lexicon"  # where the entry comes from: the hand-written lexicon, petrarch2 or wordnet
 
 
@@ -171,6 +172,7 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
     _index_places(gz)
     _read_lexicon(gz)
     _read_cameo(gz)
+    _drop_states_of_affairs(gz)
     return gz
 
 
@@ -253,6 +255,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     object_is_theme=_bool(g, s, AG.objectIsTheme),
                     label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
                     target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
+                    complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),
                     source=_str(g, s, AG.source) or "lexicon",
                 )
                 table = gz.triggers if trig.source == "lexicon" else gz.generated
@@ -314,6 +317,13 @@ def _read_lexicon(gz: Gazetteer) -> None:
             "colour": _str(g, rel, AG.colour) or "#888888",
             "symmetric": (rel, RDF.type, OWL.SymmetricProperty) in g,
         }
+
+
+def _drop_states_of_affairs(gz: Gazetteer) -> None:
+    """'tensions between A and B' is no interaction (the annotation guidelines): a generated noun entry
+    for such a word ("dispute" derived from the verb "dispute") is dropped."""
+    for word in gz.word_list("state_of_affairs_nouns"):
+        gz.generated.pop((word, "NOUN"), None)
 
 
 def _read_cameo(gz: Gazetteer) -> None:

@@ -127,7 +127,11 @@ def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relatio
     gz = ctx.gz
     lemma = head.lemma_.lower()
     intents = gz.word_list("intent_verbs")
-    if cur.dep_ == "xcomp":
+    # (an intent verb's infinitive the parser hung as a purpose is its complement: "offered in July
+    # to mediate", "pledged in Kuala Lumpur not to use force")
+    purpose_like = cur.dep_ == "advcl" and cur.tag_ == "VB" and lemma in intents \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+    if cur.dep_ == "xcomp" or purpose_like:
         if lemma in gz.word_list("negating_verbs"):
             st.negated, st.denied = not st.negated, True
         elif lemma in intents and not (relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers")):
@@ -243,8 +247,19 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head == gv and mod != "negated" \
             and (lemma in gz.word_list("intent_verbs") or lemma == "appeal"):
         return "hypothetical", rep  # "called for talks between Russia and Ukraine": asked for, not held
+    if mod in ("hypothetical", "negated") and _indefinite(n):
+        # "pressed Israel to refrain from any unilateral strikes on Iran", "did not launch any raids":
+        # an event nobody has presupposed is as (un)real as the clause that mentions it
+        return mod, rep
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
+
+
+def _indefinite(n: Token) -> bool:
+    """A nominal event introduced, not referred to: no possessor, no definite determiner
+    ('any strikes', 'a raid', 'new sanctions' — not 'the strikes', 'Israel's raid')."""
+    return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                   for c in n.children)
 
 
 def _appeal_around(ctx: DocContext, head: Token) -> bool:

@@ -49,6 +49,32 @@ def required_object_missing(f: Frame) -> bool:
     return bool(f.trig.requires_object) and not requirement_met(f.tok, f.trig)
 
 
+def _has_modal(clause: Token, modals: tuple[str, ...]) -> bool:
+    """'Iraq MUST dismantle', 'Iraq HAS to dismantle', 'Iraq NEEDS to dismantle' (but not the perfect
+    'have agreed')."""
+    if any(c.dep_ == "aux" and c.lower_ in modals and c.lemma_.lower() not in ("have", "need") for c in clause.children):
+        return True
+    return clause.lemma_.lower() in modals and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
+
+
+def modal_complement(f: Frame) -> bool:
+    """'He said Iraq must dismantle the factions', 'Iran must stop enriching, the envoy said': saying
+    what another actor must (should) do demands (asks) it of that actor — the subject of the modal
+    clause, and only an actor ('said the matter should be handled' asks nothing of anyone)."""
+    if not f.trig.complement_modals:
+        return False
+    clauses = [c for c in f.tok.children if c.dep_ == "ccomp" and _has_modal(c, f.trig.complement_modals)]
+    targets = [r for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+               for r in np_refs(f.ctx, s, factor=0.9, how="modal-complement-subject")]
+    if targets:
+        f.modality, f.reporter = clause_modality(f.ctx, f.tok, relation=f.relation)
+        for s in subject_refs(f.ctx, f.tok):
+            for t in targets:
+                f.emit(s, t, "verb:modal-complement")
+    return FINISHED
+
+
 def threat_by_complement(f: Frame) -> bool:
     """'Islamabad vowed to retaliate': an entry that counts only through its complement verb."""
     if f.trig.complements:
@@ -560,7 +586,7 @@ def coordinated_subjects(f: Frame) -> bool:
 
 
 VERB_STEPS: tuple[Step, ...] = (
-    instrument_names_relation, required_object_missing, threat_by_complement, hostile_label_missing,
+    instrument_names_relation, required_object_missing, modal_complement, threat_by_complement, hostile_label_missing,
     warning_of_danger_is_intelligence, clause_modality_step, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,

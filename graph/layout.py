@@ -84,9 +84,13 @@ def _line_starts(doc: Doc) -> list[int]:
 
 
 def _mark_line(doc: Doc, start: int, end: int, kind: str | None) -> None:
+    """Label a line's tokens; a dateline, byline or credit is one sentence ("UNITED NATIONS (AP) —"
+    must not be split after "UNITED")."""
     for tok in doc[start:end]:
         if not tok.is_space:
             tok._.ag_layout = kind
+            if kind in ("dateline", "byline", "credit") and tok.i > start:
+                tok.is_sent_start = False
 
 
 def _dateline_end(doc: Doc, start: int, end: int) -> int | None:

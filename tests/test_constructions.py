@@ -30,6 +30,41 @@ CASES = [
      [("USA", "pressures", "TUR", "asserted")], ""),
     ("offer-hung-as-purpose", "Qatar offered last week to mediate between Rwanda and Congo.",
      [("QAT", "mediates", "RWA", "hypothetical"), ("QAT", "mediates", "COD", "hypothetical")], ""),
+    # standing by, bailing out, shuttling between, sitting down with, designating a terrorist group
+    ("stand-by", "Estonia said it stood by Helsinki.", [("EST", "supports", "FIN", "asserted")], ""),
+    ("stand-with", "Tokyo stands with Manila in the face of coercion.", [("JPN", "supports", "PHL", "asserted")], ""),
+    ("bail-out", "The Gulf states have repeatedly bailed out Egypt's economy.",
+     [("GULF_STATES", "supports", "EGY", "asserted")], ""),
+    ("shuttle-between", "An Omani envoy has shuttled between Sanaa and Riyadh for months.",
+     [("OMN", "mediates", "YEM", "asserted"), ("OMN", "mediates", "SAU", "asserted")], ""),
+    ("sit-down-with", "Egypt's president sat down with Sudan's army chief in Cairo.", [("EGY", "negotiatesWith", "SDN", "asserted")], ""),
+    ("designate-terrorist", "Washington designated the Houthis a terrorist organisation in March.",
+     [("USA", "opposes", "HOUTHIS", "asserted")], ""),
+    ("trade-accusations", "Armenia and Azerbaijan traded accusations on Monday.",
+     [("ARM", "opposes", "AZE", "asserted"), ("AZE", "opposes", "ARM", "asserted")], ""),
+    # a pledge of support is support; a stance its holder states is no report
+    ("pledge-of-support", "Kuwait pledged to stand by Bahrain.", [("KWT", "supports", "BHR", "asserted")], ""),
+    ("own-stance", "Norway said it firmly rejected Russia's demands.", [("NOR", "opposes", "RUS", "asserted")], ""),
+    ("reported-act-stays-reported", "Norway said it had expelled two Russian diplomats.", [("NOR", "opposes", "RUS", "reported")], ""),
+    # a definite noun refers back to the same noun named with its owner
+    ("same-noun-owner", "Brazil praised Colombia's peace plan on Monday. Chile and Peru also endorsed the peace plan.",
+     [("CHL", "supports", "COL", "asserted"), ("PER", "supports", "COL", "asserted")], ""),
+    # 'drawing criticism from X': X criticises the clause's subject
+    ("reaction-to-clause", "Hungary blocked the aid package, drawing criticism from Poland.",
+     [("POL", "opposes", "HUN", "asserted")], ""),
+    # a mediator goes between the sides that fight or negotiate, not between friends
+    ("mediation-between-adversaries", "Ukraine and Russia traded accusations on Monday. Turkey praised Azerbaijan "
+     "and offered to mediate between the two capitals.", [("TUR", "mediates", "UKR", "hypothetical"),
+                                                          ("TUR", "mediates", "RUS", "hypothetical")], ""),
+    # 'the council' is the council named before
+    ("the-council", "The U.N. Security Council voted on Monday. Haiti's interim leader thanked the council.",
+     [("HTI", "supports", "UNSC", "asserted")], ""),
+    # 'Russian-Belarusian drills': the parser hangs the first demonym on the second
+    ("joint-drills", "Poland closed the border during Russian-Belarusian military exercises.",
+     [("BLR", "cooperatesWith", "RUS", "asserted")], ""),
+    # a purpose under a passive: the ones sent do it
+    ("purpose-of-passive", "Thousands of Egyptian troops are stationed in Somalia to train Somali forces.",
+     [("EGY", "supports", "SOM", "asserted")], ""),
 ]
 
 

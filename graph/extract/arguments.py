@@ -118,6 +118,9 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     if any(c.i in ctx.mentions for c in t.children):
         return None
     only = ctx.gz.anaphor_actors.get(t.lemma_.lower())  # "the emirate" is Qatar, the UAE or Kuwait
+    named = _named_with(ctx, t, wanted, only)
+    if named is not None:
+        return named  # "the U.N. Security Council voted … the council": the one whose name has the noun
     first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0), back=1)
     latest = None
     for i in range(t.i - 1, -1, -1):
@@ -131,6 +134,22 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
             if _np_role(ctx.doc[i]) in SUBJ:
                 return m  # the topic: 'The Iran-backed Houthis … talks with the group'
     return latest
+
+
+def _named_with(ctx: DocContext, t: Token, wanted: frozenset[str], only: frozenset[str] | None) -> Mention | None:
+    """The latest earlier mention, in this or the three previous sentences, whose own words contain the
+    definite noun ('the Security Council' for 'the council', 'the International Criminal Court' for
+    'the court')."""
+    first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0))
+    lemma = t.lemma_.lower()
+    for i in range(t.i - 1, first - 1, -1):
+        m = ctx.mentions.get(i)
+        if m is None or m.location or m.kind == "person" or i != m.start:
+            continue
+        words = {w.lemma_.lower() for w in ctx.doc[m.start:m.end]}
+        if lemma in words and ctx.gz.actors[m.actor].type in wanted and (only is None or m.actor in only):
+            return m
+    return None
 
 
 def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
@@ -535,8 +554,13 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
             refs = subject_refs(ctx, above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in refs]
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        # "drones sent to defend Libya's government": a purpose is the main clause's actor's
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "purpose") for r in subject_refs(ctx, head, depth + 1)]
+        # "drones sent to defend Libya's government": a purpose is the main clause's actor's; under a
+        # passive with no agent, the ones sent ("Pakistani troops are stationed in the kingdom to train
+        # Saudi forces": the troops train them)
+        refs = subject_refs(ctx, head, depth + 1)
+        if not refs and any(c.dep_ == "auxpass" for c in head.children):
+            refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "purpose") for r in refs]
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)
         if gv is not None and gv != v:
@@ -635,15 +659,21 @@ def _neighbour_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in ("neighbour", "neighbor") or tok.lower_ in ("neighbours", "neighbors")
 
 
+ADVERSARIAL = ("attacks", "opposes", "threatens", "demands", "negotiatesWith")
+
+
 def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
-                 neighbours: bool = False) -> list[Ref]:
+                 neighbours: bool = False, adversaries: bool = False) -> list[Ref]:
     """'the two allies' -> the parties of the most salient cooperative interaction before here;
     'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind.
     Only interactions stated before the anaphor (char offset ``before``) can be its antecedent: in "The
     two leaders criticised China", China is not one of the two.
 
     ``neighbours`` ('the two neighbours'): only two states that border each other (ag:neighbourOf) —
-    the pair of any interaction between them, else the two most recently named ones."""
+    the pair of any interaction between them, else the two most recently named ones.
+
+    ``adversaries`` ('mediated between the two capitals'): a mediator goes between sides that fight,
+    quarrel or negotiate, not between friends — only such a pair."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
                if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
@@ -651,7 +681,7 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
         cands = [(d, ix) for si, d, ix in ctx.salience if si == s
                  and (signs.get(ix.relation, 0) > 0 or not cooperative or neighbours)
                  and (before is None or ix.trigger_start < before)
-                 and ix.relation != "mediates"
+                 and ix.relation != "mediates" and (not adversaries or ix.relation in ADVERSARIAL)
                  and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
                  and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
@@ -687,13 +717,15 @@ def _pair_type_ok(ctx: DocContext, actor: str, cooperative: bool) -> bool:
     return a.type == "State" if cooperative else a.type in ("State", "ArmedGroup", "Organisation")
 
 
-def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False) -> list[Ref]:
+def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok: bool = False,
+                 adversaries: bool = False) -> list[Ref]:
+    """The actors a noun phrase stands for, resolving 'the three governments' and 'the two sides'."""
     group = numbered_group(ctx, tok, sent_idx)
     if group is not None:
         return group
     if pair_noun(ctx, tok):
-        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner"), before=tok.idx,
-                            neighbours=_neighbour_noun(tok))
+        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner") and not adversaries,
+                            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries)
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 
@@ -709,6 +741,9 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
             if r.actor not in subj]
     if own:
         return own
+    named_before = _same_head_owner(ctx, noun, subj)
+    if named_before:
+        return named_before
     lemma = noun.lemma_.lower()
     if any(c.dep_ == "prep" and c.lower_ in ("against", "on") and any(p.i in ctx.mentions for p in c.children)
            for c in noun.children):
@@ -773,6 +808,29 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
                     if parties:
                         return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
                 return [Ref(src, None, None, 0.75, "event-anaphora")]
+    return []
+
+
+def _same_head_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
+    """'backed Morocco's autonomy plan … Spain endorsed the autonomy plan': a definite noun refers back
+    to the latest earlier one with the same head and modifiers that named its owner (this and the
+    three previous sentences)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return []
+    if any(ctx.gz.relations.get(t.relation, {}).get("symmetric") for t in ctx.gz.triggers.get((noun.lemma_.lower(), "NOUN"), [])):
+        return []  # a meeting or a pact has parties, not an owner: see _event_parties
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.i not in ctx.mentions}
+    first = window_start(ctx, ctx.sent_index.get(noun.sent.start, 0), back=12)
+    for i in range(noun.i - 1, first - 1, -1):
+        prev = ctx.doc[i]
+        if prev.lemma_.lower() != noun.lemma_.lower() or prev.pos_ != "NOUN" or prev.i in ctx.mentions:
+            continue
+        if not mods <= {c.lemma_.lower() for c in prev.children if c.dep_ in ("compound", "amod")}:
+            continue
+        owners = [r for c in prev.children if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.mentions
+                  for r in np_refs(ctx, c, expand_conj=False, factor=0.8, how="same-noun-owner") if r.actor not in subj]
+        if owners:
+            return owners
     return []
 
 

@@ -120,7 +120,24 @@ def _passes_through(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: 
     return cur.dep_ == "advcl" and cur.tag_ == "VBG"
 
 
-def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relation: str) -> bool:
+def _carried(ctx: DocContext, lemma: str, relation: str, st: _Marks) -> bool:
+    """Wanting or pledging verbs that carry the act rather than make it a mere wish: 'seeks to broaden
+    the talks' IS the demand (``demand_carriers``); 'pledged to stand by Saudi Arabia', 'promised to
+    back Kyiv' IS the support (``commitment_verbs``, as the guidelines' 'pledges aid to')."""
+    gz = ctx.gz
+    if relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers"):
+        return True
+    return relation in ("supports",) and lemma in gz.word_list("commitment_verbs") and not st.negated
+
+
+def _own_voice(ctx: DocContext, clause: Token, speech: Token) -> bool:
+    """Is the subject of a reported clause its speaker ('Poland said IT stood by Vilnius')?"""
+    said_by = {r.actor for r in subject_refs(ctx, speech)}
+    doers = {r.actor for r in subject_refs(ctx, clause)}
+    return bool(doers) and doers <= said_by
+
+
+def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relation: str, stance: bool = False) -> bool:
     """An infinitive or 'that'-clause under a negating, intent or speech verb ('refused to meet',
     'plans to strike', 'said that …', 'denied that …'). For demands and appeals, 'seeks to broaden the
     talks' IS the demand: ``demand_carriers`` do not make it hypothetical."""
@@ -134,13 +151,15 @@ def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relatio
     if cur.dep_ == "xcomp" or purpose_like:
         if lemma in gz.word_list("negating_verbs"):
             st.negated, st.denied = not st.negated, True
-        elif lemma in intents and not (relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers")):
+        elif lemma in intents and not _carried(ctx, lemma, relation, st):
             st.hypothetical = True
             if st.negated and lemma in gz.word_list("commitment_verbs"):
                 st.denied = True  # "pledged not to use force": a commitment not to, like "agreed not to"
         return True
     if cur.dep_ == "ccomp":
-        if lemma in gz.word_list("speech_verbs"):
+        if lemma in gz.word_list("speech_verbs") and stance and _own_voice(ctx, cur, head):
+            pass  # "Poland said it stood by Vilnius": a stance its holder states is the stance itself
+        elif lemma in gz.word_list("speech_verbs"):
             st.report(next(iter(subject_refs(ctx, head)), None))
             if lemma == "deny":
                 st.negated, st.denied = not st.negated, True
@@ -162,7 +181,8 @@ def _claim_of_noun(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: l
     return gv
 
 
-def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relation: str) -> tuple[Token | None, bool]:
+def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relation: str,
+             stance: bool = False) -> tuple[Token | None, bool]:
     """The next clause up the chain, and whether it is ``v``'s own (False after a conjunction: in
     'did not attack and urged…' the negation is not the second verb's). None: the chain ends here."""
     head = cur.head
@@ -172,7 +192,7 @@ def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relatio
         return head, True
     if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):
         return None, True  # "AU forces have fought the group; it pledged allegiance …": two sentences
-    if _complement_of(ctx, st, cur, head, relation):
+    if _complement_of(ctx, st, cur, head, relation, stance):
         return head, True
     if cur.dep_ == "conj":
         return coordination_head(cur), False
@@ -186,9 +206,11 @@ def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relatio
     return None, True
 
 
-def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "") -> tuple[str, Ref | None]:
+def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, relation: str = "",
+                    stance: bool = False) -> tuple[str, Ref | None]:
     """Modality of the clause headed by verb ``v``: negated, hypothetical, reported or asserted, and who
-    reports it — read off ``v``'s clause and up to five clauses above it."""
+    reports it — read off ``v``'s clause and up to five clauses above it. ``stance``: the relation is a
+    verbal one (an appeal, praise, criticism, a demand), which its holder states rather than reports."""
     early = _governed_by_noun(ctx, v)
     if early is not None:
         return early
@@ -202,7 +224,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
         if own:
             _own_marks(ctx, st, cur, v, kids, ignore_modals)
         _report_marks(ctx, st, kids)
-        cur, own = _step_up(ctx, st, cur, kids, relation)
+        cur, own = _step_up(ctx, st, cur, kids, relation, stance)
         if cur is None:
             break
     return st.result()

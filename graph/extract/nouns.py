@@ -137,6 +137,9 @@ def possessor_and_modifiers(f: Frame) -> bool:
             f.sources += np_refs(ctx, c, how="possessor")
         elif c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
             f.modifiers += np_refs(ctx, c, how=f"modifier:{c.dep_}")
+            # "Russian-Belarusian drills", "Saudi-Iranian talks": the parser hangs the first on the second
+            f.modifiers += [r for cc in c.children if cc.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                            and c.i in ctx.mentions and cc.i in ctx.mentions for r in np_refs(ctx, cc, how="modifier:nested")]
     mod_actors = {r.actor for r in f.modifiers}
     if trig.compound_is_venue and len(mod_actors) == 1 and not f.sources and not any(
             c.i in ctx.mentions and ctx.mentions[c.i].kind == "part" for c in n.children):
@@ -226,7 +229,8 @@ def prepositional_roles(f: Frame) -> bool:
     for prep, p in [pp for host in f.hosts for pp in prep_objects(ctx, host, trig.target_preps)]:
         if prep in PLACES and (f.targets or named_elsewhere):
             continue
-        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True)
+        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True,
+                            adversaries=prep == "between" and f.relation == "mediates")
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (f.between if prep == "between" else f.targets).extend(refs)
@@ -364,9 +368,16 @@ def attacks_responded_to(f: Frame) -> bool:
 
 
 def reaction_to_event(f: Frame) -> bool:
-    """'drawing condemnation from Kyiv': condemnation of whoever acted in this sentence."""
-    if not f.targets and not f.between and f.trig.target_is_possessor and f.sources:
-        own = {x.actor for x in f.sources}
+    """'…, drawing condemnation from Kyiv': condemnation of the clause the reaction hangs on — its
+    subject ('the Dominican Republic has deported thousands, drawing criticism from U.N. officials'),
+    else whoever acted in this sentence."""
+    if f.targets or f.between or not f.trig.target_is_possessor or not f.sources:
+        return False
+    own = {x.actor for x in f.sources}
+    gv = f.governor
+    if gv is not None and gv.dep_ in ("advcl", "conj") and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
+        f.targets = [r for r in _subjects_of(f, gv.head, 0.85, "reaction-to-clause") if r.actor not in own]
+    if not f.targets:
         f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
     return False
 

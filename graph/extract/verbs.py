@@ -22,6 +22,7 @@ from .triggers import instrument, participle_patient, requirement_met, triggers_
 __all__ = ["verb_frame", "VERB_STEPS"]
 
 INTELLIGENCE_SHARING = "064"  # CAMEO: share intelligence or information
+STANCE_ROOTS = ("02", "05", "10", "11", "12")  # CAMEO roots of verbal acts: appeal, endorse, demand, criticise, reject
 FINISHED = True
 
 
@@ -107,7 +108,8 @@ def clause_modality_step(f: Frame) -> bool:
     """Modality from the clause and the clauses above it; an entry used only negated ('cannot accept
     US demands' opposes) counts only when negated, and then as a plain fact."""
     negated_use = f.trig.negated_relation is not None
-    f.modality, f.reporter = clause_modality(f.ctx, f.tok, ignore_modals=negated_use, relation=f.relation)
+    f.modality, f.reporter = clause_modality(f.ctx, f.tok, ignore_modals=negated_use, relation=f.relation,
+                                             stance=f.cameo[:2] in STANCE_ROOTS)
     if not negated_use:
         return False
     if f.modality != "negated":
@@ -268,7 +270,8 @@ def prepositional_roles(f: Frame) -> bool:
     for prep, p in preps:
         if prep == "with" and f.relation == "attacks" and "against" in here:
             continue
-        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True)
+        refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True,
+                            adversaries=prep == "between" and f.relation == "mediates")
         (f.between if prep == "between" else f.targets).extend(refs)
         if prep == "with" and f.trig.between_mutual:
             f.mutual |= {r.actor for r in refs}

@@ -72,7 +72,7 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
-    # entries generated from broad resources (ag:source "petrarch2" / "wordnet", ontology/lexicon_generated.ttl):
+    # entries generated from broad resources (ag:lexiconSource "petrarch2" / "wordnet", ontology/lexicon_generated.ttl):
     # consulted only for a (lemma, part of speech) the hand-written lexicon does not define
     generated: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
@@ -256,7 +256,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
                     target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
                     complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),
-                    source=_str(g, s, AG.source) or "lexicon",
+                    source=_str(g, s, AG.lexiconSource) or "lexicon",
                 )
                 table = gz.triggers if trig.source == "lexicon" else gz.generated
                 table.setdefault((lemma, pos), []).append(trig)

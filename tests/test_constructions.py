@@ -62,6 +62,27 @@ CASES = [
     # 'Russian-Belarusian drills': the parser hangs the first demonym on the second
     ("joint-drills", "Poland closed the border during Russian-Belarusian military exercises.",
      [("BLR", "cooperatesWith", "RUS", "asserted")], ""),
+    # roles predicated of an actor: after a copula, after 'serve/act as', in 'one of the …'
+    ("serve-as-mediator", "Norway served as chief mediator between Colombia and the ELN and Venezuela.",
+     [("NOR", "mediates", "COL", "asserted"), ("NOR", "mediates", "VEN", "asserted")], ""),
+    ("act-as-intermediary", "Egypt acted as an intermediary between Israel and Hamas.",
+     [("EGY", "mediates", "ISR", "asserted"), ("EGY", "mediates", "HAMAS", "asserted")], ""),
+    ("copular-guarantor", "France remains Chad's main security guarantor.", [("FRA", "supports", "TCD", "asserted")], ""),
+    ("one-of-the-buyers", "India is one of the largest buyers of Russian oil.", [("IND", "cooperatesWith", "RUS", "asserted")], ""),
+    ("play-a-mediating-role", "Qatar played a central mediating role in the talks between Rwanda and Congo.",
+     [("QAT", "mediates", "RWA", "asserted"), ("QAT", "mediates", "COD", "asserted")], ""),
+    # trade
+    ("buy-goods-from", "The waiver allowed Iraq to buy electricity from Iran.", [("IRQ", "cooperatesWith", "IRN", "hypothetical")], ""),
+    ("trade-with", "Turkey has expanded its trade with Russia since 2022.", [("TUR", "cooperatesWith", "RUS", "asserted")], ""),
+    ("imports-of", "China halted imports of Japanese seafood.", [("CHN", "cooperatesWith", "JPN", "negated")], ""),
+    # agreeing to stop fighting is a truce, and the fighting happened
+    ("agreed-to-halt-hostilities", "Armenia and Azerbaijan agreed to halt hostilities along the border.",
+     [("ARM", "cooperatesWith", "AZE", "asserted"), ("ARM", "attacks", "AZE", "asserted"), ("AZE", "attacks", "ARM", "asserted")], ""),
+    ("agreed-with-to-stop", "Russia agreed with Ukraine to stop strikes on energy facilities.",
+     [("RUS", "cooperatesWith", "UKR", "asserted")], ""),
+    # ellipsis: what the clause's subject did, the elided clause's subjects did too
+    ("ellipsis-as-did", "Israel struck Doha on Tuesday. Kuwait condemned the raid within hours, as did Bahrain and Oman.",
+     [("KWT", "opposes", "ISR", "asserted"), ("BHR", "opposes", "ISR", "asserted"), ("OMN", "opposes", "ISR", "asserted")], ""),
     # a purpose under a passive: the ones sent do it
     ("purpose-of-passive", "Thousands of Egyptian troops are stationed in Somalia to train Somali forces.",
      [("EGY", "supports", "SOM", "asserted")], ""),

@@ -496,7 +496,8 @@ def test_a_definite_nominal_event_is_presupposed_by_the_report_around_it(extract
 
 def test_close_ties_are_an_alliance_but_trade_ties_are_not(extract_text):
     assert ("ETH", "alliedWith", "ARE") in rels(extract_text("Ethiopia has kept close ties with the United Arab Emirates."))
-    assert not rels(extract_text("Germany has close trade ties with China."))
+    # trade ties are trade (cooperatesWith, the guidelines), not an alliance
+    assert rels(extract_text("Germany has close trade ties with China.")) == {("DEU", "cooperatesWith", "CHN")}
 
 
 def test_relative_pronoun_through_a_reporting_verb(extract_text):
@@ -571,7 +572,8 @@ def test_its_neighbour_is_a_bordering_state_not_the_possessor(extract_text):
 def test_arms_sales_and_purchases_support_the_buyer_but_oil_sales_do_not(extract_text):
     ex = extract_text("Ankara bought Russian S-400 air defences in 2019 and has sold Bayraktar drones to Ukraine.")
     assert {("RUS", "supports", "TUR"), ("TUR", "supports", "UKR")} <= rels(ex)
-    assert not rels(extract_text("Iran sold oil to China."))
+    # selling oil is trade (cooperatesWith, the guidelines), not support
+    assert rels(extract_text("Iran sold oil to China.")) == {("IRN", "cooperatesWith", "CHN")}
 
 
 def test_normalisation_and_detente_are_cooperation(extract_text):

@@ -17,7 +17,9 @@ from .arguments import np_refs
 from .context import DocContext, Ref
 from .frames import emit_interaction
 
-__all__ = ["denied_claims", "resolve_deferred_mediation", "dedupe"]
+__all__ = ["denied_claims", "ellipsis", "resolve_deferred_mediation", "dedupe"]
+
+ELLIPSIS_VERBS = ("do", "have", "be")
 
 
 def denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
@@ -37,6 +39,35 @@ def denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
                 ctx.interactions.append(Interaction(**{**ix.__dict__, "modality": "negated",
                                                        "confidence": ix.confidence * 0.9,
                                                        "path": ix.path + "+denied-claim"}))
+
+
+def _elided_subjects(ctx: DocContext, aux: "Token") -> list[Ref]:
+    """'…, as did Bahrain and Oman', '…, and so did Kuwait': the actors of an auxiliary that stands
+    for the clause it hangs on; [] when the token is no such auxiliary."""
+    if aux.lemma_.lower() not in ELLIPSIS_VERBS or aux.dep_ not in ("advcl", "conj") or aux.head.pos_ != "VERB" \
+            or any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr") for c in aux.children):
+        return []
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "so") for c in aux.children):
+        return []
+    return [r for c in aux.children if c.dep_ == "nsubj" for r in np_refs(ctx, c, how="ellipsis")]
+
+
+def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
+    """'Kuwait condemned the raid within hours, as did Bahrain and Oman': what the clause's subject
+    did, the elided clause's subjects did too (same target, modality and evidence)."""
+    for aux in sent:
+        others = _elided_subjects(ctx, aux)
+        if not others:
+            continue
+        verb = aux.head
+        doers = {ix.source for ix in ctx.interactions if ix.sentence == sent_idx and ix.trigger_start == verb.idx}
+        for ix in [ix for ix in ctx.interactions if ix.sentence == sent_idx and ix.trigger_start == verb.idx
+                   and not ix.source.startswith("P_")]:
+            for r in others:
+                if r.actor not in doers and r.actor != ix.target:
+                    ctx.interactions.append(Interaction(**{**ix.__dict__, "source": r.actor, "source_official": r.official,
+                                                           "source_sector": r.sector, "confidence": ix.confidence * 0.9,
+                                                           "path": ix.path + "+ellipsis"}))
 
 
 def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None) -> Counter:

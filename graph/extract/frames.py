@@ -55,6 +55,9 @@ class Frame:
     modifiers: list[Ref] = field(default_factory=list)
     relative_hosts: list[Token] = field(default_factory=list)
     hosts: list[Token] = field(default_factory=list)
+    # "China halted imports of Japanese seafood": a ceased act is both presupposed (it went on) and
+    # negated (it stops) — the guidelines keep one claim per polarity class, so both are emitted
+    also_negated: bool = False
 
     @property
     def gz(self):
@@ -78,9 +81,13 @@ class Frame:
         """Record ``src`` —relation→ ``tgt`` (the frame's own relation, modality and reporter unless given)."""
         relation = relation or self.relation
         cameo = self.cameo if cameo is None else cameo
+        modality = modality or self.modality
+        reporter = self.reporter if reporter is KEEP else reporter
         emit_interaction(self.ctx, self.sent_idx, self.sent, tok or self.tok, self.trig, relation, cameo, src, tgt,
-                         modality or self.modality, self.reporter if reporter is KEEP else reporter, path,
-                         other=other, factor=factor)
+                         modality, reporter, path, other=other, factor=factor)
+        if self.also_negated and modality in ("asserted", "reported"):
+            emit_interaction(self.ctx, self.sent_idx, self.sent, tok or self.tok, self.trig, relation, cameo, src, tgt,
+                             "negated", reporter, path + "+ceased", other=other, factor=factor * 0.9)
 
 
 Step = Callable[[Frame], bool]

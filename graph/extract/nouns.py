@@ -16,7 +16,7 @@ from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, eve
 from .context import SUBJ, Ref
 from .frames import Frame, Step, run_steps
 from .mediation import mediation
-from .modality import noun_modality
+from .modality import clause_modality, noun_modality
 from .triggers import triggers_for
 
 __all__ = ["noun_frame", "NOUN_STEPS"]
@@ -50,8 +50,18 @@ def joint_show_of_force(f: Frame) -> bool:
 
 
 def noun_modality_step(f: Frame) -> bool:
-    """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``)."""
+    """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``);
+    one that is ceased ('halted imports of Japanese seafood', 'suspended intelligence sharing with the
+    US') went on and stops: both."""
     f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=f.trig.recipient_from_governor)
+    gv = governor(f.tok)
+    ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \
+        and object_path(f.tok, gv) and f.tok.dep_ != "nsubj" \
+        and not (gv.dep_ in ("xcomp", "advcl") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs"))
+    if ceased:
+        clause, reporter = clause_modality(f.ctx, gv)
+        if clause in ("asserted", "reported"):  # (not "threatened to halt imports": nothing ceased yet)
+            f.modality, f.reporter, f.also_negated = clause, reporter, True
     return False
 
 
@@ -98,18 +108,44 @@ def seen_as_role(f: Frame) -> bool:
     return FINISHED
 
 
+def _role_node(n: Token) -> Token:
+    """'one of the largest buyers of Iranian oil': the role is predicated of the quantifier."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some", "among"):
+        return n.head.head
+    return n
+
+
+def _role_holders(f: Frame, node: Token) -> list[Ref] | None:
+    """Who holds the role a role noun names: the noun it is in apposition to ('Belarus, Russia's
+    closest ally'), the subject of a copula ('the US remains Israel's security guarantor') or of a role
+    verb with 'as' ('Oman served as chief mediator', 'Qatar acted as an intermediary'). None: the
+    noun is in none of these positions."""
+    ctx = f.ctx
+    if node.dep_ == "appos":
+        return np_refs(ctx, node.head, how="apposition")
+    if node.dep_ == "attr":
+        return subject_refs(ctx, node.head) if node.head.pos_ in ("VERB", "AUX") else []
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in f.gz.word_list("role_verbs"):
+        return _relay(subject_refs(ctx, node.head.head), 0.95, "role-as")
+    return None
+
+
 def appositive_role(f: Frame) -> bool:
-    """'Belarus, Russia's closest ally', 'Ethiopia and Eritrea, which … became unlikely partners':
-    the holder of the role and its owner; coordinated holders with no owner are each other's (but
-    'Egypt and the UAE, Haftar's main backers' back someone the gazetteer does not know)."""
+    """A role noun predicated of an actor — in apposition, after a copula, after 'serve as': the
+    holder of the role and its owner ('Belarus, Russia's closest ally'); a mediator's parties
+    ('Oman served as chief mediator between Iran and the US'); coordinated holders with no owner are
+    each other's ('Ethiopia and Eritrea, which … became unlikely partners'; but 'Egypt and the UAE,
+    Haftar's main backers' back someone the gazetteer does not know)."""
     n = f.tok
-    if not (_is_role_noun(f) and n.dep_ in ("appos", "attr")):
+    holders = _role_holders(f, _role_node(n)) if _is_role_noun(f) else None
+    if holders is None:
         return False
-    if n.dep_ == "appos":
-        holders = np_refs(f.ctx, n.head, how="apposition")
-    else:
-        holders = subject_refs(f.ctx, n.head) if n.head.pos_ in ("VERB", "AUX") else []
-    owners = _role_owners(f, ("of", "with"), "ally-of")
+    if f.relation == "mediates":
+        parties = [r for _, p in prep_objects(f.ctx, n, ("between", "for", "of"))
+                   for r in args_or_pair(f.ctx, p, f.sent_idx, "mediator-of", adversaries=True)]
+        mediation(f, holders, parties)
+        return FINISHED
+    owners = _role_owners(f, ("of", "with", "to", "from"), "ally-of")
     if owners:
         for h in holders:
             for o in owners:
@@ -183,6 +219,25 @@ def light_verb_subject(f: Frame) -> bool:
     if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
             and not third_party_subject(f.ctx, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
+    return False
+
+
+def agreed_cessation(f: Frame) -> bool:
+    """'Thailand and Cambodia agreed to halt hostilities', 'agreed with Kyiv to stop strikes on energy
+    sites': agreeing to stop fighting is a truce between those who agree (cooperatesWith); the
+    fighting itself happened (the noun's own frame goes on)."""
+    gv = f.governor
+    if f.relation != "attacks" or gv is None or gv.lemma_.lower() not in f.gz.word_list("cessation_verbs") \
+            or gv.head.lemma_.lower() not in f.gz.word_list("agreement_verbs") or not (
+                gv.dep_ == "xcomp" or (gv.dep_ == "advcl" and any(c.lower_ == "to" for c in gv.children))):
+        return False
+    agree = gv.head
+    parties = subject_refs(f.ctx, agree) + [r for _, p in prep_objects(f.ctx, agree, ("with",))
+                                            for r in np_refs(f.ctx, p, how="agreed-with")]
+    modality, reporter = clause_modality(f.ctx, agree, relation="cooperatesWith")
+    for a, b in actor_pairs(parties):
+        f.emit(a, b, "noun:agreed-cessation", relation="cooperatesWith", cameo=f.relation_code("cooperatesWith"),
+               modality=modality, reporter=reporter, tok=agree)
     return False
 
 
@@ -466,10 +521,24 @@ def main_clause_parties(f: Frame) -> bool:
     return False
 
 
+def _own_fight(f: Frame) -> bool:
+    """Is a mutual event the subjects' own — launched, waged, resumed, or halted by agreement
+    ('Thailand and Cambodia agreed to halt hostilities') — rather than one they end for others
+    ('France and the US brokered a deal ending the fighting')?"""
+    gv = f.governor
+    if gv is None:
+        return False
+    if gv.lemma_.lower() in f.gz.word_list("light_verbs"):
+        return True
+    return gv.lemma_.lower() in f.gz.word_list("cessation_verbs") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs")
+
+
 def coordinated_parties(f: Frame) -> bool:
-    """'the US and Iran met …', 'India and Pakistan agreed to a ceasefire after four days of exchanges':
-    several parties of one reciprocal event relate to each other."""
-    if (f.symmetric or _after_fighting(f)) and not f.targets and not f.between and len(f.sources) > 1:
+    """'the US and Iran met …', 'India and Pakistan agreed to a ceasefire after four days of exchanges',
+    'Thailand and Cambodia halted hostilities': several parties of one reciprocal event (or of a mutual
+    one a verb hands them) relate to each other."""
+    handed = f.trig.between_mutual and any(r.how.startswith("light-verb") for r in f.sources) and _own_fight(f)
+    if (f.symmetric or _after_fighting(f) or handed) and not f.targets and not f.between and len(f.sources) > 1:
         for a, b in actor_pairs(f.sources):
             f.emit(a, b, "noun:coordinated")
             if not f.symmetric:
@@ -479,7 +548,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 NOUN_STEPS: tuple[Step, ...] = (
     joint_show_of_force, noun_modality_step, allies_pair, seen_as_role, appositive_role,
-    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, relative_light_verb,
+    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, agreed_cessation, relative_light_verb,
     prepositional_roles, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..gazetteer import Gazetteer, Trigger
 
-__all__ = ["trigger_pos", "triggers_for", "requirement_met", "object_lemmas", "participle_patient", "instrument"]
+__all__ = ["trigger_pos", "triggers_for", "gerund_entries", "requirement_met", "object_lemmas", "participle_patient", "instrument"]
 
 
 def trigger_pos(tok: Token) -> str:
@@ -31,11 +31,23 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     found = _entries(gz, lemma, pos) or _entries(gz, tok.lower_, pos)
     if pos == "NOUN" and not found and lemma.endswith("s"):
         found = _entries(gz, lemma[:-1], pos)
+    if pos == "NOUN" and not found and tok.lower_.endswith("ing") and tok.dep_ in ("amod", "compound"):
+        found = gerund_entries(gz, tok.lower_)  # "a mediating role": the tagger's noun is the verb's participle
     # "hosted talks" is mediation, not a host's visit; "shuttle diplomacy" is mediation, not talks
     specific = [t for t in found if t.requires_object and requirement_met(tok, t)]
     if specific:
         return specific
     return [t for t in found if not t.requires_object or pos == "VERB"]
+
+
+def gerund_entries(gz: Gazetteer, word: str) -> list[Trigger]:
+    """The VERB entries of an -ing form the tagger took for a noun ('mediating' -> mediate,
+    'stopping' -> stop, 'bombing' -> bomb)."""
+    stem = word[:-3]
+    for cand in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+        if cand and _entries(gz, cand, "VERB"):
+            return _entries(gz, cand, "VERB")
+    return []
 
 
 def _entries(gz: Gazetteer, lemma: str, pos: str) -> list[Trigger]:
@@ -64,7 +76,7 @@ def object_lemmas(tok: Token) -> set[str]:
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
         if c.dep_ in ("prep", "dative"):
-            out.add("_prep")
+            out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
     if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):

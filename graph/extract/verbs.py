@@ -104,12 +104,25 @@ def warning_of_danger_is_intelligence(f: Frame) -> bool:
     return False
 
 
+def _ceased_act(f: Frame) -> None:
+    """'Britain has paused sharing intelligence with the US', 'stopped buying Russian oil': the act went
+    on and stops — both claims stand (factual, as the clause above says; and negated)."""
+    v = f.tok
+    head = v.head
+    if v.dep_ == "xcomp" and v.tag_ == "VBG" and head.lemma_.lower() in f.gz.word_list("cessation_verbs") \
+            and head.lemma_.lower() not in ("end",):
+        clause, reporter = clause_modality(f.ctx, head, relation=f.relation)
+        if clause in ("asserted", "reported"):
+            f.modality, f.reporter, f.also_negated = clause, reporter, True
+
+
 def clause_modality_step(f: Frame) -> bool:
     """Modality from the clause and the clauses above it; an entry used only negated ('cannot accept
     US demands' opposes) counts only when negated, and then as a plain fact."""
     negated_use = f.trig.negated_relation is not None
     f.modality, f.reporter = clause_modality(f.ctx, f.tok, ignore_modals=negated_use, relation=f.relation,
                                              stance=f.cameo[:2] in STANCE_ROOTS)
+    _ceased_act(f)
     if not negated_use:
         return False
     if f.modality != "negated":
@@ -139,6 +152,34 @@ def _participle_agents(f: Frame) -> list[Ref]:
     for _, p in prep_objects(ctx, v, f.trig.agent_preps):
         srcs += np_refs(ctx, p, how="participle-agent")
     return srcs
+
+
+def role_participle(f: Frame) -> bool:
+    """'Egypt played a central mediating role in the talks', 'took a leading part in brokering the
+    deal': a participle modifying a role noun that a verb takes as object is that verb's subject's act
+    (a mediator's parties come from the talks named, else from the document)."""
+    v, ctx = f.tok, f.ctx
+    role = v.head
+    if v.dep_ not in ("amod", "compound") or role.lemma_.lower() not in f.gz.word_list("role_part_nouns") \
+            or role.dep_ != "dobj":
+        return False
+    verb = role.head
+    holders = _relay(subject_refs(ctx, verb), 0.9, "role-of-subject")
+    scenes = [p for host in (role, verb) for _, p in prep_objects(ctx, host, ("in", "between", "for"))]
+    f.modality, f.reporter = clause_modality(ctx, verb, relation=f.relation)
+    if f.relation == "mediates":
+        parties = [r for p in scenes for r in (talk_parties(ctx, p, f.sent_idx) or
+                                               args_or_pair(ctx, p, f.sent_idx, "role-scene", adversaries=True))]
+        mediation(f, holders, parties)
+        return FINISHED
+    for h in holders:
+        for t in [r for p in scenes for r in np_refs(ctx, p, how="role-scene")]:
+            f.emit(h, t, "verb:role")
+    return FINISHED
+
+
+def _relay(refs: list[Ref], factor: float, how: str) -> list[Ref]:
+    return [Ref(r.actor, r.sector, r.official, r.factor * factor, how) for r in refs]
 
 
 def participle_modifier(f: Frame) -> bool:
@@ -418,12 +459,25 @@ def conjunct_shares_target(f: Frame) -> bool:
     return False
 
 
+def _in_phrase(t: Token, head: Token) -> bool:
+    """Is ``t`` inside ``head``'s noun phrase proper — not inside a clause that hangs on it?"""
+    while t != head and t.head != t:
+        if t.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return False
+        t = t.head
+    return t == head
+
+
 def object_preposition_target(f: Frame) -> bool:
-    """'offered to share intelligence with Abuja': the parser hangs the preposition on the object."""
+    """'offered to share intelligence with Abuja': the parser hangs the preposition on the object;
+    for a partner ('with') of a symmetric relation, anywhere in the object's phrase ('paused sharing
+    some intelligence on suspected drug vessels with the United States')."""
     if f.targets or f.between or not f.trig.target_preps:
         return False
-    f.targets += [r for c in f.tok.children if c.dep_ == "dobj" and c.i not in f.ctx.mentions
-                  for _, p in prep_objects(f.ctx, c, f.trig.target_preps)
+    objects = [c for c in f.tok.children if c.dep_ == "dobj" and c.i not in f.ctx.mentions]
+    hosts = objects + ([t for c in objects for t in c.subtree if t != c and t.pos_ == "NOUN" and _in_phrase(t, c)]
+                       if f.symmetric else [])
+    f.targets += [r for c in hosts for _, p in prep_objects(f.ctx, c, f.trig.target_preps)
                   for r in np_refs(f.ctx, p, factor=0.85, how="object-prep", place_ok=f.relation == "attacks")]
     return False
 
@@ -590,7 +644,7 @@ def coordinated_subjects(f: Frame) -> bool:
 
 VERB_STEPS: tuple[Step, ...] = (
     instrument_names_relation, required_object_missing, modal_complement, threat_by_complement, hostile_label_missing,
-    warning_of_danger_is_intelligence, clause_modality_step, participle_modifier,
+    warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
     criticised_event_owner, complement_subject, speaker_of_conjunct, own_object_names_target, warning_target,

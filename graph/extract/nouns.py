@@ -521,6 +521,43 @@ def main_clause_parties(f: Frame) -> bool:
     return False
 
 
+REFERRING = ("the", "this", "that", "these", "those")
+RENEWED = ("next", "new", "further", "second", "third", "another", "fresh", "latest", "renewed", "resumed", "last")
+
+
+def _refers_back(f: Frame) -> bool:
+    """'a new round of talks', 'the next round', 'another ceasefire' (a renewed event between the same
+    parties); 'suspended the talks', 'the truce collapsed' (an event named before, now ended). A plain
+    definite reference ('the talks come weeks after…') says nothing new about its event."""
+    n = f.tok
+    heads = [n] + ([n.head.head] if n.dep_ == "pobj" and n.head.lower_ == "of" else [])
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in RENEWED for h in heads for c in h.children):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in REFERRING for c in n.children)
+    return definite and (f.also_negated or f.modality == "negated")
+
+
+def event_anaphora(f: Frame) -> bool:
+    """'Israel and Hamas held talks in Doha … A new round is due in Cairo': an event noun with no
+    parties of its own that refers back is between the parties of the latest such event before it,
+    with its own modality (the new round is hypothetical; 'Iran suspended the talks' negated)."""
+    if not (f.symmetric or f.relation == "attacks") or len(f.sources) > 1 or f.targets or f.between \
+            or not _refers_back(f):
+        return False
+    party = {r.actor for r in f.sources}  # "Tehran suspended the talks": one party named, the other known
+    earlier = [ix for _, _, ix in reversed(f.ctx.salience) if ix.relation == f.relation and ix.trigger_start < f.tok.idx
+               and not ix.source.startswith("P_") and not ix.target.startswith("P_")
+               and (not party or party & {ix.source, ix.target})]
+    if not earlier:
+        return False
+    ix = earlier[0]
+    src, tgt = Ref(ix.source, None, None, 0.75, "event-anaphora"), Ref(ix.target, None, None, 0.75, "event-anaphora")
+    if party and ix.target in party:
+        src, tgt = tgt, src
+    f.emit(f.sources[0] if party else src, tgt, "noun:event-anaphora")
+    return FINISHED
+
+
 def _own_fight(f: Frame) -> bool:
     """Is a mutual event the subjects' own — launched, waged, resumed, or halted by agreement
     ('Thailand and Cambodia agreed to halt hostilities') — rather than one they end for others
@@ -552,5 +589,5 @@ NOUN_STEPS: tuple[Step, ...] = (
     prepositional_roles, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
-    emit_roles, fighting_before_truce, main_clause_parties, coordinated_parties,
+    emit_roles, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,
 )

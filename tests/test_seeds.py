@@ -165,3 +165,43 @@ def test_interactions_carry_cameo_and_goldstein(built):
 def test_analysis_written_back(built):
     _, g, _ = built
     assert ask(g, "ag:USA ag:pagerank ?p ; ag:betweenness ?b ; ag:degree ?d")
+
+
+# ------------------------------------------------------------------ the seed claims, audited one by one
+
+# Every asserted or reported state-level claim the seeds yield, with the words of its sentence that
+# state it (checked by a reader against tests/data/README.md). A claim the sentence does not state —
+# "pressed Israel to refrain from any strikes on Iran" read as an Israeli strike that happened, US–Iran
+# "tensions" read as opposition — fails the test; so does an audited claim that stops being found.
+AUDITED = {
+    # seeds/000: Washington presses Israel while US-Iran talks run in Oman
+    ("000", "USA", "pressures", "ISR", "reported"): "Washington has privately pressed Israel to refrain …, Israeli officials say",
+    ("000", "USA", "cooperatesWith", "ISR", "asserted"): "intensive strategic coordination between the two allies",
+    ("000", "USA", "alliedWith", "ISR", "asserted"): "the two allies",
+    ("000", "IRN", "attacks", "ISR", "asserted"): "the flare-up of hostilities between Israel and Iran last June",
+    ("000", "ISR", "attacks", "IRN", "asserted"): "the flare-up of hostilities between Israel and Iran last June",
+    ("000", "USA", "demands", "IRN", "reported"): "The U.S. reportedly seeks to broaden the talks to include Iran's missile programme",
+    ("000", "IRN", "supports", "NON_STATE_ACTORS", "asserted"): "its [Iran's] backing for armed groups across the Middle East",
+    ("000", "USA", "pressures", "ISR", "asserted"): "the U.S. request that Israel stand down",
+    # seeds/001: the same story, analysed
+    ("001", "USA", "pressures", "ISR", "reported"): "The United States has privately urged Israel to refrain …, Israeli officials said",
+    ("001", "USA", "negotiatesWith", "IRN", "asserted"): "while Washington and Tehran resume nuclear talks in Muscat",
+    ("001", "OMN", "mediates", "IRN", "asserted"): "Oman-mediated indirect negotiations (between the US and Iran)",
+    ("001", "OMN", "mediates", "USA", "asserted"): "Oman-mediated indirect negotiations (between the US and Iran)",
+    ("001", "USA", "demands", "IRN", "asserted"): "the US demands Iran cease uranium enrichment",
+    ("001", "ISR", "attacks", "IRN", "asserted"): "an Israeli raid on Iranian targets triggered a 12-day clash",
+    ("001", "USA", "attacks", "IRN", "asserted"): "US strikes hit Iranian nuclear infrastructure",
+    ("001", "USA", "pressures", "ISR", "asserted"): "Washington's plea to Jerusalem",
+    ("001", "IRN", "opposes", "USA", "asserted"): "it [Iran] also cannot accept uncompromising US demands",
+}
+
+
+def test_every_factual_seed_claim_is_stated_by_its_sentence(built):
+    result, _, _ = built
+    found = {(ex.document.source.split("/")[-1][:3], ix.source, ix.relation, ix.target, ix.modality)
+             for ex in result.extractions for ix in ex.interactions
+             if ix.modality in ("asserted", "reported") and not ix.source.startswith("P_")}
+    unstated = sorted(found - set(AUDITED))
+    assert not unstated, f"claims no audited sentence states: {unstated}"
+    lost = sorted(set(AUDITED) - found)
+    assert not lost, f"audited claims no longer found: {lost}"

@@ -84,8 +84,22 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
             st.denied = True
     if not ignore_modals and any(c.dep_ == "aux" and c.lower_ in gz.word_list("hypothetical_modals") for c in kids):
         st.hypothetical = True
+    if cur.tag_ in ("VBP", "VBZ") and _future_time(ctx, kids):
+        st.hypothetical = True  # "while U.S. and Iranian delegations meet in Oman later this week": scheduled
     if _conditional(kids, conds):
         st.hypothetical = True
+
+
+def _future_time(ctx: DocContext, kids: list[Token]) -> bool:
+    """A present-tense verb with a time adverbial that points ahead ('later this week', 'next month',
+    'tomorrow', 'in the coming days'): the present of a schedule, not a fact."""
+    ahead = ctx.gz.word_list("future_time_words")
+    for c in kids:
+        if c.dep_ in ("npadvmod", "advmod", "prep", "tmod"):
+            words = {t.lower_ for t in c.subtree}
+            if words & ahead:
+                return True
+    return False
 
 
 def _report_marks(ctx: DocContext, st: _Marks, kids: list[Token]) -> None:
@@ -269,6 +283,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head == gv and mod != "negated" \
             and (lemma in gz.word_list("intent_verbs") or lemma == "appeal"):
         return "hypothetical", rep  # "called for talks between Russia and Ukraine": asked for, not held
+    if n.dep_ == "pobj" and n.head.lower_ in ("for", "against") and _indefinite(n) and any(
+            c.lower_ in ("renewed", "new", "future", "possible", "potential", "any", "further", "fresh") for c in n.children):
+        return "hypothetical", rep  # "prepare contingencies for renewed hostilities": anticipated, not happened
     if mod in ("hypothetical", "negated") and _indefinite(n):
         # "pressed Israel to refrain from any unilateral strikes on Iran", "did not launch any raids":
         # an event nobody has presupposed is as (un)real as the clause that mentions it

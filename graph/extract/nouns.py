@@ -554,7 +554,10 @@ def event_anaphora(f: Frame) -> bool:
     src, tgt = Ref(ix.source, None, None, 0.75, "event-anaphora"), Ref(ix.target, None, None, 0.75, "event-anaphora")
     if party and ix.target in party:
         src, tgt = tgt, src
-    f.emit(f.sources[0] if party else src, tgt, "noun:event-anaphora")
+    src = f.sources[0] if party else src
+    f.emit(src, tgt, "noun:event-anaphora")
+    if f.trig.between_mutual and not f.symmetric:  # "renewed hostilities": both sides
+        f.emit(tgt, src, "noun:event-anaphora")
     return FINISHED
 
 

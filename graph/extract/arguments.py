@@ -482,37 +482,110 @@ def relative_clause(v: Token) -> Token | None:
     return v if v.dep_ == "relcl" else None
 
 
+def _relayed(refs: list[Ref], factor: float, how: str) -> list[Ref]:
+    return [Ref(r.actor, r.sector, r.official, r.factor * factor, how) for r in refs]
+
+
+def _passive_agent(ctx: DocContext, v: Token) -> list[Ref] | None:
+    """'armed and financed by Iran', '…, hosted by Kazakhstan': the agent of a passive (shared by
+    coordinated participles), or [] for a passive with a surface subject and no agent — the answer;
+    None when the subject is to be looked for elsewhere."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj") \
+        or (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
+    if not passive:
+        return None
+    for verb in [v] + list(v.conjuncts):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return np_refs(ctx, p, how="passive-agent")
+    return [] if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) else None
+
+
+def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
+    """The verb's own subject: a relative pronoun's noun ('the three governments, which have turned to
+    Russia'), a numbered group or pair ('the two allies'), else the noun phrase. None: no subject."""
+    for c in v.children:
+        if c.dep_ not in ("nsubj", "csubj", "expl"):
+            continue
+        rel = relative_clause(v) if c.tag_ in ("WDT", "WP") else None
+        if rel is not None:
+            pronoun, c = c, rel.head
+            if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
+                return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
+        group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
+        if group is not None:
+            return group
+        if pair_noun(ctx, c):
+            return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
+                                cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
+                                neighbours=_neighbour_noun(c))
+        return np_refs(ctx, c, how="subject")
+    return None
+
+
+def _controlled_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:
+    """An infinitive's subject: the object of an object-control verb ('urged ISRAEL to refrain',
+    'called on TEHRAN to resume'), else the subject of the verb above ('Iran wants to avoid')."""
+    head = v.head
+    if head.lemma_.lower() in ctx.gz.word_list("object_control"):
+        for c in head.children:
+            if c.dep_ in ("dobj", "dative"):
+                return _relayed(np_refs(ctx, c), 0.9, "object-control")
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _relayed(np_refs(ctx, p), 0.9, "object-control")
+    return _relayed(subject_refs(ctx, head, depth + 1), 0.9, "control")
+
+
+def _conjunct_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:
+    """A coordinated verb's subject is its first conjunct's; 'The Houthis said five fighters were killed
+    and vowed …': when no actor did the first, the second is the speaker's act."""
+    head = coordination_head(v)
+    refs = subject_refs(ctx, head, depth + 1)
+    if not refs and head.dep_ == "ccomp" and not any(c.dep_ in SUBJ for c in v.children):
+        refs = subject_refs(ctx, head.head, depth + 1)
+    return _relayed(refs, 0.9, "conj-subject")
+
+
+def _adverbial_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:
+    """'…, arming Hezbollah': the main clause's subject; 'Maduro was sworn in, defying the United
+    States': a passive clause's surface subject; a participle the parser hung inside an embedded
+    clause ('cultivated what analysts describe as a proxy network, arming Hezbollah'): the main one's."""
+    head = v.head
+    refs = subject_refs(ctx, head, depth + 1)
+    if not refs:
+        refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
+    if not refs and head.dep_ in ("ccomp", "relcl", "xcomp") and head.head.pos_ in ("VERB", "AUX", "NOUN"):
+        above = head.head if head.head.pos_ != "NOUN" else head.head.head
+        refs = subject_refs(ctx, above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
+    return _relayed(refs, 0.85, "adverbial")
+
+
+def _purpose_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:
+    """'drones sent to defend Libya's government': a purpose is the main clause's actor's; under a
+    passive with no agent, the ones sent ('troops are stationed in the kingdom to train Saudi forces')."""
+    head = v.head
+    refs = subject_refs(ctx, head, depth + 1)
+    if not refs and any(c.dep_ == "auxpass" for c in head.children):
+        refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
+    return _relayed(refs, 0.85, "purpose")
+
+
 def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
-    """Who does ``v``: its subject, the passive agent, or — for infinitives, conjuncts and relative
-    clauses — the subject it inherits (object control for 'urge X to …')."""
+    """Who does ``v``: its subject, the passive agent, or — for infinitives, conjuncts, participles,
+    purposes and relative clauses — the subject it inherits (object control for 'urge X to …')."""
     if depth > 4:
         return []
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "conj") \
-        or (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))  # "…, hosted by Kazakhstan"
-    if passive:
-        for verb in [v] + list(v.conjuncts):  # "armed and financed by Iran": the agent is shared
-            for c in verb.children:
-                if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return np_refs(ctx, p, how="passive-agent")
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-            return []
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj", "expl"):
-            rel = relative_clause(v) if c.tag_ in ("WDT", "WP") else None
-            if rel is not None:
-                pronoun, c = c, rel.head  # "the three governments, which have turned to Russia": the described noun
-                if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
-                    return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
-            group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
-            if group is not None:
-                return group
-            if pair_noun(ctx, c):
-                return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
-                                     cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
-                                     neighbours=_neighbour_noun(c))
-            return np_refs(ctx, c, how="subject")
+    agent = _passive_agent(ctx, v)
+    if agent is not None:
+        return agent
+    own = _own_subject(ctx, v)
+    if own is not None:
+        return own
     head = v.head
     if head == v:
         return []
@@ -520,51 +593,21 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     if accused is not None:  # "accused the UAE of supplying the RSF": the UAE is the one supplying
         return accused
     if v.dep_ == "xcomp":
-        if head.lemma_.lower() in ctx.gz.word_list("object_control"):
-            for c in head.children:
-                if c.dep_ in ("dobj", "dative"):
-                    return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control") for r in np_refs(ctx, c)]
-            for c in head.children:  # "called on Tehran to resume cooperation"
-                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-control")
-                                    for r in np_refs(ctx, p)]
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "control") for r in subject_refs(ctx, head, depth + 1)]
+        return _controlled_subject(ctx, v, depth)
     if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
         return subject_refs(ctx, head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        head = coordination_head(v)
-        refs = subject_refs(ctx, head, depth + 1)
-        if not refs and head.dep_ == "ccomp" and not any(c.dep_ in SUBJ for c in v.children):
-            # "The Houthis said five fighters were killed and vowed …": no actor did the killing, so the
-            # vow is the speaker's second act
-            refs = subject_refs(ctx, head.head, depth + 1)
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "conj-subject") for r in refs]
+        return _conjunct_subject(ctx, v, depth)
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":
-        refs = subject_refs(ctx, head, depth + 1)
-        if not refs:  # "Maduro was sworn in, defying the United States": the passive clause's surface subject
-            refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
-        if not refs and head.dep_ in ("ccomp", "relcl", "xcomp") and head.head.pos_ in ("VERB", "AUX", "NOUN"):
-            # "Iran has cultivated what analysts describe as a proxy network, arming Hezbollah": the
-            # parser hung the participle inside the embedded clause; its actor is the main clause's
-            above = head.head if head.head.pos_ != "NOUN" else head.head.head
-            refs = subject_refs(ctx, above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "adverbial") for r in refs]
+        return _adverbial_subject(ctx, v, depth)
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        # "drones sent to defend Libya's government": a purpose is the main clause's actor's; under a
-        # passive with no agent, the ones sent ("Pakistani troops are stationed in the kingdom to train
-        # Saudi forces": the troops train them)
-        refs = subject_refs(ctx, head, depth + 1)
-        if not refs and any(c.dep_ == "auxpass" for c in head.children):
-            refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in np_refs(ctx, c)]
-        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "purpose") for r in refs]
+        return _purpose_subject(ctx, v, depth)
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)
         if gv is not None and gv != v:
-            return [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "gerund") for r in subject_refs(ctx, gv, depth + 1)]
+            return _relayed(subject_refs(ctx, gv, depth + 1), 0.8, "gerund")
     return []
 
 
@@ -731,84 +774,103 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
 
 def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bool = False) -> list[Ref]:
     """Who did the event a noun names ('condemned the raids', 'a move Egypt condemned'): its own
-    possessor/modifier, else the source of the latest earlier factual interaction whose trigger has the
-    same lemma (or, for generic nouns like 'move', of the latest one) not done by the subject."""
+    possessor/modifier or agent, else the same noun named before with its owner, else (for a claim)
+    its author, else the clause or event it refers back to — never the subject's own."""
     subj = {r.actor for r in subjects}
-    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
-    # "defied calls from the EU and from the United States": the agent of the event noun
-    own += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")
-            if r.actor not in subj]
+    own = _own_event_owner(ctx, noun, subj) or _same_head_owner(ctx, noun, subj)
     if own:
         return own
-    named_before = _same_head_owner(ctx, noun, subj)
-    if named_before:
-        return named_before
     lemma = noun.lemma_.lower()
     if any(c.dep_ == "prep" and c.lower_ in ("against", "on") and any(p.i in ctx.mentions for p in c.children)
            for c in noun.children):
         return []  # "blocked sanctions against Belgrade" names its own event, ownerless; it refers back to none
     if lemma in ctx.gz.word_list("report_nouns"):
-        # "accused Serbia of backing the assailants, an allegation that Vucic rejected": the claim is
-        # its author's — the subject of the saying or accusing verb the noun hangs on
-        speech = ctx.gz.word_list("speech_verbs") | {"blame", "claim", "charge"}
-        for anc in noun.ancestors:
-            if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
-                authors = [r for r in subject_refs(ctx, anc) if r.actor not in subj]
-                return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "claim-author") for r in authors]
-        # "Serbia accused Croatia of … Croatia dismissed the claim": the latest accusation or claim before
-        here = ctx.sent_index.get(noun.sent.start, 0)
-        for si, _d, ix in reversed(ctx.salience):
-            span = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
-            if here - 2 <= si < here and span is not None and span.root.lemma_.lower() in speech \
-                    and ix.source not in subj:
-                return [Ref(ix.source, None, None, 0.75, "claim-author")]
-        return []
+        return _claim_author(ctx, noun, subj)
     generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")
     if not generic and (lemma, "NOUN") not in ctx.gz.triggers:
         return []
-    if generic and noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
-        # "Britain, France and Germany triggered the snapback, a move Tehran called illegal": the move is
-        # the clause it sums up, done by that clause's subject
+    if generic:
+        summed = _summed_up_clause(ctx, noun, subj, any_event)
+        if summed:
+            return summed
+    return _earlier_event(ctx, noun, subj, generic)
+
+
+def _own_event_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
+    """The event noun's own possessor or modifier, or its agent ('defied calls from the EU')."""
+    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
+    return own + [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")
+                  if r.actor not in subj]
+
+
+def _claim_author(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
+    """'accused Serbia of backing the assailants, an allegation that Vucic rejected': the claim is its
+    author's — the subject of the saying or accusing verb the noun hangs on; 'Serbia accused Croatia of
+    … Croatia dismissed the claim': the latest accusation or claim in the two sentences before."""
+    speech = ctx.gz.word_list("speech_verbs") | {"blame", "claim", "charge"}
+    for anc in noun.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
+            return _relayed([r for r in subject_refs(ctx, anc) if r.actor not in subj], 0.85, "claim-author")
+    here = ctx.sent_index.get(noun.sent.start, 0)
+    for si, _d, ix in reversed(ctx.salience):
+        span = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
+        if here - 2 <= si < here and span is not None and span.root.lemma_.lower() in speech and ix.source not in subj:
+            return [Ref(ix.source, None, None, 0.75, "claim-author")]
+    return []
+
+
+def _summed_up_clause(ctx: DocContext, noun: Token, subj: set[str], any_event: bool) -> list[Ref]:
+    """'Britain, France and Germany triggered the snapback, a move Tehran called illegal': the move is
+    the clause it sums up; '… Kosovo's ban came into force. The EU criticised the move': the previous
+    sentence's subject event."""
+    if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
         owners = [r for r in subject_refs(ctx, noun.head) if r.actor not in subj]
         if owners:
-            return [Ref(r.actor, r.sector, r.official, r.factor * 0.8, "summed-up-clause") for r in owners]
-    if generic and not any_event and noun.sent.start > 0:
-        # "… Kosovo's ban came into force. The EU criticised the move": the previous sentence's subject event
-        prev = ctx.doc[noun.sent.start - 1].sent
-        for c in prev.root.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
-                    (c.lemma_.lower(), "NOUN") in ctx.gz.triggers or c.lemma_.lower() in ctx.gz.word_list("generic_event_nouns")):
-                owners = [r for r in np_refs(ctx, c, expand_conj=False, factor=0.8, how="topic-event") if r.actor not in subj]
-                if owners:
-                    return owners
-    # Earlier interactions and target-less events ("North Korea test-fired a missile"), latest first.
+            return _relayed(owners, 0.8, "summed-up-clause")
+    if any_event or noun.sent.start == 0:
+        return []
+    prev = ctx.doc[noun.sent.start - 1].sent
+    for c in prev.root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
+                (c.lemma_.lower(), "NOUN") in ctx.gz.triggers or c.lemma_.lower() in ctx.gz.word_list("generic_event_nouns")):
+            owners = [r for r in np_refs(ctx, c, expand_conj=False, factor=0.8, how="topic-event") if r.actor not in subj]
+            if owners:
+                return owners
+    return []
+
+
+def _earlier_event(ctx: DocContext, noun: Token, subj: set[str], generic: bool) -> list[Ref]:
+    """The author of the latest earlier factual event (interactions and target-less events such as
+    'North Korea test-fired a missile') — the same word first ('struck' … 'the air strikes'), then the
+    same kind of event, then any (for generic nouns); a meeting or a pact has every party as author."""
+    lemma = noun.lemma_.lower()
     candidates = [(ctx.doc.char_span(ix.trigger_start, ix.trigger_end), ix.relation, ix.source)
                   for _, _, ix in ctx.salience if ix.modality in ("asserted", "reported")]
     candidates = [(span.root.i if span is not None else -1, span.root.lemma_.lower() if span is not None else "", rel, src)
                   for span, rel, src in candidates] + list(ctx.events)
     related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
-
-    def prominence(c: tuple) -> tuple:
-        """Latest sentence first; within it the main clause's event before subordinate ones ('bombed
-        Iranian sites, nine days after Israel began its campaign … condemned the attack' -> the bombing)."""
-        if c[0] < 0:
-            return (0, 0, c[0])
-        tok = ctx.doc[c[0]]
-        return (tok.sent.start, -tree_depth(tok), c[0])
-
-    earlier = sorted((c for c in candidates if c[3] not in subj and c[0] < noun.i), key=prominence, reverse=True)
-    # the same word first ("struck" … "the air strikes"), then the same kind of event, then any (generic nouns)
+    earlier = sorted((c for c in candidates if c[3] not in subj and c[0] < noun.i),
+                     key=lambda c: _prominence(ctx, c[0]), reverse=True)
     for matches in (lambda c: c[1] in (lemma, lemma.rstrip("s")), lambda c: c[2] in related_relations, lambda c: generic):
-        for _i, _lemma, _rel, src in earlier:
-            if matches((_i, _lemma, _rel, src)):
-                if ctx.gz.relations.get(_rel, {}).get("symmetric", False):
-                    # "criticised the summit": a meeting or a pact has no single author — every party
-                    parties = _event_parties(ctx, _i, _rel) - subj
+        for cand in earlier:
+            if matches(cand):
+                i, _lemma, rel, src = cand
+                if ctx.gz.relations.get(rel, {}).get("symmetric", False):
+                    parties = _event_parties(ctx, i, rel) - subj
                     if parties:
                         return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
                 return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
+
+
+def _prominence(ctx: DocContext, i: int) -> tuple:
+    """Latest sentence first; within it the main clause's event before subordinate ones ('bombed
+    Iranian sites, nine days after Israel began its campaign … condemned the attack' -> the bombing)."""
+    if i < 0:
+        return (0, 0, i)
+    tok = ctx.doc[i]
+    return (tok.sent.start, -tree_depth(tok), i)
 
 
 def _same_head_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:

@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
     "export": ("graph.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
     "validate": ("graph.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),
-    "render": ("graph.render", "write the offline interactive HTML graph of a graph file (-o page.html, --max-nodes N)"),
+    "render": ("graph.views.render", "write the offline interactive HTML graph of a graph file (-o page.html, --max-nodes N)"),
     "serve": ("graph.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
 }
 

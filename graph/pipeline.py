@@ -118,12 +118,12 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     outputs = [write_atomic(out / "graph.ttl", g.serialize(format="turtle")),
                write_atomic(out / "graph.trig", ds.serialize(format="trig"))]
     if html:
-        from .render import render_html
+        from .views.render import render_html
 
         render_html(g, out / "graph.html", max_nodes=max_nodes, title="actorgraph — " + ", ".join(map(str, inputs)))
         outputs.append(out / "graph.html")
     if report:
-        from .report import write_report
+        from .views.report import write_report
 
         outputs.extend(write_report(g, analysis, out))
     if store:
@@ -137,7 +137,7 @@ def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
     """Refuse before writing anything if an output cannot be written (the folder is a file, a
     file's place is taken by a folder): every output is written atomically, but a failure halfway
     would still leave new files beside old ones."""
-    from .report import FILES as REPORT_FILES
+    from .views.report import FILES as REPORT_FILES
 
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")

@@ -92,7 +92,7 @@ def synthetic_graph(n_actors: int, edges_per_actor: float = 3.0, seed: int = 1, 
 def settle_time(html: Path, timeout: float = 120.0) -> tuple[float, int]:
     """Milliseconds from navigation start to frozen layout, and the layout iterations run by then
     (the page stops early when its time budget is spent, so this shows what the budget bought)."""
-    from graph.browser import chrome, wait_stable
+    from graph.views.browser import chrome, wait_stable
 
     with chrome(1400, 900) as driver:
         driver.get(html.resolve().as_uri())
@@ -102,7 +102,7 @@ def settle_time(html: Path, timeout: float = 120.0) -> tuple[float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from graph.browser import find_chromium
+    from graph.views.browser import find_chromium
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 2000])
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, out_dir: Path, browser: bool) -> int:
-    from graph.render import render_html
+    from graph.views.render import render_html
 
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}\n")
     print("| actors | edges (aggregated) | interactions | triples | HTML size | render_html | settle in Chromium | layout iterations |")

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.pipeline import build  # noqa: E402
-from graph.render import screenshot  # noqa: E402
+from graph.views.render import screenshot  # noqa: E402
 
 with tempfile.TemporaryDirectory() as tmp:
     build([ROOT / "seeds"], tmp, store=None, report=False)

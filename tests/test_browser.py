@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.browser import chrome, find_chromium, wait_stable
-from graph.render import render_html
+from graph.views.browser import chrome, find_chromium, wait_stable
+from graph.views.render import render_html
 from render_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_extraction, seed_extractions, seed_graph, union_graph
 
 pytestmark = [
@@ -179,7 +179,7 @@ def test_hostile_document_stays_text(browser, pages):
 
 
 def test_screenshot(tmp_path, pages):
-    from graph.render import screenshot
+    from graph.views.render import screenshot
 
     png = screenshot(pages["seed"], tmp_path / "graph.png", 1400, 900, show_all=True, edge=("USA", "pressures", "ISR"))
     data = png.read_bytes()

@@ -12,9 +12,9 @@ import re
 import pytest
 from rdflib import Dataset, Literal
 
-from graph import render
+from graph.views import render
 from graph.namespaces import AG
-from graph.render import date_bounds, json_for_script, render_html
+from graph.views.render import date_bounds, json_for_script, render_html
 from render_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_extraction, seed_extractions, seed_graph, union_graph
 
 DATA_RE = re.compile(r'<script type="application/json" id="ag-data">(.*?)</script>', re.S)

@@ -1,4 +1,4 @@
-"""graph.report: the brief's content, escaping of untrusted text, valid tables and PNGs."""
+"""graph.views.report: the brief's content, escaping of untrusted text, valid tables and PNGs."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from graph.analyse import analyse
-from graph.report import FILES, md_escape, md_table, shorten, write_report
+from graph.views.report import FILES, md_escape, md_table, shorten, write_report
 from test_analyse import build, claim
 
 HOSTILE = 'Oman | mediated <script>alert("x")</script> between *the* US and [Iran](javascript:x).'
@@ -178,7 +178,7 @@ def test_officials_section_lists_office_holders(tmp_path):
     from rdflib import Graph
 
     from graph.analyse import analyse
-    from graph.report import write_report
+    from graph.views.report import write_report
 
     g = Graph().parse(data="""@prefix ag: <https://w3id.org/actorgraph/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -1,7 +1,7 @@
 """The offline HTML graph: one self-contained page an analyst can open from a file, with no network.
 
 The union RDF graph is read once into plain dicts (actors, aggregated edges, evidence, documents) and
-put into the page as JSON; the page's own script (``graph.render_page``) builds the vis-network view,
+put into the page as JSON; the page's own script (``graph.views.render_page``) builds the vis-network view,
 the filters and the side panels from that JSON. Why not pyvis's ``write_html``: its template pulls
 bootstrap from a CDN even with ``cdn_resources="in_line"`` and renders data through Jinja, so we only
 take from pyvis the vis-network bundle it ships (inlined, never fetched) and write our own page.
@@ -29,8 +29,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
-from .fileio import write_atomic
-from .namespaces import AG, ONTOLOGY_DIR, SYMMETRIC, WD
+from ..fileio import write_atomic
+from ..namespaces import AG, ONTOLOGY_DIR, SYMMETRIC, WD
 
 ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
 # colour, vis shape, legend glyph: shape as well as colour, so the legend survives colour blindness
@@ -139,7 +139,7 @@ def relation_meta(g: Graph, used: Iterable[str]) -> list[dict]:
 
 
 def _relation_order(rid: str) -> int:
-    from .namespaces import RELATIONS
+    from ..namespaces import RELATIONS
 
     return RELATIONS.index(rid) if rid in RELATIONS else len(RELATIONS)
 
@@ -465,7 +465,7 @@ def render_html(g: Graph, out_path: str | os.PathLike, *, max_nodes: int | None 
 def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width: int = 1400,
                height: int = 900, *, show_all: bool = False,
                edge: tuple[str, str, str] | None = None) -> Path:
-    """PNG of the page once its layout has settled (needs selenium and Chromium; see graph.browser).
+    """PNG of the page once its layout has settled (needs selenium and Chromium; see graph.views.browser).
     ``show_all`` also draws the dashed non-asserted edges; ``edge=("USA", "pressures", "ISR")`` opens
     that edge's evidence panel, which makes a better picture for the docs."""
     from .browser import screenshot as _shot
@@ -477,7 +477,7 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    from .cli import positive_int
+    from ..cli import positive_int
 
     parser.add_argument("graph", nargs="?", metavar="GRAPH",
                         help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
@@ -489,7 +489,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    from .store import default_source, open_source, union_graph
+    from ..store import default_source, open_source, union_graph
 
     with open_source(default_source(args.store, args.graph)) as store:
         g = union_graph(store)

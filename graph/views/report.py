@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fileio import write_atomic
+from ..fileio import write_atomic
 
 import matplotlib
 
@@ -32,7 +32,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
-from .analyse import Analysis, Tie, document_table, period  # noqa: E402
+from ..analyse import Analysis, Tie, document_table, period  # noqa: E402
 
 QUOTE_CHARS = 200
 MAX_REFS = 6  # evidence links shown per table cell; the rest are counted

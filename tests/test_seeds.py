@@ -165,3 +165,14 @@ def test_interactions_carry_cameo_and_goldstein(built):
 def test_analysis_written_back(built):
     _, g, _ = built
     assert ask(g, "ag:USA ag:pagerank ?p ; ag:betweenness ?b ; ag:degree ?d")
+
+
+def test_every_claim_carries_the_date_it_was_reported(built):
+    _, g, _ = built
+    rows = list(g.query(PREFIX + """SELECT ?i ?on ?docDate ?date WHERE { ?i a ag:Interaction ; ag:document ?d .
+        ?d dct:date ?docDate . OPTIONAL { ?i ag:reportedOn ?on } OPTIONAL { ?i ag:date ?date } }"""))
+    assert len(rows) == 26
+    # both seed articles are dated: no claim is left off the timeline, at the document date's precision
+    assert all(r.on is not None and r.on == r.docDate and r.on.datatype == r.docDate.datatype for r in rows)
+    assert {str(r.on.datatype).rsplit("#", 1)[1] for r in rows} == {"date", "gYearMonth"}
+    assert sum(r.date is None for r in rows) > 10  # most sentences give no date of their own

@@ -71,7 +71,8 @@ def local_name(term) -> str | None:
 
 _INTERACTIONS_QUERY = """
 SELECT ?i ?source ?target ?relation ?modality ?confidence ?date ?dateText ?cameo ?quad ?goldstein
-       ?doc ?docId ?title ?docDate ?text ?sentText ?sentence ?trigger ?otherParty ?reportedBy ?reportedOn
+       ?doc ?docId ?title ?docDate ?text ?sentText ?sentence ?sentStart ?trigger ?charStart ?charEnd ?otherParty
+       ?reportedBy ?reportedOn
 WHERE {
   ?i a ag:Interaction ; ag:source ?source ; ag:target ?target ; ag:relation ?relation .
   OPTIONAL { ?i ag:modality ?modality }
@@ -83,10 +84,13 @@ WHERE {
   OPTIONAL { ?i ag:quadClass ?quad }
   OPTIONAL { ?i ag:goldstein ?goldstein }
   OPTIONAL { ?i ag:trigger ?trigger }
+  OPTIONAL { ?i ag:charStart ?charStart }
+  OPTIONAL { ?i ag:charEnd ?charEnd }
   OPTIONAL { ?i ag:otherParty ?otherParty }
   OPTIONAL { ?i ag:reportedBy ?reportedBy }
   OPTIONAL { ?i ag:evidenceText ?text }
-  OPTIONAL { ?i ag:evidence ?sentence . OPTIONAL { ?sentence ag:text ?sentText } }
+  OPTIONAL { ?i ag:evidence ?sentence . OPTIONAL { ?sentence ag:text ?sentText }
+             OPTIONAL { ?sentence ag:charStart ?sentStart } }
   OPTIONAL { ?i ag:document ?doc .
              OPTIONAL { ?doc dct:identifier ?docId }
              OPTIONAL { ?doc dct:title ?title }
@@ -133,9 +137,23 @@ def _row(b) -> dict:
         "sentence": _str(b.get("text")) or _str(b.get("sentText")) or "",
         "sentence_iri": _str(b.get("sentence")),
         "trigger": _str(b.get("trigger")) or "",
+        "trigger_span": _trigger_span(b),
         "other_party": local_name(b.get("otherParty")),
         "reported_by": local_name(b.get("reportedBy")),
     }
+
+
+def _trigger_span(b) -> tuple[int, int] | None:  # noqa: ANN001 - a binding dict
+    """Where the trigger sits in the evidence sentence (character offsets), when the offsets agree
+    with the text; None otherwise (the report then marks nothing rather than the wrong words)."""
+    text = _str(b.get("text")) or _str(b.get("sentText")) or ""
+    try:
+        a = int(b["charStart"].toPython()) - int(b["sentStart"].toPython())
+        z = int(b["charEnd"].toPython()) - int(b["sentStart"].toPython())
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    trigger = _str(b.get("trigger")) or ""
+    return (a, z) if 0 <= a < z <= len(text) and text[a:z] == trigger else None
 
 
 def _row_order(r: dict) -> tuple:
@@ -148,7 +166,7 @@ _PIVOT = {
     AG.confidence: "confidence", AG.date: "date", AG.dateText: "dateText", AG.cameoCode: "cameo",
     AG.quadClass: "quad", AG.goldstein: "goldstein", AG.trigger: "trigger", AG.otherParty: "otherParty",
     AG.reportedBy: "reportedBy", AG.reportedOn: "reportedOn", AG.evidenceText: "text", AG.evidence: "sentence",
-    AG.document: "doc",
+    AG.document: "doc", AG.charStart: "charStart", AG.charEnd: "charEnd",
 }
 _DOC_PIVOT = {DCTERMS.identifier: "docId", DCTERMS.title: "title", DCTERMS.date: "docDate"}
 
@@ -197,6 +215,9 @@ def _bindings_triples(g: Graph) -> Iterable[dict]:
                 sentences[sent] = min(g.objects(sent, AG.text), key=str, default=None)
             if sentences[sent] is not None:
                 b["sentText"] = sentences[sent]
+            start = min(g.objects(sent, AG.charStart), key=str, default=None)
+            if start is not None:
+                b["sentStart"] = start
         yield b
 
 
@@ -214,7 +235,8 @@ def interaction_table(g: Graph, modalities: Sequence[str] | None = FACTUAL_MODAL
 
     Keys: iri, source, target, relation (ag: local names), modality (lower case), confidence,
     date, date_text, reported_on, cameo, quad (1-4, 0 unknown), quad_class, goldstein, document (id), doc_iri,
-    doc_title, doc_date, sentence (evidence text), sentence_iri, trigger, other_party, reported_by.
+    doc_title, doc_date, sentence (evidence text), sentence_iri, trigger, trigger_span (offsets in the
+    sentence, or None), other_party, reported_by.
     ``modalities=None`` returns all. Rows are sorted (date, document, source, relation, target); an
     interaction with several values for one property (merged stores) yields one row, the smallest
     value winning, so that the output never depends on triple order.
@@ -543,10 +565,7 @@ class Layer:
     out_weight: dict[str, int] = field(default_factory=dict)  # claims an actor makes on this layer
     in_weight: dict[str, int] = field(default_factory=dict)  # claims made about (against, for) it
     betweenness: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def interactions(self) -> int:
-        return sum(self.out_weight.values())
+    interactions: int = 0  # distinct claims (a mediation links its mediator to two parties: one claim)
 
     def top(self, weights: dict[str, int], n: int = 5) -> list[tuple[str, int]]:
         """The ``n`` actors with the most claims in ``weights`` (out_weight or in_weight)."""
@@ -658,21 +677,26 @@ def communities(u: nx.Graph) -> list[list[str]]:
 
 
 def _layers(m: nx.MultiDiGraph) -> dict[str, Layer]:
-    """The cooperation and conflict layers of the counted multigraph (by each relation's sign)."""
+    """The cooperation and conflict layers of the counted multigraph (by each relation's sign).
+    Claims are counted once each: a mediation is one claim though it links the mediator to two parties."""
     layers = {"cooperation": Layer("cooperation"), "conflict": Layer("conflict")}
+    made: dict[str, dict[str, set]] = {k: defaultdict(set) for k in layers}
+    received: dict[str, dict[str, set]] = {k: defaultdict(set) for k in layers}
     for layer in layers.values():
         layer.network.add_nodes_from(sorted(m.nodes))
     for u, v, d in sorted(m.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
-        layer = layers["cooperation" if d["sign"] > 0 else "conflict"]
-        layer.out_weight[u] = layer.out_weight.get(u, 0) + d["weight"]
-        layer.in_weight[v] = layer.in_weight.get(v, 0) + d["weight"]
-        if u == v:
-            continue
-        if layer.network.has_edge(u, v):
-            layer.network[u][v]["weight"] += d["weight"]
-        else:
-            layer.network.add_edge(u, v, weight=d["weight"])
-    for layer in layers.values():
+        name = "cooperation" if d["sign"] > 0 else "conflict"
+        iris = {r["iri"] for r in d["evidence"]}
+        made[name][u] |= iris
+        received[name][v] |= iris
+        net = layers[name].network
+        if u != v:
+            w = net.get_edge_data(u, v, {"weight": 0})["weight"]
+            net.add_edge(u, v, weight=w + d["weight"])
+    for name, layer in layers.items():
+        layer.out_weight = {a: len(s) for a, s in made[name].items()}
+        layer.in_weight = {a: len(s) for a, s in received[name].items()}
+        layer.interactions = len(set().union(*made[name].values()))
         net = layer.network
         layer.betweenness = nx.betweenness_centrality(net, normalized=True) if net.number_of_edges() else {}
     return layers

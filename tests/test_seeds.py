@@ -176,3 +176,17 @@ def test_every_claim_carries_the_date_it_was_reported(built):
     assert all(r.on is not None and r.on == r.docDate and r.on.datatype == r.docDate.datatype for r in rows)
     assert {str(r.on.datatype).rsplit("#", 1)[1] for r in rows} == {"date", "gYearMonth"}
     assert sum(r.date is None for r in rows) > 10  # most sentences give no date of their own
+
+
+def test_oman_is_named_the_broker_between_the_us_and_iran(built):
+    result, _, out = built
+    an = result.analysis
+    top = an.brokers()[0]
+    assert top.id == "OMN" and top.mediated >= 1
+    assert {(m.mediator, m.party_a, m.party_b) for m in an.mediations} == {("OMN", "IRN", "USA")}
+    # Iran lies on the most shortest paths of the mixed network (attacked from all sides) but brokers nothing
+    assert an.actors["IRN"].betweenness > an.actors["OMN"].betweenness
+    report = (out / "report.md").read_text(encoding="utf-8")
+    findings = report.split("### Key findings", 1)[1].split("###", 1)[0]
+    assert "- Broker: Oman mediates between Iran and United States" in findings
+    assert "betweenness): Iran" not in report and "Main broker" not in report

@@ -324,6 +324,8 @@
   }
   function relayout() {
     if (!network) return;
+    window.__stabilizedAt = undefined;  // tests and screenshots wait for the new layout
+    document.body.removeAttribute("data-ready");
     $("ag-loading").hidden = false;
     layoutStart = null;
     network.setOptions({ physics: { enabled: true } });

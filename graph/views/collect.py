@@ -73,6 +73,20 @@ def counts_of(data: dict) -> Counts:
 
 # ---------------------------------------------------------------------------- small readers
 
+class _Terms:
+    """ag: terms as plain attributes, made once: rdflib's ``Namespace`` builds a new URIRef on every
+    attribute access, which was a sixth of the time ``collect`` took at 2,000 actors."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = AG[name]
+        setattr(self, name, term)
+        return term
+
+
+_AG = _Terms()
+
+
+
 
 def _local(iri) -> str:
     """Short, stable id for the page: the ag: local name, or the full IRI for anything foreign."""
@@ -116,7 +130,7 @@ def _actor_type(g: Graph, node) -> str:
     """The node kind drawn: a person with an office or a state to serve is an Official."""
     types = {_local(t) for t in g.objects(node, RDF.type)}
     kind = next((t for t in ACTOR_TYPES if t in types), "Actor")
-    if kind == "Person" and ((node, AG.holdsOffice, None) in g or (node, AG.affiliatedWith, None) in g):
+    if kind == "Person" and ((node, _AG.holdsOffice, None) in g or (node, _AG.affiliatedWith, None) in g):
         return "Official"
     return kind
 
@@ -127,7 +141,7 @@ def _actor_type(g: Graph, node) -> str:
 def _schema(g: Graph) -> Graph:
     """Relation colours and symmetry live in the ontology; read them from the graph if it carries
     the ontology (the build's union does), else from ``ontology/actorgraph.ttl``."""
-    return g if (None, AG.colour, None) in g else _ontology_file()
+    return g if (None, _AG.colour, None) in g else _ontology_file()
 
 
 @lru_cache(maxsize=1)
@@ -151,16 +165,16 @@ def relation_meta(g: Graph, used: Iterable[str]) -> list[dict]:
     out = []
     for rid in sorted(set(used), key=lambda r: (_relation_order(r), r)):
         prop = _iri(rid)
-        colour = str(schema.value(prop, AG.colour) or _DEFAULT_COLOUR)
+        colour = str(schema.value(prop, _AG.colour) or _DEFAULT_COLOUR)
         label = schema.value(prop, RDFS.label)
-        quad = schema.value(prop, AG.quadClass)
+        quad = schema.value(prop, _AG.quadClass)
         quad_label = schema.value(quad, RDFS.label) if quad is not None else None
         out.append({
             "id": rid,
             "label": str(label) if label else rid,
             "colour": colour if _COLOUR_RE.match(colour) else _DEFAULT_COLOUR,
             "symmetric": (prop, RDF.type, OWL.SymmetricProperty) in schema or rid in SYMMETRIC,
-            "sign": int(_num(schema.value(prop, AG.sign)) or 0),
+            "sign": int(_num(schema.value(prop, _AG.sign)) or 0),
             "quad": str(quad_label) if quad_label else "",
         })
     return out
@@ -184,9 +198,9 @@ def _utf16(text: str, index: int) -> int:
 
 def trigger_span(g: Graph, po: dict, text: str) -> tuple[int, int] | None:
     """Where the trigger sits in the evidence sentence (Python indexes), or None if unsure."""
-    sentence = po.get(AG.evidence)
-    start, end, trigger = _num(po.get(AG.charStart)), _num(po.get(AG.charEnd)), po.get(AG.trigger)
-    s_start = _num(g.value(sentence, AG.charStart)) if sentence is not None else None
+    sentence = po.get(_AG.evidence)
+    start, end, trigger = _num(po.get(_AG.charStart)), _num(po.get(_AG.charEnd)), po.get(_AG.trigger)
+    s_start = _num(g.value(sentence, _AG.charStart)) if sentence is not None else None
     if None in (start, end, s_start) or trigger is None:
         return None
     a, b = int(start - s_start), int(end - s_start)
@@ -197,52 +211,52 @@ def trigger_span(g: Graph, po: dict, text: str) -> tuple[int, int] | None:
 
 def _evidence(g: Graph, po: dict) -> dict:
     """The page's evidence record of one Interaction (what its panel shows)."""
-    text = str(po.get(AG.evidenceText) or "")
-    if not text and po.get(AG.evidence) is not None:
-        text = str(g.value(po[AG.evidence], AG.text) or "")
-    date, reported = po.get(AG.date), po.get(AG.reportedOn)
+    text = str(po.get(_AG.evidenceText) or "")
+    if not text and po.get(_AG.evidence) is not None:
+        text = str(g.value(po[_AG.evidence], _AG.text) or "")
+    date, reported = po.get(_AG.date), po.get(_AG.reportedOn)
     bounds = date_bounds(str(date or reported)) if (date or reported) is not None else None
-    modality = _local(po.get(AG.modality, AG.Asserted))
+    modality = _local(po.get(_AG.modality, _AG.Asserted))
     span = trigger_span(g, po, text)
     return {
         "text": text,
         "mark": [_utf16(text, span[0]), _utf16(text, span[1])] if span else None,
-        "trigger": str(po.get(AG.trigger) or ""),
+        "trigger": str(po.get(_AG.trigger) or ""),
         "modality": modality.lower() if modality in MODALITIES else modality,
-        "confidence": _num(po.get(AG.confidence)),
+        "confidence": _num(po.get(_AG.confidence)),
         "date": str(date) if date is not None else None,
         "reportedOn": str(reported) if reported is not None else None,
         "lo": bounds[0] if bounds else None,
         "hi": bounds[1] if bounds else None,
-        "dateText": str(po.get(AG.dateText) or "") or None,
-        "cameo": str(po.get(AG.cameoCode) or "") or None,
-        "quad": _quad_label(g, po.get(AG.quadClass)),
-        "goldstein": _num(po.get(AG.goldstein)),
-        "rule": str(po.get(AG.rule) or "") or None,
-        "reportedBy": _label(g, po[AG.reportedBy]) if AG.reportedBy in po else None,
-        "otherParty": _label(g, po[AG.otherParty]) if AG.otherParty in po else None,
-        "official": _label(g, po[AG.sourceOfficial]) if AG.sourceOfficial in po else None,
-        "doc": _local(po[AG.document]).rsplit("/", 1)[-1] if AG.document in po else None,
-        "docIri": str(po.get(AG.document) or "") or None,
+        "dateText": str(po.get(_AG.dateText) or "") or None,
+        "cameo": str(po.get(_AG.cameoCode) or "") or None,
+        "quad": _quad_label(g, po.get(_AG.quadClass)),
+        "goldstein": _num(po.get(_AG.goldstein)),
+        "rule": str(po.get(_AG.rule) or "") or None,
+        "reportedBy": _label(g, po[_AG.reportedBy]) if _AG.reportedBy in po else None,
+        "otherParty": _label(g, po[_AG.otherParty]) if _AG.otherParty in po else None,
+        "official": _label(g, po[_AG.sourceOfficial]) if _AG.sourceOfficial in po else None,
+        "doc": _local(po[_AG.document]).rsplit("/", 1)[-1] if _AG.document in po else None,
+        "docIri": str(po.get(_AG.document) or "") or None,
     }
 
 
 def _interaction_records(g: Graph) -> list[dict]:
     """Every well-formed Interaction as a flat dict of Python values."""
     records = []
-    for ix in g.subjects(RDF.type, AG.Interaction):
+    for ix in g.subjects(RDF.type, _AG.Interaction):
         po: dict = {}
         for p, o in g.predicate_objects(ix):
             po.setdefault(p, o)  # functional properties; keep the first of any duplicate
-        src, tgt, rel = po.get(AG.source), po.get(AG.target), po.get(AG.relation)
+        src, tgt, rel = po.get(_AG.source), po.get(_AG.target), po.get(_AG.relation)
         if src is None or tgt is None or rel is None:
             continue
         records.append({
             "iri": str(ix), "source": _local(src), "target": _local(tgt), "relation": _local(rel),
-            "other": _local(po[AG.otherParty]) if AG.otherParty in po else None,
-            "sentence": str(po.get(AG.evidence) or ix),
-            "official": _local(po[AG.sourceOfficial]) if AG.sourceOfficial in po else None,
-            "at": int(po[AG.charStart]) if isinstance(po.get(AG.charStart), Literal) else 0,
+            "other": _local(po[_AG.otherParty]) if _AG.otherParty in po else None,
+            "sentence": str(po.get(_AG.evidence) or ix),
+            "official": _local(po[_AG.sourceOfficial]) if _AG.sourceOfficial in po else None,
+            "at": int(po[_AG.charStart]) if isinstance(po.get(_AG.charStart), Literal) else 0,
             "ev": _evidence(g, po),
         })
     # by date, then in reading order within a document (the first statement of a symmetric relation
@@ -286,14 +300,14 @@ def _aggregate(records: list[dict], relations: dict[str, dict]) -> list[dict]:
 def _profile(g: Graph, node: URIRef) -> dict:
     """Who the actor is: offices held or served, Wikidata link, analysis metrics."""
     held = []
-    for office in sorted(set(g.objects(node, AG.holdsOffice))):
-        of = g.value(office, AG.officeOf)
-        held.append({"label": _label(g, office), "title": str(g.value(office, AG.officeTitle) or ""),
+    for office in sorted(set(g.objects(node, _AG.holdsOffice))):
+        of = g.value(office, _AG.officeOf)
+        held.append({"label": _label(g, office), "title": str(g.value(office, _AG.officeTitle) or ""),
                      "of": _label(g, of) if of is not None else None})
     served = []
-    for office in sorted(set(g.subjects(AG.officeOf, node))):
-        holders = sorted(_label(g, p) for p in set(g.subjects(AG.holdsOffice, office)))
-        served.append({"label": _label(g, office), "title": str(g.value(office, AG.officeTitle) or ""),
+    for office in sorted(set(g.subjects(_AG.officeOf, node))):
+        holders = sorted(_label(g, p) for p in set(g.subjects(_AG.holdsOffice, office)))
+        served.append({"label": _label(g, office), "title": str(g.value(office, _AG.officeTitle) or ""),
                        "holders": holders})
     wikidata = None
     for same in sorted(g.objects(node, OWL.sameAs)):
@@ -313,7 +327,7 @@ def _profile(g: Graph, node: URIRef) -> dict:
 def _officials(g: Graph) -> set[str]:
     """Persons the text found as officials: offices come from the text only (a store's copy of the
     gazetteer ties well-known people to states but names no office), so holding one means found."""
-    return {_local(p) for p in g.subjects(AG.holdsOffice, None)}
+    return {_local(p) for p in g.subjects(_AG.holdsOffice, None)}
 
 
 def _office_links(g: Graph, people: Iterable[str]) -> list[dict]:
@@ -321,9 +335,9 @@ def _office_links(g: Graph, people: Iterable[str]) -> list[dict]:
     links = []
     for aid in sorted(people):
         node = _iri(aid)
-        titles = {str(g.value(o, AG.officeOf)): str(g.value(o, AG.officeTitle) or _label(g, o))
-                  for o in g.objects(node, AG.holdsOffice)}
-        serves = set(g.objects(node, AG.affiliatedWith)) | {g.value(o, AG.officeOf) for o in g.objects(node, AG.holdsOffice)}
+        titles = {str(g.value(o, _AG.officeOf)): str(g.value(o, _AG.officeTitle) or _label(g, o))
+                  for o in g.objects(node, _AG.holdsOffice)}
+        serves = set(g.objects(node, _AG.affiliatedWith)) | {g.value(o, _AG.officeOf) for o in g.objects(node, _AG.holdsOffice)}
         for org in sorted(s for s in serves if s is not None):
             links.append({"from": aid, "to": _local(org), "title": titles.get(str(org), "")})
     return links
@@ -353,19 +367,19 @@ def collect(g: Graph, gz=None) -> dict:  # noqa: ANN001 - a graph.gazetteer.Gaze
 
 
 def _persons(g: Graph) -> set[str]:
-    return {_local(p) for p in g.subjects(RDF.type, AG.Person)}
+    return {_local(p) for p in g.subjects(RDF.type, _AG.Person)}
 
 
 def _documents(g: Graph) -> dict[str, dict]:
     """Every ag:Document of the graph (one with no interaction is still a document of the corpus)."""
     docs = {}
-    for node in sorted(set(g.subjects(RDF.type, AG.Document))):
+    for node in sorted(set(g.subjects(RDF.type, _AG.Document))):
         key = _local(node).rsplit("/", 1)[-1]
         docs[key] = {
             "iri": str(node),
             "title": str(g.value(node, DCTERMS.title) or ""),
             "date": str(g.value(node, DCTERMS.date) or "") or None,
-            "source": str(g.value(node, AG.sourcePath) or "") or None,
+            "source": str(g.value(node, _AG.sourcePath) or "") or None,
         }
     return docs
 
@@ -383,7 +397,7 @@ def search_names(g: Graph, actor_ids: Iterable[str], gz=None) -> dict[str, list[
     ids = set(actor_ids)
     if gz is not None:
         table = _names_from_gazetteer(gz, ids)
-    elif (None, AG.alias, None) in g:
+    elif (None, _AG.alias, None) in g:
         table = _names_from_graph(g, ids)
     else:
         table = _names_from_gazetteer(_default_gazetteer(), ids)
@@ -405,7 +419,7 @@ def _names_from_graph(g: Graph, ids: set[str]) -> dict[str, set[str]]:
     table: dict[str, set[str]] = defaultdict(set)
     for aid in ids:
         node = _iri(aid)
-        for p in (AG.alias, AG.capital, AG.demonym, AG.partName):
+        for p in (_AG.alias, _AG.capital, _AG.demonym, _AG.partName):
             for value in g.objects(node, p):
                 table[aid].add(str(value).split("|", 1)[0].strip())
     return table

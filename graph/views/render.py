@@ -173,8 +173,9 @@ def _date_range(evidence: list[dict]) -> list[str] | None:
 
 def _page_nodes(data: dict, metric: str) -> list[dict]:
     community = _communities(data)
-    ranked = sorted(community.values(), key=lambda c: -sum(1 for x in community.values() if x == c))
-    colour_of = {c: COMMUNITY_COLOURS[i] for i, c in enumerate(dict.fromkeys(ranked)) if i < len(COMMUNITY_COLOURS)}
+    sizes = Counter(community.values())
+    ranked = sorted(sizes, key=lambda c: (-sizes[c], c))  # the largest blocs get the colours
+    colour_of = {c: COMMUNITY_COLOURS[i] for i, c in enumerate(ranked) if i < len(COMMUNITY_COLOURS)}
     nodes = []
     for n in data["nodes"].values():
         c = community.get(n["id"])

@@ -20,7 +20,9 @@
     if (typeof x !== "number") return String(x);
     return Number.isInteger(x) ? String(x) : x.toFixed(d === undefined ? 3 : d);
   }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  // Thousands separated as in the CLI's summary line ("1,476 relations"), whatever the browser's locale.
+  function num(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+  function plural(n, word) { return num(n) + " " + word + (n === 1 ? "" : "s"); }
 
   var REL = {}; DATA.relations.forEach(function (r) { REL[r.id] = r; });
   var TYPE = {}; DATA.types.forEach(function (t) { TYPE[t.id] = t; });
@@ -114,21 +116,30 @@
     if (allowed && near) near.forEach(function (id) { allowed.add(id); });
     return { allowed: allowed, near: near };
   }
-  var visible = { nodes: new Set(), edges: new Set(), near: null };
+  // The overview keeps the strongest ties among its actors too: at most TIES_PER_ACTOR per actor
+  // shown, by interactions (a focused actor keeps all of its own).
+  var TIES_PER_ACTOR = 2;
+  function strongest(list) {
+    if (!state.topN) return list;
+    var own = list.filter(function (e) { return e.from === state.focus || e.to === state.focus; });
+    var rest = list.filter(function (e) { return e.from !== state.focus && e.to !== state.focus; })
+      .sort(function (a, b) { return (b.ev.length - a.ev.length) || (b.n - a.n) || (a.id < b.id ? -1 : 1); });
+    return own.concat(rest.slice(0, TIES_PER_ACTOR * state.topN));
+  }
+  var visible = { nodes: new Set(), edges: new Set(), near: null, cut: 0 };
   function computeVisibility() {
     var passing = DATA.edges.filter(edgePasses);
     var sc = scope(passing), vn = new Set(), ve = new Set();
     var inScope = function (id) { return sc.allowed === null || sc.allowed.has(id); };
-    passing.forEach(function (e) {
-      if (!inScope(e.from) || !inScope(e.to)) return;
-      ve.add(e.id); vn.add(e.from); vn.add(e.to);
-    });
+    var within = passing.filter(function (e) { return inScope(e.from) && inScope(e.to); });
+    var kept = strongest(within);
+    kept.forEach(function (e) { ve.add(e.id); vn.add(e.from); vn.add(e.to); });
     if (state.showAff) DATA.affiliations.forEach(function (a) {
       if (typeOk(a.from) && typeOk(a.to) && inScope(a.from) && inScope(a.to)) { ve.add(a.id); vn.add(a.from); vn.add(a.to); }
     });
     if (!state.hideIsolated) DATA.nodes.forEach(function (n) { if (typeOk(n.id) && inScope(n.id)) vn.add(n.id); });
     if (state.focus && NODE[state.focus] && typeOk(state.focus)) vn.add(state.focus);
-    return { nodes: vn, edges: ve, near: sc.near };
+    return { nodes: vn, edges: ve, near: sc.near, cut: within.length - kept.length };
   }
   var FADED = "rgba(200,200,200,0.35)";
   function styleNode(n, v) {
@@ -159,8 +170,10 @@
   function updateSummary() {
     var c = visibleCounts();
     $("ag-counts").textContent = DATA.countsLine;
-    var s = "\u00b7 showing " + c.nodes + " of " + DATA.nodes.length + " actors, " + c.edges + " of " + DATA.edges.length + " relations";
-    if (state.topN) s += " (overview: the " + state.topN + " actors with most interactions)";
+    var s = "\u00b7 showing " + num(c.nodes) + " of " + num(DATA.nodes.length) + " actors, " + num(c.edges) + " of " +
+      num(DATA.edges.length) + " relations";
+    if (state.topN) s += " (overview: the " + state.topN + " actors with most interactions" +
+      (visible.cut ? ", their " + c.edges + " strongest ties" : "") + ")";
     if (DATA.droppedNodes) s += " \u00b7 " + DATA.droppedNodes + " of " + DATA.totalNodes + " actors left out of this page (--max-nodes)";
     $("ag-summary").textContent = s;
   }

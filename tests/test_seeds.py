@@ -190,3 +190,12 @@ def test_oman_is_named_the_broker_between_the_us_and_iran(built):
     findings = report.split("### Key findings", 1)[1].split("###", 1)[0]
     assert "- Broker: Oman mediates between Iran and United States" in findings
     assert "betweenness): Iran" not in report and "Main broker" not in report
+
+
+def test_the_saved_brokers_query_names_oman_first(built):
+    from graph.query import run_query, saved_query
+
+    _, g, _ = built
+    rows = list(run_query(g, saved_query("brokers").text))
+    assert str(rows[0].actor).endswith("#OMN") and int(rows[0].mediations) == 1
+    assert {str(r.actor).rsplit("#", 1)[1] for r in rows} == {"OMN", "USA", "IRN", "ISR", "NON_STATE_ACTORS"}

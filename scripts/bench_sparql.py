@@ -80,7 +80,7 @@ ORDER_COLUMNS: dict[str, tuple[tuple[str, ...], bool]] = {
     "interactions": (("source", "relation", "target"), True),
     "mediators": (("sentences", "mediator"), False),
     "officials": (("ofLabel", "name"), True),
-    "timeline": (("date", "source"), True),
+    "timeline": (("when", "source"), True),
     "who-pressures-whom": (("sentences", "source", "target"), True),
 }
 REFERENCE_QUERIES: dict[str, tuple[str, tuple[str, ...], bool]] = {

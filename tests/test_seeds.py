@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 
+from graph.namespaces import AG
 from graph.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,7 +172,7 @@ def test_every_claim_carries_the_date_it_was_reported(built):
     _, g, _ = built
     rows = list(g.query(PREFIX + """SELECT ?i ?on ?docDate ?date WHERE { ?i a ag:Interaction ; ag:document ?d .
         ?d dct:date ?docDate . OPTIONAL { ?i ag:reportedOn ?on } OPTIONAL { ?i ag:date ?date } }"""))
-    assert len(rows) == 26
+    assert len(rows) == len(set(g.subjects(RDF.type, AG.Interaction))) > 20
     # both seed articles are dated: no claim is left off the timeline, at the document date's precision
     assert all(r.on is not None and r.on == r.docDate and r.on.datatype == r.docDate.datatype for r in rows)
     assert {str(r.on.datatype).rsplit("#", 1)[1] for r in rows} == {"date", "gYearMonth"}

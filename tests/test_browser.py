@@ -189,24 +189,40 @@ def click_at(browser, point: dict) -> None:
     time.sleep(0.15)
 
 
-MIDPOINT = """var net = actorgraph.network, e = net.body.edges[arguments[0]];
-    var at = function (t) { var p = e.edgeType.getPoint(t); return net.canvasToDOM({x: p.x, y: p.y}); };
-    var m = at(0.5), a = at(0.45), b = at(0.55), dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
-    return {x: m.x, y: m.y, nx: -dy / len, ny: dx / len};"""
+CLEAR_POINT = """// the point of the edge (t in 0.3..0.7) farthest from every other visible edge, in DOM pixels,
+    // with the edge's normal there and that clearance: edges of other pairs may cross it anywhere,
+    // but an edge bundled with another has no clear point at all
+    var net = actorgraph.network, id = arguments[0], e = net.body.edges[id], scale = net.getScale();
+    var others = actorgraph.visibleIds().edges.filter(function (x) { return x !== id; }).map(function (x) { return net.body.edges[x]; });
+    var best = null;
+    [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7].forEach(function (t) {
+      var p = e.edgeType.getPoint(t), clear = Infinity;
+      others.forEach(function (o) {
+        var d = o.edgeType.getDistanceToEdge(o.from.x, o.from.y, o.to.x, o.to.y, p.x, p.y) * scale;
+        clear = Math.min(clear, d);
+      });
+      if (best === null || clear > best.clear) best = {t: t, clear: clear};
+    });
+    var at = function (t) { var q = e.edgeType.getPoint(t); return net.canvasToDOM({x: q.x, y: q.y}); };
+    var m = at(best.t), a = at(best.t - 0.02), b = at(best.t + 0.02), dx = b.x - a.x, dy = b.y - a.y;
+    var len = Math.sqrt(dx * dx + dy * dy) || 1;
+    return {x: m.x, y: m.y, nx: -dy / len, ny: dx / len, clear: best.clear};"""
 SLACK = 4  # pixels: a hand is not exact; a click this far beside an edge must still select it
 
 
 @pytest.mark.parametrize("page", ["seed", "real"])
 def test_clicking_each_edge_selects_that_edge(browser, pages, seed_build, page):
     # parallel edges (the US and Iran: talks, demands, opposition, strikes, mediation) each get their
-    # own curve; a click on any edge where it is drawn selects that edge and no other
+    # own curve; a click on any edge where it is drawn (away from where other edges cross it), or a
+    # few pixels beside it, selects that edge and no other
     open_page(browser, pages["seed"] if page == "seed" else seed_build)
     browser.find_element("id", "ag-show-all").click()
     ids = js(browser, "return actorgraph.visibleIds().edges.filter(function (id) { return id[0] === 'e'; })")
     pairs = js(browser, "return actorgraph.data.edges.map(function (e) { return e.parallel; })")
     assert len(ids) >= 8 and max(pairs) >= 3
     for edge_id in ids:
-        m = js(browser, MIDPOINT, edge_id)
+        m = js(browser, CLEAR_POINT, edge_id)
+        assert m["clear"] > 2 * SLACK, (edge_id, m)  # somewhere along it, no other edge within 8 px
         for side in (0, SLACK, -SLACK):
             click_at(browser, {"x": m["x"] + side * m["nx"], "y": m["y"] + side * m["ny"]})
             assert js(browser, "return actorgraph.network.getSelectedEdges()") == [edge_id], (edge_id, side)

@@ -7,7 +7,7 @@ The pipeline is a chain of small modules, each usable on its own::
     extract  find actors, officials and interactions, with modality, date, CAMEO code, confidence
     rdf      turn the extractions into an rdflib graph (direct triples + reified Interactions)
     analyse  networkx centrality, brokers, signed balance, communities, written back as RDF
-    render   an offline pyvis HTML page
+    views    the offline interactive page (vis-network from pyvis) and the analyst's report
     query    saved and ad-hoc SPARQL
 
 ``graph.pipeline.build`` runs them all; the ``actorgraph`` CLI is a thin shell over it.

@@ -22,6 +22,11 @@ Conventions, chosen once here so that analyse, report and the page agree:
 * Signs come from ``ag:sign`` of the relation (cooperation +1, conflict −1); a pair's signed edge is
   the sign of the sum of sign × weight over all its edges, in both directions (0 = ambivalent, left
   out of the balance count).
+* The cooperation and conflict layers are analysed apart (``Analysis.layers``): brokerage is
+  betweenness on the cooperation layer (``ActorStats.brokerage``), blocs are Louvain communities of
+  the cooperation layer, and the mediators the text names come first among the brokers. Betweenness
+  over every tie stays as a centrality (``ActorStats.betweenness``), never called brokerage.
+* A claim's place in time is its ``ag:date``, else the date it was reported (``ag:reportedOn``).
 """
 from __future__ import annotations
 
@@ -66,21 +71,26 @@ def local_name(term) -> str | None:
 
 _INTERACTIONS_QUERY = """
 SELECT ?i ?source ?target ?relation ?modality ?confidence ?date ?dateText ?cameo ?quad ?goldstein
-       ?doc ?docId ?title ?docDate ?text ?sentText ?sentence ?trigger ?otherParty ?reportedBy
+       ?doc ?docId ?title ?docDate ?text ?sentText ?sentence ?sentStart ?trigger ?charStart ?charEnd ?otherParty
+       ?reportedBy ?reportedOn
 WHERE {
   ?i a ag:Interaction ; ag:source ?source ; ag:target ?target ; ag:relation ?relation .
   OPTIONAL { ?i ag:modality ?modality }
   OPTIONAL { ?i ag:confidence ?confidence }
   OPTIONAL { ?i ag:date ?date }
   OPTIONAL { ?i ag:dateText ?dateText }
+  OPTIONAL { ?i ag:reportedOn ?reportedOn }
   OPTIONAL { ?i ag:cameoCode ?cameo }
   OPTIONAL { ?i ag:quadClass ?quad }
   OPTIONAL { ?i ag:goldstein ?goldstein }
   OPTIONAL { ?i ag:trigger ?trigger }
+  OPTIONAL { ?i ag:charStart ?charStart }
+  OPTIONAL { ?i ag:charEnd ?charEnd }
   OPTIONAL { ?i ag:otherParty ?otherParty }
   OPTIONAL { ?i ag:reportedBy ?reportedBy }
   OPTIONAL { ?i ag:evidenceText ?text }
-  OPTIONAL { ?i ag:evidence ?sentence . OPTIONAL { ?sentence ag:text ?sentText } }
+  OPTIONAL { ?i ag:evidence ?sentence . OPTIONAL { ?sentence ag:text ?sentText }
+             OPTIONAL { ?sentence ag:charStart ?sentStart } }
   OPTIONAL { ?i ag:document ?doc .
              OPTIONAL { ?doc dct:identifier ?docId }
              OPTIONAL { ?doc dct:title ?title }
@@ -115,6 +125,7 @@ def _row(b) -> dict:
         "confidence": _float(b.get("confidence"), 0.0),
         "date": _str(b.get("date")),
         "date_text": _str(b.get("dateText")),
+        "reported_on": _str(b.get("reportedOn")),
         "cameo": _str(b.get("cameo")) or "",
         "quad": QUAD_CODES.get(quad or "", 0),
         "quad_class": quad or "",
@@ -126,9 +137,23 @@ def _row(b) -> dict:
         "sentence": _str(b.get("text")) or _str(b.get("sentText")) or "",
         "sentence_iri": _str(b.get("sentence")),
         "trigger": _str(b.get("trigger")) or "",
+        "trigger_span": _trigger_span(b),
         "other_party": local_name(b.get("otherParty")),
         "reported_by": local_name(b.get("reportedBy")),
     }
+
+
+def _trigger_span(b) -> tuple[int, int] | None:  # noqa: ANN001 - a binding dict
+    """Where the trigger sits in the evidence sentence (character offsets), when the offsets agree
+    with the text; None otherwise (the report then marks nothing rather than the wrong words)."""
+    text = _str(b.get("text")) or _str(b.get("sentText")) or ""
+    try:
+        a = int(b["charStart"].toPython()) - int(b["sentStart"].toPython())
+        z = int(b["charEnd"].toPython()) - int(b["sentStart"].toPython())
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    trigger = _str(b.get("trigger")) or ""
+    return (a, z) if 0 <= a < z <= len(text) and text[a:z] == trigger else None
 
 
 def _row_order(r: dict) -> tuple:
@@ -140,7 +165,8 @@ _PIVOT = {
     AG.source: "source", AG.target: "target", AG.relation: "relation", AG.modality: "modality",
     AG.confidence: "confidence", AG.date: "date", AG.dateText: "dateText", AG.cameoCode: "cameo",
     AG.quadClass: "quad", AG.goldstein: "goldstein", AG.trigger: "trigger", AG.otherParty: "otherParty",
-    AG.reportedBy: "reportedBy", AG.evidenceText: "text", AG.evidence: "sentence", AG.document: "doc",
+    AG.reportedBy: "reportedBy", AG.reportedOn: "reportedOn", AG.evidenceText: "text", AG.evidence: "sentence",
+    AG.document: "doc", AG.charStart: "charStart", AG.charEnd: "charEnd",
 }
 _DOC_PIVOT = {DCTERMS.identifier: "docId", DCTERMS.title: "title", DCTERMS.date: "docDate"}
 
@@ -189,6 +215,9 @@ def _bindings_triples(g: Graph) -> Iterable[dict]:
                 sentences[sent] = min(g.objects(sent, AG.text), key=str, default=None)
             if sentences[sent] is not None:
                 b["sentText"] = sentences[sent]
+            start = min(g.objects(sent, AG.charStart), key=str, default=None)
+            if start is not None:
+                b["sentStart"] = start
         yield b
 
 
@@ -205,8 +234,9 @@ def interaction_table(g: Graph, modalities: Sequence[str] | None = FACTUAL_MODAL
     """Every ``ag:Interaction`` as a flat dict, in one pass.
 
     Keys: iri, source, target, relation (ag: local names), modality (lower case), confidence,
-    date, date_text, cameo, quad (1-4, 0 unknown), quad_class, goldstein, document (id), doc_iri,
-    doc_title, doc_date, sentence (evidence text), sentence_iri, trigger, other_party, reported_by.
+    date, date_text, reported_on, cameo, quad (1-4, 0 unknown), quad_class, goldstein, document (id), doc_iri,
+    doc_title, doc_date, sentence (evidence text), sentence_iri, trigger, trigger_span (offsets in the
+    sentence, or None), other_party, reported_by.
     ``modalities=None`` returns all. Rows are sorted (date, document, source, relation, target); an
     interaction with several values for one property (merged stores) yields one row, the smallest
     value winning, so that the output never depends on triple order.
@@ -456,8 +486,10 @@ class ActorStats:
     weighted_degree: int = 0
     by_relation: dict[str, dict[str, int]] = field(default_factory=dict)  # rel -> out, in, out_weight, in_weight
     pagerank: float = 0.0
-    betweenness: float = 0.0
-    community: int = -1
+    betweenness: float = 0.0  # on every counted tie, hostile and cooperative alike: centrality, not brokerage
+    brokerage: float = 0.0  # betweenness on the cooperation layer only: who links others who cooperate
+    mediated: int = 0  # distinct mediations the text names this actor in (mediator between parties)
+    community: int = -1  # bloc: Louvain community of the cooperation layer
 
 
 @dataclass
@@ -522,6 +554,26 @@ class Dyad:
 
 
 @dataclass
+class Layer:
+    """The ties of one sign, analysed on their own: "cooperation" (ag:sign +1: appeals, mediation,
+    talks, cooperation, alliance, support) or "conflict" (−1). Why apart: a path through an enemy is
+    not a bridge, and a hostile tie does not make two actors one community; mixing the two made the
+    target of most attacks the "main broker" of the seed story."""
+
+    name: str
+    network: nx.Graph = field(default_factory=nx.Graph)  # undirected; weight = supporting interactions
+    out_weight: dict[str, int] = field(default_factory=dict)  # claims an actor makes on this layer
+    in_weight: dict[str, int] = field(default_factory=dict)  # claims made about (against, for) it
+    betweenness: dict[str, float] = field(default_factory=dict)
+    interactions: int = 0  # distinct claims (a mediation links its mediator to two parties: one claim)
+
+    def top(self, weights: dict[str, int], n: int = 5) -> list[tuple[str, int]]:
+        """The ``n`` actors with the most claims in ``weights`` (out_weight or in_weight)."""
+        ranked = sorted(((a, w) for a, w in weights.items() if w > 0), key=lambda aw: (-aw[1], aw[0]))
+        return ranked[:n]
+
+
+@dataclass
 class Analysis:
     """Everything computed from one graph; ``write_back`` turns it into RDF, ``report`` into a brief."""
 
@@ -539,6 +591,7 @@ class Analysis:
     pressures: list[Tie] = field(default_factory=list)
     mediations: list[Mediation] = field(default_factory=list)
     dyads: list[Dyad] = field(default_factory=list)
+    layers: dict[str, Layer] = field(default_factory=dict)  # "cooperation", "conflict"
     triads: list[Triad] = field(default_factory=list)
     ambivalent_triads: int = 0  # triangles with a zero-net edge: neither balanced nor unbalanced
     labels: dict[str, str] = field(default_factory=dict)  # every actor named by any interaction, counted or not
@@ -557,9 +610,12 @@ class Analysis:
         return self.balanced / len(self.triads) if self.triads else None
 
     def brokers(self) -> list[ActorStats]:
-        """Actors with non-zero betweenness, strongest broker first."""
-        return sorted((a for a in self.actors.values() if a.betweenness > 0),
-                      key=lambda a: (-a.betweenness, a.id))
+        """Who stands between others to bring them together, strongest first: actors the text names
+        as mediating between parties (by mediations), then the bridges of the cooperation layer (by
+        betweenness there). Betweenness over every tie is not used: a target of attacks from all
+        sides lies on many shortest paths without brokering anything."""
+        return sorted((a for a in self.actors.values() if a.mediated or a.brokerage > 0),
+                      key=lambda a: (-a.mediated, -a.brokerage, a.id))
 
     def ranked_actors(self) -> list[ActorStats]:
         return sorted(self.actors.values(), key=lambda a: (-a.pagerank, -a.degree, a.id))
@@ -577,6 +633,13 @@ def period(date: str | None) -> str:
     if not date:
         return "undated"
     return date[:7] if len(date) >= 7 else date[:4]
+
+
+def when(row: dict) -> str | None:
+    """The date a claim sits at on a timeline: when it happened (ag:date) if the text says, else when
+    it was reported (ag:reportedOn, the document's date). Most news sentences give no date of their
+    own; without the fallback most claims fell into an "undated" bucket."""
+    return row.get("date") or row.get("reported_on")
 
 
 def _period_key(p: str) -> tuple:
@@ -601,7 +664,9 @@ def _triads(s: nx.Graph) -> tuple[list[Triad], int]:
     return triads, ambivalent
 
 
-def _communities(u: nx.Graph) -> list[list[str]]:
+def communities(u: nx.Graph) -> list[list[str]]:
+    """Louvain communities of ``u`` (weighted, fixed seed), largest first; an actor with no tie is a
+    community of its own. Deterministic, so the analysis graph is the same on every run."""
     if u.number_of_nodes() == 0:
         return []
     if u.number_of_edges() == 0:
@@ -609,6 +674,102 @@ def _communities(u: nx.Graph) -> list[list[str]]:
     else:
         parts = nx.community.louvain_communities(u, weight="weight", seed=SEED)
     return sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+
+
+def _layers(m: nx.MultiDiGraph) -> dict[str, Layer]:
+    """The cooperation and conflict layers of the counted multigraph (by each relation's sign).
+    Claims are counted once each: a mediation is one claim though it links the mediator to two parties."""
+    layers = {"cooperation": Layer("cooperation"), "conflict": Layer("conflict")}
+    made: dict[str, dict[str, set]] = {k: defaultdict(set) for k in layers}
+    received: dict[str, dict[str, set]] = {k: defaultdict(set) for k in layers}
+    for layer in layers.values():
+        layer.network.add_nodes_from(sorted(m.nodes))
+    for u, v, d in sorted(m.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
+        name = "cooperation" if d["sign"] > 0 else "conflict"
+        iris = {r["iri"] for r in d["evidence"]}
+        made[name][u] |= iris
+        received[name][v] |= iris
+        net = layers[name].network
+        if u != v:
+            w = net.get_edge_data(u, v, {"weight": 0})["weight"]
+            net.add_edge(u, v, weight=w + d["weight"])
+    for name, layer in layers.items():
+        layer.out_weight = {a: len(s) for a, s in made[name].items()}
+        layer.in_weight = {a: len(s) for a, s in received[name].items()}
+        layer.interactions = len(set().union(*made[name].values()))
+        net = layer.network
+        layer.betweenness = nx.betweenness_centrality(net, normalized=True) if net.number_of_edges() else {}
+    return layers
+
+
+def _actor_stats(m: nx.MultiDiGraph, meta: dict[str, dict], metrics: dict[str, dict[str, float]],
+                 community_of: dict[str, int]) -> dict[str, ActorStats]:
+    """One ActorStats per node of the counted multigraph: degrees, per-relation degrees, metrics."""
+    actors: dict[str, ActorStats] = {}
+    for a in sorted(m.nodes):
+        info = meta.get(a, {"label": a, "type": "Actor", "offices": []})
+        st = ActorStats(id=a, label=info["label"], type=info["type"], offices=info["offices"],
+                        community=community_of.get(a, -1),
+                        **{name: values.get(a, 0) for name, values in metrics.items()})
+        for edges, side in ((m.out_edges(a, data=True), "out"), (m.in_edges(a, data=True), "in")):
+            for _, _, d in edges:
+                rd = st.by_relation.setdefault(d["relation"], {"out": 0, "in": 0, "out_weight": 0, "in_weight": 0})
+                rd[side] += 1
+                rd[f"{side}_weight"] += d["weight"]
+        st.by_relation = dict(sorted(st.by_relation.items()))
+        st.out_degree, st.in_degree = m.out_degree(a), m.in_degree(a)
+        st.degree = st.out_degree + st.in_degree
+        st.weighted_degree = int(m.degree(a, weight="weight"))
+        actors[a] = st
+    return actors
+
+
+def _ties(m: nx.MultiDiGraph) -> tuple[list[Tie], list[Tie]]:
+    """Every edge as a Tie, strongest first, and the pressure ties (pressures, demands, threatens)."""
+    ties = [Tie(u, d["relation"], v, d["weight"], d["confidence"], d["weight"] * d["confidence"], d["evidence"])
+            for u, v, d in m.edges(data=True)]
+    ties.sort(key=lambda t: (-round(t.strength, 9), -t.weight, t.source, t.relation, t.target))
+    pressures = [t for t in ties if t.relation in PRESSURE_RELATIONS]
+    pressures.sort(key=lambda t: (PRESSURE_RELATIONS.index(t.relation), -t.weight, t.source, t.target))
+    return ties, pressures
+
+
+def _mediations(rows: Sequence[dict]) -> list[Mediation]:
+    """Who mediates between whom: one Mediation per (mediator, party, other party), most claims first."""
+    med: dict[tuple[str, str, str | None], list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["relation"] == "mediates":
+            b = r["other_party"] if r["other_party"] != r["target"] else None
+            pa, pb = (r["target"], b) if b is None else tuple(sorted((r["target"], b)))
+            med[(r["source"], pa, pb)].append(r)
+    return [Mediation(k[0], k[1], k[2], len(v), v)
+            for k, v in sorted(med.items(), key=lambda kv: (-len(kv[1]), kv[0][0], kv[0][1], kv[0][2] or ""))]
+
+
+def _dyads(rows: Sequence[dict], relations: dict[str, dict]) -> list[Dyad]:
+    """Cooperation and conflict per pair of actors and month (see :func:`when`), busiest pair first."""
+    dy: dict[tuple[str, str], Dyad] = {}
+    for r in rows:
+        if r["source"] == r["target"]:
+            continue
+        a, b = sorted((r["source"], r["target"]))
+        d = dy.setdefault((a, b), Dyad(a, b))
+        sign = relations.get(r["relation"], {"sign": 1})["sign"]
+        p = period(when(r))
+        coop, conf = d.periods.get(p, (0, 0))
+        d.periods[p] = (coop + (sign > 0), conf + (sign < 0))
+        d.evidence.append(r)
+    for d in dy.values():
+        d.periods = dict(sorted(d.periods.items(), key=lambda kv: _period_key(kv[0])))
+    return sorted(dy.values(), key=lambda d: (-(d.cooperation + d.conflict), d.a, d.b))
+
+
+def _counted_network(rows: list[dict], meta: dict[str, dict], relations: dict[str, dict]) -> nx.MultiDiGraph:
+    m = actor_network(rows, modalities=None, relations=relations)
+    for a in m.nodes:
+        info = meta.get(a, {"label": a, "type": "Actor", "offices": []})
+        m.nodes[a].update(label=info["label"], type=info["type"], offices=info["offices"])
+    return m
 
 
 def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysis:
@@ -619,80 +780,26 @@ def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysi
     all_rows = interaction_table(g, None)
     counted = {m.lower() for m in modalities}
     rows = [r for r in all_rows if r["modality"] in counted]
-    excluded = [r for r in all_rows if r["modality"] not in counted]
     relations = relation_info(g)
     involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
     meta = actor_table(g, involved)
-
-    m = actor_network(rows, modalities=None, relations=relations)
-    for a in m.nodes:
-        info = meta.get(a, {"label": a, "type": "Actor", "offices": []})
-        m.nodes[a].update(label=info["label"], type=info["type"], offices=info["offices"])
-    s = signed_network(m)
-    u = _simple_undirected(m)
-
-    an = Analysis(modalities=tuple(modalities), rows=rows, excluded=excluded,
+    m = _counted_network(rows, meta, relations)
+    an = Analysis(modalities=tuple(modalities), rows=rows, excluded=[r for r in all_rows if r["modality"] not in counted],
                   modality_counts=dict(sorted(Counter(r["modality"] for r in all_rows).items())),
-                  documents=document_table(g), relations=relations, network=m, signed=s,
+                  documents=document_table(g), relations=relations, network=m, signed=signed_network(m),
                   labels={a: info["label"] for a, info in sorted(meta.items())})
-
-    pr = pagerank(_directed_for_pagerank(m))
-    bc = nx.betweenness_centrality(u, normalized=True) if u.number_of_nodes() else {}
-    an.communities = _communities(u)
-    community_of = {a: i for i, part in enumerate(an.communities) for a in part}
-
-    for a in sorted(m.nodes):
-        info = meta.get(a, {"label": a, "type": "Actor", "offices": []})
-        st = ActorStats(id=a, label=info["label"], type=info["type"], offices=info["offices"],
-                        pagerank=pr.get(a, 0.0), betweenness=bc.get(a, 0.0), community=community_of.get(a, -1))
-        for _, _, d in m.out_edges(a, data=True):
-            rd = st.by_relation.setdefault(d["relation"], {"out": 0, "in": 0, "out_weight": 0, "in_weight": 0})
-            rd["out"] += 1
-            rd["out_weight"] += d["weight"]
-        for _, _, d in m.in_edges(a, data=True):
-            rd = st.by_relation.setdefault(d["relation"], {"out": 0, "in": 0, "out_weight": 0, "in_weight": 0})
-            rd["in"] += 1
-            rd["in_weight"] += d["weight"]
-        st.by_relation = dict(sorted(st.by_relation.items()))
-        st.out_degree = m.out_degree(a)
-        st.in_degree = m.in_degree(a)
-        st.degree = st.out_degree + st.in_degree
-        st.weighted_degree = int(m.degree(a, weight="weight"))
-        an.actors[a] = st
-
-    for u_, v_, d in m.edges(data=True):
-        tie = Tie(u_, d["relation"], v_, d["weight"], d["confidence"], d["weight"] * d["confidence"], d["evidence"])
-        an.ties.append(tie)
-        if d["relation"] in PRESSURE_RELATIONS:
-            an.pressures.append(tie)
-    an.ties.sort(key=lambda t: (-round(t.strength, 9), -t.weight, t.source, t.relation, t.target))
-    an.pressures.sort(key=lambda t: (PRESSURE_RELATIONS.index(t.relation), -t.weight, t.source, t.target))
-
-    med: dict[tuple[str, str, str | None], list[dict]] = defaultdict(list)
-    for r in rows:
-        if r["relation"] == "mediates":
-            b = r["other_party"] if r["other_party"] != r["target"] else None
-            pa, pb = (r["target"], b) if b is None else tuple(sorted((r["target"], b)))
-            med[(r["source"], pa, pb)].append(r)
-    an.mediations = [Mediation(k[0], k[1], k[2], len(v), v)
-                     for k, v in sorted(med.items(), key=lambda kv: (-len(kv[1]), kv[0][0], kv[0][1], kv[0][2] or ""))]
-
-    dy: dict[tuple[str, str], Dyad] = {}
-    for r in rows:
-        if r["source"] == r["target"]:
-            continue
-        a, b = sorted((r["source"], r["target"]))
-        d = dy.setdefault((a, b), Dyad(a, b))
-        sign = relations.get(r["relation"], {"sign": 1})["sign"]
-        p = period(r["date"])
-        coop, conf = d.periods.get(p, (0, 0))
-        d.periods[p] = (coop + (sign > 0), conf + (sign < 0))
-        d.evidence.append(r)
-    for d in dy.values():
-        d.periods = dict(sorted(d.periods.items(), key=lambda kv: _period_key(kv[0])))
-    an.dyads = sorted(dy.values(), key=lambda d: (-(d.cooperation + d.conflict), d.a, d.b))
-
-    an.triads, an.ambivalent_triads = _triads(s)
+    an.layers = _layers(m)
+    an.communities = communities(an.layers["cooperation"].network)
+    u = _simple_undirected(m)
+    an.mediations = _mediations(rows)
+    mediated = Counter(x.mediator for x in an.mediations)
+    metrics = {"pagerank": pagerank(_directed_for_pagerank(m)),
+               "betweenness": nx.betweenness_centrality(u, normalized=True) if u.number_of_nodes() else {},
+               "brokerage": an.layers["cooperation"].betweenness, "mediated": dict(mediated)}
+    an.actors = _actor_stats(m, meta, metrics, {a: i for i, part in enumerate(an.communities) for a in part})
+    an.ties, an.pressures = _ties(m)
+    an.dyads = _dyads(rows, relations)
+    an.triads, an.ambivalent_triads = _triads(an.signed)
     return an
 
 
@@ -715,7 +822,8 @@ def write_back(analysis: Analysis) -> Graph:
     """The analysis as RDF, for the ``ANALYSIS_GRAPH`` named graph.
 
     On each actor: ag:degree, ag:inDegree, ag:outDegree, ag:weightedDegree (xsd:integer),
-    ag:pagerank, ag:betweenness (xsd:decimal, 6 places), ag:community (xsd:integer), and one
+    ag:pagerank, ag:betweenness, ag:brokerage (xsd:decimal, 6 places), ag:mediations and
+    ag:community (xsd:integer; the bloc, from the cooperation layer), and one
     ag:relationDegree node per relation it takes part in::
 
         ag:USA ag:relationDegree <…/analysis/degree/USA/pressures> .
@@ -741,6 +849,9 @@ def write_back(analysis: Analysis) -> Graph:
         g.add((node, AG.weightedDegree, _int(st.weighted_degree)))
         g.add((node, AG.pagerank, _dec(st.pagerank)))
         g.add((node, AG.betweenness, _dec(st.betweenness)))
+        g.add((node, AG.brokerage, _dec(st.brokerage)))
+        if st.mediated:
+            g.add((node, AG.mediations, _int(st.mediated)))
         if st.community >= 0:
             g.add((node, AG.community, _int(st.community)))
         for rel, rd in st.by_relation.items():
@@ -774,6 +885,7 @@ def write_back(analysis: Analysis) -> Graph:
 
 
 __all__ = [
-    "Analysis", "ActorStats", "Dyad", "Mediation", "Tie", "Triad", "actor_network", "actor_table", "analyse",
-    "document_table", "interaction_table", "pagerank", "period", "relation_info", "signed_network", "write_back",
+    "Analysis", "ActorStats", "Dyad", "Layer", "Mediation", "Tie", "Triad", "actor_network", "actor_table", "analyse",
+    "communities", "document_table", "interaction_table", "pagerank", "period", "relation_info", "signed_network",
+    "when", "write_back",
 ]

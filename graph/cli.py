@@ -3,7 +3,8 @@
 Each subcommand lives in the module that does the work and exposes two functions,
 ``configure_parser(parser)`` and ``run_cli(args) -> int`` (or ``configure_NAME_parser`` /
 ``run_NAME_cli`` when one module serves several commands); this file only lists them (imported lazily,
-so ``actorgraph query`` does not pay for loading spaCy). Errors a user can cause (bad input, bad
+so ``actorgraph query`` does not pay for loading spaCy, and ``actorgraph --help`` loads no command
+module at all: it prints in a fraction of a second). Errors a user can cause (bad input, bad
 query, missing file) are ``ActorgraphError`` subclasses and print as one line on stderr with exit 2;
 so does any ``OSError`` a command meets (an output folder that is a file, an unwritable path): the
 user can fix those, so they get the path and the reason, not a traceback.
@@ -25,7 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
     "export": ("graph.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
     "validate": ("graph.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),
-    "render": ("graph.render", "write the offline interactive HTML graph of a graph file (-o page.html, --max-nodes N)"),
+    "render": ("graph.views.outputs", "write the offline interactive page (graph.html) of a store or graph built elsewhere"),
+    "report": ("graph.views.outputs", "write the analyst's brief (report.md, report.html, charts) of a store or graph"),
     "serve": ("graph.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
 }
 
@@ -82,6 +84,9 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the options of the command ``only`` (the one being run). Every command is
+    listed, but only ``only`` has its module imported and its options added: ``actorgraph --help``
+    imports none (so it prints at once) and ``actorgraph build --help`` only the build's."""
     parser = OneLineParser(
         prog="actorgraph",
         description="News about international affairs -> an actor-relationship knowledge graph.",
@@ -89,7 +94,7 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
-        if only is None or only == name:
+        if only == name:
             _hook(module, name, "configure", "parser")(p)
     return parser
 

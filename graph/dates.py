@@ -109,6 +109,28 @@ def _nearest_year(month: int, ref: tuple[int, int | None, int | None]) -> int:
     return y
 
 
+def _latest_year(month: int, day: int | None, ref: tuple[int, int | None, int | None]) -> int:
+    """The year of the latest ``month`` (and ``day``) not after the reference date.
+
+    Why not the nearest: news reports what has happened, so "the attack on April 22" in an article
+    of 6 December is last April, not next; the nearest-month rule made it a date in the future
+    (and, through an undated article's inferred date, a document dated next year). Compared at the
+    precision both sides have: against a year-month reference, April is "not after" April."""
+    y, m, d = ref
+    if m is None:
+        return y
+    if day is None or d is None:
+        return y if month <= m else y - 1
+    return y if (month, day) <= (m, d) else y - 1
+
+
+def _year_without(month: int, day: int | None, ref: tuple[int, int | None, int | None], past: bool) -> int:
+    """A date written without its year: in a clause about the past, its latest occurrence not after
+    the reference; otherwise (present or future: "will meet on April 22", "talks open on Monday")
+    the nearest one, before or after, since present-tense news points either way."""
+    return _latest_year(month, day, ref) if past else _nearest_year(month, ref)
+
+
 def _day_month(text: str) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of the first "March 4, 2025" or "4 March 2025" in ``text``: the
     earlier of the two readings wins, so neither order shadows the other."""
@@ -123,7 +145,9 @@ def _day_month(text: str) -> tuple[int, int, int | None] | None:
 def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
     """Resolve ``expr`` against the reference date ``ref`` (ISO, any precision).
 
-    ``past`` says whether the clause is about the past (a weekday then means the last such day).
+    ``past`` says whether the clause is about the past: a weekday then means the last such day, and
+    a date without a year ("April 22", "in June") its latest occurrence not after ``ref``; in a
+    present or future clause, the next such weekday and the nearest such date.
     """
     text = " ".join(expr.strip().split()).strip(".,;")
     text = re.sub(r"^(on|in|since|by|from|during|until|as of)\s+", "", text, flags=re.I)
@@ -133,7 +157,7 @@ def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
         return _fmt(y, mo, d) if _valid(y, mo, d) else None
     if day := _day_month(text):
         d, mo, year = day
-        y = year if year else (_nearest_year(mo, r) if r else None)
+        y = year if year else (_year_without(mo, d, r, past) if r else None)
         if y is None or not _valid(y, mo, d):
             return None
         return _fmt(y, mo, d)
@@ -150,7 +174,7 @@ def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
             return _fmt(ry + 1 if rm is None or mo <= rm else ry, mo)
         if rel == "this":
             return _fmt(ry, mo)
-        return _fmt(_nearest_year(mo, r), mo)
+        return _fmt(_year_without(mo, None, r, past), mo)
     if m := _YEAR.match(text):
         return m.group(1)
     if not r:

@@ -6,15 +6,19 @@ gold is annotated ("Russian Foreign Minister Lavrov criticised NATO" -> RUS oppo
 """
 from __future__ import annotations
 
-from . import gazetteer as gazetteer_mod
 from .errors import InputError
-from .extract import extract_doc
-from .ingest import make_document
-from .nlp import get_pipeline
 
 
 def make_predictor(actors: tuple[str, ...] = (), model: str | None = None):
-    """A ``predict(gold_doc)`` callable returning (source, relation, target, modality) tuples."""
+    """A ``predict(gold_doc)`` callable returning (source, relation, target, modality) tuples.
+
+    spaCy and the extractor are imported here, not at the top: ``actorgraph evaluate --help`` imports
+    this module and must print at once."""
+    from . import gazetteer as gazetteer_mod
+    from .extract import extract_doc
+    from .ingest import make_document
+    from .nlp import get_pipeline
+
     gz = gazetteer_mod.load(actors)
     nlp = get_pipeline(gz, model)
 

@@ -126,11 +126,17 @@ def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifie
 
     sentences = {s.index: s for s in ex.sentences}
     for ix in ex.interactions:
-        add_interaction(g, ix, sentences[ix.sentence].text)
+        add_interaction(g, ix, sentences[ix.sentence].text, reported_on=ex.doc_date)
     return g
 
 
-def add_interaction(g: Graph, ix: Interaction, evidence_text: str) -> URIRef:
+def add_interaction(g: Graph, ix: Interaction, evidence_text: str, *, reported_on: str | None = None) -> URIRef:
+    """The reified Interaction (and, for a factual claim, its direct triple).
+
+    ``reported_on`` is the document's date: every claim carries it as ``ag:reportedOn`` at the
+    document date's precision, so that a claim whose sentence names no date still sits on a
+    timeline (most news sentences give none; the page's time slider and the report's monthly dyad
+    chart fall back to it when ``ag:date`` is absent)."""
     node = interaction_iri(ix.doc_id, interaction_key(ix))
     src, tgt, rel = actor_iri(ix.source), actor_iri(ix.target), AG[ix.relation]
     g.add((node, RDF.type, AG.Interaction))
@@ -154,6 +160,8 @@ def add_interaction(g: Graph, ix: Interaction, evidence_text: str) -> URIRef:
         g.add((node, AG.date, date_literal(ix.date)))
     if ix.date_text:
         g.add((node, AG.dateText, Literal(ix.date_text)))
+    if reported_on:
+        g.add((node, AG.reportedOn, date_literal(reported_on)))
     if ix.reported_by:
         g.add((node, AG.reportedBy, actor_iri(ix.reported_by)))
     if ix.other_party:

@@ -752,10 +752,14 @@ class Handler(BaseHTTPRequestHandler):
         saved = _saved_queries(self.server.config.query_dir)
         name = (params.get("name") or [""])[0]
         text = (params.get("query") or [""])[0]
-        status, message = 200, ""
+        status, message, shown, form = 200, "", None, ""
         if name and not text:
-            if name in saved:
-                text = saved[name][1]
+            if name in saved:  # the readable twin, its variables as form fields (graph.views.query_page)
+                from .views.query_page import saved_view
+
+                view = saved_view(name, params, self.server.config.query_dir)
+                text, shown, form, message = view.run, view.shown, view.form, view.message
+                status = 400 if message else 200
             else:
                 status, message = 404, f"no saved query named {name!r}"
         result_html, kind = "", None
@@ -770,7 +774,8 @@ class Handler(BaseHTTPRequestHandler):
                 result_html = render_result(json.loads(body), truncated, self.server.config.max_results)
             except Refused as exc:
                 status, message = exc.status, str(exc)
-        page = render_page(text, saved, result_html, message, self.server.config.source_name, kind)
+        page = render_page(text if shown is None else shown, saved, result_html, message, self.server.config.source_name,
+                           kind, form=form, run_text=text)
         self._send(status, "text/html; charset=utf-8", page.encode("utf-8"), {
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                                        "frame-ancestors 'none'; base-uri 'none'",
@@ -805,9 +810,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def _saved_queries(directory: Path | None) -> dict[str, tuple[str, str]]:
     """{name: (description, text)} from ``ontology/queries/*.rq`` (read on every page view)."""
     from .query import QUERY_DIR, saved_queries
+    from .views.query_page import web_description
 
     try:
-        return {n: (q.description, q.text) for n, q in saved_queries(directory or QUERY_DIR).items()}
+        return {n: (web_description(q.description), q.text) for n, q in saved_queries(directory or QUERY_DIR).items()}
     except OSError:
         return {}
 
@@ -864,17 +870,22 @@ nav{width:17rem;padding:1rem;background:#f4f4f6;border-right:1px solid #ddd;font
 nav a{display:block;font-weight:600;margin-top:.6rem}nav span{color:#555}
 main{flex:1;padding:1rem 1.5rem;min-width:0}textarea{width:100%;height:14rem;font:13px/1.4 monospace}
 table{border-collapse:collapse;margin-top:.5rem;font-size:13px}td,th{border:1px solid #ccc;padding:.2rem .4rem;
-vertical-align:top;text-align:left;max-width:40rem;overflow-wrap:anywhere}th{background:#eee}
+vertical-align:top;text-align:left;max-width:40rem;overflow-wrap:anywhere}th{background:#eee;white-space:nowrap;
+overflow-wrap:normal}form.saved{margin-bottom:1rem}fieldset{border:1px solid #ddd;display:flex;flex-wrap:wrap;
+gap:.3rem 1rem}label.param{display:flex;gap:.3rem;align-items:baseline}label.param span{font:13px monospace}
+.hint{flex-basis:100%;margin:.2rem 0;color:#555;font-size:13px}
 .err{color:#a00;font-weight:600;white-space:pre-wrap}.dt{color:#777;font-size:11px}.dl a{margin-right:.6rem}
 """
 
 
 def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, message: str, source: str,
-                kind: str | None = None) -> str:
+                kind: str | None = None, *, form: str = "", run_text: str | None = None) -> str:
     """The query page: saved queries, a textarea, download links and the (escaped) results.
 
     The download links are the formats of the query's ``kind`` only: a SELECT offered as Turtle (or a
-    CONSTRUCT as CSV) is a link that answers 400."""
+    CONSTRUCT as CSV) is a link that answers 400. ``form`` is a saved query's parameter form (already
+    escaped, from ``graph.views.query_page``); ``text`` is then its readable text and ``run_text`` what
+    ran (the downloads run it again)."""
     items = "\n".join(f'<a href="/?name={_esc(urllib.parse.quote(n))}">{_esc(n)}</a><span>{_esc(d)}</span>'
                       for n, (d, _t) in sorted(saved.items())) or "<p>No saved queries in ontology/queries/.</p>"
     downloads = ""
@@ -885,7 +896,7 @@ def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, 
             offers = GRAPH_OFFERS if kind in GRAPH_KINDS else SOLUTION_OFFERS
             formats = tuple(f for f in formats if f in {n for _m, n in offers})
         for fmt in formats:
-            href = "/sparql?" + urllib.parse.urlencode({"query": text, "format": fmt})
+            href = "/sparql?" + urllib.parse.urlencode({"query": run_text or text, "format": fmt})
             links.append(f'<a href="{_esc(href)}">{fmt}</a>')
         downloads = '<p class="dl">Download: ' + " ".join(links) + "</p>"
     error = f'<p class="err">{_esc(message)}</p>' if message else ""
@@ -896,8 +907,8 @@ def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, 
 <body><nav><h2>Saved queries</h2>{items}</nav>
 <main><h1>actorgraph SPARQL</h1><p>Data: {_esc(source)} &middot; read-only &middot; endpoint <code>/sparql</code>
 &middot; prefixes {_esc(prefixes)} need no declaration.</p>
-<form method="get" action="/"><textarea name="query" spellcheck="false" aria-label="SPARQL query">{_esc(text)}</textarea>
-<p><button type="submit">Run query</button></p></form>
+{form}<form method="get" action="/"><textarea name="query" spellcheck="false" aria-label="SPARQL query">{_esc(text)}</textarea>
+<p><button type="submit">{"Run as edited" if form else "Run query"}</button></p></form>
 {error}{downloads}{result_html}</main></body></html>
 """
 

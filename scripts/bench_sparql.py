@@ -75,12 +75,12 @@ FALLBACK_QUERIES = {
 # joins subqueries (True: rdflib would take minutes to hours), else on both texts and the faster counts.
 ORDER_COLUMNS: dict[str, tuple[tuple[str, ...], bool]] = {
     "adversaries": (("sentences", "source", "relation", "target"), True),
-    "brokers": (("betweenness", "pagerank", "actor"), True),
+    "brokers": (("mediations", "brokerage", "pagerank", "actor"), True),
     "evidence": (("source", "relation", "target", "confidence"), True),
     "interactions": (("source", "relation", "target"), True),
     "mediators": (("sentences", "mediator"), False),
     "officials": (("ofLabel", "name"), True),
-    "timeline": (("date", "source"), True),
+    "timeline": (("when", "source"), True),
     "who-pressures-whom": (("sentences", "source", "target"), True),
 }
 REFERENCE_QUERIES: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -172,6 +172,9 @@ def generate(target: int, seed: int = 1) -> tuple[list[tuple], Graph, Graph]:
         analysis.add((node, AG.degree, Literal(max(1, 400 - r // 5))))
         analysis.add((node, AG.pagerank, Literal(f"{weights[r] / 10:.6f}", datatype=XSD.decimal)))
         analysis.add((node, AG.betweenness, Literal(f"{weights[r] / 20:.6f}", datatype=XSD.decimal)))
+        analysis.add((node, AG.brokerage, Literal(f"{weights[(r * 7) % len(ids)] / 30:.6f}", datatype=XSD.decimal)))
+        if r % 9 == 0:
+            analysis.add((node, AG.mediations, Literal(1 + r % 4)))
         analysis.add((node, AG.community, Literal(r % 17)))
     items, total, k = [], len(schema) + len(analysis), 0
     while total < target or not items:

@@ -19,6 +19,8 @@ ACTORS = {
     "OMN": Actor("OMN", "Oman", "State", "Q842"),
     "NON_STATE_ACTORS": Actor("NON_STATE_ACTORS", "non-state actors", "CollectiveActor"),
     "P_Abbas_Araghchi": Actor("P_Abbas_Araghchi", "Abbas Araghchi", "Person", None, "IRN"),
+    "SAU": Actor("SAU", "Saudi Arabia", "State", "Q851"),
+    "YEM": Actor("YEM", "Yemen", "State", "Q805"),
 }
 
 
@@ -117,6 +119,15 @@ def hostile_extraction() -> Extraction:
               confidence=0.6, cameo="130", quad=3, goldstein=-4.4)],
         ["IRN", "ISR"],
     )
+
+
+def undated_extraction() -> Extraction:
+    """An article without a date: its claims have no ag:reportedOn either."""
+    return extraction(
+        "Undated wire", None, "wire/undated.txt", ["Saudi Arabia backs the government of Yemen."],
+        [dict(source="SAU", relation="supports", target="YEM", sentence=0, trigger="backs", confidence=0.7,
+              cameo="070", quad=2, goldstein=7.4)],
+        ["SAU", "YEM"])
 
 
 def union_graph(extractions: list[Extraction]) -> Graph:

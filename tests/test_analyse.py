@@ -33,7 +33,7 @@ def claim(source, relation, target, modality="asserted", date=None, other=None, 
                 other=other, confidence=confidence, text=text)
 
 
-def build(*docs) -> Graph:
+def build(*docs, reported_on: str | None = None) -> Graph:
     """Union graph of documents; each doc is (doc_id, title, [claims]), one sentence per claim.
 
     Written with ``graph.rdf.add_interaction``/``describe_actor`` as the pipeline does, plus the document
@@ -52,7 +52,7 @@ def build(*docs) -> Graph:
                 source=c["source"], relation=c["relation"], target=c["target"], doc_id=doc_id, sentence=i,
                 trigger=c["relation"], trigger_start=pos, trigger_end=pos + 3, modality=c["modality"],
                 confidence=c["confidence"], date=c["date"], other_party=c["other"], cameo="020", quad=1)
-            add_interaction(g, ix, text)
+            add_interaction(g, ix, text, reported_on=reported_on)
             for a in (c["source"], c["target"], c["other"]):
                 if a:
                     describe_actor(g, ACTORS[a])
@@ -291,3 +291,41 @@ def test_reads_what_document_graph_writes():
     assert an.actors["P_Abbas_Araghchi"].offices == [("Foreign Minister", "IRN", "Foreign Minister of Iran")]
     assert an.actors["P_Abbas_Araghchi"].type == "Person" and an.label("ISR") == "Israel"
     assert [r["relation"] for r in an.excluded] == ["attacks"]
+
+
+def test_brokerage_is_measured_on_the_cooperation_layer():
+    # Iran is attacked from all sides and attacks Hezbollah's enemy: central on the mixed network, yet
+    # it brings nobody together. Oman mediates between the US and Iran (who also fight directly).
+    g = build(("d1", "Mixed", [claim("ISR", "attacks", "IRN"), claim("USA", "attacks", "IRN"),
+                               claim("IRN", "supports", "HEZ"), claim("HEZ", "attacks", "ISR"),
+                               claim("OMN", "mediates", "USA", other="IRN"), claim("USA", "alliedWith", "ISR")]))
+    an = analyse(g)
+    assert an.actors["IRN"].betweenness > an.actors["OMN"].betweenness == 0  # the mixed measure misleads
+    brokers = an.brokers()
+    assert brokers[0].id == "OMN" and brokers[0].mediated == 1
+    # the cooperation layer is the chain ISR - USA - OMN - IRN - HEZ: the mediator is its middle
+    coop = an.layers["cooperation"]
+    assert an.actors["OMN"].brokerage == coop.betweenness["OMN"] > 0
+    assert an.actors["OMN"].brokerage > an.actors["ISR"].brokerage == 0
+    conflict = an.layers["conflict"]
+    assert conflict.top(conflict.in_weight)[0] == ("IRN", 2) and conflict.interactions == 3
+    assert coop.interactions == 3 and ("IRN", "ISR") not in coop.network.edges  # the mediation is one claim
+    wb = write_back(an)
+    assert wb.value(AG.OMN, AG.mediations) == Literal(1) and wb.value(AG.IRN, AG.mediations) is None
+    assert float(wb.value(AG.OMN, AG.brokerage)) == pytest.approx(an.actors["OMN"].brokerage, abs=1e-6)
+
+
+def test_blocs_come_from_cooperation_only():
+    # two allied pairs at war with each other: a hostile tie never puts enemies in one bloc
+    claims = [claim("USA", "alliedWith", "ISR"), claim("IRN", "supports", "HEZ")] + \
+             [claim(a, "attacks", b) for a, b in (("ISR", "HEZ"), ("HEZ", "ISR"), ("USA", "IRN"), ("IRN", "USA"))] * 3
+    an = analyse(build(("d1", "A", claims)))
+    blocs = {frozenset(c) for c in an.communities}
+    assert blocs == {frozenset({"USA", "ISR"}), frozenset({"IRN", "HEZ"})}
+
+
+def test_dyads_fall_back_to_the_date_reported():
+    g = build(("d1", "A", [claim("USA", "supports", "ISR"), claim("USA", "supports", "ISR", date="2025-06-03")]),
+              reported_on="2026-02-05")
+    (dyad,) = analyse(g).dyads
+    assert dyad.periods == {"2025-06": (1, 0), "2026-02": (1, 0)}

@@ -12,16 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from graph.browser import chrome, find_chromium, wait_stable
-from graph.render import render_html
-from render_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_extraction, seed_extractions, seed_graph, union_graph
+from graph.views.browser import chrome, find_chromium, wait_stable
+from graph.views.render import render_html
+from render_fixtures import (
+    HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_extraction, seed_extractions, seed_graph, undated_extraction, union_graph,
+)
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(find_chromium() is None, reason="Chromium and chromedriver not installed (apt install chromium chromium-driver)"),
 ]
 
-DOCS_PNG = Path(__file__).resolve().parent.parent / "docs" / "graph.png"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_PNG = ROOT / "docs" / "graph.png"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,18 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("pages")
     render_html(seed_graph(), d / "seed.html", title="Seed story")
     render_html(union_graph(seed_extractions() + [hostile_extraction()]), d / "hostile.html")
-    return {"seed": d / "seed.html", "hostile": d / "hostile.html"}
+    render_html(union_graph(seed_extractions() + [undated_extraction()]), d / "undated.html")
+    return {"seed": d / "seed.html", "hostile": d / "hostile.html", "undated": d / "undated.html"}
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory) -> Path:
+    """The page of the real seed build (spaCy, the gazetteer, the analysis), as a user gets it."""
+    from graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    build([ROOT / "seeds"], out, store=None, reference_date="2026-11-23", report=False)
+    return out / "graph.html"
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +96,15 @@ def test_dataset_counts_match_the_rdf(browser, pages):
         return {nodes: ag.nodes.length, relations: rel.length,
                 shown: rel.filter(function (e) { return !e.hidden; }).length,
                 drawn: Object.keys(ag.network.body.nodes).length, visible: ag.visibleCounts()};""")
-    assert counts["nodes"] == 6 and counts["relations"] == len(every) == 9
-    assert counts["shown"] == counts["visible"]["edges"] == len(asserted) == 8
-    assert counts["visible"] == {"nodes": 6, "edges": 8, "affiliations": 1}
+    assert counts["nodes"] == 6 and counts["relations"] == len(every) == 10
+    assert counts["shown"] == counts["visible"]["edges"] == len(asserted) == 9
+    assert counts["visible"] == {"nodes": 6, "edges": 9, "affiliations": 1}
+    header = browser.find_element("id", "ag-counts").text
+    assert header == "2 documents, 6 actors (1 official), 10 relations, 12 interactions"
     browser.find_element("id", "ag-show-all").click()
     assert js(browser, "return actorgraph.visibleCounts().edges") == len(every)
     assert js(browser, "return actorgraph.edges.get({filter: function (e) { return e.dashes === true && !e.hidden; }}).length") == 1
-    assert "9 of 9 relations" in browser.find_element("id", "ag-summary").text
+    assert "showing 6 of 6 actors, 10 of 10 relations" in browser.find_element("id", "ag-summary").text
 
 
 def test_relation_filter_hides_its_edges(browser, pages):
@@ -98,23 +114,39 @@ def test_relation_filter_hides_its_edges(browser, pages):
     browser.find_element("css selector", "input[data-relation=attacks]").click()
     hidden = js(browser, "return arguments[0].map(function (id) { return actorgraph.edges.get(id).hidden; })", attack_ids)
     assert hidden == [True, True]
-    assert js(browser, "return actorgraph.visibleCounts().edges") == 6
+    assert js(browser, "return actorgraph.visibleCounts().edges") == 7
     browser.find_element("css selector", "input[data-type=State]").click()  # actor-type filter too
     assert js(browser, "return actorgraph.visibleCounts()") == {"nodes": 0, "edges": 0, "affiliations": 0}
 
 
-def test_date_filter_and_dated_only(browser, pages):
-    open_page(browser, pages["seed"])
-    visible = lambda: set(js(browser, """return actorgraph.edges.get({filter: function (e) { return !e.hidden && e.kind === 'relation'; }})
-                                         .map(function (e) { return e.from + ' ' + e.rel + ' ' + e.to; })"""))
-    set_date = "var el = document.getElementById(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('change'));"
-    js(browser, set_date, "ag-from", "2026-01-01")
-    after = visible()
+def visible_triples(browser) -> set[str]:
+    return set(js(browser, """return actorgraph.edges.get({filter: function (e) { return !e.hidden && e.kind === 'relation'; }})
+                              .map(function (e) { return e.from + ' ' + e.rel + ' ' + e.to; })"""))
+
+
+def test_time_slider_by_month(browser, pages):
+    open_page(browser, pages["undated"])
+    months = js(browser, "return actorgraph.data.months")
+    assert months[0] == "2025-01" and months[-1] == "2026-02" and len(months) == 14
+    bars = browser.find_elements("css selector", "#ag-histogram div")
+    assert len(bars) == 14 and bars[-1].get_attribute("title").startswith("2026-02: ")
+    slide = "var el = document.getElementById(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input'));"
+    js(browser, slide, "ag-from", months.index("2026-01"))
+    assert browser.find_element("id", "ag-period").text == "2026-01 \u2013 2026-02"
+    after = visible_triples(browser)
     assert "USA attacks IRN" not in after and "ISR attacks IRN" not in after  # June 2025
-    assert "USA demands IRN" in after  # undated: kept
     assert "OMN mediates USA" not in after  # gYear 2025 ends before 2026
+    # no date in its sentence: sits at the date its document was reported (2026-02-05)
+    assert "USA demands IRN" in after
+    assert "USA alliedWith ISR" in after
+    assert "SAU supports YEM" in after  # an undated document: kept ...
     browser.find_element("id", "ag-dated-only").click()
-    assert visible() == {"USA negotiatesWith IRN"}  # dated 2026-02-06 and asserted
+    assert "SAU supports YEM" not in visible_triples(browser)  # ... unless "dated only"
+    js(browser, slide, "ag-to", months.index("2025-06"))  # "to" before "from" pulls "from" back
+    assert browser.find_element("id", "ag-period").text == "2025-06"
+    # a date known only to the year (Oman's mediation "since 2025") overlaps every month of that year
+    assert visible_triples(browser) == {"USA attacks IRN", "ISR attacks IRN", "OMN mediates USA", "OMN mediates IRN"}
+    assert [b.get_attribute("class") for b in browser.find_elements("css selector", "#ag-histogram div")].count("") == 1
 
 
 def test_clicking_an_edge_shows_its_evidence(browser, pages):
@@ -144,6 +176,157 @@ def test_clicking_an_edge_shows_its_evidence(browser, pages):
     items = browser.find_elements("css selector", "#ag-panel-body .ag-evidence li")
     assert len(items) == 2 and all("reported" in li.text and "reported by Israel" in li.text for li in items)
     assert browser.find_element("css selector", "#ag-panel-body mark").text == "pressed"
+
+
+def click_at(browser, point: dict) -> None:
+    """A real mouse click at a point of the canvas (DOM coordinates)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = browser.find_element("css selector", "#ag-graph canvas")
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(round(point["x"] - size["width"] / 2)), int(round(point["y"] - size["height"] / 2))).click().perform()
+    time.sleep(0.15)
+
+
+CLEAR_POINT = """// the point of the edge (t in 0.3..0.7) farthest from every other visible edge, in DOM pixels,
+    // with the edge's normal there and that clearance: edges of other pairs may cross it anywhere,
+    // but an edge bundled with another has no clear point at all
+    var net = actorgraph.network, id = arguments[0], e = net.body.edges[id], scale = net.getScale();
+    var others = actorgraph.visibleIds().edges.filter(function (x) { return x !== id; }).map(function (x) { return net.body.edges[x]; });
+    var best = null;
+    [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7].forEach(function (t) {
+      var p = e.edgeType.getPoint(t), clear = Infinity;
+      others.forEach(function (o) {
+        var d = o.edgeType.getDistanceToEdge(o.from.x, o.from.y, o.to.x, o.to.y, p.x, p.y) * scale;
+        clear = Math.min(clear, d);
+      });
+      if (best === null || clear > best.clear) best = {t: t, clear: clear};
+    });
+    var at = function (t) { var q = e.edgeType.getPoint(t); return net.canvasToDOM({x: q.x, y: q.y}); };
+    var m = at(best.t), a = at(best.t - 0.02), b = at(best.t + 0.02), dx = b.x - a.x, dy = b.y - a.y;
+    var len = Math.sqrt(dx * dx + dy * dy) || 1;
+    return {x: m.x, y: m.y, nx: -dy / len, ny: dx / len, clear: best.clear};"""
+SLACK = 4  # pixels: a hand is not exact; a click this far beside an edge must still select it
+
+
+@pytest.mark.parametrize("page", ["seed", "real"])
+def test_clicking_each_edge_selects_that_edge(browser, pages, seed_build, page):
+    # parallel edges (the US and Iran: talks, demands, opposition, strikes, mediation) each get their
+    # own curve; a click on any edge where it is drawn (away from where other edges cross it), or a
+    # few pixels beside it, selects that edge and no other
+    open_page(browser, pages["seed"] if page == "seed" else seed_build)
+    browser.find_element("id", "ag-show-all").click()
+    ids = js(browser, "return actorgraph.visibleIds().edges.filter(function (id) { return id[0] === 'e'; })")
+    pairs = js(browser, "return actorgraph.data.edges.map(function (e) { return e.parallel; })")
+    assert len(ids) >= 8 and max(pairs) >= 3
+    for edge_id in ids:
+        m = js(browser, CLEAR_POINT, edge_id)
+        assert m["clear"] > 2 * SLACK, (edge_id, m)  # somewhere along it, no other edge within 8 px
+        for side in (0, SLACK, -SLACK):
+            click_at(browser, {"x": m["x"] + side * m["nx"], "y": m["y"] + side * m["ny"]})
+            assert js(browser, "return actorgraph.network.getSelectedEdges()") == [edge_id], (edge_id, side)
+            assert browser.find_element("id", "ag-panel-body").get_attribute("data-edge") == edge_id
+    # the panel of one of several parallel edges lists the others, one click away
+    many = js(browser, "return actorgraph.data.edges.filter(function (e) { return e.parallel >= 3; })[0].id")
+    js(browser, "actorgraph.selectEdge(arguments[0])", many)
+    also = browser.find_elements("css selector", "#ag-panel-body h2.ag-also + ul button")
+    assert len(also) >= 2
+    also[0].click()
+    assert browser.find_element("id", "ag-panel-body").get_attribute("data-edge") != many
+
+
+def test_officials_are_on_the_page_with_their_office_edges(browser, seed_build):
+    open_page(browser, seed_build)
+    officials = js(browser, """return actorgraph.data.nodes.filter(function (n) { return n.type === 'Official'; })
+                               .map(function (n) { return n.id; }).sort()""")
+    assert officials == ["P_Abbas_Araghchi", "P_Benjamin_Netanyahu"]
+    offices = js(browser, "return actorgraph.data.affiliations.map(function (a) { return [a.from, a.to, a.title]; })")
+    assert sorted(offices) == [["P_Abbas_Araghchi", "IRN", "Foreign Minister"],
+                               ["P_Benjamin_Netanyahu", "ISR", "Prime Minister"]]
+    shown = set(js(browser, "return actorgraph.visibleIds().nodes"))
+    assert set(officials) <= shown
+    assert js(browser, "return actorgraph.visibleCounts().affiliations") == 2
+    browser.find_element("id", "ag-show-aff").click()  # the officials toggle hides them and their office edges
+    assert not set(officials) & set(js(browser, "return actorgraph.visibleIds().nodes"))
+    assert js(browser, "return actorgraph.visibleCounts().affiliations") == 0
+    browser.find_element("id", "ag-show-aff").click()
+    assert set(officials) <= set(js(browser, "return actorgraph.visibleIds().nodes"))
+
+
+@pytest.mark.parametrize("query,actor", [
+    ("Araghchi", "P_Abbas_Araghchi"), ("netanyahu", "P_Benjamin_Netanyahu"), ("US", "USA"), ("U.S.", "USA"),
+    ("Washington", "USA"), ("america", "USA"), ("Tehran", "IRN"), ("Iranian", "IRN"), ("Muscat", "OMN"),
+    ("Jerusalem", "ISR"), ("Oman", "OMN"), ("united st", "USA"),
+])
+def test_search_by_alias_capital_and_surname(browser, seed_build, query, actor):
+    if browser.current_url != seed_build.resolve().as_uri():
+        open_page(browser, seed_build)
+    box = browser.find_element("id", "ag-search")
+    box.clear()
+    box.send_keys(query + "\n")
+    time.sleep(0.2)
+    assert browser.find_element("id", "ag-search-msg").text == ""
+    assert browser.find_element("id", "ag-panel-body").get_attribute("data-node") == actor
+    assert js(browser, "return actorgraph.state.focus") == actor
+    box.clear()
+    box.send_keys("Atlantis\n")
+    assert browser.find_element("id", "ag-search-msg").text == "no such actor"
+
+
+def test_focus_mode_fades_all_but_the_neighbourhood(browser, seed_build):
+    open_page(browser, seed_build)
+    point = js(browser, "var p = actorgraph.network.getPositions(['OMN']).OMN; return actorgraph.network.canvasToDOM(p);")
+    click_at(browser, point)  # a real click on Oman
+    assert js(browser, "return actorgraph.state.focus") == "OMN"
+    assert browser.find_element("id", "ag-panel-body").get_attribute("data-node") == "OMN"
+    style = js(browser, """var out = {}; actorgraph.nodes.forEach(function (n) {
+        if (!n.hidden) out[n.id] = typeof n.color === 'string' ? 'full' : (n.color.background.indexOf('rgba(200') === 0 ? 'faded' : 'full'); });
+        return out;""")
+    assert {k for k, v in style.items() if v == "full"} == {"OMN", "USA", "IRN"}  # Oman and the two it mediates between
+    assert style["ISR"] == "faded"
+    assert browser.find_element("id", "ag-focus-label").text == "Focus: Oman and its neighbours"
+    from selenium.webdriver.common.keys import Keys
+
+    browser.find_element("tag name", "body").send_keys(Keys.ESCAPE)
+    assert js(browser, "return actorgraph.state.focus") is None
+    assert js(browser, "return actorgraph.nodes.get('ISR').color") == "#3b6ea8"
+
+
+def test_overview_at_500_actors(browser, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_render import synthetic_graph
+
+    stats = render_html(synthetic_graph(500), tmp_path / "big.html")
+    assert stats.nodes == 500 and stats.dropped_nodes == 0
+    open_page(browser, tmp_path / "big.html")
+    top = js(browser, """var d = actorgraph.data, ids = actorgraph.visibleIds().nodes;
+        var ranked = d.nodes.slice().sort(function (a, b) { return (b.weight - a.weight) || a.label.localeCompare(b.label); });
+        return {shown: ids.sort(), top: ranked.slice(0, d.overview).map(function (n) { return n.id; }).sort(),
+                overview: d.overview, colourBy: actorgraph.state.colourBy};""")
+    assert top["overview"] == 40 and top["colourBy"] == "bloc"
+    assert set(top["shown"]) <= set(top["top"]) and len(top["shown"]) >= 30  # the strongest actors first
+    assert "overview: the 40 actors with most interactions" in browser.find_element("id", "ag-summary").text
+    blocs = browser.find_elements("css selector", "#ag-blocs .ag-dot")
+    assert len(blocs) >= 3  # blocs (Louvain on cooperation ties) as colour, with a legend
+    coloured = js(browser, "return new Set(actorgraph.nodes.get().filter(function (n) { return !n.hidden; }).map(function (n) { return n.color; })).size")
+    assert coloured >= 3
+    # focus on an actor outside the overview: it and its neighbours are shown and laid out
+    outsider = js(browser, """var shown = new Set(actorgraph.visibleIds().nodes);
+        return actorgraph.data.nodes.filter(function (n) { return !shown.has(n.id) && n.degree >= 2; })[0].id""")
+    js(browser, "actorgraph.focus(arguments[0])", outsider)
+    wait_stable(browser, timeout=30)
+    assert outsider in js(browser, "return actorgraph.visibleIds().nodes")
+    js(browser, "actorgraph.clearFocus()")
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element("id", "ag-top")).select_by_value("0")  # show all
+    wait_stable(browser, timeout=60)
+    assert js(browser, "return actorgraph.visibleCounts().nodes") > 400
+    assert js(browser, "return actorgraph.network.physics.options.enabled") is False  # frozen again
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
 def test_search_and_actor_profile(browser, pages):
@@ -179,7 +362,7 @@ def test_hostile_document_stays_text(browser, pages):
 
 
 def test_screenshot(tmp_path, pages):
-    from graph.render import screenshot
+    from graph.views.render import screenshot
 
     png = screenshot(pages["seed"], tmp_path / "graph.png", 1400, 900, show_all=True, edge=("USA", "pressures", "ISR"))
     data = png.read_bytes()

@@ -70,3 +70,29 @@ def test_day_first_date_in_extraction(extract_text):
     ex = extract_text("Venezuela threatened Guyana on 4 March 2025.", date=None)
     [ix] = [i for i in ex.interactions if i.source == "VEN"]
     assert (ix.date, ix.date_text) == ("2025-03-04", "4 March 2025")
+
+
+@pytest.mark.parametrize("expr,ref,past,expected", [
+    # a date without a year in a clause about the past: its latest occurrence not after the reference
+    ("April 22", "2026-12-06", True, "2026-04-22"),  # was 2027-04-22 (the nearest April)
+    ("December 20", "2026-12-06", True, "2025-12-20"),  # later this month has not happened yet
+    ("December 6", "2026-12-06", True, "2026-12-06"),  # the reference day itself is not after it
+    ("in June", "2026-02-05", True, "2025-06"),
+    ("June", "2026-06", True, "2026-06"),  # month precision: June is not after June
+    # present or future: the nearest occurrence, before or after
+    ("April 22", "2026-12-06", False, "2027-04-22"),
+    ("December 20", "2026-12-06", False, "2026-12-20"),
+    ("in June", "2026-02-05", False, "2026-06"),
+])
+def test_a_date_without_a_year_is_not_in_the_future_of_a_past_clause(expr, ref, past, expected):
+    assert normalise(expr, ref, past=past) == expected
+
+
+def test_undated_article_built_today_gets_no_future_date(gz, nlp):
+    from graph.extract import extract_doc
+    from graph.ingest import make_document
+
+    doc = make_document("Israel attacked Iran on April 22, officials said.")
+    ex = extract_doc(nlp(doc.text), doc, gz, reference_date="2026-12-06")
+    assert ex.doc_date == "2026-04-22"  # inferred from the text: was 2027-04-22, a date in the future
+    assert [(ix.relation, ix.date) for ix in ex.interactions] == [("attacks", "2026-04-22")]

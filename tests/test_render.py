@@ -12,9 +12,9 @@ import re
 import pytest
 from rdflib import Dataset, Literal
 
-from graph import render
+from graph.views import render
 from graph.namespaces import AG
-from graph.render import date_bounds, json_for_script, render_html
+from graph.views.render import date_bounds, json_for_script, render_html
 from render_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, hostile_extraction, seed_extractions, seed_graph, union_graph
 
 DATA_RE = re.compile(r'<script type="application/json" id="ag-data">(.*?)</script>', re.S)
@@ -35,15 +35,18 @@ def expected_edges(g) -> tuple[set, set]:
     all edges, and those with at least one asserted interaction."""
     rows = g.query("""
         PREFIX ag: <https://w3id.org/actorgraph/ontology#>
-        SELECT ?s ?r ?t ?m WHERE { ?i a ag:Interaction ; ag:source ?s ; ag:relation ?r ; ag:target ?t ; ag:modality ?m }""")
+        SELECT ?s ?r ?t ?m ?o WHERE { ?i a ag:Interaction ; ag:source ?s ; ag:relation ?r ; ag:target ?t ; ag:modality ?m
+                                      OPTIONAL { ?i ag:otherParty ?o } }""")
     sym = {"negotiatesWith", "cooperatesWith", "alliedWith"}
     every, asserted = set(), set()
-    for s, r, t, m in rows:
+    for s, r, t, m, o in rows:
         s, r, t = (str(x).split("#")[-1] for x in (s, r, t))
-        key = (min(s, t), r, max(s, t)) if r in sym else (s, r, t)
-        every.add(key)
-        if str(m).endswith("#Asserted"):
-            asserted.add(key)
+        targets = {t} | ({str(o).split("#")[-1]} if o is not None and r == "mediates" else set())  # both parties
+        for t in targets:
+            key = (min(s, t), r, max(s, t)) if r in sym else (s, r, t)
+            every.add(key)
+            if str(m).endswith("#Asserted"):
+                asserted.add(key)
     return every, asserted
 
 
@@ -90,8 +93,8 @@ def test_counts_match_the_rdf(seed_page):
     html, stats = seed_page
     data = page_json(html)
     every, asserted = expected_edges(seed_graph())
-    assert stats.edges == len(data["edges"]) == len(every) == 9
-    assert stats.asserted_edges == sum(e["asserted"] for e in data["edges"]) == len(asserted) == 8
+    assert stats.edges == len(data["edges"]) == len(every) == 10  # Oman's mediation links it to both parties
+    assert stats.asserted_edges == sum(e["asserted"] for e in data["edges"]) == len(asserted) == 9
     actors = {a for s, _, t in every for a in (s, t)} | {"P_Abbas_Araghchi"}  # official, linked to Iran
     assert {n["id"] for n in data["nodes"]} == actors and stats.nodes == 6
     assert data["affiliations"] == [{"id": "a0", "from": "P_Abbas_Araghchi", "to": "IRN", "title": "Foreign Minister"}]
@@ -164,7 +167,7 @@ def test_max_nodes_keeps_the_most_central(tmp_path):
     assert kept == {"USA", "IRN", "ISR"}  # degree 7, 7, 4
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
     assert stats.nodes == 3 and stats.dropped_nodes == 3
-    assert stats.edges + stats.dropped_edges == 9 and stats.dropped_edges == 2  # mediates, supports
+    assert stats.edges + stats.dropped_edges == 10 and stats.dropped_edges == 3  # mediates ×2, supports
     assert data["droppedNodes"] == 3 and data["totalNodes"] == 6
     assert render_html(g, tmp_path / "all.html", max_nodes=50).dropped_nodes == 0
 
@@ -201,7 +204,7 @@ def test_dataset_and_empty_graph(tmp_path):
     ds = Dataset()
     for t in seed_graph():
         ds.graph(AG["g1"]).add(t)
-    assert render_html(ds, tmp_path / "ds.html").edges == 9
+    assert render_html(ds, tmp_path / "ds.html").edges == 10
     empty = render_html(union_graph([]), tmp_path / "empty.html")
     assert (empty.nodes, empty.edges) == (0, 0)
     assert page_json((tmp_path / "empty.html").read_text(encoding="utf-8"))["nodes"] == []

@@ -1,4 +1,4 @@
-"""graph.report: the brief's content, escaping of untrusted text, valid tables and PNGs."""
+"""graph.views.report: the brief's content, escaping of untrusted text, valid tables and PNGs."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from graph.analyse import analyse
-from graph.report import FILES, md_escape, md_table, shorten, write_report
+from graph.views.report import FILES, Mark, md_escape, md_table, quote, write_report
 from test_analyse import build, claim
 
 HOSTILE = 'Oman | mediated <script>alert("x")</script> between *the* US and [Iran](javascript:x).'
@@ -43,7 +43,8 @@ def _section(md: str, heading: str) -> str:
 
 def test_summary_and_actor_rows(report):
     _, md, html = report
-    assert "1 document(s), 5 actor(s) in the counted network, 9 interaction(s) extracted, of which 7 counted" in md
+    assert ("1 document, 6 actors (1 official), 9 relations, 9 interactions. The figures below count the 7 "
+            "asserted or reported interaction(s), among 5 actor(s)") in md
     assert re.search(r"\| hypothetical +\| +1 \| no +\|", md)
     row = next(line for line in md.splitlines() if line.startswith("| Abbas Araghchi ") and "Person" in line)
     assert "Foreign Minister of Iran" in row
@@ -73,19 +74,33 @@ def test_non_asserted_claims_apart(report):
     assert "Hezbollah" not in _section(md, "Actors") and "Hezbollah" not in _section(md, "Strongest ties")
 
 
-def test_evidence_quotes_are_shortened_and_cited(report):
+def test_evidence_quotes_whole_sentences_with_the_trigger_marked(report):
     _, md, html = report
     ev = _section(md, "Evidence")
     assert ev.count("<a id=\"e") == 9
     line = next(l for l in ev.splitlines() if "Iran could strike Israel" in l)
     quote = line.split("“")[1].split("”")[0]
-    assert len(quote) <= 200 and quote.endswith("…")
+    assert quote == "Iran could strike Israel" + " again" * 60  # never cut: the end may be what matters
+    assert "…" not in md
     assert "hypothetical, confidence 0.80, undated" in line
     assert "(d1); reported, confidence 0.85, 2026-02-05" in ev
+    assert "“United States **threatens** Iran.”" in ev  # the trigger, marked
+    assert "United States <mark>threatens</mark> Iran." in html
     # every reference points at an anchor that exists
     refs = set(re.findall(r'href="#(e\d+)"', html))
     anchors = set(re.findall(r'id="(e\d+)"', html))
     assert refs and refs <= anchors
+
+
+def test_evidence_marks_the_trigger_by_its_offsets(tmp_path):
+    from graph.views.report import write_report as write
+    from render_fixtures import seed_graph
+
+    g = seed_graph()  # real sentence nodes and offsets: "urged" is marked where the offsets say
+    write(g, analyse(g), tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert ("“The United States has privately **urged** Israel to refrain from unilateral military action "
+            "against Iran, Israeli officials said on Feb. 5.”") in md
 
 
 def test_html_escapes_untrusted_text(report):
@@ -150,7 +165,7 @@ def test_empty_analysis(tmp_path):
     paths = write_report(Graph(), analyse(Graph()), tmp_path / "empty")
     assert all(p.exists() for p in paths)
     md = (tmp_path / "empty" / "report.md").read_text()
-    assert "0 document(s), 0 actor(s)" in md and "No counted ties." in md
+    assert "0 documents, 0 actors, 0 relations, 0 interactions." in md and "No counted ties." in md
     for name in ("centrality.png", "dyads.png", "graph.png"):
         assert (tmp_path / "empty" / name).read_bytes()[:4] == b"\x89PNG"
 
@@ -170,15 +185,16 @@ def test_helpers():
     assert md_escape("two\nlines") == "two lines"
     assert md_table(["A", "Num"], [["x|y", "3"]], "lr") == [
         "| A    | Num |", "| ---- | --: |", r"| x\|y |   3 |"]
-    assert shorten("word " * 100, 50).endswith("…") and len(shorten("word " * 100, 50)) <= 50
-    assert shorten("short") == "short"
+    assert quote("Iran said no.", (5, 9)) == ["Iran ", Mark("said"), " no."]
+    assert quote("Iran said no, it said.", None, "said") == ["Iran ", Mark("said"), " no, it said."]
+    assert quote("Iran unsaid it.", None, "said") == ["Iran unsaid it."]  # a whole word or nothing
 
 
 def test_officials_section_lists_office_holders(tmp_path):
     from rdflib import Graph
 
     from graph.analyse import analyse
-    from graph.report import write_report
+    from graph.views.report import write_report
 
     g = Graph().parse(data="""@prefix ag: <https://w3id.org/actorgraph/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

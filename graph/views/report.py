@@ -1,10 +1,14 @@
 """An analyst's brief from an :class:`graph.analyse.Analysis`: Markdown, HTML and three PNG charts.
 
 The brief is written once, as a list of blocks (headings, paragraphs, tables, lists, images), and
-rendered twice — to Markdown and to HTML — so that both files always say the same thing.
+rendered twice — to Markdown and to HTML — so that both files always say the same thing. Its counts
+of documents, actors, relations and interactions are the ``Counts`` the page and the build's summary
+line quote (``graph.views.outputs.write_views`` passes them in).
 
-Every claim in a table points to numbered evidence (E1, E2 …) at the end: the sentence (shortened),
-the document, modality, confidence and date, so that a reader can check each number against the text.
+Every claim in a table points to numbered evidence (E1, E2 …) at the end: the whole sentence with
+its trigger marked, the document, modality, confidence and date, so that a reader can check each
+number against the text — a sentence is never cut, since the words cut may be the ones that justify
+the claim.
 
 Article text is untrusted: in HTML every piece of text goes through ``html.escape`` (and the page
 forbids scripts), in Markdown the characters that make markup (``| * _ [ ] < > ` \\``) are
@@ -14,37 +18,26 @@ All files are written atomically (temporary file in the same directory, then ``o
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .fileio import write_atomic
+from ..analyse import Analysis, Tie, document_table, period, when
+from ..fileio import write_atomic
+from .charts import centrality_chart, dyads_chart, network_chart
 
-import matplotlib
+if TYPE_CHECKING:
+    from rdflib import Graph
 
-matplotlib.use("Agg")  # no display, deterministic raster output; must precede pyplot
+    from .collect import Counts
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from rdflib import Graph  # noqa: E402
+__all__ = ["FILES", "brief_blocks", "md_escape", "md_table", "render_html", "render_markdown", "write_report"]
 
-from .analyse import Analysis, Tie, document_table, period  # noqa: E402
-
-QUOTE_CHARS = 200
 MAX_REFS = 6  # evidence links shown per table cell; the rest are counted
-TOP_ACTORS = 15
 TOP_TIES = 15
-TOP_DYADS = 10
-SEED = 7
-TYPE_COLOURS = {
-    "State": "#4e79a7", "Person": "#f28e2b", "Organisation": "#59a14f", "ArmedGroup": "#e15759",
-    "CollectiveActor": "#b07aa1", "Actor": "#9d9d9d",
-}
-COOP_COLOUR, CONFLICT_COLOUR = "#59a14f", "#e15759"
+TOP_LAYER = 5
 FILES = ("report.md", "report.html", "centrality.png", "dyads.png", "graph.png")
 
 
@@ -58,7 +51,14 @@ class Ref:
     anchor: str
 
 
-Inline = str | Ref
+@dataclass(frozen=True)
+class Mark:
+    """Words to highlight: the trigger of a claim inside its evidence sentence."""
+
+    text: str
+
+
+Inline = str | Ref | Mark
 Cell = Inline | list[Inline]
 
 
@@ -88,13 +88,28 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
 
 
+def _md_one(p: Inline) -> str:
+    if isinstance(p, Ref):
+        return f"[{md_escape(p.text)}](#{p.anchor})"
+    if isinstance(p, Mark):
+        return f"**{md_escape(p.text)}**"
+    return md_escape(p)
+
+
 def _md_inline(parts: Sequence[Inline]) -> str:
-    return "".join(f"[{md_escape(p.text)}](#{p.anchor})" if isinstance(p, Ref) else md_escape(p) for p in parts)
+    return "".join(_md_one(p) for p in parts)
+
+
+def _html_one(p: Inline) -> str:
+    if isinstance(p, Ref):
+        return f'<a href="#{html.escape(p.anchor)}">{html.escape(p.text)}</a>'
+    if isinstance(p, Mark):
+        return f"<mark>{html.escape(p.text)}</mark>"
+    return html.escape(str(p))
 
 
 def _html_inline(parts: Sequence[Inline]) -> str:
-    return "".join(f'<a href="#{html.escape(p.anchor)}">{html.escape(p.text)}</a>' if isinstance(p, Ref)
-                   else html.escape(str(p)) for p in parts)
+    return "".join(_html_one(p) for p in parts)
 
 
 def md_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], align: str = "") -> list[str]:
@@ -134,7 +149,7 @@ def render_markdown(title: str, blocks: Sequence[Block]) -> str:
 _CSS = """body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;
 color:#222;line-height:1.45}table{border-collapse:collapse;margin:.5em 0 1.2em;font-size:.92em}
 th,td{border:1px solid #ccc;padding:.25em .55em;vertical-align:top}th{background:#f3f3f3}td.r{text-align:right}
-img{max-width:100%;border:1px solid #ddd;margin:.5em 0}li.ev{margin:.35em 0}h2{border-bottom:1px solid #ddd;
+img{max-width:100%;border:1px solid #ddd;margin:.5em 0}li.ev{margin:.35em 0}mark{background:#fff0a8}h2{border-bottom:1px solid #ddd;
 padding-bottom:.2em;margin-top:1.6em}a{color:#1f5f9f}"""
 
 
@@ -176,53 +191,43 @@ def render_html(title: str, blocks: Sequence[Block]) -> str:
 
 
 def _plain(parts: Sequence[Inline]) -> str:
-    return "".join(p.text if isinstance(p, Ref) else p for p in parts)
-
-
-# ---------------------------------------------------------------- writing files
-
-def atomic_write(path: Path, data: bytes) -> Path:
-    """Write ``data`` so that readers see the old file or the new one, never half of it."""
-    return write_atomic(path, data)
-
-
-def _save_figure(fig, path: Path) -> Path:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-    plt.close(fig)
-    return atomic_write(path, buf.getvalue())
+    return "".join(p if isinstance(p, str) else p.text for p in parts)
 
 
 # ---------------------------------------------------------------- text helpers
-
-def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
-    """One line, at most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:") + "…"
-
 
 def _fmt(x: float, places: int = 3) -> str:
     return f"{x:.{places}f}"
 
 
-def _mpl(text: str) -> str:
-    """Matplotlib treats $…$ as mathtext; actor labels are data, not formulas."""
-    return str(text).replace("$", r"\$")
+def quote(sentence: str, span: tuple[int, int] | None, trigger: str = "") -> list[Inline]:
+    """The whole evidence sentence on one line, its trigger marked: by the offsets when they hold,
+    else the trigger's first whole-word occurrence, else nothing marked."""
+    if span is None and trigger:
+        m = re.search(r"(?<!\w)" + re.escape(trigger) + r"(?!\w)", sentence)
+        span = (m.start(), m.end()) if m else None
+    if span is None:
+        return [sentence]
+    a, z = span
+    return [sentence[:a], Mark(sentence[a:z]), sentence[z:]]
+
+
+def _date_note(r: dict) -> str:
+    """'2025-06' when the sentence dates the claim, 'reported 2026-02-05' when only the document does."""
+    if r.get("date"):
+        return r["date"]
+    return f"reported {r['reported_on']}" if r.get("reported_on") else "undated"
 
 
 class _Brief:
     """Builds the blocks; holds the evidence numbering shared by all sections."""
 
-    def __init__(self, analysis: Analysis):
+    def __init__(self, analysis: Analysis, counts: Counts | None = None):
         self.an = analysis
+        self.counts = counts
         self.blocks: list[Block] = []
         every = sorted(analysis.rows + analysis.excluded, key=lambda r: (
-            r["date"] or "~", r["document"], r["source"], r["relation"], r["target"], r["iri"]))
+            when(r) or "~", r["document"], r["source"], r["relation"], r["target"], r["iri"]))
         self.evidence = every
         self.number = {r["iri"]: n for n, r in enumerate(every, 1)}
 
@@ -261,44 +266,74 @@ class _Brief:
         return self.an.label(actor)
 
 
+# ---------------------------------------------------------------- sections
+
+def _count_sentence(b: _Brief) -> str:
+    """The corpus in the words the build's summary line and the page use, then what the figures count."""
+    an = b.an
+    head = f"{b.counts.sentence()}." if b.counts else f"{len(an.documents)} document(s)."
+    return (f"{head} The figures below count the {len(an.rows)} asserted or reported interaction(s), among "
+            f"{len(an.actors)} actor(s) (an official's acts count for the state served); "
+            f"{len(an.excluded)} hypothetical or negated claim(s) are listed apart.")
+
+
 def _summary(b: _Brief) -> None:
     an = b.an
-    total = sum(an.modality_counts.values())
     b.h("Summary")
-    b.p(f"{len(an.documents)} document(s), {len(an.actors)} actor(s) in the counted network, "
-        f"{total} interaction(s) extracted, of which {len(an.rows)} counted "
-        f"({' and '.join(an.modalities)}); {len(an.excluded)} hypothetical or negated claim(s) are listed apart.")
+    b.p(_count_sentence(b))
     order = ["asserted", "reported", "hypothetical", "negated"]
     mods = sorted(an.modality_counts, key=lambda m: (order.index(m) if m in order else 9, m))
     b.table(["Modality", "Interactions", "Counted"],
             [[m, str(an.modality_counts[m]), "yes" if m in an.modalities else "no"] for m in mods] or [["—", "0", ""]],
             "lrl")
-    findings: list[list[Inline]] = []
-    ranked = an.ranked_actors()
-    if ranked:
-        findings.append([f"Most central actor (PageRank): {ranked[0].label} ({_fmt(ranked[0].pagerank)})."])
-    if an.brokers():
-        top = an.brokers()[0]
-        findings.append([f"Main broker (betweenness): {top.label} ({_fmt(top.betweenness)})."])
-    if an.ties:
-        t = an.ties[0]
-        findings.append([f"Strongest tie: {b.lab(t.source)} {b.rel(t.relation)} {b.lab(t.target)} "
-                         f"({t.weight} interaction(s)) — ", *b.refs(t.evidence)])
-    if an.balance_ratio is not None:
-        findings.append([f"Structural balance: {an.balanced} of {len(an.triads)} triad(s) balanced "
-                         f"(ratio {_fmt(an.balance_ratio, 2)})."])
+    findings = _findings(b)
     if findings:
         b.h("Key findings", 3)
         b.ul(findings)
-    if an.documents:
-        b.h("Documents", 3)
-        per_doc: dict[str, int] = {}
-        for r in an.rows + an.excluded:
-            per_doc[r["document"]] = per_doc.get(r["document"], 0) + 1
-        b.table(["Title", "Document", "Date", "Interactions"],
-                [[d["title"] or "(untitled)", d["id"], d["date"] or "", str(per_doc.get(d["id"], 0))]
-                 for d in an.documents], "lllr")
+    _documents(b)
     b.img("graph.png", "The actor network: nodes coloured by actor type, edges by relation")
+
+
+def _findings(b: _Brief) -> list[list[Inline]]:
+    """The headline facts, each with its evidence: centrality, brokers, the conflict layer, balance."""
+    an, out = b.an, []
+    ranked = an.ranked_actors()
+    if ranked:
+        out.append([f"Most central actor (PageRank): {ranked[0].label} ({_fmt(ranked[0].pagerank)})."])
+    if an.mediations:
+        m = an.mediations[0]
+        between = f"between {b.lab(m.party_a)} and {b.lab(m.party_b)}" if m.party_b else f"with {b.lab(m.party_a)}"
+        out.append([f"Broker: {b.lab(m.mediator)} mediates {between} ({m.weight} claim(s)) — ", *b.refs(m.evidence)])
+    bridge = max(an.actors.values(), key=lambda a: (a.brokerage, a.id), default=None)
+    if bridge is not None and bridge.brokerage > 0:
+        out.append([f"Bridge of the cooperation and negotiation ties (betweenness on those ties only): "
+                    f"{bridge.label} ({_fmt(bridge.brokerage)})."])
+    conflict = an.layers.get("conflict")
+    if conflict and conflict.interactions:
+        (target, n_in), (source, n_out) = conflict.top(conflict.in_weight, 1)[0], conflict.top(conflict.out_weight, 1)[0]
+        out.append([f"Conflict: most targeted {b.lab(target)} ({n_in} hostile claim(s)); "
+                    f"most hostile {b.lab(source)} ({n_out})."])
+    if an.ties:
+        t = an.ties[0]
+        out.append([f"Strongest tie: {b.lab(t.source)} {b.rel(t.relation)} {b.lab(t.target)} "
+                    f"({t.weight} interaction(s)) — ", *b.refs(t.evidence)])
+    if an.balance_ratio is not None:
+        out.append([f"Structural balance: {an.balanced} of {len(an.triads)} triad(s) balanced "
+                    f"(ratio {_fmt(an.balance_ratio, 2)})."])
+    return out
+
+
+def _documents(b: _Brief) -> None:
+    an = b.an
+    if not an.documents:
+        return
+    b.h("Documents", 3)
+    per_doc: dict[str, int] = {}
+    for r in an.rows + an.excluded:
+        per_doc[r["document"]] = per_doc.get(r["document"], 0) + 1
+    b.table(["Title", "Document", "Date", "Interactions"],
+            [[d["title"] or "(untitled)", d["id"], d["date"] or "", str(per_doc.get(d["id"], 0))]
+             for d in an.documents], "lllr")
 
 
 def _actors(b: _Brief) -> None:
@@ -307,19 +342,22 @@ def _actors(b: _Brief) -> None:
     if not an.actors:
         b.p("No actor takes part in a counted interaction.")
         return
-    b.table(["Actor", "Type", "Offices held", "Degree (out/in)", "Interactions", "PageRank", "Betweenness",
-             "Community"],
+    b.table(["Actor", "Type", "Offices held", "Degree (out/in)", "Interactions", "PageRank", "Brokerage",
+             "Betweenness (all ties)", "Bloc"],
             [[a.label, a.type, "; ".join(o[2] for o in a.offices) or "—", f"{a.degree} ({a.out_degree}/{a.in_degree})",
-              str(a.weighted_degree), _fmt(a.pagerank), _fmt(a.betweenness), str(a.community)]
-             for a in an.ranked_actors()], "llllrrrr")
+              str(a.weighted_degree), _fmt(a.pagerank), _fmt(a.brokerage), _fmt(a.betweenness), str(a.community)]
+             for a in an.ranked_actors()], "llllrrrrr")
     b.p("Degree counts distinct ties (one per relation and counterpart); Interactions counts the supporting "
-        "claims. PageRank treats symmetric relations (negotiates with, cooperates with, allied with) as mutual.")
+        "claims. PageRank treats symmetric relations (negotiates with, cooperates with, allied with) as mutual. "
+        "Brokerage is betweenness on the cooperation and negotiation ties alone; betweenness over all ties mixes "
+        "in hostile ones and says who is central, not who brokers. Blocs are Louvain communities of the "
+        "cooperation ties.")
     b.h("Relations by actor", 3)
     b.table(["Actor", "Relation", "Out", "In", "Interactions out", "Interactions in"],
             [[a.label, b.rel(rel), str(d["out"]), str(d["in"]), str(d["out_weight"]), str(d["in_weight"])]
              for a in sorted(an.actors.values(), key=lambda a: a.label) for rel, d in a.by_relation.items()],
             "llrrrr")
-    b.img("centrality.png", "PageRank and betweenness of the most central actors")
+    b.img("centrality.png", "PageRank and brokerage of the most central actors")
 
 
 def _tie_rows(b: _Brief, ties: Sequence[Tie]) -> list[list[Cell]]:
@@ -342,32 +380,50 @@ def _ties(b: _Brief) -> None:
     else:
         b.table(["Source", "Relation", "Target", "Interactions", "Mean confidence", "Strength", "Evidence"],
                 _tie_rows(b, an.pressures), "lllrrrl")
-    b.h("Who mediates between whom")
+
+
+def _brokers(b: _Brief) -> None:
+    an = b.an
+    b.h("Brokers")
+    b.h("Who mediates between whom", 3)
     if not an.mediations:
         b.p("No mediation was counted.")
     else:
         b.table(["Mediator", "Between", "And", "Interactions", "Evidence"],
                 [[b.lab(m.mediator), b.lab(m.party_a), b.lab(m.party_b) if m.party_b else "(not named)",
                   str(m.weight), b.refs(m.evidence)] for m in an.mediations], "lllrl")
-
-
-def _structure(b: _Brief) -> None:
-    an = b.an
-    b.h("Brokers")
+    b.h("Brokerage on the cooperation layer", 3)
     brokers = an.brokers()
     if not brokers:
-        b.p("No actor lies on a shortest path between two others.")
+        b.p("No actor mediates or links others through cooperation or negotiation ties.")
     else:
-        b.p("Betweenness centrality on the undirected network (normalised): the share of shortest paths "
-            "between other actors that run through this one.")
-        b.table(["Actor", "Betweenness", "Ties"], [[a.label, _fmt(a.betweenness), str(a.degree)] for a in brokers],
-                "lrr")
-    b.h("Communities")
+        b.p("Mediators named by the text first, then the actors that lie between others on the cooperation and "
+            "negotiation ties (betweenness on those ties alone, normalised). A hostile tie is no bridge: "
+            "betweenness over every tie is shown in the Actors table as a centrality.")
+        b.table(["Actor", "Mediations", "Brokerage", "Cooperation ties"],
+                [[a.label, str(a.mediated), _fmt(a.brokerage), str(an.layers["cooperation"].network.degree(a.id))]
+                 for a in brokers], "lrrr")
+    b.h("Blocs", 3)
     if not an.communities:
         b.p("No communities (empty network).")
     else:
-        b.table(["Community", "Members"],
+        b.p("Louvain communities of the cooperation ties (an actor with none is a bloc of its own).")
+        b.table(["Bloc", "Members"],
                 [[str(i), ", ".join(b.lab(x) for x in part)] for i, part in enumerate(an.communities)], "rl")
+
+
+def _layers(b: _Brief) -> None:
+    b.h("Cooperation and conflict, apart")
+    b.p("Each layer counts only the ties of its sign (from the relation's ag:sign): who gives and who receives.")
+    rows: list[list[Cell]] = []
+    for name, layer in b.an.layers.items():
+        if not layer.interactions:
+            rows.append([name, "—", "—", "0"])
+            continue
+        top_out = ", ".join(f"{b.lab(a)} ({n})" for a, n in layer.top(layer.out_weight, TOP_LAYER))
+        top_in = ", ".join(f"{b.lab(a)} ({n})" for a, n in layer.top(layer.in_weight, TOP_LAYER))
+        rows.append([name, top_out, top_in, str(layer.interactions)])
+    b.table(["Layer", "Most active (claims made)", "Most addressed (claims received)", "Interactions"], rows, "lllr")
 
 
 def _dyads(b: _Brief) -> None:
@@ -376,22 +432,19 @@ def _dyads(b: _Brief) -> None:
     if not an.dyads:
         b.p("No dyads.")
         return
-    b.p("Each counted interaction between two actors, in either direction, by month of the event "
-        "(year when only the year is known); sign from the relation (cooperation +, conflict −).")
+    b.p("Each counted interaction between two actors, in either direction, by month: the month of the event "
+        "when the sentence dates it, else the month the document reported it (year when only the year is known); "
+        "sign from the relation (cooperation +, conflict −).")
     rows: list[list[Cell]] = []
     for d in an.dyads:
         for per, (coop, conf) in d.periods.items():
-            ev = [r for r in d.evidence if _period_of(r) == per]
+            ev = [r for r in d.evidence if period(when(r)) == per]
             rows.append([f"{b.lab(d.a)} – {b.lab(d.b)}", per, str(coop), str(conf), f"{coop - conf:+d}", b.refs(ev)])
-    b.table(["Dyad", "Period", "Cooperation", "Conflict", "Net", "Evidence"], rows, "llrrrl")
+    b.table(["Dyad", "Month", "Cooperation", "Conflict", "Net", "Evidence"], rows, "llrrrl")
     b.table(["Dyad", "Cooperation", "Conflict", "Net", "Overall"],
             [[f"{b.lab(d.a)} – {b.lab(d.b)}", str(d.cooperation), str(d.conflict), f"{d.net:+d}",
               "cooperative" if d.net > 0 else "conflictual" if d.net < 0 else "mixed"] for d in an.dyads], "lrrrl")
-    b.img("dyads.png", "Cooperation and conflict per dyad and period")
-
-
-def _period_of(row: dict) -> str:
-    return period(row["date"])
+    b.img("dyads.png", "Cooperation and conflict per dyad and month")
 
 
 def _balance(b: _Brief) -> None:
@@ -423,7 +476,7 @@ def _excluded(b: _Brief) -> None:
     b.p("These claims are possibilities, conditions or denials; they are not part of any figure above.")
     b.table(["Source", "Relation", "Target", "Modality", "Confidence", "Date", "Evidence"],
             [[b.lab(r["source"]), b.rel(r["relation"]), b.lab(r["target"]), r["modality"], _fmt(r["confidence"], 2),
-              r["date"] or "", b.refs([r])] for r in an.excluded], "llllrll")
+              _date_note(r), b.refs([r])] for r in an.excluded], "llllrll")
 
 
 def _evidence(b: _Brief) -> None:
@@ -431,16 +484,28 @@ def _evidence(b: _Brief) -> None:
     if not b.evidence:
         b.p("No interactions.")
         return
+    b.p("Each sentence in full, the words that triggered the claim marked.")
     for n, r in enumerate(b.evidence, 1):
         doc = f"{r['doc_title']} ({r['document']})" if r["doc_title"] else r["document"]
         claim = f"{b.lab(r['source'])} {b.rel(r['relation'])} {b.lab(r['target'])}"
         if r.get("other_party") and r["relation"] == "mediates" and r["other_party"] != r["target"]:
             claim = f"{b.lab(r['source'])} mediates between {b.lab(r['target'])} and {b.lab(r['other_party'])}"
-        meta = [r["modality"], f"confidence {_fmt(r['confidence'], 2)}", r["date"] or "undated"]
+        meta = [r["modality"], f"confidence {_fmt(r['confidence'], 2)}", _date_note(r)]
         if r.get("reported_by"):
             meta.insert(1, f"according to {b.lab(r['reported_by'])}")
-        b.blocks.append(Block("evidence", [f"E{n}: {claim} — “{shorten(r['sentence'])}” — {doc}; {', '.join(meta)}"],
-                              anchor=f"e{n}"))
+        sentence = " ".join(r["sentence"].split()) if r.get("trigger_span") is None else r["sentence"]
+        text = [f"E{n}: {claim} — “", *quote(sentence, r.get("trigger_span"), r.get("trigger", "")),
+                f"” — {doc}; {', '.join(meta)}"]
+        b.blocks.append(Block("evidence", text, anchor=f"e{n}"))
+
+
+def _officials(b: _Brief, officials: Sequence[tuple[str, str, str]]) -> None:
+    if not officials:
+        return
+    b.h("Officials", 3)
+    b.table(["Official", "Office", "Serves"], [[n, t, of] for n, t, of in officials], "lll")
+    b.p("Officials are read from the text (title + name); their actions are also counted for the state "
+        "or organisation they serve.")
 
 
 def officials_table(g: Graph) -> list[tuple[str, str, str]]:
@@ -454,23 +519,16 @@ def officials_table(g: Graph) -> list[tuple[str, str, str]]:
     return sorted(rows, key=lambda r: (r[2], r[0]))
 
 
-def _officials(b: _Brief, officials: Sequence[tuple[str, str, str]]) -> None:
-    if not officials:
-        return
-    b.h("Officials", 3)
-    b.table(["Official", "Office", "Serves"], [[n, t, of] for n, t, of in officials], "lll")
-    b.p("Officials are read from the text (title + name); their actions are also counted for the state "
-        "or organisation they serve.")
-
-
-def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] = ()) -> list[Block]:
+def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] = (),
+                 counts: Counts | None = None) -> list[Block]:
     """The brief as renderer-neutral blocks (what both report.md and report.html show)."""
-    b = _Brief(analysis)
+    b = _Brief(analysis, counts)
     _summary(b)
     _actors(b)
     _officials(b, officials)
     _ties(b)
-    _structure(b)
+    _brokers(b)
+    _layers(b)
     _dyads(b)
     _balance(b)
     _excluded(b)
@@ -478,127 +536,32 @@ def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] =
     return b.blocks
 
 
-# ---------------------------------------------------------------- charts
-
-def _no_data(ax, text: str = "no counted interactions") -> None:
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=12, color="#666")
-    ax.set_axis_off()
-
-
-def centrality_chart(analysis: Analysis, path: Path) -> Path:
-    """Horizontal bars: PageRank and betweenness of the top actors (by PageRank)."""
-    top = analysis.ranked_actors()[:TOP_ACTORS]
-    fig, axes = plt.subplots(1, 2, figsize=(10, max(2.5, 0.38 * len(top) + 1.2)), sharey=True)
-    if not top:
-        for ax in axes:
-            _no_data(ax)
-    else:
-        labels = [_mpl(a.label) for a in reversed(top)]
-        axes[0].barh(labels, [a.pagerank for a in reversed(top)], color="#4e79a7")
-        axes[0].set_title("PageRank")
-        axes[1].barh(labels, [a.betweenness for a in reversed(top)], color="#f28e2b")
-        axes[1].set_title("Betweenness (brokerage)")
-        for ax in axes:
-            ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
-    return _save_figure(fig, path)
-
-
-def dyads_chart(analysis: Analysis, path: Path) -> Path:
-    """Diverging bars per dyad and period: cooperation up (green), conflict down (red)."""
-    bars: list[tuple[str, int, int]] = []
-    for d in analysis.dyads[:TOP_DYADS]:
-        name = f"{analysis.label(d.a)} – {analysis.label(d.b)}"
-        for per, (coop, conf) in d.periods.items():
-            bars.append((_mpl(f"{name}\n{per}"), coop, conf))
-    fig, ax = plt.subplots(figsize=(max(6, 0.55 * len(bars) + 2), 4.8))
-    if not bars:
-        _no_data(ax)
-    else:
-        x = range(len(bars))
-        ax.bar(x, [c for _, c, _ in bars], color=COOP_COLOUR, label="cooperation")
-        ax.bar(x, [-k for _, _, k in bars], color=CONFLICT_COLOUR, label="conflict")
-        ax.axhline(0, color="#333", linewidth=0.8)
-        ax.set_xticks(list(x), [n for n, _, _ in bars], rotation=60, ha="right", fontsize=8)
-        ax.set_ylabel("interactions (conflict below zero)")
-        ax.set_title("Cooperation vs conflict per dyad and period")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        peak = max(max(c, k) for _, c, k in bars) or 1
-        ax.set_ylim(-peak * 1.15, peak * 1.15)
-        ax.yaxis.get_major_locator().set_params(integer=True)
-    fig.tight_layout()
-    return _save_figure(fig, path)
-
-
-def network_chart(analysis: Analysis, path: Path) -> Path:
-    """A static picture of the actor network (spring layout, fixed seed)."""
-    m = analysis.network
-    fig, ax = plt.subplots(figsize=(10, 8))
-    if m.number_of_nodes() == 0:
-        _no_data(ax)
-        return _save_figure(fig, path)
-    layout = nx.Graph()
-    layout.add_nodes_from(sorted(m.nodes))
-    layout.add_edges_from(sorted((u, v) for u, v in m.edges() if u != v))
-    pos = nx.spring_layout(layout, seed=SEED, k=1.8 / max(1, len(layout)) ** 0.5)
-    nodes = sorted(m.nodes)
-    pr = {a: analysis.actors[a].pagerank if a in analysis.actors else 0 for a in nodes}
-    peak = max(pr.values()) or 1
-    nx.draw_networkx_nodes(m, pos, nodelist=nodes, ax=ax,
-                           node_color=[TYPE_COLOURS.get(m.nodes[a].get("type", "Actor"), "#9d9d9d") for a in nodes],
-                           node_size=[300 + 1700 * pr[a] / peak for a in nodes], alpha=0.9)
-    # one arc per (u, v, relation): parallel edges bend by different amounts so none hides another
-    groups: dict[tuple[str, float], list[tuple[str, str]]] = {}
-    seen: dict[tuple[str, str], int] = {}
-    for u, v, d in sorted(m.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
-        if u == v:
-            continue
-        k = seen.get((u, v), 0)
-        seen[(u, v)] = k + 1
-        groups.setdefault((d["colour"], 0.08 + 0.12 * k), []).append((u, v))
-    for (colour, rad), edges in sorted(groups.items()):
-        sub = nx.DiGraph(edges)
-        ends = sorted(sub.nodes)
-        nx.draw_networkx_edges(sub, pos, edgelist=edges, nodelist=ends, ax=ax, edge_color=colour, width=1.8,
-                               arrows=True, arrowsize=14, connectionstyle=f"arc3,rad={rad}",
-                               node_size=[300 + 1700 * pr[a] / peak for a in ends])
-    nx.draw_networkx_labels(m, pos, labels={a: _mpl(m.nodes[a].get("label", a)) for a in nodes}, ax=ax, font_size=9)
-    rels = sorted({d["relation"] for _, _, d in m.edges(data=True)})
-    handles = [Line2D([0], [0], color=analysis.relations.get(r, {}).get("colour", "#888"), lw=2,
-                      label=_mpl(analysis.relations.get(r, {}).get("label", r))) for r in rels]
-    types = sorted({m.nodes[a].get("type", "Actor") for a in nodes})
-    handles += [Patch(color=TYPE_COLOURS.get(t, "#9d9d9d"), label=t) for t in types]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title("Actor network (counted interactions)")
-    ax.set_axis_off()
-    fig.tight_layout()
-    return _save_figure(fig, path)
-
-
 # ---------------------------------------------------------------- entry point
 
-def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str,
-                 title: str = "Actor network brief") -> list[Path]:
+def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title: str = "Actor network brief", *,
+                 counts: Counts | None = None, officials: Sequence[tuple[str, str, str]] | None = None) -> list[Path]:
     """Write report.md, report.html, centrality.png, dyads.png and graph.png into ``out_dir``.
 
-    ``g`` is the graph the analysis came from; the analysis already carries everything the brief
-    shows (evidence rows, labels, offices), so ``g`` is only used to fill in documents when the
-    analysis has none. Returns the paths written, in the order of ``FILES``.
+    ``g`` is the graph the analysis came from; the analysis already carries the evidence rows, labels
+    and offices, so ``g`` fills in documents when the analysis has none, and the officials table and
+    the counts when the caller does not pass them (``write_views`` passes the page's, so both agree).
+    Returns the paths written, in the order of ``FILES``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if g is not None and not analysis.documents:
         analysis.documents = document_table(g)
-    blocks = brief_blocks(analysis, officials_table(g) if g is not None else ())
-    paths = [
-        atomic_write(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
-        atomic_write(out / "report.html", render_html(title, blocks).encode("utf-8")),
+    if counts is None and g is not None:
+        from .collect import collect, counts_of
+
+        counts = counts_of(collect(g))
+    if officials is None:
+        officials = officials_table(g) if g is not None else ()
+    blocks = brief_blocks(analysis, officials, counts)
+    return [
+        write_atomic(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
+        write_atomic(out / "report.html", render_html(title, blocks).encode("utf-8")),
         centrality_chart(analysis, out / "centrality.png"),
         dyads_chart(analysis, out / "dyads.png"),
         network_chart(analysis, out / "graph.png"),
     ]
-    return paths
-
-
-__all__ = ["FILES", "brief_blocks", "md_escape", "md_table", "render_html", "render_markdown", "shorten",
-           "write_report", "atomic_write"]

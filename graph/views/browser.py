@@ -76,11 +76,12 @@ def wait_stable(driver, timeout: float = 60.0) -> float:
 
 def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width: int = 1400,
                height: int = 900, *, show_all: bool = False,
-               edge: tuple[str, str, str] | None = None) -> Path:
+               edge: tuple[str, str, str] | None = None, focus: str | None = None) -> Path:
     """Open the page from file://, wait for the layout to freeze, and save a PNG of the window.
 
     ``show_all`` ticks "show edges with no asserted claim" first; ``edge`` = (source id, relation,
-    target id), e.g. ("USA", "pressures", "ISR"), opens that edge's evidence in the side panel."""
+    target id), e.g. ("USA", "pressures", "ISR"), opens that edge's evidence in the side panel;
+    ``focus`` = an actor id focuses its neighbourhood (the rest faded) and opens its profile."""
     src, out = Path(html_path).resolve(), Path(png_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with chrome(width, height) as driver:
@@ -88,6 +89,9 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
         wait_stable(driver)
         if show_all:
             driver.execute_script("document.getElementById('ag-show-all').click()")
+        if focus:
+            driver.execute_script("actorgraph.focus(arguments[0]); actorgraph.showNode(arguments[0]);", focus)
+            wait_stable(driver)
         if edge:
             driver.execute_script(
                 "var k = arguments[0], e = actorgraph.data.edges.find(function (x) {"

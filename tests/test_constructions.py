@@ -83,6 +83,21 @@ CASES = [
     # ellipsis: what the clause's subject did, the elided clause's subjects did too
     ("ellipsis-as-did", "Israel struck Doha on Tuesday. Kuwait condemned the raid within hours, as did Bahrain and Oman.",
      [("KWT", "opposes", "ISR", "asserted"), ("BHR", "opposes", "ISR", "asserted"), ("OMN", "opposes", "ISR", "asserted")], ""),
+    # a description is the journalist's whatever the clause says of the noun
+    ("participle-not-negated-by-clause", "The Iran-aligned Houthis, who control the capital, have not commented.",
+     [("IRN", "alliedWith", "HOUTHIS", "asserted")], ""),
+    # 'joined X in doing' is acting together; taking part in talks is with their parties
+    ("join-in", "Norway has joined Denmark and Sweden in inspecting tankers.",
+     [("NOR", "cooperatesWith", "DNK", "asserted"), ("NOR", "cooperatesWith", "SWE", "asserted")], ""),
+    ("take-part-in", "Ukraine did not take part in the talks between Russia and the United States.",
+     [("UKR", "negotiatesWith", "RUS", "negated"), ("UKR", "negotiatesWith", "USA", "negated")], ""),
+    # a participle goes with the participle above, not with an infinitive the parser coordinates it with
+    ("participle-conjunct", "Guo spoke on Thursday, adding that Beijing backs Myanmar's efforts to restore order "
+     "and urging Thailand to show restraint.", [("CHN", "pressures", "THA", "asserted")],
+     "Chinese foreign ministry spokesman Guo Jiakun met reporters. "),
+    # cancelling an agreement ends it: it existed, and it stops
+    ("cancelled-agreement", "Yemen's president cancelled a joint defence agreement with Abu Dhabi.",
+     [("YEM", "cooperatesWith", "ARE", "asserted"), ("YEM", "cooperatesWith", "ARE", "negated")], ""),
     # a purpose under a passive: the ones sent do it
     ("purpose-of-passive", "Thousands of Egyptian troops are stationed in Somalia to train Somali forces.",
      [("EGY", "supports", "SOM", "asserted")], ""),

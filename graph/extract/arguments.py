@@ -103,7 +103,11 @@ def pair_noun(ctx: DocContext, tok: Token) -> bool:
     if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
         return False
     kids = {c.lower_ for c in tok.children}
-    has_actor_mod = any(c.i in ctx.mentions for c in tok.children) or any(
+    # ("the two Gulf allies": a collective modifier says among whom, it does not name the pair; but
+    # "the Gulf states" is the collective itself)
+    counted = "two" in kids or "both" in kids
+    has_actor_mod = any(c.i in ctx.mentions and (not counted or ctx.gz.actors[ctx.mentions[c.i].actor].type != "CollectiveActor")
+                        for c in tok.children) or any(
         p.i in ctx.mentions for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
         for p in c.children if p.dep_ == "pobj")  # "the leaders of Venezuela and Guyana" names them
     return not has_actor_mod and ("two" in kids or "both" in kids or "the" in kids)
@@ -469,6 +473,12 @@ def coordination_head(v: Token) -> Token:
             and any(c.dep_ == "aux" and c.lower_ in BARE_AUX for c in head.children) \
             and not any(c.dep_ in SUBJ for c in v.children):
         return head.head
+    if v.dep_ == "conj" and v.tag_ == "VBG" and head.tag_ == "VB" and not any(c.dep_ in SUBJ for c in v.children):
+        # "adding that China supports Myanmar's efforts to restore stability and urging the two sides …":
+        # a participle is no conjunct of an infinitive; it goes with the participle above ('adding')
+        above = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in ("advcl", "conj", "xcomp")), None)
+        if above is not None:
+            return above
     return head
 
 
@@ -598,6 +608,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         return subject_refs(ctx, head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _conjunct_subject(ctx, v, depth)
+    if v.dep_ == "ccomp" and v.tag_ == "VBG" and head.tag_ == "VBG":
+        # "…, saying the damage fit a pattern and urging the EU to …": the parser hangs the second
+        # participle under the first; it is the same speaker's act
+        return _relayed(subject_refs(ctx, head, depth + 1), 0.9, "conj-subject")
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":

@@ -59,7 +59,8 @@ class DocContext:
     titles_held: dict[str, list[str]] = field(default_factory=dict)  # lower title -> person ids
     interactions: list[Interaction] = field(default_factory=list)
     salience: list[tuple[int, int, Interaction]] = field(default_factory=list)  # (sentence, depth, ix)
-    deferred_mediation: list[tuple[Ref, Token, Trigger, int, str, Ref | None]] = field(default_factory=list)
+    # (mediator, trigger, entry, sentence, modality, reporter, parties the sentence names)
+    deferred_mediation: list[tuple[Ref, Token, Trigger, int, str, Ref | None, frozenset[str]]] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
     events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
     sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see when.sentence_dates

@@ -79,17 +79,23 @@ def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | No
                    and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
 
+def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
+    """Where implicit mediation parties are looked for, in order: the deal or talks of the sentence,
+    any pair the sentence relates, the document's negotiations, then its agreements."""
+    return [_pair_counts(ctx, ("negotiatesWith", "cooperatesWith"), sent_idx), _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx),
+            _pair_counts(ctx, ("negotiatesWith",), None), _pair_counts(ctx, ("cooperatesWith",), None)]
+
+
 def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:
     """Parties for mediation the sentence left implicit: the deal or talks of its own sentence first,
     then any pair that sentence relates ('a declaration, brokered by Trump, in which Armenia and
-    Azerbaijan pledged …'), then the document's negotiations, then its agreements."""
-    for m, tok, trig, sent_idx, mod, rep in ctx.deferred_mediation:
-        pairs = (_pair_counts(ctx, ("negotiatesWith", "cooperatesWith"), sent_idx)
-                 or _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx)
-                 or _pair_counts(ctx, ("negotiatesWith",), None) or _pair_counts(ctx, ("cooperatesWith",), None))
-        if not pairs:
+    Azerbaijan pledged …'), then the document's negotiations, then its agreements — a pair that
+    includes the party the sentence names ('Omani-mediated talks with Washington'), if it names one."""
+    for m, tok, trig, sent_idx, mod, rep, named in ctx.deferred_mediation:
+        top = next((pair for counts in _candidate_pairs(ctx, sent_idx)
+                    for pair, _n in counts.most_common() if named <= pair), None)
+        if top is None:
             continue
-        top = pairs.most_common(1)[0][0]
         if m.actor in top:
             continue
         a, b = sorted(top)

@@ -27,5 +27,6 @@ def mediation(f: Frame, mediators: list[Ref], parties: list[Ref], *, modality: s
                        reporter=reporter, other=b)
                 f.emit(m, b, "mediation", relation="mediates", cameo=f.trig.cameo, modality=modality,
                        reporter=reporter, other=a)
-        else:
-            f.ctx.deferred_mediation.append((m, f.tok, f.trig, f.sent_idx, modality, reporter))
+        else:  # the parties come from the document; one named here ('talks with Washington') must be one of them
+            f.ctx.deferred_mediation.append((m, f.tok, f.trig, f.sent_idx, modality, reporter,
+                                             frozenset(p.actor for p in ps)))

@@ -201,7 +201,8 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         title = _title_phrase(ctx, noun)
         if title is None:
             continue
-        inside = list(noun.subtree if noun.i > root.i else noun.lefts)
+        # "Iran's foreign minister", "head of Yemen's Presidential Council": the title's own phrase
+        inside = [t for t in noun.subtree if t.i not in range(root.left_edge.i, root.right_edge.i + 1)]
         mentioned = [ctx.mentions[t.i].actor for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"

@@ -192,9 +192,10 @@ def participle_modifier(f: Frame) -> bool:
     srcs = _participle_agents(f)
     if srcs:
         noun = v.head
-        mod, rep = noun_modality(ctx, noun)
-        if mod != "negated":
-            mod, rep = "asserted", None
+        # a description is the journalist's ('Iran-backed Houthis'), whatever the clause says of the noun
+        # ('the Iran-aligned Houthis have not commented'); only 'no Iran-backed group' negates it
+        negated = any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in noun.children)
+        mod, rep = ("negated" if negated else "asserted"), None
         if f.relation == "mediates":
             mediation(f, srcs, talk_parties(ctx, noun, f.sent_idx), modality=mod, reporter=rep)
             return FINISHED

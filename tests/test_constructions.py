@@ -98,6 +98,14 @@ CASES = [
     # cancelling an agreement ends it: it existed, and it stops
     ("cancelled-agreement", "Yemen's president cancelled a joint defence agreement with Abu Dhabi.",
      [("YEM", "cooperatesWith", "ARE", "asserted"), ("YEM", "cooperatesWith", "ARE", "negated")], ""),
+    # an appeal for an event between parties is addressed to them
+    ("appeal-for-dialogue", "Qatar and Kuwait called for dialogue between Riyadh and Abu Dhabi.",
+     [("QAT", "pressures", "SAU", "asserted"), ("KWT", "pressures", "ARE", "asserted")], ""),
+    # 'Gulf' names the Gulf states when it modifies an acting noun, not a region ('Gulf soil')
+    ("gulf-leaders", "Israeli jets struck Hamas leaders in Doha, an attack Gulf leaders condemned.",
+     [("GULF_STATES", "opposes", "ISR", "asserted")], ""),
+    ("two-gulf-allies", "The Saudi-led coalition bombed an Emirati shipment, a rupture between the two Gulf allies.",
+     [("SAU", "alliedWith", "ARE", "asserted")], ""),
     # a purpose under a passive: the ones sent do it
     ("purpose-of-passive", "Thousands of Egyptian troops are stationed in Somalia to train Somali forces.",
      [("EGY", "supports", "SOM", "asserted")], ""),

@@ -113,6 +113,15 @@ def pair_noun(ctx: DocContext, tok: Token) -> bool:
     return not has_actor_mod and ("two" in kids or "both" in kids or "the" in kids)
 
 
+def collective_pair(ctx: DocContext, tok: Token, sent_idx: int) -> list[Ref]:
+    """'an extraordinary rupture between the two Gulf allies': two members of the collective that
+    modifies the pair noun, the latest two the text relates (friends or not)."""
+    members = _collective_members(ctx, tok)
+    if not members:
+        return []
+    return _resolve_group(ctx, sent_idx, 2, before=tok.idx, within=members)
+
+
 def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     """'the group' / 'the alliance' / 'the island': the latest earlier mention of an actor of the type
     the noun names (ontology/lexicon.ttl ag:AnaphoricNoun), if the noun has no actor modifier."""
@@ -381,6 +390,8 @@ def _modifier_ref(ctx: DocContext, t: Token, cc: Token, factor: float, scale: fl
                   sector: str | None) -> list[Ref]:
     m = ctx.mentions.get(cc.i)
     if m is not None:
+        if m.kind == "demonym" and not sector and ctx.gz.actors[m.actor].type == "CollectiveActor":
+            return []  # "Gulf soil", "European waters": a region, not the collective acting or acted upon
         r = _ref_from_mention(ctx, m, factor * scale, label, sector)
         return [r] if r else []
     if cc.dep_ == "poss" and cc.pos_ == "NOUN" and anaphoric(ctx, cc) is not None:
@@ -781,8 +792,9 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
     if group is not None:
         return group
     if pair_noun(ctx, tok):
-        return resolve_pair(ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner") and not adversaries,
-                            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries)
+        return collective_pair(ctx, tok, sent_idx) or resolve_pair(
+            ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner") and not adversaries,
+            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries)
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 

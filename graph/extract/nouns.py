@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, event_owner, governor, np_refs,
+from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, collective_pair, event_owner, governor, np_refs,
                         object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
@@ -78,7 +78,7 @@ def allies_pair(f: Frame) -> bool:
     if f.relation != "alliedWith":
         return False
     if pair_noun(f.ctx, f.tok) and f.tok.dep_ != "appos":
-        pair = resolve_pair(f.ctx, f.sent_idx, before=f.tok.idx)
+        pair = collective_pair(f.ctx, f.tok, f.sent_idx) or resolve_pair(f.ctx, f.sent_idx, before=f.tok.idx)
         if len(pair) == 2:
             f.emit(pair[0], pair[1], "noun:pair")
         return FINISHED

@@ -388,6 +388,17 @@ def complement_subject(f: Frame) -> bool:
     return False
 
 
+def appeal_for_event(f: Frame) -> bool:
+    """'Qatar, Kuwait and Oman called for dialogue between Riyadh and Abu Dhabi', 'demanded talks with
+    Moscow': an appeal for an event between parties is addressed to those parties."""
+    if f.targets or f.relation not in ("pressures", "demands"):
+        return False
+    for _, p in prep_objects(f.ctx, f.tok, ("for",)) + [("", c) for c in f.tok.children if c.dep_ == "dobj"]:
+        if triggers_for(f.gz, p):
+            f.targets += [r for r in talk_parties(f.ctx, p, f.sent_idx) if r.actor not in {s.actor for s in f.sources}]
+    return False
+
+
 def speaker_of_conjunct(f: Frame) -> bool:
     """'said China's intimidation of Taiwan endangered peace and urged Beijing to show restraint':
     when the inherited subject is the target itself, the conjunct is the speaker's act."""
@@ -648,7 +659,7 @@ VERB_STEPS: tuple[Step, ...] = (
     warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
-    criticised_event_owner, complement_subject, speaker_of_conjunct, own_object_names_target, warning_target,
+    criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
     conjunct_shares_target, object_preposition_target, complement_owner, reciprocal_each_other,
     meeting_participation, symmetric_partner_preposition, mediation_verb, fighting_alongside,
     record_targetless_event, emit_between_and_targets, coordinated_subjects,

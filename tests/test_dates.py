@@ -70,3 +70,11 @@ def test_day_first_date_in_extraction(extract_text):
     ex = extract_text("Venezuela threatened Guyana on 4 March 2025.", date=None)
     [ix] = [i for i in ex.interactions if i.source == "VEN"]
     assert (ix.date, ix.date_text) == ("2025-03-04", "4 March 2025")
+
+
+@pytest.mark.parametrize("value", ["2025-00", "2025.0", "2025/00/01", "2025-01-00", "20250001", "2025-00-00"])
+def test_month_or_day_zero_is_not_a_date(value):
+    """``real_date`` read a month of 0 as "no month" (``m or 1``): "2025-00" passed as January."""
+    from graph.dates import real_date
+    assert parse_date(value) is None
+    assert not real_date(2025, 0) and not real_date(2025, 1, 0)

@@ -123,6 +123,10 @@ def test_missing_path():
     ("2025-02-30", "not a real date"),
     ("2025-13-45", "not a real date"),
     ("2025-13", "not a real date"),
+    ("2025-00", "not a real date"),  # month 00 was read as January (#13 item 10)
+    ("2025-00-10", "not a real date"),
+    ("2025-01-00", "not a real date"),
+    ("2025.0", "not a real date"),
     ("yesterday", "not ISO 8601"),
 ])
 def test_impossible_document_date_is_one_clear_error(tmp_path, date, message):

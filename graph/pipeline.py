@@ -23,9 +23,9 @@ from rdflib import Dataset, Graph
 
 from . import analyse as analyse_mod
 from . import gazetteer as gazetteer_mod
-from . import dates, ingest, rdf
+from . import chunks, dates, ingest, rdf
 from .errors import ActorgraphError, InputError
-from .extract import extract, extract_parallel
+from .extract import ExtractorPool, extract
 from .cli import positive_int
 from .fileio import write_atomic
 from .model import Document, Extraction
@@ -66,13 +66,25 @@ def check_reference_date(value: str | None) -> None:
 def extract_documents(documents: list[Document], *, actors: tuple[str, ...] = (), model: str | None = None,
                       workers: int = 1, reference_date: str | None = None,
                       gz: gazetteer_mod.Gazetteer | None = None) -> list[Extraction]:
-    """Run nlp + extract on documents, in-process or in ``workers`` processes."""
+    """Run nlp + extract on documents, in-process or in ``workers`` processes. A document longer
+    than spaCy parses at once is extracted in pieces and merged back (``graph.chunks``)."""
     reference_date = reference_date or dt.date.today().isoformat()
+    batch = _batch_size(documents)
     if workers > 1 and len(documents) > 1:
-        return extract_parallel(documents, extra=actors, model=model, workers=workers, reference_date=reference_date)
+        with ExtractorPool(extra=actors, model=model, workers=workers) as pool:
+            return chunks.extract_long(
+                documents, lambda docs: pool.extract(docs, reference_date=reference_date, batch=min(16, batch)))
     gz = gz or gazetteer_mod.load(actors)
     nlp = get_pipeline(gz, model)
-    return list(extract(documents, nlp, gz, reference_date=reference_date))
+    return chunks.extract_long(
+        documents, lambda docs: list(extract(docs, nlp, gz, batch_size=batch, reference_date=reference_date)))
+
+
+def _batch_size(documents: list[Document]) -> int:
+    """Documents per spaCy batch: 32 (spaCy's default) for news-length texts, fewer for long ones,
+    so that a batch holds at most ~400,000 characters (the parser's memory grows with the batch)."""
+    longest = min(max((len(d.text) for d in documents), default=1), chunks.PIECE_CHARS)
+    return max(1, min(32, 400_000 // max(1, longest)))
 
 
 def analyse_into(ds: Dataset, g: Graph):

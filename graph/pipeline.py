@@ -8,8 +8,10 @@
     result.graph                 # rdflib Graph: schema + documents + analysis
 
 Order matters for safety: everything that can fail on bad input (reading, parsing, extraction, SHACL
-validation) happens before the first byte is written, and each output file is replaced atomically,
-so a failed build leaves the previous outputs intact.
+validation) happens before the first byte is written. Then the outputs are written as one generation:
+the files into a staging folder, the store as a new copy swapped in whole, and the files published last
+(``graph.outputs``, ``graph.generation``), so an interrupted build - Ctrl-C or ``kill -9`` at any
+moment - leaves the previous outputs, or the new ones, never a mix.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ from rdflib import Dataset, Graph
 
 from . import analyse as analyse_mod
 from . import gazetteer as gazetteer_mod
-from . import chunks, dates, ingest, rdf
+from . import chunks, dates, ingest, outputs, rdf, storedir
+from . import generation as generation_mod
 from .errors import ActorgraphError, InputError
 from .extract import ExtractorPool, extract
 from .cli import positive_int
@@ -110,39 +113,75 @@ def check_shapes(g: Graph) -> None:
 
 def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str | None = "default",
           actors: tuple[str, ...] = (), model: str | None = None, workers: int = 1, max_nodes: int | None = None,
-          reference_date: str | None = None, html: bool = True, report: bool = True, validate: bool = True) -> BuildResult:
+          reference_date: str | None = None, html: bool = True, report: bool = True, validate: bool = True,
+          wait: float = storedir.DEFAULT_WAIT) -> BuildResult:
     """Extract ``inputs`` and write graph.ttl, graph.trig, graph.html, report.md/.html (+ PNG charts)
-    and the persistent store (``out/store`` by default; ``store=None`` skips it)."""
+    and the persistent store (``out/store`` by default; ``store=None`` skips it), as one generation.
+    ``wait``: seconds to wait for another build or ingest writing the same store (before extracting)."""
     started = time.perf_counter()
     check_reference_date(reference_date)
     out = Path(out_dir)
     gz = gazetteer_mod.load(actors)
     documents = ingest.read_all(inputs)
-    extractions = extract_documents(documents, actors=actors, model=model, workers=workers,
-                                    reference_date=reference_date, gz=gz)
+    _check_outputs(out, html=html, report=report)
+    spec = (str(out / "store") if store == "default" else store) if store else None
+    with generation_mod.claimed(spec, wait):
+        extractions = extract_documents(documents, actors=actors, model=model, workers=workers,
+                                        reference_date=reference_date, gz=gz)
+        generation = storedir.new_generation()
+        ds, g, analysis = _assemble(extractions, gz, generation, validate=validate)
+        outputs.finish(out, generation_mod.committed_generation)  # what an interrupted build left
+        staging = outputs.stage(out, generation)
+        written = _write_generation(staging, spec, ds, g, analysis, gz, extractions, html=html, report=report,
+                                    max_nodes=max_nodes, title="actorgraph — " + ", ".join(map(str, inputs)))
+    return BuildResult(documents, extractions, ds, g, analysis, written, time.perf_counter() - started)
+
+
+def _assemble(extractions: list[Extraction], gz: gazetteer_mod.Gazetteer, generation: str, *,
+              validate: bool) -> tuple[Dataset, Graph, object]:
+    """The build's dataset, its union graph with the analysis and the meta graph, checked."""
     ds = rdf.assemble(extractions, gz)
     g = rdf.union(ds)
     analysis = analyse_into(ds, g)
+    meta = generation_mod.meta_graph(generation, (doc_iri(ex.document.id) for ex in extractions))
+    ds.graph(generation_mod.META_GRAPH).__iadd__(meta)
+    g += meta
     if validate:
         check_shapes(g)
-    _check_outputs(out, html=html, report=report)
+    return ds, g, analysis
 
-    outputs = [write_atomic(out / "graph.ttl", g.serialize(format="turtle")),
-               write_atomic(out / "graph.trig", ds.serialize(format="trig"))]
+
+def _write_generation(staging: outputs.Staging, spec: str | None, ds: Dataset, g: Graph, analysis: object,
+                      gz: gazetteer_mod.Gazetteer, extractions: list[Extraction], *, html: bool, report: bool,
+                      max_nodes: int | None, title: str) -> list[Path]:
+    """Files staged and sealed, then the store (the commit point), then the files published."""
+    try:
+        _write_files(staging.dir, g, ds, analysis, html=html, report=report, max_nodes=max_nodes, title=title)
+        staging.seal(spec)
+        if spec:
+            write_store(spec, ds, gz, extractions, replace_all=True, generation=staging.generation, claimed=True)
+    except BaseException:
+        outputs.finish(staging.out, generation_mod.committed_generation)  # published if the store was swapped in
+        raise
+    written = staging.publish()
+    if spec:
+        written.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
+    return written
+
+
+def _write_files(folder: Path, g: Graph, ds: Dataset, analysis: object, *, html: bool, report: bool,
+                 max_nodes: int | None, title: str) -> None:
+    """The build's files, into ``folder`` (the staging folder)."""
+    write_atomic(folder / "graph.ttl", g.serialize(format="turtle"))
+    write_atomic(folder / "graph.trig", ds.serialize(format="trig"))
     if html:
         from .render import render_html
 
-        render_html(g, out / "graph.html", max_nodes=max_nodes, title="actorgraph — " + ", ".join(map(str, inputs)))
-        outputs.append(out / "graph.html")
+        render_html(g, folder / "graph.html", max_nodes=max_nodes, title=title)
     if report:
         from .report import write_report
 
-        outputs.extend(write_report(g, analysis, out))
-    if store:
-        spec = str(out / "store") if store == "default" else store
-        write_store(spec, ds, gz, extractions, replace_all=True)
-        outputs.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
-    return BuildResult(documents, extractions, ds, g, analysis, outputs, time.perf_counter() - started)
+        write_report(g, analysis, folder)
 
 
 def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
@@ -160,15 +199,17 @@ def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
 
 
 def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions: list[Extraction],
-                replace_all: bool = False) -> dict[str, str]:
-    """Put each document's named graph, the ontology graph and the analysis graph into the store.
+                replace_all: bool = False, *, generation: str | None = None,
+                wait: float = storedir.DEFAULT_WAIT, claimed: bool = False) -> dict[str, str]:
+    """Write a new generation of the store: each document's named graph, the ontology graph, and -
+    committed together - the analysis graph and the meta graph (``graph.generation``).
 
     With ``replace_all`` (a build), documents in the store that are not in this build are dropped, so
     the store mirrors the corpus that was built; ``ingest`` keeps them."""
     from . import store as store_mod
 
-    status: dict[str, str] = {}
-    with store_mod.open_store(spec) as st:
+    with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=replace_all,
+                                claimed=claimed) as st:
         keep = {str(doc_iri(ex.document.id)) for ex in extractions}
         written = store_mod.put_documents(
             st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
@@ -178,39 +219,53 @@ def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions
                 if str(iri) not in keep:
                     store_mod.drop_document(st, iri)
         store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
-        store_mod.put_graph(st, ANALYSIS_GRAPH, ds.graph(ANALYSIS_GRAPH))
+        generation_mod.commit(st, ds.graph(ANALYSIS_GRAPH))
     return status
 
 
 def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...] = (), model: str | None = None,
-                 workers: int = 1, reference_date: str | None = None, validate: bool = True) -> dict[str, str]:
+                 workers: int = 1, reference_date: str | None = None, validate: bool = True,
+                 wait: float = storedir.DEFAULT_WAIT) -> dict[str, str]:
     """Add documents to an existing store: unchanged ones are skipped, changed ones replaced, and the
     analysis is recomputed over the whole store. The new documents' graphs are checked against the
     shapes before anything is written (as ``build`` checks its output): a store only ever receives
-    graphs that ``validate`` accepts."""
+    graphs that ``validate`` accepts. The store is written as one new generation: an interrupted
+    ingest leaves the store as it was. ``wait``: seconds to wait for another writer of the store."""
     from . import store as store_mod
 
     check_reference_date(reference_date)
     gz = gazetteer_mod.load(actors)
     documents = ingest.read_all(inputs)
-    with store_mod.open_store(store) as st:
-        known = {str(iri) for iri, _s, _h in store_mod.documents(st)}
-    todo = [d for d in documents if str(doc_iri(d.id)) not in known]
-    status = {d.id: "unchanged" for d in documents if str(doc_iri(d.id)) in known}
-    extractions = extract_documents(todo, actors=actors, model=model, workers=workers,
-                                    reference_date=reference_date, gz=gz) if todo else []
-    ds = rdf.assemble(extractions, gz)
-    if validate and extractions:
-        check_shapes(rdf.union(ds))
-    with store_mod.open_store(store) as st:
-        written = store_mod.put_documents(
-            st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
-        status.update({ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions})
-        store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
-        union = store_mod.union_graph(st)
-        analysis = analyse_mod.analyse(union)
-        store_mod.put_graph(st, ANALYSIS_GRAPH, analyse_mod.write_back(analysis))
+    with generation_mod.claimed(store, wait):
+        known = _stored_documents(store)
+        todo = [d for d in documents if str(doc_iri(d.id)) not in known]
+        status = {d.id: "unchanged" for d in documents if str(doc_iri(d.id)) in known}
+        extractions = extract_documents(todo, actors=actors, model=model, workers=workers,
+                                        reference_date=reference_date, gz=gz) if todo else []
+        ds = rdf.assemble(extractions, gz)
+        if validate and extractions:
+            check_shapes(rdf.union(ds))
+        if "://" not in store:
+            outputs.finish(Path(store).parent, generation_mod.committed_generation)
+        with generation_mod.writing(store, wait=wait, claimed=True) as st:
+            written = store_mod.put_documents(st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)),
+                                                    ex.document.source) for ex in extractions])
+            status.update({ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions})
+            store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
+            analysis = analyse_mod.analyse(store_mod.union_graph(st))
+            generation_mod.commit(st, analyse_mod.write_back(analysis))
     return status
+
+
+def _stored_documents(spec: str) -> set[str]:
+    """The IRIs of the documents a store holds (none if it does not exist yet), read without
+    blocking other readers or waiting for a writer's turn."""
+    from . import store as store_mod
+
+    if "://" not in spec and not Path(spec).exists():
+        return set()
+    with store_mod.open_source(spec) as st:
+        return {str(iri) for iri, _s, _h in store_mod.documents(st)}
 
 
 # ------------------------------------------------------------------------------------------- CLI
@@ -222,6 +277,21 @@ def _common(p) -> None:
     p.add_argument("--workers", type=positive_int, default=1, help="processes for parsing and extraction (default 1)")
     p.add_argument("--reference-date", type=dates.reference_date_arg, default=None, metavar="YYYY-MM-DD",
                    help="'today' for documents without a date (default: the real today)")
+    p.add_argument("--wait", type=_seconds, default=storedir.DEFAULT_WAIT, metavar="SECONDS",
+                   help="how long to wait for another build or ingest writing the same store "
+                        f"(default {storedir.DEFAULT_WAIT:g})")
+
+
+def _seconds(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value < 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more seconds")
+    return value
 
 
 def configure_parser(p) -> None:
@@ -242,7 +312,7 @@ def run_cli(args) -> int:
               file=sys.stderr)
     res = build(args.inputs, args.out, store=store, actors=tuple(args.actors), model=args.model,
                 workers=max(1, args.workers), max_nodes=args.max_nodes, reference_date=args.reference_date,
-                validate=not args.no_validate)
+                validate=not args.no_validate, wait=args.wait)
     modal = {}
     for ix in res.interactions:
         modal[ix.modality] = modal.get(ix.modality, 0) + 1
@@ -264,7 +334,7 @@ def configure_ingest_parser(p) -> None:
 def run_ingest_cli(args) -> int:
     status = ingest_files(args.inputs, args.store, actors=tuple(args.actors), model=args.model,
                           workers=max(1, args.workers), reference_date=args.reference_date,
-                          validate=not args.no_validate)
+                          validate=not args.no_validate, wait=args.wait)
     counts: dict[str, int] = {}
     for s in status.values():
         counts[s] = counts.get(s, 0) + 1

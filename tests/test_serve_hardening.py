@@ -314,7 +314,7 @@ def test_two_slow_queries_do_not_lock_out_short_ones(busy_server):
         status, _h, body = third.result()
         third_elapsed = time.monotonic() - third_started
         results = [f.result() for f in long_queries]
-    assert sorted(latencies)[len(latencies) // 2] < 1.0 and max(latencies) < 5.0, latencies
+    assert sorted(latencies)[len(latencies) // 2] < 1.0 and max(latencies) < 8.0, latencies
     assert status == 503 and b"time limit" in body and third_elapsed < 12 + 4, (body, third_elapsed)
     assert all(r[0] == 503 and b"time limit" in r[2] for r in results)
 

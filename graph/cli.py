@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import NoReturn
 
@@ -100,24 +101,43 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure is one line on stderr and an exit code, never a traceback.
+
+    The handlers cover building the parser too: it imports the command's module (spaCy, rdflib:
+    a second or more), and a Ctrl-C in that second printed a KeyboardInterrupt traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
-    parser = make_parser(command if command in COMMANDS else None)
-    args = parser.parse_args(argv)
-    run = _hook(COMMANDS[args.command][0], args.command, "run", "cli")
+    name = command if command in COMMANDS else "command"
     try:
-        return int(run(args) or 0)
+        parser = make_parser(command if command in COMMANDS else None)
+        args = parser.parse_args(argv)
+        name = args.command
+        return int(_hook(COMMANDS[args.command][0], args.command, "run", "cli")(args) or 0)
     except ActorgraphError as exc:
-        print(f"actorgraph {args.command}: error: {exc}", file=sys.stderr)
+        print(f"actorgraph {name}: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"actorgraph {args.command}: interrupted", file=sys.stderr)
+        print(f"actorgraph {name}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:  # after BrokenPipeError, which is one too
-        print(f"actorgraph {args.command}: error: {os_error_message(exc)}", file=sys.stderr)
+        print(f"actorgraph {name}: error: {os_error_message(exc)}", file=sys.stderr)
         return 2
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - incl. pyo3's PanicException, which is no Exception
+        if os.environ.get("ACTORGRAPH_DEBUG"):
+            raise
+        print(f"actorgraph {name}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+              "(a bug: please report it; ACTORGRAPH_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
+
+
+def _one_line(text: str, limit: int = 500) -> str:
+    """``text`` on one line: an error message may quote input (a store path, engine text)."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 if __name__ == "__main__":  # pragma: no cover

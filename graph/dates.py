@@ -59,8 +59,11 @@ def date_parts(value: str) -> tuple[int, int | None, int | None] | None:
 
 
 def real_date(y: int, m: int | None = None, d: int | None = None) -> bool:
-    """Whether the year / year-month / day exists in the calendar (an RDF store rejects 2025-13)."""
-    return _valid(y, m or 1, d or 1)
+    """Whether the year / year-month / day exists in the calendar (an RDF store rejects 2025-13).
+
+    ``None`` means "not given"; 0 is a value, and no month or day is 0 ("2025-00" and "2025.0" are
+    not January: ``m or 1`` once read them so)."""
+    return _valid(y, 1 if m is None else m, 1 if d is None else d)
 
 
 def parse_date(value: str) -> str | None:

@@ -16,3 +16,7 @@ class QueryError(ActorgraphError):
 
 class StoreError(ActorgraphError):
     """The RDF store cannot be opened, read or written."""
+
+
+class OutputError(ActorgraphError):
+    """An output cannot be written where it was asked to go (a folder, a block device, a socket)."""

@@ -6,13 +6,20 @@ and the reason; the caller decides whether to stop (the CLI does, before writing
 
 Metadata: JSONL lines carry their own (title, date, url/source). Any other file may have a sidecar
 ``NAME.meta.json`` (e.g. ``article.txt`` + ``article.meta.json``) with ``title``, ``date``, ``source``.
+Every field's JSON type is checked before anything is extracted or written: a ``source`` that is a
+list once crashed the store write after the page and files were already replaced, and a number was
+stored as a typed literal. ``null`` means absent; other keys are ignored.
 The document id is the first 16 hex digits of the SHA-256 of the normalised text, so the same text
 always gets the same id (and the same IRIs) wherever it comes from.
+
+Source identity: a file's source (``ag:sourcePath``, what ``ingest`` uses to replace a changed
+document) is its resolved absolute path, so ``dir/a.txt`` and ``$PWD/dir/a.txt`` are one source.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -45,6 +52,8 @@ def make_document(text: str, *, title: str = "", date: str | None = None, source
     or title replaces it instead of being skipped as unchanged. ``sha256`` stays the text's hash."""
     if not isinstance(title, str):
         raise InputError(f"{source}: title must be text, not {type(title).__name__}")
+    for what, value in (("text", text), ("title", title), ("source", source)):
+        check_string(value, what, source or "document")
     text = normalise(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     title = " ".join(normalise(title).split())
@@ -54,6 +63,49 @@ def make_document(text: str, *, title: str = "", date: str | None = None, source
     date = clean_date(date, source)
     identity = hashlib.sha256("\x00".join((text, date or "", title)).encode("utf-8")).hexdigest()
     return Document(id=identity[:16], text=text, title=title, date=date, source=source, sha256=digest)
+
+
+def check_string(value: str, what: str, where: str) -> None:
+    """``InputError`` unless ``value`` is text that can be stored: no NUL character (binary data;
+    it rode into graph.ttl and graph.html) and no lone surrogate (JSON's "\\ud800" decodes to one,
+    and encoding it to UTF-8 for the hash was a traceback)."""
+    if "\x00" in value:
+        raise InputError(f"{where}: {what} contains a NUL character (\\u0000 at character {value.index(chr(0))}): "
+                         "binary data, not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{where}: {what} contains a lone surrogate (\\u{ord(value[exc.start]):04x} at character "
+                         f"{exc.start}): not valid Unicode") from None
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a value's type, for error messages."""
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+
+
+def string_field(record: dict, key: str, where: str) -> str | None:
+    """``record[key]`` when it is a string; None when absent or null; else a one-line ``InputError``."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: {key} must be a string, not {_json_type(value)}")
+    check_string(value, key, where)
+    return value
+
+
+def date_field(record: dict, where: str) -> str | None:
+    """The ``date`` of a record, checked: a string, or an integer (a year, or YYYYMMDD); a float
+    (2025.0), a boolean or a list is an error, not a date."""
+    value = record.get("date")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return clean_date(str(value), where)
+    return clean_date(string_field(record, "date", where), where)
 
 
 def clean_date(value: object, where: str = "") -> str | None:
@@ -85,8 +137,9 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 text or a clear error: empty, binary (NUL bytes / control characters) or another encoding."""
     if not data.strip():
         raise InputError(f"{path}: empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not an article")
+    nul = data.find(b"\x00")  # anywhere: one after the first 8 KB reached graph.ttl and graph.html
+    if nul >= 0:
+        raise InputError(f"{path}: binary file (contains NUL bytes, the first at offset {nul}), not an article")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -224,18 +277,20 @@ def markdown_to_text(md: str) -> tuple[str, str]:
 
 
 def _sidecar(path: Path) -> dict:
+    """The checked metadata of ``path``'s ``NAME.meta.json``: {"title", "date", "source"} (None when
+    absent). Checked here, so that a bad field is blamed on the .meta.json file, not on the article."""
     meta = path.with_name(path.stem + ".meta.json")
     if not meta.exists():
-        return {}
+        return {"title": None, "date": None, "source": None}
     try:
         data = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{meta}: unreadable metadata ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise InputError(f"{meta}: metadata must be a JSON object")
-    # Checked here, so that a bad date is blamed on the .meta.json file, not on the article.
-    data["date"] = clean_date(data.get("date"), str(meta))
-    return data
+    where = str(meta)
+    return {"title": string_field(data, "title", where), "date": date_field(data, where),
+            "source": string_field(data, "source", where)}
 
 
 def read_file(path: Path | str) -> list[Document]:
@@ -256,10 +311,7 @@ def read_file(path: Path | str) -> list[Document]:
     if kind == "jsonl":
         return list(_read_jsonl(text, path))
     meta = _sidecar(path)
-    title = meta.get("title") or ""
-    if not isinstance(title, str):
-        raise InputError(f"{path.with_name(path.stem + '.meta.json')}: title must be a string")
-    date = meta.get("date")
+    title, date = meta["title"] or "", meta["date"]
     if kind == "html":
         text, html_title, html_date = html_to_text(text)
         title = title or html_title
@@ -269,7 +321,13 @@ def read_file(path: Path | str) -> list[Document]:
         title = title or md_title
     if not normalise(text):
         raise InputError(f"{path}: no article text")
-    return [make_document(text, title=title, date=clean_date(date, str(path)), source=meta.get("source") or str(path))]
+    return [make_document(text, title=title, date=clean_date(date, str(path)), source=meta["source"] or source_of(path))]
+
+
+def source_of(path: Path) -> str:
+    """A file's source identity: its resolved absolute path (``dir/a.txt`` and ``$PWD/dir/a.txt``
+    were two sources, so ingesting one after building the other added the document twice)."""
+    return str(path.resolve())
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
@@ -277,23 +335,34 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        where = f"{path}:{n}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
         if not isinstance(rec, dict):
-            raise InputError(f"{path}:{n}: each line must be a JSON object")
-        body = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
-        if body is None:
-            raise InputError(f"{path}:{n}: no article text (expected one of: {', '.join(TEXT_KEYS)})")
-        source = rec.get("url") or rec.get("source") or f"{path}#{rec.get('id', n)}"
+            raise InputError(f"{where}: each line must be a JSON object")
         found = True
-        title = rec.get("title") or ""
-        if not isinstance(title, str):
-            raise InputError(f"{path}:{n}: title must be a string")
-        yield make_document(body, title=title, date=clean_date(rec.get("date"), f"{path}:{n}"), source=str(source))
+        yield _jsonl_document(rec, path, n)
     if not found:
         raise InputError(f"{path}: no articles")
+
+
+def _jsonl_document(rec: dict, path: Path, n: int) -> Document:
+    """One JSONL record as a Document, every field's type checked first."""
+    where = f"{path}:{n}"
+    bodies = [string_field(rec, k, where) for k in TEXT_KEYS]
+    body = next((b for b in bodies if b and b.strip()), None)
+    if body is None:
+        raise InputError(f"{where}: no article text (expected one of: {', '.join(TEXT_KEYS)})")
+    ident = rec.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+        raise InputError(f"{where}: id must be a string or an integer, not {_json_type(ident)}")
+    url, source = string_field(rec, "url", where), string_field(rec, "source", where)
+    title = string_field(rec, "title", where) or ""
+    key = n if ident is None else ident
+    return make_document(body, title=title, date=date_field(rec, where),
+                         source=url or source or f"{source_of(path)}#{key}")
 
 
 def discover(paths: Iterable[Path | str]) -> list[Path]:
@@ -301,8 +370,7 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not f.name.endswith(".meta.json") and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = _articles_under(p)
             if not found:
                 raise InputError(f"{p}: no articles found (looked for {', '.join(sorted(SUFFIXES))})")
             files.extend(found)
@@ -311,6 +379,33 @@ def discover(paths: Iterable[Path | str]) -> list[Path]:
         else:
             raise InputError(f"{p}: no such file or directory")
     return files
+
+
+def _articles_under(folder: Path) -> list[Path]:
+    """Article files in ``folder`` and its subfolders, sorted; hidden files and folders (a name
+    starting with ".") are skipped, symlinked folders are not followed (as ``rglob`` did).
+
+    Why not ``rglob``: it skips a folder it cannot list without a word, so a rebuild silently dropped
+    that folder's documents from the store. Here an unreadable folder is an error, like an
+    unreadable file."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            raise InputError(f"{current}: cannot read folder ({exc.strerror or exc})") from None
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif (entry.is_file() and Path(entry.name).suffix.lower() in SUFFIXES
+                  and not entry.name.endswith(".meta.json")):
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 def read_all(paths: Iterable[Path | str]) -> list[Document]:

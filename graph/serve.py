@@ -1,31 +1,44 @@
-"""``actorgraph serve``: a read-only SPARQL 1.1 endpoint and a query page, standard library only.
+"""``actorgraph serve``: a read-only SPARQL 1.1 endpoint and a query page.
 
 Why it is built this way:
 
-* **Read-only by construction.** Every request is parsed with rdflib's SPARQL parser before it runs:
-  only a SELECT/ASK/CONSTRUCT/DESCRIBE *query* without ``SERVICE`` is executed. Updates (INSERT,
-  DELETE, LOAD, CLEAR, DROP, CREATE ...; the ``update=`` form field; ``application/sparql-update``)
-  get 403, anything that does not parse gets 400. Parsing (not a regex) means a keyword inside a
-  string literal is not a false positive. The parse runs in a worker process too, under ``--timeout``
-  (rdflib's parser can take seconds on a hostile query). The workers open a *snapshot* of the store read-only, so
-  even a parser bug could not write to the user's store.
-* **A runaway query cannot take the server down.** Queries run in a small pool of worker processes
-  (pyoxigraph has no query timeout, and a thread cannot be killed). A query that exceeds
-  ``--timeout`` has its worker killed and replaced; the client gets 503 with a one-line message and
-  the other workers keep answering.
-* **Fast joins.** Oxigraph's on-disk (RocksDB) index lookups cost microseconds each; for stores up to
-  1,000,000 triples (``--memory auto``) each worker also copies the merged default graph into RAM, which
-  makes join-heavy queries 4-8x faster. Queries that use GRAPH/FROM still read the disk snapshot.
-* **Results are bounded.** At most ``--max-results`` rows/triples are returned; a truncated result
-  carries the header ``X-Actorgraph-Truncated: <limit>`` (and a note on the HTML page).
+* **It cannot be made to fetch, and it cannot write.** Queries run in worker processes on a
+  read-only snapshot; the decision that a text is a read-only query is made by the engine that runs
+  it, and the workers cannot open a network connection at all (``graph.sparql_pool``,
+  ``graph.sandbox``). An update (``update=``, ``application/sparql-update``, or an update text as
+  ``query=``) gets 403, and so does any query that makes the engine reach for the network (SERVICE),
+  whatever escape or comment it hides behind - the refusal used to be decided on rdflib's parse of
+  the text, which disagreed with Oxigraph's (issue #13).
+* **Slow queries do not lock out everybody else.** General workers plus a short-query lane; a query
+  that finds every worker busy waits its turn (up to its time limit, which counts the wait); a query
+  over ``--timeout`` is stopped and its worker replaced; a query over ``--max-memory`` is stopped
+  too. Each is a one-line answer (503), and the other clients keep being served.
+* **Results are bounded.** At most ``--max-results`` rows/triples; a truncated result carries the
+  header ``X-Actorgraph-Truncated: <limit>`` (and a note on the HTML page).
+* **Only its own host names.** A request whose ``Host`` header names another host is refused (403):
+  a page served from elsewhere whose name was rebound to 127.0.0.1 (DNS rebinding) cannot read the
+  endpoint. The hosts it answers to are the address it is bound to (loopback: also ``localhost``)
+  and ``--allow-host`` names.
+* **Slow clients are dropped.** A request's line, headers and body must arrive within
+  ``--request-timeout`` seconds (10 by default) in all, not per byte: a client that trickles a byte
+  at a time (slow-loris) is disconnected instead of holding a thread forever.
 * **Untrusted text.** Article sentences end up in results, so the HTML page escapes every value and
   is served with a Content-Security-Policy that allows no script at all; the page works offline
   without JavaScript (a form, a textarea and links to the saved queries of ``ontology/queries/``).
 
-Snapshot: at start the store directory is checkpointed (``pyoxigraph.Store.backup``, hard links, so it is
-cheap) into a temporary directory, and an RDF file is loaded into one; the workers open that
-read-only. A running ``serve`` therefore never holds the store's lock: ``build`` can update the store
-meanwhile (restart ``serve`` to see the new data).
+Why the standard library's ``http.server`` and not starlette + uvicorn (weighed in #13): of what a
+maintained server would bring, Host checking is a few lines here as there (starlette's
+TrustedHostMiddleware); uvicorn has no request-receipt timeout (``timeout_keep_alive`` only covers the
+idle time between requests and is reset by every byte received: encode/uvicorn#157, and the
+``--timeout-request-start`` PR #1685 was closed unmerged), so slow-loris needs code of ours either way;
+and its ``--limit-concurrency`` answers 503 where we want a bounded queue. The queueing, the lane,
+the time and memory limits and the sandbox live in the worker pool, behind any HTTP layer. Moving
+would add four dependencies (starlette, uvicorn, h11, anyio) for no behaviour we do not have.
+
+Snapshot: at start the store directory is checkpointed (hard links, so it is cheap) into a temporary
+directory, and an RDF file is loaded into one; the workers open that read-only. A running ``serve``
+therefore holds no lock on the store: ``build`` and ``ingest`` can write meanwhile (restart ``serve``
+to see the new data).
 
 Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with ``application/x-www-form-urlencoded``
 (``query=``) or ``application/sparql-query``. ``default-graph-uri``/``named-graph-uri`` are honoured;
@@ -35,540 +48,171 @@ chosen by ``Accept`` or ``format=json|xml|csv|tsv|html|turtle|jsonld|nt|rdfxml``
 """
 from __future__ import annotations
 
-import csv
+import heapq
 import html
-import io
+import ipaddress
 import itertools
 import json
-import multiprocessing
 import os
-import queue
 import re
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
-from .errors import ActorgraphError, StoreError
+from . import sandbox
+from .errors import StoreError
 from .namespaces import PREFIXES
+from .sparql_pool import (  # noqa: F401 - re-exported: the endpoint's API
+    NETWORK_REFUSED, SHORT_LIMIT, Answer, Job, QueryPool, QueryTimeout, execute, is_update, may_use_named_graphs,
+)
+from .sparql_results import (  # noqa: F401 - re-exported
+    FORMAT_ALIASES, GRAPH_KINDS, GRAPH_OFFERS, MEDIA, RDF_LANGSTRING, SOLUTION_OFFERS, XSD_STRING, Refused,
+    _one_line, graph_iris, negotiate, serialize_boolean, serialize_solutions, serialize_triples,
+)
 
 MAX_BODY = 1_000_000  # bytes of a POST body
 MAX_QUERY = 100_000  # characters of a query
 MEMORY_AUTO_LIMIT = 1_000_000  # triples: up to this, workers keep the merged graph in RAM (~400 MB each)
-READY_TIMEOUT = 300.0  # seconds a worker may take to open (and copy) the snapshot
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+MAX_MEMORY_MB = 1024  # memory a query may use, per worker, on top of the data it holds
+REQUEST_TIMEOUT = 10.0  # seconds for a request's line, headers and body to arrive, in all
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
-
-# format name -> (media type, is it for solutions (SELECT/ASK) or graphs (CONSTRUCT/DESCRIBE))
-MEDIA = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-    "csv": "text/csv", "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
-    "rdfxml": "application/rdf+xml", "html": "text/html",
-}
-SOLUTION_OFFERS = [("application/sparql-results+json", "json"), ("application/json", "json"),
-                   ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
-                   ("text/csv", "csv"), ("text/tab-separated-values", "tsv"), ("text/html", "html")]
-GRAPH_OFFERS = [("text/turtle", "turtle"), ("application/x-turtle", "turtle"), ("application/ld+json", "jsonld"),
-                ("application/json", "jsonld"), ("application/n-triples", "nt"), ("text/plain", "nt"),
-                ("application/rdf+xml", "rdfxml"), ("application/xml", "rdfxml"), ("text/html", "html")]
-FORMAT_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-                  "html": "html", "turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-ld": "jsonld",
-                  "nt": "nt", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf": "rdfxml"}
-GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
-class Refused(ActorgraphError):
-    """A request the endpoint will not run; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+# ---------------------------------------------------------------- checks made before a worker is asked
 
 
-# ---------------------------------------------------------------- checking a query
-
-
-@dataclass(frozen=True)
-class QueryInfo:
-    kind: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
-    uses_graphs: bool  # GRAPH, FROM or FROM NAMED: needs the named graphs, not just the merged default graph
-
-
-def check_query(text: str) -> str:
-    """The query form (SELECT, ASK, CONSTRUCT, DESCRIBE) of ``text``, or ``Refused``."""
-    return analyse_query(text).kind
-
-
-def analyse_query(text: str) -> QueryInfo:
-    """Parse ``text``; ``Refused`` unless it is a query without SERVICE.
-
-    Only what rdflib's parser accepts as a query runs, so nothing it cannot read reaches the store.
-    """
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
+def check_text(text: str | None, sandboxed: bool) -> str:
+    """The query text, or ``Refused``: empty (400), too long (413), or - only where the workers
+    cannot be sandboxed - mentioning SERVICE or LOAD at all (403, a coarse but safe refusal)."""
     if not text or not text.strip():
         raise Refused(400, "empty query: pass query=SPARQL")
     if len(text) > MAX_QUERY:
         raise Refused(413, f"query too long ({len(text)} characters; the limit is {MAX_QUERY})")
+    if not sandboxed and _NETWORK_WORDS.search(_decoded(text)):
+        raise Refused(403, "SERVICE and LOAD are not allowed, and on this platform the query engine cannot be "
+                           "sandboxed, so a query that mentions them anywhere (even in a string) is refused")
+    return text
+
+
+_NETWORK_WORDS = re.compile(r"(?<![A-Za-z])(service|load)(?![A-Za-z0-9_])", re.I)
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _decoded(text: str) -> str:
+    def char(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return "?"
+
+    return _UCHAR.sub(char, text)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header: no port, no IPv6 brackets, lower case, no trailing dot."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        value = value[1:].split("]", 1)[0]
+    elif value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def answered_hosts(bound: str, allowed: tuple[str, ...] = ()) -> tuple[frozenset[str], bool]:
+    """(host names a request may name, whether any IP literal may be named) for a server bound to
+    ``bound``: its own address, ``localhost`` too when that is loopback, and ``allowed``. Bound to
+    every address (0.0.0.0, ::), any IP literal is one of its own; names still need ``--allow-host``."""
+    names = {host_name(bound)} | {host_name(h) for h in allowed}
     try:
-        with _PARSER_LOCK:  # pyparsing grammars are not thread-safe
-            parsed = parseQuery(text)
-    except (ParseBaseException, RecursionError, ValueError) as exc:
-        with _PARSER_LOCK:
-            is_update = _is_update(text, parseUpdate)
-        if is_update:
-            raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
-        if "SERVICE" in bare_keywords(text):
-            raise Refused(403, "SERVICE (federated query) is not allowed on this endpoint") from None
-        raise Refused(400, f"malformed query: {_one_line(str(exc))}") from None
-    if _has_node(parsed, "ServiceGraphPattern"):
-        raise Refused(403, "SERVICE (federated query) is not allowed on this endpoint")
-    name = getattr(parsed[1], "name", "")
-    kind = name.replace("Query", "").upper()
-    if kind not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-        raise Refused(400, "not a SPARQL query")
-    return QueryInfo(kind, _has_node(parsed, "GraphGraphPattern") or _has_node(parsed, "DatasetClause"))
+        ip = ipaddress.ip_address(host_name(bound))
+    except ValueError:
+        ip = None
+    if host_name(bound) == "localhost" or (ip is not None and ip.is_loopback):
+        names |= _LOOPBACK_NAMES
+    return frozenset(names), ip is not None and ip.is_unspecified
 
 
-_PARSER_LOCK = threading.Lock()
-
-
-def _is_update(text: str, parse_update) -> bool:  # noqa: ANN001 - rdflib's parseUpdate
-    try:
-        update = parse_update(text)
-    except Exception:  # noqa: BLE001 - not an update either
-        return False
-    return "request" in update and bool(update["request"])  # a bare prologue parses as an empty update
-
-
-def _has_node(node, name: str) -> bool:  # noqa: ANN001 - a pyparsing/rdflib parse tree
-    if getattr(node, "name", None) == name:
+def host_allowed(header: str | None, names: frozenset[str], any_ip: bool) -> bool:
+    """Whether a request naming ``header`` (None: no Host header, an HTTP/1.0 client) is answered."""
+    if header is None:
         return True
-    if isinstance(node, dict):
-        return any(_has_node(v, name) for v in node.values())
-    if isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
-        return any(_has_node(v, name) for v in node)
+    name = host_name(header)
+    if name in names:
+        return True
+    if any_ip:
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
     return False
 
 
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<word>[?$]?[A-Za-z_][\w\-.:]*)
-  | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
+# ---------------------------------------------------------------- slow clients
 
 
-def bare_keywords(text: str) -> set[str]:
-    """Upper-cased words outside strings, IRIs and comments (for the error message only)."""
-    words = set()
-    for m in _TOKEN.finditer(text):
-        if m.lastgroup == "word" and m.group()[0] not in "?$" and ":" not in m.group():
-            words.add(m.group().upper())
-    return words
+class Watchdog:
+    """One thread that disconnects clients whose request has not arrived by its deadline.
 
+    Why not the socket timeout alone: it bounds each read, so a client sending a byte every few
+    seconds (slow-loris) kept its connection - and a server thread - forever."""
 
-# ---------------------------------------------------------------- content negotiation
-
-
-def negotiate(kind: str, accept: str | None, fmt: str | None) -> str:
-    """The result format for a query of ``kind`` from ``format=`` (wins) or the Accept header."""
-    graph = kind in GRAPH_KINDS
-    offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
-    if fmt:
-        name = FORMAT_ALIASES.get(fmt.strip().lower())
-        if graph and name == "json":
-            name = "jsonld"
-        if graph and name == "xml":
-            name = "rdfxml"
-        if name is None or name not in {n for _m, n in offers}:
-            choices = sorted({n for _m, n in offers})
-            raise Refused(400, f"format={fmt} is not available for {kind} results (choose from {', '.join(choices)})")
-        return name
-    if not accept or not accept.strip():
-        return offers[0][1]
-    ranges = _accept_ranges(accept)
-    best, best_q = None, 0.0
-    for media, name in offers:
-        q = _quality(media, ranges)
-        if q > best_q:
-            best, best_q = name, q
-    if best is None:
-        wanted = ", ".join(m for m, _n in offers)
-        raise Refused(406, f"cannot answer {kind} with {accept!r} (available: {wanted})")
-    return best
-
-
-def _accept_ranges(accept: str) -> list[tuple[str, float]]:
-    out = []
-    for part in accept.split(","):
-        bits = [b.strip() for b in part.split(";")]
-        media, q = bits[0].lower(), 1.0
-        for b in bits[1:]:
-            if b.lower().startswith("q="):
-                try:
-                    q = max(0.0, min(1.0, float(b[2:])))
-                except ValueError:
-                    q = 0.0
-        if media:
-            out.append((media, q))
-    return out
-
-
-def _quality(media: str, ranges: list[tuple[str, float]]) -> float:
-    """q of the most specific range that matches ``media`` (RFC 9110 12.5.1)."""
-    main = media.split("/")[0]
-    found = [(3, q) for r, q in ranges if r == media] or [(2, q) for r, q in ranges if r == f"{main}/*"] \
-        or [(1, q) for r, q in ranges if r == "*/*"]
-    return max(found)[1] if found else 0.0
-
-
-# ---------------------------------------------------------------- serialising results (in the worker)
-
-
-def _json_term(t) -> dict:  # noqa: ANN001 - pyoxigraph term
-    import pyoxigraph as ox
-
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    if isinstance(t, ox.Literal):
-        out = {"type": "literal", "value": t.value}
-        if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype.value != XSD_STRING:
-            out["datatype"] = t.datatype.value
-        return out
-    if isinstance(t, ox.Triple):
-        return {"type": "triple", "value": {"subject": _json_term(t.subject), "predicate": _json_term(t.predicate),
-                                            "object": _json_term(t.object)}}
-    return {"type": "literal", "value": str(t)}
-
-
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_text(text: str) -> str:
-    return xml_escape(_XML_BAD.sub("\ufffd", text))
-
-
-def _xml_term(t) -> str:  # noqa: ANN001 - pyoxigraph term
-    j = _json_term(t)
-    if j["type"] == "uri":
-        return f"<uri>{_xml_text(j['value'])}</uri>"
-    if j["type"] == "bnode":
-        return f"<bnode>{_xml_text(j['value'])}</bnode>"
-    if j["type"] == "triple":
-        return f"<literal>{_xml_text(str(t))}</literal>"
-    attrs = f" xml:lang={quoteattr(j['xml:lang'])}" if "xml:lang" in j else (
-        f" datatype={quoteattr(j['datatype'])}" if "datatype" in j else "")
-    return f"<literal{attrs}>{_xml_text(j['value'])}</literal>"
-
-
-def _csv_value(t) -> str:  # noqa: ANN001 - pyoxigraph term
-    j = _json_term(t)
-    return "_:" + j["value"] if j["type"] == "bnode" else (str(t) if j["type"] == "triple" else j["value"])
-
-
-def _tsv_value(t) -> str:  # noqa: ANN001 - pyoxigraph term
-    return str(t).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
-    """SPARQL results (JSON/XML/CSV/TSV) for SELECT ``rows`` of pyoxigraph terms (None = unbound)."""
-    if fmt in ("json", "html"):
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if fmt == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
-        out.append("</head>\n<results>")
-        for row in rows:
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                            for v, t in zip(variables, row) if t is not None)
-            out.append(f"<result>{cells}</result>")
-        out.append("</results>\n</sparql>\n")
-        return "\n".join(out).encode("utf-8")
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(variables)
-        for row in rows:
-            w.writerow(["" if t is None else _csv_value(t) for t in row])
-        return buf.getvalue().encode("utf-8")
-    if fmt == "tsv":
-        lines = ["\t".join("?" + v for v in variables)]
-        lines += ["\t".join("" if t is None else _tsv_value(t) for t in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    raise ValueError(fmt)
-
-
-def serialize_boolean(value: bool, fmt: str) -> bytes:
-    if fmt in ("json", "html"):
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if fmt == "xml":
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
-    if fmt == "csv":
-        return f"_askResult\r\n{'true' if value else 'false'}\r\n".encode()
-    return f"?_askResult\n{'true' if value else 'false'}\n".encode()
-
-
-def serialize_triples(triples: list, fmt: str) -> bytes:
-    import pyoxigraph as ox
-
-    if fmt == "html":
-        return serialize_solutions(["subject", "predicate", "object"],
-                                   [[t.subject, t.predicate, t.object] for t in triples], "json")
-    rdf_fmt = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
-               "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
-    return ox.serialize(triples, format=rdf_fmt, prefixes=_PREFIXES if fmt == "turtle" else None)
-
-
-@dataclass
-class Job:
-    """What a worker is asked: one query, its form, the format and the limits."""
-
-    query: str
-    kind: str
-    fmt: str
-    max_results: int
-    default_graphs: list[str] = field(default_factory=list)
-    named_graphs: list[str] = field(default_factory=list)
-    uses_graphs: bool = False  # True: run on the full on-disk snapshot even when a memory copy exists
-
-    @property
-    def needs_disk(self) -> bool:
-        return self.uses_graphs or bool(self.default_graphs or self.named_graphs)
-
-
-def execute(store, job: Job) -> tuple:  # noqa: ANN001 - pyoxigraph.Store
-    """Run ``job`` on ``store``: ("ok", body, truncated) or ("error", status, message)."""
-    import pyoxigraph as ox
-
-    kwargs: dict = {"prefixes": _PREFIXES}
-    try:
-        if job.default_graphs:  # otherwise the store's default graph: the merge of all graphs (graph.store)
-            kwargs["default_graph"] = graph_iris("default-graph-uri", job.default_graphs)
-        if job.named_graphs:
-            kwargs["named_graphs"] = graph_iris("named-graph-uri", job.named_graphs)
-    except Refused as exc:
-        return "error", exc.status, str(exc)
-    try:
-        result = store.query(job.query, **kwargs)
-        if isinstance(result, ox.QueryBoolean):
-            return "ok", serialize_boolean(bool(result), job.fmt), False
-        rows = list(itertools.islice(result, job.max_results + 1))
-        truncated = len(rows) > job.max_results
-        rows = rows[: job.max_results]
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            table = [[row[i] for i in range(len(variables))] for row in rows]
-            return "ok", serialize_solutions(variables, table, job.fmt), truncated
-        return "ok", serialize_triples(rows, job.fmt), truncated
-    except SyntaxError as exc:
-        return "error", 400, f"malformed query: {_one_line(str(exc))}"
-    except (OSError, ValueError, TypeError) as exc:
-        return "error", 500, f"query failed: {_one_line(str(exc))}"
-
-
-def graph_iris(param: str, values: list[str]) -> list:
-    """``default-graph-uri``/``named-graph-uri`` values as pyoxigraph IRIs, or ``Refused`` (400).
-
-    Why checked: they come straight from the request, and ``NamedNode`` raises on a value that is not
-    an absolute IRI; uncaught in a worker, that killed the worker (500 "worker died") for a typo."""
-    import pyoxigraph as ox
-
-    out = []
-    for value in values:
-        try:
-            out.append(ox.NamedNode(value))
-        except ValueError as exc:
-            raise Refused(400, f"{param}={value!r} is not an absolute IRI ({_one_line(str(exc))})") from None
-    return out
-
-
-def _worker_reply(disk, mem, job) -> tuple:  # noqa: ANN001 - pyoxigraph stores, a Job or a query text
-    """What a worker answers: a query text (``str``) is checked with ``analyse_query`` ("ok", QueryInfo);
-    a ``Job`` is executed. Any error becomes an ("error", status, message) reply: an exception escaping
-    here would end the worker process and cost a respawn (and the client a misleading "worker died")."""
-    try:
-        if isinstance(job, str):
-            return "ok", analyse_query(job)
-        return execute(disk if mem is None or job.needs_disk else mem, job)
-    except Refused as exc:
-        return "error", exc.status, str(exc)
-    except Exception as exc:  # noqa: BLE001 - keep the worker alive, answer 500 in one line
-        return "error", 500, f"query failed: {type(exc).__name__}: {_one_line(str(exc))}"
-
-
-# Deep enough for rdflib's recursive grammar on any query up to MAX_QUERY characters (a block of
-# ~100 triple patterns already exceeded Python's default 1000 frames and was refused as malformed).
-PARSE_RECURSION_LIMIT = 100_000
-
-
-def _worker_main(conn, snapshot: str, memory: bool) -> None:  # noqa: ANN001 - multiprocessing Connection
-    """A worker process: open the snapshot read-only (and, with ``memory``, copy its merged default
-    graph into RAM: 4-8x faster joins than RocksDB); answer jobs until told to stop."""
-    import pyoxigraph as ox
-
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSE_RECURSION_LIMIT))
-    try:
-        from rdflib.plugins.sparql import parser  # noqa: F401 - build the grammar before "ready", not in a request
-
-        disk = ox.Store.read_only(snapshot)
-        mem = None
-        if memory:
-            mem = ox.Store()
-            mem.bulk_extend(disk.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    except OSError as exc:
-        conn.send(("error", 500, f"cannot open the store snapshot: {_one_line(str(exc))}"))
-        return
-    conn.send(("ready",))
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        try:
-            conn.send(_worker_reply(disk, mem, job))
-        except (BrokenPipeError, OSError):
-            return
-
-
-# ---------------------------------------------------------------- the worker pool
-
-
-class QueryTimeout(Refused):
-    def __init__(self, seconds: float) -> None:
-        super().__init__(503, f"query exceeded the {seconds:g} s time limit and was stopped")
-
-
-class _Worker:
-    def __init__(self, ctx, snapshot: str, memory: bool) -> None:  # noqa: ANN001 - multiprocessing context
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, snapshot, memory), daemon=True,
-                                   name="actorgraph-sparql-worker")
-        self.process.start()
-        child.close()
-
-    def wait_ready(self, timeout: float) -> None:
-        if not self.conn.poll(timeout):
-            self.kill()
-            raise StoreError("a query worker did not start in time")
-        msg = self.conn.recv()
-        if msg[0] != "ready":
-            self.kill()
-            raise StoreError(msg[2])
-
-    def kill(self) -> None:
-        try:
-            self.process.kill()
-            self.process.join(5)
-        finally:
-            self.conn.close()
-
-
-class QueryPool:
-    """Worker processes over a read-only snapshot; a worker whose query runs too long is killed."""
-
-    def __init__(self, snapshot: str, size: int = 2, memory: bool = False) -> None:
-        self.snapshot = snapshot
-        self.memory = memory
-        self._ctx = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int]] = []
+        self._live: dict[int, socket.socket] = {}
+        self._ids = itertools.count()
         self._closed = False
-        workers = [_Worker(self._ctx, snapshot, memory) for _ in range(max(1, size))]
-        for w in workers:
-            w.wait_ready(READY_TIMEOUT)
-            self._add(w)
+        threading.Thread(target=self._run, name="actorgraph-serve-watchdog", daemon=True).start()
 
-    def _add(self, w: _Worker) -> None:
-        with self._lock:
-            if self._closed:
-                w.kill()
-                return
-            self._all.add(w)
-        self._idle.put(w)
+    def watch(self, sock: socket.socket, seconds: float) -> int:
+        token = next(self._ids)
+        with self._cond:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, token))
+            self._live[token] = sock
+            self._cond.notify()
+        return token
 
-    def _replace(self, dead: _Worker) -> None:
-        with self._lock:
-            self._all.discard(dead)
-        dead.kill()
-
-        def spawn() -> None:
-            try:
-                w = _Worker(self._ctx, self.snapshot, self.memory)
-                w.wait_ready(READY_TIMEOUT)
-            except (StoreError, OSError):
-                return
-            self._add(w)
-
-        threading.Thread(target=spawn, daemon=True).start()
-
-    def analyse(self, text: str, timeout: float) -> QueryInfo:
-        """``analyse_query(text)`` in a worker, under ``timeout``, or ``Refused``.
-
-        Why not in the request thread: rdflib's parser is slow on some inputs (a 16 KB arithmetic
-        expression takes seconds, a 60 KB one half a minute) and is not thread-safe, so parsing under a
-        lock in the server let one client's query stall every other client's, with no time limit. In a
-        worker it is stopped like any runaway query."""
-        return self.run(text, timeout)[0]  # type: ignore[return-value]
-
-    def run(self, job: Job | str, timeout: float) -> tuple[bytes, bool]:
-        """(body, truncated), or ``Refused`` (400 bad query, 503 timeout or busy, 500 failure).
-        ``job`` may also be a query text to check (``analyse``): the answer is then (QueryInfo, False)."""
-        try:
-            worker = self._idle.get(timeout=max(timeout, 1.0))
-        except queue.Empty:
-            raise Refused(503, "the server is busy: every query worker is taken, try again") from None
-        try:
-            worker.conn.send(job)
-            if not worker.conn.poll(timeout):
-                self._replace(worker)
-                raise QueryTimeout(timeout)
-            reply = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
-            self._replace(worker)
-            raise Refused(500, "the query worker died (out of memory?); the query was not answered") from None
-        self._idle.put(worker)
-        if reply[0] == "error":
-            raise Refused(reply[1], reply[2])
-        return reply[1], (reply[2] if len(reply) > 2 else False)
+    def cancel(self, token: int | None) -> None:
+        if token is not None:
+            with self._cond:
+                self._live.pop(token, None)
 
     def close(self) -> None:
-        with self._lock:
+        with self._cond:
             self._closed = True
-            workers = list(self._all)
-            self._all.clear()
-        for w in workers:
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                sock = self._next_expired()
+                if sock is None:
+                    return
             try:
-                w.conn.send(None)
-            except (OSError, BrokenPipeError):
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
                 pass
-        for w in workers:
-            w.process.join(2)
-            if w.process.is_alive():
-                w.kill()
-            else:
-                w.conn.close()
+
+    def _next_expired(self) -> socket.socket | None:
+        """Wait (holding the condition) for the next live deadline to pass; None once closed."""
+        while not self._closed:
+            while self._heap and self._heap[0][1] not in self._live:
+                heapq.heappop(self._heap)
+            now = time.monotonic()
+            if self._heap and self._heap[0][0] <= now:
+                return self._live.pop(heapq.heappop(self._heap)[1])
+            self._cond.wait(self._heap[0][0] - now if self._heap else None)
+        return None
 
 
 # ---------------------------------------------------------------- snapshot of the data
@@ -576,10 +220,6 @@ class QueryPool:
 
 def make_snapshot(source: str | Path) -> Path:
     """A private read-only copy of a store directory (a checkpoint) or of an RDF file (loaded)."""
-    import pyoxigraph as ox
-
-    from .store import RDF_FORMATS
-
     text = str(source)
     if "://" in text:
         raise StoreError("serve reads a local store directory or an RDF file, not a remote endpoint "
@@ -589,39 +229,42 @@ def make_snapshot(source: str | Path) -> Path:
     target = tmp / "store"
     try:
         if path.is_dir():
-            try:
-                store = ox.Store(str(path))
-            except OSError as exc:
-                if "lock" in str(exc).lower():
-                    raise StoreError(f"store {path} is in use by another process (a running build?); "
-                                     "try again when it has finished") from None
-                raise StoreError(f"cannot open store {path}: {_one_line(str(exc))}") from None
-            try:
-                store.backup(str(target))
-            finally:
-                del store
+            from .generation import checkpoint
+
+            if not path.exists() or not (path / "CURRENT").exists():
+                raise StoreError(f"{path}: no Oxigraph store in this folder")
+            checkpoint(path, target)
         elif path.is_file():
-            fmt = RDF_FORMATS.get(path.suffix.lower())
-            if fmt is None:
-                raise StoreError(f"{path}: unknown RDF file type {path.suffix!r}")
-            store = ox.Store(str(target))
-            try:
-                store.bulk_load(path=str(path), format=fmt)
-                if next(iter(store.named_graphs()), None) is not None:  # a TriG/N-Quads file: merge its graphs
-                    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                      for q in ox.parse(path=str(path), format=fmt)
-                                      if not isinstance(q.graph_name, ox.DefaultGraph))
-            except SyntaxError as exc:
-                raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
-            finally:
-                store.flush()
-                del store
+            _load_file(path, target)
         else:
             raise StoreError(f"{path}: no such store directory or RDF file")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def _load_file(path: Path, target: Path) -> None:
+    """An RDF file into a new store at ``target``, its named graphs merged into the default graph."""
+    import pyoxigraph as ox
+
+    from .store import RDF_FORMATS
+
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r}")
+    store = ox.Store(str(target))
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+        if next(iter(store.named_graphs()), None) is not None:  # a TriG/N-Quads file: merge its graphs
+            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                              for q in ox.parse(path=str(path), format=fmt)
+                              if not isinstance(q.graph_name, ox.DefaultGraph))
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
+    finally:
+        store.flush()
+        del store
 
 
 # ---------------------------------------------------------------- HTTP
@@ -634,6 +277,10 @@ class ServerConfig:
     query_dir: Path | None = None
     source_name: str = ""
     quiet: bool = False
+    hosts: frozenset[str] = field(default_factory=lambda: _LOOPBACK_NAMES)
+    any_ip: bool = False
+    request_timeout: float = REQUEST_TIMEOUT
+    sandboxed: bool = True
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -644,13 +291,39 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], pool: QueryPool, config: ServerConfig) -> None:
         self.pool = pool
         self.config = config
+        self.watchdog = Watchdog()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.watchdog.close()
 
 
 class Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "actorgraph-sparql/1"
-    timeout = 60  # seconds a client may take to send its request
+    protocol_version = "HTTP/1.0"
+    _watch: int | None = None
+
+    def setup(self) -> None:
+        self.timeout = self.server.config.request_timeout  # per read, a backstop for the watchdog
+        super().setup()
+
+    def handle_one_request(self) -> None:
+        """The request line and headers must arrive within ``--request-timeout`` (the watchdog
+        disconnects the client otherwise); the deadline is lifted once they are in."""
+        self._watch = self.server.watchdog.watch(self.connection, self.server.config.request_timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.watchdog.cancel(self._watch)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        self.server.watchdog.cancel(self._watch)
+        return ok
 
     # ---- routing
 
@@ -671,6 +344,7 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self, method: str) -> None:
         url = urllib.parse.urlsplit(self.path)
         try:
+            self._check_host()
             if url.path in ("/", "/index.html"):
                 if method != "GET":
                     raise Refused(405, "use GET for the query page")
@@ -691,24 +365,18 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
 
+    def _check_host(self) -> None:
+        config = self.server.config
+        header = self.headers.get("Host")
+        if not host_allowed(header, config.hosts, config.any_ip):
+            names = ", ".join(sorted(config.hosts))
+            raise Refused(403, f"Host {header!r} is not a name of this endpoint (it answers to {names}; "
+                               "start it with --allow-host NAME to add one)")
+
     # ---- SPARQL protocol
 
     def _sparql(self, method: str, raw_query: str) -> None:
-        params = urllib.parse.parse_qs(raw_query, keep_blank_values=True)
-        text = None
-        if method == "POST":
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            body = self._body()
-            if ctype == "application/x-www-form-urlencoded":
-                form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-                for k, v in form.items():
-                    params.setdefault(k, []).extend(v)
-            elif ctype == "application/sparql-query":
-                text = body.decode("utf-8", "replace")
-            elif ctype == "application/sparql-update":
-                raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only")
-            else:
-                raise Refused(415, "POST needs Content-Type application/x-www-form-urlencoded or application/sparql-query")
+        params, text = self._params(method, raw_query)
         if "update" in params:
             raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only")
         if text is None:
@@ -720,19 +388,44 @@ class Handler(BaseHTTPRequestHandler):
             raise Refused(400, "a query in the body and in the URL: pass only one")
         graph_iris("default-graph-uri", params.get("default-graph-uri", []))
         graph_iris("named-graph-uri", params.get("named-graph-uri", []))
-        info = self.server.pool.analyse(text, self.server.config.timeout)
-        fmt = negotiate(info.kind, self.headers.get("Accept"), (params.get("format") or [None])[0])
-        job = Job(text, info.kind, fmt, self.server.config.max_results,
-                  default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
-                  uses_graphs=info.uses_graphs)
-        if fmt == "html":
-            self._page({"query": [text]}, preset=job)
+        job = self._job(text, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
+                        fmt=(params.get("format") or [None])[0], accept=self.headers.get("Accept"))
+        answer = self.server.pool.run(job, self.server.config.timeout)
+        if answer.fmt == "html":
+            self._page({"query": [text]}, answer=answer)
             return
-        body, truncated = self.server.pool.run(job, self.server.config.timeout)
-        headers = {"X-Actorgraph-Truncated": str(self.server.config.max_results)} if truncated else {}
-        self._send(200, MEDIA[fmt] + "; charset=utf-8", body, headers)
+        headers = {"X-Actorgraph-Truncated": str(self.server.config.max_results)} if answer.truncated else {}
+        self._send(200, MEDIA[answer.fmt] + "; charset=utf-8", answer.body, headers)
+
+    def _params(self, method: str, raw_query: str) -> tuple[dict[str, list[str]], str | None]:
+        """The request's parameters (URL and form body), and the query text of an
+        ``application/sparql-query`` body (None otherwise)."""
+        params = urllib.parse.parse_qs(raw_query, keep_blank_values=True)
+        if method != "POST":
+            return params, None
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-update":
+            raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+            raise Refused(415, "POST needs Content-Type application/x-www-form-urlencoded or application/sparql-query")
+        body = self._body()
+        if ctype == "application/sparql-query":
+            return params, body.decode("utf-8", "replace")
+        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+        for k, v in form.items():
+            params.setdefault(k, []).extend(v)
+        return params, None
+
+    def _job(self, text: str, default_graphs: list[str], named_graphs: list[str], *, fmt: str | None,
+             accept: str | None) -> Job:
+        config = self.server.config
+        text = check_text(text, config.sandboxed)
+        return Job(text, accept=accept, fmt=fmt, max_results=config.max_results, default_graphs=default_graphs,
+                   named_graphs=named_graphs,
+                   use_disk=bool(default_graphs or named_graphs) or may_use_named_graphs(text))
 
     def _body(self) -> bytes:
+        """The POST body, which must arrive within ``--request-timeout`` like the headers."""
         length = self.headers.get("Content-Length")
         if length is None:
             raise Refused(411, "POST needs a Content-Length")
@@ -744,11 +437,18 @@ class Handler(BaseHTTPRequestHandler):
             raise Refused(400, "bad Content-Length")
         if n > MAX_BODY:
             raise Refused(413, f"request body too large ({n} bytes; the limit is {MAX_BODY})")
-        return self.rfile.read(n)
+        watch = self.server.watchdog.watch(self.connection, self.server.config.request_timeout)
+        try:
+            body = self.rfile.read(n)
+        finally:
+            self.server.watchdog.cancel(watch)
+        if len(body) < n:
+            raise Refused(408, "the request body did not arrive in time")
+        return body
 
     # ---- the HTML page
 
-    def _page(self, params: dict[str, list[str]], preset: Job | None = None) -> None:
+    def _page(self, params: dict[str, list[str]], answer: Answer | None = None) -> None:
         saved = _saved_queries(self.server.config.query_dir)
         name = (params.get("name") or [""])[0]
         text = (params.get("query") or [""])[0]
@@ -765,13 +465,11 @@ class Handler(BaseHTTPRequestHandler):
         result_html, kind = "", None
         if text and not message:
             try:
-                if preset is None:
-                    info = self.server.pool.analyse(text, self.server.config.timeout)
-                job = preset or Job(text, info.kind, "html", self.server.config.max_results, uses_graphs=info.uses_graphs)
-                job.fmt = "html"
-                kind = job.kind
-                body, truncated = self.server.pool.run(job, self.server.config.timeout)
-                result_html = render_result(json.loads(body), truncated, self.server.config.max_results)
+                if answer is None:
+                    answer = self.server.pool.run(self._job(text, [], [], fmt="html", accept=None),
+                                                  self.server.config.timeout)
+                kind = answer.kind
+                result_html = render_result(json.loads(answer.body), answer.truncated, self.server.config.max_results)
             except Refused as exc:
                 status, message = exc.status, str(exc)
         page = render_page(text if shown is None else shown, saved, result_html, message, self.server.config.source_name,
@@ -916,44 +614,70 @@ def render_page(text: str, saved: dict[str, tuple[str, str]], result_html: str, 
 # ---------------------------------------------------------------- running
 
 
+@dataclass
+class Limits:
+    """How much ``serve`` gives each query."""
+
+    timeout: float = 10.0  # seconds, waiting for a worker included
+    max_results: int = 10_000
+    max_memory_mb: int = MAX_MEMORY_MB  # per worker, on top of the data it holds
+    request_timeout: float = REQUEST_TIMEOUT  # seconds for a request to arrive
+    short_limit: float = SHORT_LIMIT  # seconds a query may run on the short-query lane
+
+
 def serve(source: str | Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
           max_results: int = 10_000, workers: int | None = None, quiet: bool = False, memory: str = "auto",
-          ready: threading.Event | None = None, query_dir: Path | None = None) -> None:
+          ready: threading.Event | None = None, query_dir: Path | None = None, limits: Limits | None = None,
+          allow_hosts: tuple[str, ...] = ()) -> None:
     """Serve ``source`` until interrupted (the CLI entry; tests run it in a subprocess).
 
     ``memory``: "yes" - each worker copies the merged default graph into RAM (4-8x faster joins; about
     400 MB per million triples per worker; GRAPH/FROM queries still read the disk snapshot); "no" - all
     queries read the snapshot on disk; "auto" - "yes" below MEMORY_AUTO_LIMIT triples."""
+    limits = limits or Limits(timeout=timeout, max_results=max_results)
     snapshot = make_snapshot(source)
     pool = None
     restore = None
     if threading.current_thread() is threading.main_thread():  # SIGTERM cleans up like Ctrl-C
         restore = signal.signal(signal.SIGTERM, _interrupt)
     try:
+        sandboxed = sandbox.network_sandbox_available()
         in_memory = memory == "yes" or (memory == "auto" and _triples(snapshot) <= MEMORY_AUTO_LIMIT)
-        pool = QueryPool(str(snapshot), workers or min(4, max(2, os.cpu_count() or 2)), memory=in_memory)
-        config = ServerConfig(timeout=timeout, max_results=max_results, query_dir=query_dir,
-                              source_name=str(source), quiet=quiet)
-        try:
-            httpd = SparqlServer((host, port), pool, config)
-        except OSError as exc:
-            raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-        bound_host, bound_port = httpd.server_address[:2]
-        print(f"actorgraph serve: http://{bound_host}:{bound_port}/  (SPARQL endpoint /sparql; Ctrl-C stops)", flush=True)
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            print(f"actorgraph serve: warning: listening on {host}, reachable from other machines", file=sys.stderr)
-        if ready is not None:
-            ready.set()
-        try:
-            httpd.serve_forever(poll_interval=0.2)
-        finally:
-            httpd.server_close()
+        pool = QueryPool(str(snapshot), workers or min(4, max(2, os.cpu_count() or 2)), memory=in_memory,
+                         prefixes=_PREFIXES, budget=limits.max_memory_mb * 1024 * 1024, sandboxed=sandboxed,
+                         short_limit=limits.short_limit)
+        hosts, any_ip = answered_hosts(host, allow_hosts)
+        config = ServerConfig(timeout=limits.timeout, max_results=limits.max_results, query_dir=query_dir,
+                              source_name=str(source), quiet=quiet, hosts=hosts, any_ip=any_ip,
+                              request_timeout=limits.request_timeout, sandboxed=sandboxed)
+        _listen(host, port, pool, config, ready)
     finally:
         if pool is not None:
             pool.close()
         shutil.rmtree(snapshot.parent, ignore_errors=True)
         if restore is not None:
             signal.signal(signal.SIGTERM, restore)
+
+
+def _listen(host: str, port: int, pool: QueryPool, config: ServerConfig, ready: threading.Event | None) -> None:
+    try:
+        httpd = SparqlServer((host, port), pool, config)
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    bound_host, bound_port = httpd.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    print(f"actorgraph serve: http://{shown}:{bound_port}/  (SPARQL endpoint /sparql; Ctrl-C stops)", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"actorgraph serve: warning: listening on {host}, reachable from other machines", file=sys.stderr)
+    if not config.sandboxed:
+        print("actorgraph serve: warning: no network sandbox on this platform; queries that mention SERVICE "
+              "or LOAD anywhere are refused instead", file=sys.stderr)
+    if ready is not None:
+        ready.set()
+    try:
+        httpd.serve_forever(poll_interval=0.2)
+    finally:
+        httpd.server_close()
 
 
 def _triples(snapshot: Path) -> int:
@@ -977,9 +701,18 @@ def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
     add_source_arguments(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=port_number, default=7878, help="port (default 7878; 0 picks a free one)")
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests whose Host header is NAME (repeatable; default: only the bound "
+                        "address, and localhost when that is loopback)")
+    p.add_argument("--timeout", type=float, default=10.0,
+                   help="seconds a query may take, waiting for a free worker included (default 10)")
     p.add_argument("--max-results", type=int, default=10_000, help="rows/triples returned at most (default 10000)")
-    p.add_argument("--workers", type=positive_int, default=None, help="query worker processes (default: 2-4 by CPU count)")
+    p.add_argument("--max-memory", type=positive_int, default=MAX_MEMORY_MB, metavar="MB",
+                   help=f"memory a query may use per worker, on top of the data (default {MAX_MEMORY_MB})")
+    p.add_argument("--request-timeout", type=float, default=REQUEST_TIMEOUT, metavar="SECONDS",
+                   help=f"seconds a client has to send its whole request (default {REQUEST_TIMEOUT:g})")
+    p.add_argument("--workers", type=positive_int, default=None,
+                   help="query worker processes, besides the short-query lane (default: 2-4 by CPU count)")
     p.add_argument("--memory", choices=("auto", "yes", "no"), default="auto",
                    help="workers keep the merged graph in RAM: 4-8x faster, ~400 MB per million triples per "
                         f"worker (default auto: yes up to {MEMORY_AUTO_LIMIT:,} triples)")
@@ -989,18 +722,14 @@ def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
 def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
     from .store import default_source
 
-    if args.timeout <= 0 or args.max_results <= 0:
-        raise StoreError("--timeout and --max-results must be positive")
+    if args.timeout <= 0 or args.max_results <= 0 or args.request_timeout <= 0:
+        raise StoreError("--timeout, --request-timeout and --max-results must be positive")
     source = default_source(args.store, args.graph)
+    limits = Limits(timeout=args.timeout, max_results=args.max_results, max_memory_mb=args.max_memory,
+                    request_timeout=args.request_timeout)
     try:
-        serve(source, args.host, args.port, timeout=args.timeout, max_results=args.max_results,
-              workers=args.workers, quiet=args.quiet, memory=args.memory)
+        serve(source, args.host, args.port, workers=args.workers, quiet=args.quiet, memory=args.memory,
+              limits=limits, allow_hosts=tuple(args.allow_host))
     except KeyboardInterrupt:
         print("actorgraph serve: stopped", file=sys.stderr)
     return 0
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    text = " ".join(_CONTROL.sub(" ", str(text)).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-

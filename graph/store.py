@@ -47,6 +47,7 @@ from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 
+from . import storedir
 from .errors import QueryError, StoreError
 from .namespaces import AG, PREFIXES
 
@@ -89,17 +90,22 @@ class Store:
     query_url: str | None = None
     update_url: str | None = None
     path: Path | None = None
+    read_only: bool = False  # opened with Store.read_only (a reader): writes are refused
+    generation: str | None = None  # set while a new generation is being written (graph.generation)
+    committed: bool = False  # that generation's analysis and meta graphs are written
+    _locks: list = field(default_factory=list, repr=False)  # storedir.Lock held until close()
+    _state_forgotten: bool = field(default=False, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
-        """Release the store (and the RocksDB lock, so that another process can open it)."""
+        """Release the store (RocksDB's lock and ours, so that another process can open it)."""
         if self._closed:
             return
         self._closed = True
-        if self.ox is not None:
+        if self.ox is not None and not self.read_only:
             try:
                 self.ox.flush()
-            except (OSError, AttributeError):
+            except (OSError, RuntimeError, AttributeError):
                 pass
         try:
             self.dataset.close()
@@ -108,6 +114,16 @@ class Store:
         # pyoxigraph releases RocksDB when the last reference goes
         self.ox = None
         self.dataset = None  # type: ignore[assignment]
+        for lock in reversed(self._locks):
+            lock.release()
+        self._locks.clear()
+
+    def __post_init__(self) -> None:
+        # a Store dropped without close() (``graph.query.run_query`` returns only the result) must not
+        # keep its locks until the process ends: a writer would wait for a reader that is gone
+        import weakref
+
+        weakref.finalize(self, _release_all, self._locks)
 
     def query(self, sparql: str) -> Result:
         """Same as the module's ``query(store, sparql)``: lets a Store stand in for an rdflib Graph."""
@@ -120,11 +136,23 @@ class Store:
         self.close()
 
 
+def _release_all(locks: list) -> None:
+    for lock in reversed(locks):
+        lock.release()
+    locks.clear()
+
+
 # ---------------------------------------------------------------- opening
 
 
-def open_store(spec: str | Path) -> Store:
-    """Open (creating if needed) a store directory, or connect to a ``sparql+http(s)://`` endpoint."""
+def open_store(spec: str | Path, *, wait: float = 0.0) -> Store:
+    """Open (creating if needed) a store directory for writing in place, or connect to a
+    ``sparql+http(s)://`` endpoint.
+
+    In place means exclusively: this takes the store's write lock and read lock (``graph.storedir``)
+    until ``close``, waiting up to ``wait`` seconds for another holder. Readers should use
+    ``open_source`` (read-only, shared); ``build`` and ``ingest`` write a new generation beside the
+    store and swap it in (``graph.generation``)."""
     text = str(spec)
     if text.startswith(("sparql+http://", "sparql+https://")):
         return _open_remote(text)
@@ -134,17 +162,48 @@ def open_store(spec: str | Path) -> Store:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store directory (pass an RDF file as GRAPH instead)")
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create store directory {path}: {exc.strerror or exc}") from None
+    locks = [storedir.acquire(path, "write.lock", True, wait, "a build or ingest is writing it")]
     try:
-        inner = ox.Store(str(path))
+        storedir.recover(path)
+        locks.append(storedir.exclusive(path, wait, "it is being read (query, export, validate, serve)"))
+        inner = open_directory(path, read_only=False)
+    except BaseException:
+        for lock in reversed(locks):
+            lock.release()
+        raise
+    return Store(spec=text, kind="oxigraph", dataset=_rdflib_dataset(inner), ox=inner, path=path, _locks=locks)
+
+
+def open_directory(path: Path, *, read_only: bool) -> ox.Store:
+    """The pyoxigraph store in ``path``; every way it can fail is a one-line ``StoreError`` that names
+    the store and what to do (RocksDB reports a damaged store as a RuntimeError "Corruption: ...",
+    which was a traceback)."""
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
     except OSError as exc:
         msg = str(exc)
         if "lock" in msg.lower():
-            raise StoreError(f"store {path} is in use by another process (a running build or serve?)") from None
+            raise StoreError(f"store {path} is in use by another process (a running build, ingest or another "
+                             "program with the store open?)") from None
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: not a store directory (no Oxigraph store in it)") from None
         raise StoreError(f"cannot open store {path}: {_one_line(msg)}") from None
-    return Store(spec=text, kind="oxigraph", dataset=_rdflib_dataset(inner), ox=inner, path=path)
+    except BaseException as exc:  # noqa: BLE001 - RuntimeError, pyo3's PanicException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise StoreError(damaged(path, exc)) from None
+
+
+def damaged(path: Path | str, exc: BaseException | str) -> str:
+    """The one-line message for a store RocksDB cannot read."""
+    return (f"store {path} is damaged ({_one_line(str(exc))}); restore it from a backup, or delete the folder "
+            "and run actorgraph build to write it again")
 
 
 def load_file(path: str | Path) -> Store:
@@ -176,14 +235,44 @@ def materialise_default(inner: ox.Store) -> None:
         inner.extend(copies)
 
 
-def open_source(spec: str | Path) -> Store:
-    """A store directory, an endpoint URL or an RDF file: whatever the user pointed at."""
+def open_source(spec: str | Path, *, check: bool = True, wait: float | None = None) -> Store:
+    """A store directory, an endpoint URL or an RDF file, for reading: whatever the user pointed at.
+
+    A directory is opened read-only under a shared lock, so readers neither block each other nor a
+    writer (which swaps a new generation in when they are done), and a store on a read-only disk can
+    be read. With ``check``, a store left mid-write by an interrupted remote writer, or one whose
+    data is not the generation last written to it (damage), is refused (``graph.generation``)."""
     text = str(spec)
     if "://" not in text and Path(text).is_file():
         return load_file(text)
-    if "://" not in text and not Path(text).exists():
-        raise StoreError(f"{text}: no such store directory or RDF file")
-    return open_store(text)
+    if "://" in text:
+        st = open_store(text)
+    else:
+        st = _open_reader(Path(text), storedir.READ_WAIT if wait is None else wait)
+    if check:
+        from .generation import check_readable
+
+        try:
+            check_readable(st)
+        except BaseException:
+            st.close()
+            raise
+    return st
+
+
+def _open_reader(path: Path, wait: float) -> Store:
+    if not path.exists():
+        storedir.recover_missing(path)  # a writer killed between its two renames
+    if not path.is_dir():
+        raise StoreError(f"{path}: no such store directory or RDF file")
+    lock = storedir.shared(path, wait)
+    try:
+        inner = open_directory(path, read_only=True)
+    except BaseException:
+        lock.release()
+        raise
+    return Store(spec=str(path), kind="oxigraph", dataset=_rdflib_dataset(inner), ox=inner, path=path,
+                 read_only=True, _locks=[lock])
 
 
 def _rdflib_dataset(inner: ox.Store) -> Dataset:
@@ -487,6 +576,8 @@ def query(store: Store, sparql: str) -> Result:
         raise QueryError(f"malformed query: {_one_line(str(exc))}") from None
     except OSError as exc:
         raise StoreError(f"query failed: {_one_line(str(exc))}") from None
+    except RuntimeError as exc:  # RocksDB: "Corruption: ..."
+        raise StoreError(damaged(store.spec, exc)) from None
     except Exception as exc:  # noqa: BLE001 - rdflib/SPARQLStore raise many types; the user needs one line
         if isinstance(exc, (QueryError, StoreError)):
             raise
@@ -555,8 +646,11 @@ def union_graph(store: Store) -> Graph:
     if store.ox is not None:
         from oxrdflib._converter import from_ox
 
-        result = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        g += ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+        try:
+            result = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            g += ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(damaged(store.spec, exc)) from None
         return g
     data = _http_post(store.query_url, {"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"},
                       accept="application/n-triples")
@@ -584,9 +678,12 @@ def quads(store: Store) -> Iterator[tuple]:
     if store.ox is not None:
         from oxrdflib._converter import from_ox
 
-        for row in store.ox.query(rows_q):
-            g = row["g"]
-            yield from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), (from_ox(g) if g is not None else None)
+        try:
+            for row in store.ox.query(rows_q):
+                g = row["g"]
+                yield from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), (from_ox(g) if g is not None else None)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(damaged(store.spec, exc)) from None
         return
     data = _http_post(store.query_url, {"query": rows_q}, accept="application/sparql-results+json")
     for row in _json_rows(data, typed=True):
@@ -601,6 +698,11 @@ def _writable(store: Store) -> None:
         raise StoreError(f"{store.spec} is an RDF file, not a store: it cannot be written")
     if store.dataset is None:
         raise StoreError("the store is closed")
+    if store.read_only:
+        raise StoreError(f"store {store.spec} was opened read-only")
+    if store.path is not None and store.generation is None and not store._state_forgotten:
+        storedir.forget_state(store.path)  # written in place: no longer the generation its state names
+        store._state_forgotten = True
 
 
 def _has_document(store: Store, doc: URIRef) -> bool:
@@ -719,10 +821,14 @@ def _select(store: Store, sparql: str) -> list[dict[str, str]]:
     if store.ox is not None:
         try:
             result = store.ox.query(sparql)
+            names = [v.value for v in result.variables]
+            return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]
         except (OSError, SyntaxError) as exc:
             raise StoreError(_one_line(str(exc))) from None
-        names = [v.value for v in result.variables]
-        return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - RocksDB "Corruption: ..." (RuntimeError), pyo3 panics
+            raise StoreError(damaged(store.spec, exc)) from None
     return _http_select(store, sparql)
 
 

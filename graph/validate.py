@@ -8,6 +8,11 @@ four, a confidence in [0, 1], typed dates, and that offices say whose they are. 
 The ontology (``ontology/actorgraph.ttl``) is mixed into the data for the check, so shapes can ask
 "is this relation a sub-property of ag:interactsWith" even of a graph that does not carry the schema.
 Results with severity ``sh:Warning`` are listed but do not make the graph non-conforming.
+
+``actorgraph validate`` also checks what SHACL cannot see (``consistency``): a store left mid-write or
+damaged, an analysis graph that is missing or was computed over another set of documents (an
+interrupted build or ingest left exactly that, and still "conformed"), and - for the outputs of a
+build - files that are not the ones its ``generation.json`` lists.
 """
 from __future__ import annotations
 
@@ -175,10 +180,40 @@ def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
     p.add_argument("--max", type=int, default=50, metavar="N", help="print at most N results (default 50; 0: all)")
 
 
+def consistency(src: Store, source: str | Path) -> list[Violation]:
+    """Violations (and warnings) SHACL cannot see: see the module docstring."""
+    from . import generation, outputs
+
+    found = [Violation(severity, src.spec, "", "", message, "actorgraph:generation")
+             for severity, message in generation.problems(src)]
+    folder = _output_folder(source)
+    if folder is not None:
+        found += [Violation(severity, str(folder), "", "", message, "actorgraph:outputs")
+                  for severity, message in outputs.problems(folder, generation.committed_generation)]
+    return found
+
+
+def _output_folder(source: str | Path) -> Path | None:
+    """The build output folder ``source`` (a store or graph file) lies in, if it has a manifest."""
+    from .outputs import MANIFEST, STAGING
+
+    text = str(source)
+    if "://" in text:
+        return None
+    folder = Path(text).parent
+    if (folder / MANIFEST).exists() or any(folder.glob(f"{STAGING}*")):
+        return folder
+    return None
+
+
 def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
-    with open_source(default_source(args.store, args.graph)) as src:
+    source = default_source(args.store, args.graph)
+    with open_source(source, check=False) as src:  # validate reports what other readers refuse
+        found = consistency(src, source)
         conforms, _text, results = validate(src, args.shapes)
         where = src.spec
+    results = found + results
+    conforms = conforms and not any(v.severity == "Violation" for v in found)
     shown = results if args.max <= 0 else results[: args.max]
     for v in shown:
         print(v)

@@ -96,3 +96,11 @@ def test_undated_article_built_today_gets_no_future_date(gz, nlp):
     ex = extract_doc(nlp(doc.text), doc, gz, reference_date="2026-12-06")
     assert ex.doc_date == "2026-04-22"  # inferred from the text: was 2027-04-22, a date in the future
     assert [(ix.relation, ix.date) for ix in ex.interactions] == [("attacks", "2026-04-22")]
+
+
+@pytest.mark.parametrize("value", ["2025-00", "2025.0", "2025/00/01", "2025-01-00", "20250001", "2025-00-00"])
+def test_month_or_day_zero_is_not_a_date(value):
+    """``real_date`` read a month of 0 as "no month" (``m or 1``): "2025-00" passed as January."""
+    from graph.dates import real_date
+    assert parse_date(value) is None
+    assert not real_date(2025, 0) and not real_date(2025, 1, 0)

@@ -43,7 +43,7 @@ def test_rdf_formats_round_trip(store, tmp_path):
             assert len(names) == 1
         else:  # the per-document named graphs survive
             assert {str(i) for i, _g, _s in store_sample.document_graphs()} <= names
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left behind
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temp files left behind
 
 
 def test_actor_network_edges_and_attributes(store, tmp_path):

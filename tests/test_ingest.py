@@ -123,6 +123,10 @@ def test_missing_path():
     ("2025-02-30", "not a real date"),
     ("2025-13-45", "not a real date"),
     ("2025-13", "not a real date"),
+    ("2025-00", "not a real date"),  # month 00 was read as January (#13 item 10)
+    ("2025-00-10", "not a real date"),
+    ("2025-01-00", "not a real date"),
+    ("2025.0", "not a real date"),
     ("yesterday", "not ISO 8601"),
 ])
 def test_impossible_document_date_is_one_clear_error(tmp_path, date, message):
@@ -192,3 +196,177 @@ def test_html_publication_date_is_the_marked_one(tmp_path, head, body, expected)
     p.write_text(f"<html><head>{head}</head><body>{body}<p>Oman mediated talks.</p></body></html>", encoding="utf-8")
     [doc] = read_file(p)
     assert doc.date == expected and "Oman mediated talks." in doc.text and "datePublished" not in doc.text
+
+
+# ------------------------------------------------------------------------------------ field types (#13)
+
+@pytest.mark.parametrize("meta,field", [
+    ({"source": ["a", "b"]}, "source"),  # a list crashed the build after the outputs were written
+    ({"source": {"url": "x"}}, "source"),
+    ({"source": 5}, "source"),  # stored as an xsd:integer ag:sourcePath
+    ({"source": True}, "source"),
+    ({"title": 7}, "title"),
+    ({"title": ["a"]}, "title"),
+    ({"date": 2025.0}, "date"),
+    ({"date": True}, "date"),
+    ({"date": ["2025"]}, "date"),
+])
+def test_sidecar_fields_must_have_their_types(tmp_path, meta, field):
+    (tmp_path / "x.txt").write_text("Oman mediated talks.", encoding="utf-8")
+    sidecar = tmp_path / "x.meta.json"
+    sidecar.write_text(json.dumps(meta))
+    with pytest.raises(InputError) as err:
+        read_all([tmp_path])
+    text = str(err.value)
+    assert text.startswith(f"{sidecar}: {field} must be") and "\n" not in text
+
+
+@pytest.mark.parametrize("record,field", [
+    ({"text": "Oman mediated talks.", "url": ["https://e.x/a"]}, "url"),
+    ({"text": "Oman mediated talks.", "source": 12}, "source"),
+    ({"text": "Oman mediated talks.", "source": False}, "source"),
+    ({"text": "Oman mediated talks.", "id": ["a"]}, "id"),
+    ({"text": ["Oman mediated talks."]}, "text"),
+    ({"text": "Oman mediated talks.", "body": {"x": 1}}, "body"),
+    ({"text": "Oman mediated talks.", "date": 2025.5}, "date"),
+    ({"text": "Oman mediated talks.", "title": 3}, "title"),
+])
+def test_jsonl_fields_must_have_their_types(tmp_path, record, field):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_all([p])
+    assert str(err.value).startswith(f"{p}:1: {field} must be") and "\n" not in str(err.value)
+
+
+def test_null_fields_are_absent_and_integer_dates_are_read(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "Oman mediated talks.", "title": None, "url": None, "date": 2025, "id": 4}) + "\n",
+                 encoding="utf-8")
+    [doc] = read_all([p])
+    assert doc.date == "2025" and doc.source == f"{p.resolve()}#4"
+
+
+def test_a_bad_sidecar_fails_the_build_before_anything_is_written(tmp_path):
+    from graph.pipeline import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Oman mediated talks between Iran and the United States.", encoding="utf-8")
+    (corpus / "a.meta.json").write_text(json.dumps({"source": ["x", "y"]}))
+    with pytest.raises(InputError, match="source must be a string"):
+        build([corpus], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------------------------ NUL, surrogates (#13)
+
+def test_a_nul_byte_anywhere_in_a_file_is_binary(tmp_path):
+    """Only the first 8 KB were checked: a NUL after them reached graph.ttl and graph.html."""
+    p = tmp_path / "late.txt"
+    p.write_bytes(b"Qatar mediated talks between Israel and Hamas. " * 400 + b"\x00 Iran backs the Houthis.")
+    with pytest.raises(InputError, match="binary file"):
+        read_file(p)
+
+
+@pytest.mark.parametrize("record,what", [
+    ('{"text": "Qatar mediated talks.\\u0000 Iran backs the Houthis."}', "NUL"),
+    ('{"text": "Qatar mediated talks.", "title": "a\\u0000b"}', "NUL"),
+    ('{"text": "Qatar mediated talks \\ud800 between Israel and Hamas."}', "surrogate"),
+    ('{"text": "Qatar mediated talks.", "url": "https://e.x/\\udfff"}', "surrogate"),
+])
+def test_nul_and_lone_surrogates_in_jsonl_are_one_line_errors(tmp_path, record, what):
+    """A lone surrogate was a UnicodeEncodeError traceback; a \\u0000 reached the outputs."""
+    p = tmp_path / "a.jsonl"
+    p.write_text(record + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_all([p])
+    assert str(err.value).startswith(f"{p}:1: ") and what in str(err.value) and "\n" not in str(err.value)
+
+
+def test_make_document_refuses_nul_and_surrogates():
+    for text in ("a\x00b", "a\ud800b"):
+        with pytest.raises(InputError):
+            make_document(text)
+
+
+# ------------------------------------------------------------------------------------ unreadable folders (#13)
+
+def as_nobody(fn) -> str:
+    """``repr(fn())`` or "ExceptionName: message", computed in a forked child running as an
+    unprivileged user: as root, a chmod 000 folder is still readable (and the interpreter of a
+    virtual environment under /root is not reachable by another user, so no exec)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            try:
+                answer = "ok " + repr(fn())
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent
+                answer = f"{type(exc).__name__}: {exc}"
+            os.write(write_end, answer.encode("utf-8", "replace"))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_an_unreadable_subfolder_is_an_error_not_skipped(tmp_path_factory):
+    """rglob skipped a folder it could not list, and a rebuild then dropped its documents from the store."""
+    import os
+    import tempfile
+
+    base = tempfile.mkdtemp(prefix="ag-unreadable-")  # a place the unprivileged user can reach
+    try:
+        os.chmod(base, 0o755)
+        corpus = os.path.join(base, "corpus")
+        os.makedirs(os.path.join(corpus, "private"))
+        with open(os.path.join(corpus, "a.txt"), "w") as fh:
+            fh.write("Qatar mediated talks.")
+        with open(os.path.join(corpus, "private", "b.txt"), "w") as fh:
+            fh.write("Iran backs the Houthis.")
+        os.chmod(corpus, 0o755)
+        os.chmod(os.path.join(corpus, "private"), 0o000)
+        answer = as_nobody(lambda: discover([corpus]))
+        assert answer.startswith("InputError: "), answer
+        assert f"{corpus}/private: cannot read folder" in answer and "Permission denied" in answer
+    finally:
+        os.chmod(os.path.join(base, "corpus", "private"), 0o755)
+        import shutil
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_hidden_folders_and_symlinked_folders_are_not_walked(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("Qatar mediated talks.")
+    (tmp_path / "a.txt").write_text("Iran backs the Houthis.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# T\n\nOman mediates.")
+    (tmp_path / "link").symlink_to(tmp_path / "sub")
+    assert discover([tmp_path]) == [tmp_path / "a.txt", tmp_path / "sub" / "b.md"]
+
+
+# ------------------------------------------------------------------------------------ source identity (#13)
+
+def test_source_is_the_resolved_path(tmp_path, monkeypatch):
+    """``build dir/`` then ``ingest $PWD/dir/a.txt`` recorded two sources for one file."""
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text("Qatar mediated talks.", encoding="utf-8")
+    (tmp_path / "dir" / "b.jsonl").write_text('{"text": "Oman mediates."}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rel = read_all(["dir"])
+    absolute = read_all([tmp_path / "dir" / "a.txt", str(tmp_path / "dir" / ".." / "dir" / "b.jsonl")])
+    assert [d.source for d in rel] == [d.source for d in absolute] == [
+        str((tmp_path / "dir" / "a.txt").resolve()), f"{(tmp_path / 'dir' / 'b.jsonl').resolve()}#1"]

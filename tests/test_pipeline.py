@@ -109,3 +109,20 @@ def test_library_callers_get_the_reference_date_check(tmp_path):
         with pytest.raises(InputError, match="reference date"):
             build([tmp_path / "a.txt"], tmp_path / "out", store=None, reference_date=bad)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_same_file_under_another_path_is_replaced_not_added(tmp_path, monkeypatch):
+    """``build dir/`` then ``ingest $PWD/dir/a.txt`` (changed) added a second document for one file:
+    the source identity was the path as typed (#13 item 8)."""
+    (tmp_path / "dir").mkdir()
+    a = tmp_path / "dir" / "a.txt"
+    a.write_text("Russia attacked Ukraine on Monday.", encoding="utf-8")
+    (tmp_path / "dir" / "b.txt").write_text("Qatar mediated talks between Israel and Hamas.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    build(["dir"], "out", reference_date="2025-03-01", html=False, report=False)
+    a.write_text("Belarus attacked Lithuania on Monday.", encoding="utf-8")
+    assert list(ingest_files([str(tmp_path / "dir" / "." / "a.txt")], "out/store").values()) == ["replaced"]
+    with store_mod.open_store("out/store") as st:
+        assert sorted(r.source_path for r in store_mod.documents(st)) == [
+            str(a.resolve()), str((tmp_path / "dir" / "b.txt").resolve())]
+        assert not ask(st, "ag:RUS ag:attacks ag:UKR") and ask(st, "ag:BLR ag:attacks ag:LTU")

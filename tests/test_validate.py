@@ -67,6 +67,27 @@ def test_ill_formed_typed_date(sample):
     assert any("ag:date" in v for v in failing(sample))
 
 
+@pytest.mark.parametrize("value,datatype", [
+    ("2025-00", rns.XSD.gYearMonth), ("2025-13", rns.XSD.gYearMonth), ("2025-1", rns.XSD.gYearMonth),
+    ("25", rns.XSD.gYear), ("2025-00-10", rns.XSD.date), ("2025-02-30", rns.XSD.date), ("june", rns.XSD.gYear),
+])
+def test_invalid_date_literals_are_violations(sample, value, datatype):
+    """Only ill-typed xsd:date literals were caught (rdflib parses those); a gYearMonth "2025-00" or a
+    gYear "25" passed the shapes (#13 item 10)."""
+    sample.set((first_interaction(sample), AG.date, Literal(value, datatype=datatype)))
+    assert any("ag:date" in v for v in failing(sample)), value
+    doc = next(sample.subjects(RDF.type, AG.Document))
+    sample.set((doc, rns.DCTERMS.date, Literal(value, datatype=datatype)))
+    assert any("dct:date" in v for v in failing(sample)), value
+
+
+@pytest.mark.parametrize("value,datatype", [("2025-06", rns.XSD.gYearMonth), ("2025", rns.XSD.gYear),
+                                            ("2024-02-29", rns.XSD.date)])
+def test_valid_date_literals_conform(sample, value, datatype):
+    sample.set((first_interaction(sample), AG.date, Literal(value, datatype=datatype)))
+    assert validate(sample)[0]
+
+
 def test_person_with_office_lacking_office_of(sample):
     office = next(sample.objects(AG.P_Abbas_Araghchi, AG.holdsOffice))
     sample.remove((office, AG.officeOf, None))

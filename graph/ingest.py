@@ -239,7 +239,10 @@ def _sidecar(path: Path) -> dict:
 
 
 def read_file(path: Path | str) -> list[Document]:
-    """All documents in one file (one for text/Markdown/HTML, one per line for JSONL)."""
+    """All documents in one file (one for text/Markdown/HTML, one per line for JSONL); web pages are
+    read by ``graph.sources.pages`` (trafilatura), in whatever charset they declare."""
+    from .sources.pages import read_saved_page, with_page_metadata
+
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -252,7 +255,8 @@ def read_file(path: Path | str) -> list[Document]:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path))
+    page = read_saved_page(data, str(path)) if kind == "html" else None  # any charset; trafilatura
+    text = page.text if page is not None else decode(data, str(path))
     if kind == "jsonl":
         return list(_read_jsonl(text, path))
     meta = _sidecar(path)
@@ -260,16 +264,16 @@ def read_file(path: Path | str) -> list[Document]:
     if not isinstance(title, str):
         raise InputError(f"{path.with_name(path.stem + '.meta.json')}: title must be a string")
     date = meta.get("date")
-    if kind == "html":
-        text, html_title, html_date = html_to_text(text)
-        title = title or html_title
-        date = date or html_date
+    if page is not None:
+        title = title or page.title
+        date = date or page.date
     elif kind == "markdown":
         text, md_title = markdown_to_text(text)
         title = title or md_title
     if not normalise(text):
         raise InputError(f"{path}: no article text")
-    return [make_document(text, title=title, date=clean_date(date, str(path)), source=meta.get("source") or str(path))]
+    doc = make_document(text, title=title, date=clean_date(date, str(path)), source=meta.get("source") or str(path))
+    return [with_page_metadata(doc, page)]
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Document]:

@@ -167,14 +167,15 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     """Extract ``inputs`` and write graph.ttl, graph.trig, graph.html, report.md/.html (+ PNG charts)
     and the persistent store (``out/store`` by default; ``store=None`` skips it)."""
     from . import gazetteer as gazetteer_mod
-    from . import ingest, rdf
+    from . import rdf
+    from .sources.inputs import read_inputs
     from .views.outputs import write_views
 
     started = time.perf_counter()
     check_reference_date(reference_date)
     out = Path(out_dir)
     gz = gazetteer_mod.load(actors)
-    documents = ingest.read_all(inputs)
+    documents = read_inputs(inputs)  # files, folders, URLs, feeds, lists of feeds (graph.sources)
     extractions = extract_documents(documents, actors=actors, model=model, workers=workers,
                                     reference_date=reference_date, gz=gz, progress=progress)
     ds = rdf.assemble(extractions, gz)
@@ -254,13 +255,14 @@ def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...
     or else the folder that holds the store (``out/`` for ``out/store``), so they never lag behind
     what ``query`` sees; a remote store gets them only with an ``out_dir``."""
     from . import gazetteer as gazetteer_mod
-    from . import ingest, rdf
+    from . import rdf
     from . import store as store_mod
     from .namespaces import doc_iri
+    from .sources.inputs import read_inputs
 
     check_reference_date(reference_date)
     gz = gazetteer_mod.load(actors)
-    documents = ingest.read_all(inputs)
+    documents = read_inputs(inputs)  # files, folders, URLs, feeds, lists of feeds (graph.sources)
     with store_mod.open_store(store) as st:
         known = {str(iri) for iri, _s, _h in store_mod.documents(st)}
     todo = [d for d in documents if str(doc_iri(d.id)) not in known]
@@ -314,7 +316,8 @@ def _common(p) -> None:
 
 
 def configure_parser(p) -> None:
-    p.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds)")
+    p.add_argument("inputs", nargs="*", default=["seeds"],
+                   help="article files or folders, article or feed URLs, .opml or feeds.txt lists (default: seeds)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--store", default="default",
                    help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
@@ -350,7 +353,7 @@ def run_cli(args) -> int:
 
 
 def configure_ingest_parser(p) -> None:
-    p.add_argument("inputs", nargs="+", help="article files or folders to add")
+    p.add_argument("inputs", nargs="+", help="article files or folders, article or feed URLs, .opml or feeds.txt lists to add")
     p.add_argument("--store", default="out/store", help="store directory or sparql+http(s):// endpoint (default out/store)")
     p.add_argument("-o", "--out", default=None, metavar="DIR",
                    help="where to write the refreshed graph.html and report (default: the folder holding the store)")

@@ -11,6 +11,7 @@ warning through ``warn`` and the run goes on; only local files keep ``graph.inge
 """
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,3 +39,10 @@ def warnings_to(callback: Callable[[str], None]) -> Iterator[None]:
         yield
     finally:
         _SINK.reset(token)
+
+
+# trafilatura, htmldate and charset_normalizer log what they discard; with no logging configured,
+# Python would print those as bare stderr lines beside our one-line warnings. An application that
+# configures logging still receives them.
+for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())

@@ -112,8 +112,7 @@ def poll_feed(url: str, feed: state_mod.FeedState, client: Client, known: Known,
         return []
     feed.polled_at = state_mod.now()
     if resp.not_modified:
-        poll.unchanged += 1
-        return []
+        return retry_failed(url, feed, client, known, poll)
     try:
         parsed = parse_feed(resp, url)
     except InputError as exc:
@@ -130,6 +129,24 @@ def poll_feed(url: str, feed: state_mod.FeedState, client: Client, known: Known,
         elif items[item.link] is not old and items[item.link].status == "failed":
             failures += 1
     feed.items = items  # only what the feed still lists
+    poll.failed += failures
+    if not documents and not failures:
+        poll.unchanged += 1
+    return documents
+
+
+def retry_failed(url: str, feed: state_mod.FeedState, client: Client, known: Known, poll: Poll) -> list[Document]:
+    """An unchanged feed: only the items that failed before (a 500, a time-out) are tried again, up
+    to ``state.MAX_ATTEMPTS`` polls; with none, the feed counts as unchanged."""
+    documents, failures = [], 0
+    for link, old in list(feed.items.items()):
+        if old.settled(old.updated):
+            continue
+        feed.items[link], doc = poll_item(Item(link=link, updated=old.updated), old, client, url, known)
+        if doc is not None:
+            documents.append(doc)
+        elif feed.items[link].status == "failed":
+            failures += 1
     poll.failed += failures
     if not documents and not failures:
         poll.unchanged += 1

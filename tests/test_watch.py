@@ -171,3 +171,20 @@ def test_watch_arguments_are_checked_before_polling(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:  # a usage error: argparse's one line, exit 2
         main(["watch", "https://example.org/feed", "--every", "1s"])
     assert stop.value.code == 2 and "'1s' is too often: poll at most every 10 s" in capsys.readouterr().err
+
+
+def test_watch_help_loads_nothing_heavy():
+    import os
+    import subprocess
+    import sys
+
+    from graph.namespaces import GRAPHS
+    from graph.sources.state import SOURCES_GRAPH
+
+    assert SOURCES_GRAPH == str(GRAPHS["sources"])
+    root = Path(__file__).resolve().parent.parent
+    probe = ("import sys\nfrom graph.cli import main\ntry:\n    main(['watch', '--help'])\nexcept SystemExit:\n    pass\n"
+             "print('HEAVY', [m for m in ('spacy', 'rdflib', 'networkx', 'trafilatura', 'feedparser', 'urllib3') if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "PYTHONPATH": str(root)})
+    assert "usage: actorgraph watch" in r.stdout and r.stdout.strip().splitlines()[-1] == "HEAVY []", r.stdout[-300:] + r.stderr

@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+if TYPE_CHECKING:  # rdflib is loaded when the state is read or written, not for `actorgraph watch --help`
+    from rdflib import Graph, URIRef
 
-from ..namespaces import AG, GRAPHS
-
-SOURCES_GRAPH = GRAPHS["sources"]
+SOURCES_GRAPH = "https://w3id.org/actorgraph/graph/sources"  # = namespaces.GRAPHS["sources"]
 SOURCE = "https://w3id.org/actorgraph/source/"
 FINAL = {"ingested", "duplicate"}  # an item not to fetch again (unless the feed says it was updated)
 MAX_ATTEMPTS = 3  # a failing item (a 500, a time-out) is tried on this many polls, then given up
@@ -53,10 +53,16 @@ class FeedState:
 
 
 def node(url: str) -> URIRef:
+    from rdflib import URIRef
+
     return URIRef(SOURCE + hashlib.sha256(url.encode("utf-8")).hexdigest()[:24])
 
 
 def to_graph(feeds: dict[str, FeedState]) -> Graph:
+    from rdflib import RDF, XSD, Graph, Literal
+
+    from ..namespaces import AG
+
     g = Graph()
     for feed in feeds.values():
         f = node(feed.url)
@@ -81,6 +87,7 @@ def to_graph(feeds: dict[str, FeedState]) -> Graph:
 def load(st) -> dict[str, FeedState]:  # noqa: ANN001 - a graph.store.Store
     """The remembered feeds of an open store (none for a new store)."""
     from .. import store as store_mod
+    from ..namespaces import AG
 
     rows = store_mod.query(st, f"""SELECT ?furl ?etag ?lm ?polled ?iurl ?status ?attempts ?updated WHERE {{
         GRAPH <{SOURCES_GRAPH}> {{ ?f a <{AG.Feed}> ; <{AG.url}> ?furl .

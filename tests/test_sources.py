@@ -217,3 +217,19 @@ def test_bad_opml_is_a_one_line_error(tmp_path, text, message):
     p.write_text(text)
     with pytest.raises(InputError, match=message):
         read_inputs([p])
+
+
+def test_the_watch_state_round_trips_through_a_store_with_hostile_urls(tmp_path):
+    """Feed URLs are untrusted text: stored as literals under hashed nodes, never pasted as IRIs."""
+    from graph import store as store_mod
+    from graph.sources import state
+
+    hostile = 'http://127.0.0.1/a?q="} } DROP ALL ; INSERT DATA { <x> <y> "z" } #\n\\'
+    feeds = {"https://f.example/rss": state.FeedState("https://f.example/rss", '"etag\\"1', "Tue, 11 Feb 2025 08:00:00 GMT",
+                                                      None, {hostile: state.ItemState("failed", "2025-02-11", 2),
+                                                                               "https://f.example/a": state.ItemState("ingested")})}
+    with state.opened(str(tmp_path / "store")) as st:
+        state.save(st, feeds)
+    with state.opened(str(tmp_path / "store")) as st:
+        assert state.load(st) == feeds
+        assert store_mod.documents(st) == []  # the state is not a document

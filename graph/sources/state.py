@@ -17,7 +17,9 @@ by their hash: a URL from a feed is untrusted text, not necessarily a valid IRI.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,6 +84,25 @@ def to_graph(feeds: dict[str, FeedState]) -> Graph:
             if item.updated:
                 g.add((i, AG.itemUpdated, Literal(item.updated)))
     return g
+
+
+@contextmanager
+def opened(spec: str):  # noqa: ANN201 - yields a graph.store.Store
+    """``store.open_store``, once more after a garbage collection if the store is "in use": a store
+    this process has just closed can keep its RocksDB lock until a reference cycle holding the
+    pyoxigraph store is collected (seen when a poll reopens the store right after writing it)."""
+    from .. import store as store_mod
+    from ..errors import StoreError
+
+    try:
+        st = store_mod.open_store(spec)
+    except StoreError as exc:
+        if "in use" not in str(exc):
+            raise
+        gc.collect()
+        st = store_mod.open_store(spec)
+    with st:
+        yield st
 
 
 def load(st) -> dict[str, FeedState]:  # noqa: ANN001 - a graph.store.Store

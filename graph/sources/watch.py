@@ -15,6 +15,7 @@ polls ``query``, ``render`` and ``serve`` can use it.
 """
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import time
@@ -173,13 +174,12 @@ def poll_item(item: Item, old: state_mod.ItemState | None, client: Client, feed_
 
 def poll_once(specs: list[str], store: str, *, client: Client, number: int = 1, **ingest_options) -> Poll:
     """One poll of every feed into ``store``; the state is saved only if the ingest succeeded."""
-    from .. import store as store_mod
     from ..pipeline import ingest_files
 
     poll = Poll(number)
     urls = feed_urls(specs)
     poll.feeds = len(urls)
-    with store_mod.open_store(store) as st:
+    with state_mod.opened(store) as st:
         feeds, known = state_mod.load(st), known_documents(st)
     before = client.requests
     documents: list[Document] = []
@@ -187,6 +187,7 @@ def poll_once(specs: list[str], store: str, *, client: Client, number: int = 1, 
         documents.extend(poll_feed(url, feeds.setdefault(url, state_mod.FeedState(url)), client, known, poll))
     poll.requests = client.requests - before
     if documents:
+        gc.collect()  # let go of the store this poll has read (see state.opened) before ingest opens it
         try:
             status = ingest_files(documents, store, **ingest_options)
         except (ActorgraphError, OSError) as exc:
@@ -195,7 +196,7 @@ def poll_once(specs: list[str], store: str, *, client: Client, number: int = 1, 
             return poll
         poll.new = sum(1 for s in status.values() if s in ("added", "replaced"))
         poll.summary = status.views.counts.sentence() if status.views is not None else ""
-    with store_mod.open_store(store) as st:
+    with state_mod.opened(store) as st:
         state_mod.save(st, {u: f for u, f in feeds.items() if u in urls})
     return poll
 

@@ -5,6 +5,7 @@
 * ``feeds``  — RSS/Atom through feedparser; OPML and plain-text lists of feeds
 * ``inputs`` — what ``build``/``ingest`` read: files, folders, URLs, feeds and lists, de-duplicated
 * ``watch``  — ``actorgraph watch``: poll feeds, ingest what is new, remember what was seen (in the store)
+* ``state``  — what a watch remembers (feeds' validators, items seen), as a named graph of the store
 
 A source that cannot be read (a 404, a feed that is HTML, a page without article text) is a one-line
 warning through ``warn`` and the run goes on; only local files keep ``graph.ingest``'s strictness.

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("graph.pipeline", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),
     "ingest": ("graph.pipeline", "add articles to an existing store (unchanged: skipped; changed: replaced)"),
     "query": ("graph.query", "run a saved (--name) or ad-hoc (-q/-f) SPARQL query on a graph or store"),
+    "watch": ("graph.sources.watch", "poll feeds, ingest what is new into a store, refresh its page and report"),
     "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
     "export": ("graph.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
     "validate": ("graph.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),

@@ -294,7 +294,10 @@ def _sidecar(path: Path) -> dict:
 
 
 def read_file(path: Path | str) -> list[Document]:
-    """All documents in one file (one for text/Markdown/HTML, one per line for JSONL)."""
+    """All documents in one file (one for text/Markdown/HTML, one per line for JSONL); web pages are
+    read by ``graph.sources.pages`` (trafilatura), in whatever charset they declare."""
+    from .sources.pages import read_saved_page, with_page_metadata
+
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -307,21 +310,25 @@ def read_file(path: Path | str) -> list[Document]:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path))
+    nul = data.find(b"\x00") if kind == "html" else -1  # (any other file: decode() says the same)
+    if nul >= 0:
+        raise InputError(f"{path}: binary file (contains NUL bytes, the first at offset {nul}), not an article")
+    page = read_saved_page(data, str(path)) if kind == "html" else None  # any charset; trafilatura
+    text = page.text if page is not None else decode(data, str(path))
     if kind == "jsonl":
         return list(_read_jsonl(text, path))
     meta = _sidecar(path)
     title, date = meta["title"] or "", meta["date"]
-    if kind == "html":
-        text, html_title, html_date = html_to_text(text)
-        title = title or html_title
-        date = date or html_date
+    if page is not None:
+        title = title or page.title
+        date = date or page.date
     elif kind == "markdown":
         text, md_title = markdown_to_text(text)
         title = title or md_title
     if not normalise(text):
         raise InputError(f"{path}: no article text")
-    return [make_document(text, title=title, date=clean_date(date, str(path)), source=meta["source"] or source_of(path))]
+    doc = make_document(text, title=title, date=clean_date(date, str(path)), source=meta["source"] or source_of(path))
+    return [with_page_metadata(doc, page)]
 
 
 def source_of(path: Path) -> str:

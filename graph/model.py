@@ -20,6 +20,8 @@ class Document:
     date: str | None = None  # ISO date, year-month or year from metadata or text
     source: str = ""  # path or URL the document came from
     sha256: str = ""
+    author: str = ""  # a web page's byline (trafilatura)
+    url: str = ""  # the canonical URL a web page declares, or the one it was fetched from
 
 
 @dataclass

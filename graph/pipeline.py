@@ -185,13 +185,14 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     ``wait``: seconds to wait for another build or ingest writing the same store (before extracting)."""
     from . import gazetteer as gazetteer_mod
     from . import generation as generation_mod
-    from . import ingest, outputs
+    from . import outputs
+    from .sources.inputs import read_inputs
 
     started = time.perf_counter()
     check_reference_date(reference_date)
     out = Path(out_dir)
     gz = gazetteer_mod.load(actors)
-    documents = ingest.read_all(inputs)
+    documents = read_inputs(inputs)  # files, folders, URLs, feeds, lists of feeds (graph.sources)
     _check_outputs(out, html=html, report=report)
     spec = (str(out / "store") if store == "default" else store) if store else None
     with generation_mod.claimed(spec, wait):
@@ -323,12 +324,13 @@ def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...
     what ``query`` sees; a remote store gets them only with an ``out_dir``."""
     from . import gazetteer as gazetteer_mod
     from . import generation as generation_mod
-    from . import ingest, outputs, rdf
+    from . import outputs, rdf
     from .namespaces import doc_iri
+    from .sources.inputs import read_inputs
 
     check_reference_date(reference_date)
     gz = gazetteer_mod.load(actors)
-    documents = ingest.read_all(inputs)
+    documents = read_inputs(inputs)
     target = out_dir if out_dir is not None else (Path(store).parent if "://" not in store else None)
     with generation_mod.claimed(store, wait):
         known = _stored_documents(store)
@@ -450,7 +452,8 @@ def _seconds(text: str) -> float:
 
 
 def configure_parser(p) -> None:
-    p.add_argument("inputs", nargs="*", default=["seeds"], help="article files or folders (default: seeds)")
+    p.add_argument("inputs", nargs="*", default=["seeds"],
+                   help="article files or folders, article or feed URLs, .opml or feeds.txt lists (default: seeds)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--store", default="default",
                    help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
@@ -486,7 +489,7 @@ def run_cli(args) -> int:
 
 
 def configure_ingest_parser(p) -> None:
-    p.add_argument("inputs", nargs="+", help="article files or folders to add")
+    p.add_argument("inputs", nargs="+", help="article files or folders, article or feed URLs, .opml or feeds.txt lists to add")
     p.add_argument("--store", default="out/store", help="store directory or sparql+http(s):// endpoint (default out/store)")
     p.add_argument("-o", "--out", default=None, metavar="DIR",
                    help="where to write the refreshed graph.html and report (default: the folder holding the store)")

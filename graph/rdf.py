@@ -97,6 +97,10 @@ def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifie
         g.add((d, AG.sourcePath, Literal(doc.source)))
     if doc.sha256:
         g.add((d, AG.sha256, Literal(doc.sha256)))
+    if doc.author:
+        g.add((d, DCTERMS.creator, Literal(doc.author)))
+    if doc.url:
+        g.add((d, AG.url, Literal(doc.url)))
 
     used_sentences = {ix.sentence for ix in ex.interactions}
     for s in ex.sentences:

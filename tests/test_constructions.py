@@ -109,6 +109,31 @@ CASES = [
     # a purpose under a passive: the ones sent do it
     ("purpose-of-passive", "Thousands of Egyptian troops are stationed in Somalia to train Somali forces.",
      [("EGY", "supports", "SOM", "asserted")], ""),
+    # ', which' after a name: the parser hangs the relative clause on the verb; its subject is the name
+    ("comma-which-antecedent", "Poland signed a deal with Norway, which supplies much of Poland's gas.",
+     [("NOR", "cooperatesWith", "POL", "asserted")], ""),
+    # a phrasal verb whose particle the parser took for a preposition
+    ("brush-off", "Kenya brushed off Somalia's protests.", [("KEN", "opposes", "SOM", "asserted")], ""),
+    # the owner of the goods supplied is the buyer; a quantity word is of its noun
+    ("supplied-owned-weaponry", "Russia supplied most of Serbia's weaponry.", [("RUS", "supports", "SRB", "asserted")], ""),
+    ("buys-all-of", "Hungary buys nearly all of its gas from Russia.", [("HUN", "cooperatesWith", "RUS", "asserted")], ""),
+    ("gas-to-is-trade", "Norway supplies gas to Poland.", [("NOR", "cooperatesWith", "POL", "asserted")], ""),
+    ("arms-supplier", "Belarus is one of Russia's main arms suppliers.", [("BLR", "supports", "RUS", "asserted")], ""),
+    # an intransitive verb's subject is what changes
+    ("ties-thawing", "Ties between Turkey and Armenia have been thawing since 2022.",
+     [("TUR", "cooperatesWith", "ARM", "asserted")], ""),
+    # a reaction in a relative clause on an appositive noun reacts to the clause's act
+    ("step-that-drew-rebuke", "Cuba let the Russian tanker dock, a step that drew a sharp rebuke from Washington.",
+     [("USA", "opposes", "CUB", "asserted")], ""),
+    # a numbered group noun names the actors that acted together before, of its kind
+    ("three-juntas", "Mali, Burkina Faso and Niger expelled French troops. The three juntas then formed a confederation.",
+     [("MLI", "alliedWith", "BFA", "asserted"), ("MLI", "alliedWith", "NER", "asserted")], ""),
+    ("three-governments-are-states", "Russia said it struck ISIS and JNIM fighters across the Sahel. Mali, Burkina Faso "
+     "and Niger quit ECOWAS last year. Nigeria later urged the three governments to return.",
+     [("NGA", "pressures", "MLI", "asserted"), ("NGA", "pressures", "NER", "asserted")], ""),
+    # receiving someone is a visit; receiving a thing is not
+    ("received-someone", "Kenya received Somalia's president in Nairobi.", [("KEN", "negotiatesWith", "SOM", "asserted")], ""),
+    ("delegation-from", "Egypt received a delegation from Hamas.", [("EGY", "negotiatesWith", "HAMAS", "asserted")], ""),
 ]
 
 
@@ -131,3 +156,8 @@ def test_appeal_content_is_not_an_asserted_attack(extract_text):
 def test_tensions_are_no_interaction(extract_text):
     got = claims(extract_text("Tensions between Armenia and Azerbaijan remain high despite the rivalry easing."))
     assert not any(c[0] in ("ARM", "AZE") and c[2] in ("ARM", "AZE") for c in got)
+
+
+@pytest.mark.parametrize("text", ["Cuba received the Russian tanker.", "France welcomed Iran's decision."])
+def test_a_thing_received_is_no_visit(extract_text, text):
+    assert not any(c[1] == "negotiatesWith" for c in claims(extract_text(text)))

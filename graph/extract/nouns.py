@@ -432,6 +432,9 @@ def reaction_to_event(f: Frame) -> bool:
     gv = f.governor
     if gv is not None and gv.dep_ in ("advcl", "conj") and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
         f.targets = [r for r in _subjects_of(f, gv.head, 0.85, "reaction-to-clause") if r.actor not in own]
+    elif gv is not None and gv.dep_ == "relcl" and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
+        # "…, a step that drew a sharp rebuke from neighbouring Croatia": the step's author
+        f.targets = [r for r in event_owner(f.ctx, gv.head, f.sources, any_event=True) if r.actor not in own]
     if not f.targets:
         f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
     return False

@@ -244,12 +244,17 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
         tok_i = ctx.doc[i]
+        while tok_i.dep_ in ("compound", "amod") and tok_i.head.i > tok_i.i and not tok_i.conjuncts:
+            tok_i = tok_i.head  # "Kyrgyz and Tajik border guards": the noun the name modifies is the conjunct
         group = [tok_i] + list(tok_i.conjuncts)
         for ap in [c for c in tok_i.children if c.dep_ == "appos"]:  # "Mali, Burkina Faso and Niger" parsed as apposition
             group += [ap] + list(ap.conjuncts)
         if len(group) > 1:
-            refs = [_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun") for g in group if g.i in ctx.mentions]
-            if len([r for r in refs if r]) > 1:
+            # ("Kyrgyz and Tajik border guards … their patrols": a conjunct noun stands for its modifier's actor)
+            refs = [r for g in group for r in ([_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun")]
+                                               if g.i in ctx.mentions else
+                                               np_refs(ctx, g, expand_conj=False, factor=0.8, how="pronoun"))]
+            if len({r.actor for r in refs if r}) > 1:
                 return [r for r in refs if r]
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []

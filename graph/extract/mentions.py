@@ -27,6 +27,18 @@ def _is_location(tok: Token, gz: Gazetteer) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in gz.word_list("location_preps")
 
 
+def _names_a_venue(tok: Token, gz: Gazetteer) -> bool:
+    """'the Cairo framework', 'the Minsk accords': a capital that modifies a thing (no one who acts,
+    no event a trigger names) is where it was made, not the state (but 'Beijing authorities' are
+    China's, and 'the Doha talks' are left to the trigger's own rule)."""
+    if tok.dep_ != "compound" or tok.head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.i < tok.i for c in tok.head.children):
+        return False  # (a determiner opens the phrase: 'that Tehran halt enrichment' misparsed is no phrase)
+    head = tok.head.lemma_.lower()
+    return head not in gz.agent_nouns and head not in gz.title_heads and head not in gz.anaphors \
+        and (head, "NOUN") not in gz.triggers and head not in gz.word_list("group_nouns")
+
+
 def find_mentions(ctx: DocContext) -> None:
     doc, gz = ctx.doc, ctx.gz
     for ent in doc.ents:
@@ -36,7 +48,8 @@ def find_mentions(ctx: DocContext) -> None:
                 continue
             # (the place of a dateline, "BEIRUT —", is where the story was filed)
             m = Mention(actor, kind, sector or None, ent.start, ent.end,
-                        location=kind == "city" or _is_location(ent.root, gz) or ent[0]._.ag_layout == "dateline")
+                        location=kind == "city" or _is_location(ent.root, gz) or ent[0]._.ag_layout == "dateline"
+                        or (kind == "capital" and _names_a_venue(ent.root, gz)))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)

@@ -151,6 +151,13 @@ CASES = [
     # measures imposed on an actor's people or goods
     ("ban-on", "Latvia imposed entry bans on Georgian officials.", [("LVA", "opposes", "GEO", "asserted")], ""),
     ("curbs-on", "Washington announced new curbs on Chinese chipmakers.", [("USA", "opposes", "CHN", "asserted")], ""),
+    # a particle that keeps the verb's violence; closing what an actor uses to it
+    ("shot-down", "Armenia said its air defences had shot down two Azerbaijani drones.",
+     [("ARM", "attacks", "AZE", "reported")], ""),
+    ("closed-airspace-to", "Azerbaijan closed its airspace to Russian airlines.", [("AZE", "opposes", "RUS", "asserted")], ""),
+    # what is discussed is a topic, the partner is 'with'
+    ("discuss-with", "Egypt's foreign minister discussed the proposal with his Jordanian counterpart.",
+     [("EGY", "negotiatesWith", "JOR", "asserted")], ""),
     # 'the Commission' in a story about the EU
     ("the-commission", "The EU criticised Hungary. The Commission's report urged Budapest to restore judicial independence.",
      [("EU", "pressures", "HUN", "asserted")], ""),
@@ -186,3 +193,13 @@ def test_a_thing_received_is_no_visit(extract_text, text):
 def test_a_capital_naming_where_a_thing_was_made_is_no_target(extract_text):
     got = claims(extract_text("London, Paris and Berlin killed the Cairo framework."))
     assert not any("EGY" in (c[0], c[2]) for c in got), got
+
+
+def test_a_topic_discussed_is_no_partner(extract_text):
+    got = claims(extract_text("Hamas leaders gathered in Doha to discuss an American ceasefire proposal."))
+    assert not any(c[1] == "negotiatesWith" for c in got), got
+
+
+def test_where_an_object_goes_is_not_the_clause_parties(extract_text):
+    got = claims(extract_text("Serbia and Hungary signed deals with China on Monday to open their markets to grain imports."))
+    assert ("HUN", "cooperatesWith", "SRB", "asserted") not in got, got

@@ -1040,5 +1040,11 @@ def object_path(n: Token, gv: Token) -> bool:
     while cur != gv and hops < 4:
         if cur.dep_ in ("nsubj", "csubj", "advcl", "relcl", "ccomp", "xcomp", "acl"):
             return False
+        if cur.dep_ == "prep" and cur.head == gv and cur.lower_ in DIRECTION_PREPS \
+                and any(c.dep_ == "dobj" for c in gv.children):
+            return False  # "reopen the ports TO grain exports": where the object goes, not the object
         cur, hops = cur.head, hops + 1
     return cur == gv and n.dep_ != "nsubj"
+
+
+DIRECTION_PREPS = ("to", "for", "from", "into", "toward", "towards")

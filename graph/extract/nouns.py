@@ -516,6 +516,9 @@ def main_clause_parties(f: Frame) -> bool:
     if not (f.symmetric or _after_fighting(f)) or f.sources or f.targets or f.between \
             or n.dep_ not in ("pobj", "dobj", "nsubj") or n == sent.root or third_party_subject(ctx, sent.root):
         return False
+    verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), sent.root)
+    if verb != sent.root and n.dep_ == "pobj" and n.head.head == verb and not object_path(n, verb):
+        return False  # "signed agreements … to reopen the ports TO GRAIN EXPORTS": where another verb's object goes
     sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
     mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "mediates"}
     asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(

@@ -56,7 +56,22 @@ class PersonNames:
             end += 1
         while end - start > 1 and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
             end -= 1
+        if self._alias_as_surname(doc, start, end):
+            end += 1
         return start, end
+
+    @staticmethod
+    def _alias_as_surname(doc: Doc, start: int, end: int) -> bool:
+        """'Foreign Minister Thérèse Kayikwamba Wagner accused Rwanda': a one-word organisation name the
+        ruler marked (Wagner) right after a name of two or more words, with no punctuation between, is
+        the person's last name."""
+        if end - start < 2 or end >= len(doc) or doc[end - 1].whitespace_ != " ":
+            return False
+        tok = doc[end]
+        kind = tok.ent_id_.split("|")[1] if tok.ent_id_.count("|") else ""
+        one_word = tok.ent_iob_ == "B" and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I")
+        return tok.ent_type_ == "ORG" and kind == "name" and one_word and tok.text.istitle() \
+            and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
 
     def _place_as_first_name(self, doc: Doc, ent: Span) -> bool:
         """'George Glass', 'Hassan Sheikh Mohamud': a one-word town or city the ruler marked, followed
@@ -99,6 +114,10 @@ class PersonNames:
         covered = {i for p in people for i in range(p.start, p.end)}
         others = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
         doc.ents = sorted(others + people, key=lambda s: s.start)
+        for p in people:  # a name part the ruler had given an actor's id ('Wagner') is the person's now
+            for t in p:
+                if not t.ent_id_.startswith("P_"):
+                    t.ent_id_ = p.id_
         return doc
 
 

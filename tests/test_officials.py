@@ -33,6 +33,16 @@ def offices(ex) -> set[tuple[str, str]]:
     # a name after a capitalised title that the model did not tag as a person
     ("Indian National Security Adviser Ajit Doval met Chinese Foreign Minister Wang Yi in Beijing.",
      ("Ajit Doval", "IND")),
+    # rank abbreviations between the office and the name; the office's owner before it
+    ("KHARTOUM (AP) — Sudanese army spokesman Brig. Gen. Nabil Abdallah said the RSF shelled the city.",
+     ("Nabil Abdallah", "SDN")),
+    ("DUBAI (AP) — Houthi military spokesman Brig. Gen. Ali Hamdan said the group fired at the ship.",
+     ("Ali Hamdan", "HOUTHIS")),
+    # an organisation's one-word name as a person's last name
+    ("Congolese Foreign Minister Marie Ntumba Wagner accused Kigali of stalling.", ("Marie Ntumba Wagner", "COD")),
+    # the title in apposition after the name, with its owner inside it
+    ("Jane Ellis, the U.S. special adviser for Africa, who attended as an observer, backed Qatar's mediation.",
+     ("Jane Ellis", "USA")),
     # a hyphenated title as written
     ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
 ])

@@ -149,8 +149,8 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
-        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
-                and (only is None or m.actor in only):
+        if m and (not m.location or only is not None) and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
+                and (only is None or m.actor in only):  # ('drills around Taiwan … the island': named as a place)
             if latest is None:
                 latest = m
             if i < first:

@@ -70,19 +70,24 @@ def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
                                                            "path": ix.path + "+ellipsis"}))
 
 
-def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None) -> Counter:
-    """How often each pair of known actors interacts (mediation itself is no pair of parties: 'Saudi
-    Arabia and Iran both offered to mediate' must not make Iran a mediator between them)."""
+def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None, upto: int | None = None) -> Counter:
+    """How often each pair of known actors interacts, in one sentence, up to one, or in the whole
+    document (mediation itself is no pair of parties: 'Saudi Arabia and Iran both offered to mediate'
+    must not make Iran a mediator between them)."""
     return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
                    if ix.relation in relations and ix.relation != "mediates"
-                   and (sentence is None or ix.sentence == sentence)
+                   and (sentence is None or ix.sentence == sentence) and (upto is None or ix.sentence <= upto)
                    and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
 
 def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
     """Where implicit mediation parties are looked for, in order: the deal or talks of the sentence,
-    any pair the sentence relates, the document's negotiations, then its agreements."""
-    return [_pair_counts(ctx, ("negotiatesWith", "cooperatesWith"), sent_idx), _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx),
+    any pair the sentence relates, the talks and deals told so far ('a U.S.-brokered ceasefire between
+    Israel and Hamas … Egypt, Qatar and Turkey, which mediated the October agreement'), then the
+    document's negotiations, then its agreements."""
+    talks = ("negotiatesWith", "cooperatesWith")
+    return [_pair_counts(ctx, talks, sent_idx), _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx),
+            _pair_counts(ctx, talks, None, upto=sent_idx),
             _pair_counts(ctx, ("negotiatesWith",), None), _pair_counts(ctx, ("cooperatesWith",), None)]
 
 

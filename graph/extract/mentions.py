@@ -108,7 +108,15 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
     """The title ending right before token ``start``: the longest listed title ("special envoy",
     "Foreign Minister") or a title's head word ("official", "chief"), with the modifiers news puts
     before it ("Chief Cabinet Secretary", "top Asia official", "junta chief"). Returns (lower-case
-    title, its first token)."""
+    title, its first token). Rank abbreviations between the title and the name ("military spokesman
+    Brig. Gen. Yahya Saree") are skipped: the office is the title; alone, the rank is."""
+    ranks = ctx.gz.word_list_cased("title_abbreviations")
+    end = start
+    while end - 1 >= sent_start and ctx.doc[end - 1].text in ranks:
+        end -= 1
+    if end < start:
+        title, first = _title_before(ctx, end, sent_start)
+        return (title, first) if title is not None else (ctx.doc[end:start].text.lower(), end)
     doc, titles = ctx.doc, ctx.gz.titles
     first = next((start - k for k in range(min(6, start - sent_start), 0, -1)
                   if doc[start - k:start].text.lower() in titles  # as written: "Secretary-General"
@@ -310,7 +318,9 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         if title is None:
             continue
         # "Iran's foreign minister", "head of Yemen's Presidential Council": the title's own phrase
-        inside = [t for t in noun.subtree if t.i not in range(root.left_edge.i, root.right_edge.i + 1)]
+        # (the title's words without the name: the name's whole phrase when the title governs it)
+        skip = range(root.left_edge.i, root.right_edge.i + 1) if noun == root.head else range(name.start, name.end)
+        inside = [t for t in noun.subtree if t.i not in skip]
         mentioned = [ctx.mentions[t.i].actor for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"

@@ -33,6 +33,7 @@ CASES = [
     ("perfect-have-is-no-obligation", "Cambodia and Thailand have agreed to a truce, Malaysia's foreign minister said.",
      [], ""),
     ("modal-about-no-actor", "Egypt said the matter should be handled by the African Union.", [], ""),
+    ("has-yet-to-is-no-obligation", "Kosovo's prime minister said Serbia had yet to answer for the attack.", [], ""),
     # the content of an appeal or an offer has not happened
     ("appeal-content", "Washington pressed Ankara to refrain from any new strikes on Kurdish fighters in Syria.",
      [("USA", "pressures", "TUR", "asserted")], ""),
@@ -248,3 +249,22 @@ def test_the_island_is_an_island_state_even_one_named_as_a_place(extract_text):
                               "for the island."))
     assert ("GRC", "supports", "CYP", "asserted") in got, got
     assert not any(c[0] == "GRC" and c[2] == "TUR" for c in got), got
+
+
+def test_allies_are_no_sides_to_mediate_between(extract_text):
+    got = claims(extract_text("Iran, Syria's closest ally, criticised the UN's mediation."))
+    assert not any(c[1] == "mediates" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the double object a support verb hands over, read by the parser as one noun phrase
+    ("Belarus and Iran, which sell Venezuela attack drones, condemned the blockade.", ("BLR", "supports", "VEN")),
+    ("The EU has funded AU troops in Somalia for two decades.", ("EU", "supports", "AU")),
+])
+def test_who_receives_what_a_support_verb_hands_over(extract_text, text, expected):
+    assert (*expected, "asserted") in claims(extract_text(text))
+
+
+def test_a_demonym_on_what_is_sold_is_no_recipient(extract_text):
+    got = claims(extract_text("Turkey sold Turkish drones to Niger."))
+    assert ("TUR", "supports", "NER", "asserted") in got and not any(c[2] == "TUR" for c in got), got

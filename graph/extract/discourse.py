@@ -82,11 +82,13 @@ def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | No
 
 def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
     """Where implicit mediation parties are looked for, in order: the deal or talks of the sentence,
-    any pair the sentence relates, the talks and deals told so far ('a U.S.-brokered ceasefire between
+    any adversaries the sentence relates, the talks and deals told so far ('a U.S.-brokered ceasefire between
     Israel and Hamas … Egypt, Qatar and Turkey, which mediated the October agreement'), then the
     document's negotiations, then its agreements."""
     talks = ("negotiatesWith", "cooperatesWith")
-    return [_pair_counts(ctx, talks, sent_idx), _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx),
+    # (allies and backers are no sides to mediate between: 'Russia, Serbia's ally, criticised the EU's mediation')
+    hostile = tuple(r for r, d in ctx.gz.relations.items() if d["sign"] < 0)
+    return [_pair_counts(ctx, talks, sent_idx), _pair_counts(ctx, hostile, sent_idx),
             _pair_counts(ctx, talks, None, upto=sent_idx),
             _pair_counts(ctx, ("negotiatesWith",), None), _pair_counts(ctx, ("cooperatesWith",), None)]
 

@@ -35,11 +35,25 @@ PREFIXES = {
     "dct": Namespace("http://purl.org/dc/terms/"),
 }
 
-RELATIONS = (
-    "pressures", "mediates", "negotiatesWith", "cooperatesWith", "alliedWith",
-    "supports", "demands", "opposes", "threatens", "attacks",
-)
-SYMMETRIC = frozenset({"negotiatesWith", "cooperatesWith", "alliedWith"})
+__all__ = [
+    "AG", "ANALYSIS_GRAPH", "CAMEO", "DOC", "GRAPHS", "ONTOLOGY_DIR", "ONTOLOGY_GRAPH", "PREFIXES", "RELATIONS",
+    "SYMMETRIC", "WD", "actor_iri", "doc_iri", "interaction_iri", "office_iri", "person_id", "sentence_iri", "slug",
+]
+
+
+def __getattr__(name: str) -> object:
+    """``RELATIONS`` and ``SYMMETRIC`` are read from the ontology by :mod:`graph.vocabulary`, which
+    itself needs the IRIs above: handing them out lazily keeps one definition and no import cycle.
+
+    >>> from graph.namespaces import RELATIONS, SYMMETRIC
+    >>> RELATIONS[0], "alliedWith" in SYMMETRIC
+    ('pressures', True)
+    """
+    if name in ("RELATIONS", "SYMMETRIC"):
+        from . import vocabulary
+
+        return getattr(vocabulary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def doc_iri(doc_id: str) -> URIRef:

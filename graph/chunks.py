@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 
 from .model import Document, Extraction, Interaction, Sentence
 
+__all__ = ["LONG_DOCUMENT", "PIECE_CHARS", "extract_long", "Extractor", "merge", "Piece", "spans", "split"]
+
 LONG_DOCUMENT = 1_000_000  # characters: spaCy's default nlp.max_length; up to this a document is one piece
 PIECE_CHARS = 100_000  # characters per piece of a longer document
 

@@ -19,6 +19,8 @@ from typing import NoReturn
 
 from .errors import ActorgraphError
 
+__all__ = ["COMMANDS", "main", "make_parser", "OneLineParser", "os_error_message", "port_number", "positive_int"]
+
 # name -> (module, one-line help). Add a subcommand by adding a line here.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("graph.pipeline", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),

@@ -12,6 +12,11 @@ import argparse
 import datetime as dt
 import re
 
+__all__ = [
+    "MONTHS", "WEEKDAYS", "date_parts", "looks_like_duration", "normalise", "parse_date", "parse_iso",
+    "real_date", "reference_date_arg"
+]
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .errors import InputError
 
+__all__ = ["configure_parser", "inventory_for", "make_predictor", "resolver", "run_cli"]
+
 
 def make_predictor(actors: tuple[str, ...] = (), model: str | None = None):
     """A ``predict(gold_doc)`` callable returning (source, relation, target, modality) tuples.

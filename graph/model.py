@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+__all__ = ["MODALITIES", "Actor", "Document", "Extraction", "Interaction", "Office", "Sentence"]
+
 MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 
 

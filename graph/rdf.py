@@ -27,6 +27,11 @@ from .namespaces import (
     office_iri, sentence_iri,
 )
 
+__all__ = [
+    "FACTUAL", "MODALITY_IRI", "QUAD_IRI", "add_interaction", "assemble", "bind_prefixes", "date_literal",
+    "describe_actor", "document_graph", "interaction_key", "ontology_graph", "union"
+]
+
 MODALITY_IRI = {
     "asserted": AG.Asserted,
     "reported": AG.Reported,

@@ -15,6 +15,11 @@ from xml.sax.saxutils import quoteattr
 
 from .errors import ActorgraphError
 
+__all__ = [
+    "FORMAT_ALIASES", "GRAPH_KINDS", "GRAPH_OFFERS", "MEDIA", "RDF_LANGSTRING", "SOLUTION_OFFERS", "XSD_STRING",
+    "graph_iris", "negotiate", "Refused", "serialize_boolean", "serialize_solutions", "serialize_triples"
+]
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 

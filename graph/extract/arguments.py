@@ -12,6 +12,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
 
+__all__ = [
+    "ADVERSARIAL", "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs",
+    "anaphoric", "args_or_pair", "collective_pair", "comma_antecedent", "coordination_head", "event_owner",
+    "governor", "np_refs", "numbered_group", "object_path", "pair_noun", "prep_objects", "relative_clause",
+    "resolve_pair", "subject_refs", "talk_parties", "third_party_subject", "tree_depth", "window_start"
+]
+
 
 def _ref_from_mention(ctx: DocContext, m: Mention, factor: float, how: str, sector: str | None = None,
                       place_ok: bool = False) -> Ref | None:

@@ -11,6 +11,11 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer, Trigger
 from ..model import Actor, Document, Interaction, Office
 
+__all__ = [
+    "FAMILY_NAME_FIRST", "MODIFIERS", "NUMBER_WORDS", "PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS",
+    "QUANTIFIERS", "SUBJ", "DocContext", "Mention", "Ref"
+]
+
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "itself", "themselves"}

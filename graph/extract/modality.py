@@ -13,6 +13,8 @@ from spacy.tokens import Token
 from .context import DocContext, Ref
 from .arguments import accusation, coordination_head, governor, np_refs, subject_refs
 
+__all__ = ["clause_modality", "noun_modality"]
+
 
 @dataclass
 class _Marks:

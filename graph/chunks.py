@@ -43,7 +43,11 @@ class Piece:
 def spans(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters (default
     ``PIECE_CHARS``), together exactly the text; a cut falls after the last break of the strongest
-    kind inside the window."""
+    kind inside the window.
+
+    >>> spans("One. Two. Three.", size=10)
+    [(0, 10), (10, 16)]
+    """
     size = size or PIECE_CHARS
     out: list[tuple[int, int]] = []
     start = 0

@@ -158,7 +158,14 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
     """Read every knowledge file under ``directory`` plus user dictionaries in ``extra``.
 
     A user file may add actors or override them: for an actor it redefines, its aliases replace the
-    built-in ones (so a user can drop a misleading alias), and its label/type win.
+    built-in ones (so a user can drop a misleading alias), and its label/type win. It may declare
+    relation types too (see ``graph.vocabulary``).
+
+    >>> gz = load()
+    >>> gz.actors["OMN"].label, [a.text for a in gz.aliases if a.actor == "OMN" and a.kind == "capital"]
+    ('Oman', ['Muscat'])
+    >>> [t.relation for t in gz.triggers[("mediate", "VERB")]], gz.vocabulary["mediates"].cameo
+    (['mediates'], '045')
     """
     base = _parse(knowledge_files(directory))
     schema = _parse([directory / "actorgraph.ttl"])

@@ -88,7 +88,20 @@ def describe_actor(g: Graph, actor: Actor, gazetteer: Gazetteer | None = None) -
 
 def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifier: URIRef | None = None) -> Graph:
     """All triples that one document contributes: the document, its evidence sentences, actors,
-    offices, interactions and direct triples. This is what goes into the document's named graph."""
+    offices, interactions and direct triples. This is what goes into the document's named graph.
+
+    >>> from graph.model import Document, Extraction, Interaction, Sentence
+    >>> ix = Interaction(source="OMN", relation="mediates", target="IRN", doc_id="d1", sentence=0,
+    ...                  trigger="mediated", trigger_start=5, trigger_end=13)
+    >>> ex = Extraction(Document(id="d1", text="Oman mediated."), [Sentence("d1", 0, 0, 14, "Oman mediated.")],
+    ...                 interactions=[ix])
+    >>> g = document_graph(ex)
+    >>> (AG.OMN, AG.mediates, AG.IRN) in g   # the direct triple, for a factual claim
+    True
+    >>> node = g.value(predicate=AG.relation, object=AG.mediates)   # the reified claim, with its evidence
+    >>> str(g.value(node, AG.evidenceText)), g.value(node, AG.modality) == AG.Asserted
+    ('Oman mediated.', True)
+    """
     doc = ex.document
     g = bind_prefixes(Graph(identifier=identifier or doc_iri(doc.id)))
     d = doc_iri(doc.id)

@@ -3,7 +3,8 @@
 Every stage needs to know which relations exist, which of them are symmetric, whether they are
 cooperation or conflict, their CAMEO quad class, their colour and which analyses they feed. All of
 that is stated once, in ``ontology/actorgraph.ttl``, on the sub-properties of ``ag:interactsWith``
-(``ag:sign``, ``ag:quadClass``, ``ag:colour``, ``ag:feedsAnalysis``, ``owl:SymmetricProperty``) and on
+(``ag:sign``, ``ag:quadClass``, ``ag:colour``, ``ag:feedsAnalysis``, ``ag:extractionRole``, ``ag:carriedBy``,
+``owl:SymmetricProperty``) and on
 the sub-classes of ``ag:Actor`` (``ag:typePrecedence``). This module turns those triples into a
 :class:`Vocabulary`; adding a relation type means adding Turtle, not finding tuples in Python.
 
@@ -52,6 +53,8 @@ class Relation:
     colour: str
     symmetric: bool  # owl:SymmetricProperty: A rel B is B rel A
     analyses: frozenset[str]  # ag:feedsAnalysis: "pressure", "mediation"
+    roles: frozenset[str] = frozenset()  # ag:extractionRole: "mediation", "talks", "agreement", "force"
+    carried_by: tuple[str, ...] = ()  # ag:carriedBy: word lists whose verbs carry the act ("seeks to ...")
 
     def as_dict(self) -> dict:
         """The plain-dict form the gazetteer has always exposed as ``Gazetteer.relations[name]``."""
@@ -100,6 +103,31 @@ class Vocabulary:
         """The relations whose ``ag:feedsAnalysis`` names ``analysis``, in CAMEO code order."""
         return tuple(r.name for r in self.relations if analysis in r.analyses)
 
+    @cached_property
+    def _by_role(self) -> dict[str, tuple[str, ...]]:
+        return {role: tuple(r.name for r in self.relations if role in r.roles)
+                for role in sorted({role for r in self.relations for role in r.roles})}
+
+    def playing(self, role: str) -> tuple[str, ...]:
+        """The relations whose ``ag:extractionRole`` is ``role``, in CAMEO code order (cached: the
+        extraction rules ask once per candidate interaction).
+
+        >>> VOCABULARY.playing("force"), VOCABULARY.playing("talks")
+        (('attacks',), ('negotiatesWith',))
+        """
+        return self._by_role.get(role, ())
+
+    def the(self, role: str) -> str:
+        """The relation a rule emits for ``role`` (the first in CAMEO code order, should several play it).
+
+        >>> VOCABULARY.the("mediation")
+        'mediates'
+        """
+        names = self.playing(role)
+        if not names:
+            raise KeyError(f"no relation type has ag:extractionRole {role!r} in the ontology")
+        return names[0]
+
 
 def _local(iri: object) -> str:
     text = str(iri)
@@ -128,6 +156,8 @@ def _relation(g: Graph, prop: URIRef) -> Relation:
         colour=str(g.value(prop, AG.colour) or DEFAULT_COLOUR),
         symmetric=(prop, RDF.type, OWL.SymmetricProperty) in g,
         analyses=frozenset(str(a) for a in g.objects(prop, AG.feedsAnalysis)),
+        roles=frozenset(str(a) for a in g.objects(prop, AG.extractionRole)),
+        carried_by=tuple(sorted(str(w) for w in g.objects(prop, AG.carriedBy))),
     )
 
 

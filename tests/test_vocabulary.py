@@ -105,6 +105,36 @@ def test_actor_types_are_defined_once():
     assert not offenders
 
 
+# Modules that still spell relation names in code: the rule files being tuned on another branch and two
+# views under rewrite for the scale issue. A module leaves this list when its names come from the vocabulary.
+STILL_SPELLING_RELATIONS = frozenset({"extract/verbs.py", "extract/nouns.py", "views/collect.py", "views/report.py"})
+
+
+def _relation_literals(path: Path) -> list[int]:
+    """Lines where a relation name is a string in code (docstrings, which explain, do not count)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in vocabulary.RELATIONS
+            and id(n) not in docs]
+
+
+def test_relation_names_are_spelled_in_the_ontology_not_in_code():
+    spelling = {str(p.relative_to(GRAPH_DIR)): lines for p in sorted(GRAPH_DIR.rglob("*.py"))
+                if (lines := _relation_literals(p))}
+    assert set(spelling) - STILL_SPELLING_RELATIONS == set(), spelling
+
+
+def test_extraction_roles_come_from_the_ontology():
+    voc = vocabulary.VOCABULARY
+    assert voc.the("mediation") == "mediates" and voc.playing("force") == ("attacks",)
+    assert voc.playing("talks") == ("negotiatesWith",) and voc.playing("agreement") == ("cooperatesWith",)
+    assert voc["supports"].carried_by == ("commitment_verbs",)
+    with pytest.raises(KeyError, match="ag:extractionRole 'nonesuch'"):
+        voc.the("nonesuch")
+
+
 def test_a_relation_declared_in_turtle_alone_is_extracted(blockade_gz, blockade_extraction):
     assert "blockades" in blockade_gz.vocabulary and "blockades" not in vocabulary.VOCABULARY
     assert blockade_gz.relations["blockades"]["quad"] == 4

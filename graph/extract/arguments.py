@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
 
 __all__ = [
-    "ADVERSARIAL", "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs",
+    "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs", "adversarial",
     "anaphoric", "args_or_pair", "collective_pair", "comma_antecedent", "coordination_head", "event_owner",
     "governor", "np_refs", "numbered_group", "object_path", "pair_noun", "prep_objects", "relative_clause",
     "resolve_pair", "subject_refs", "talk_parties", "third_party_subject", "tree_depth", "window_start"
@@ -799,7 +799,10 @@ def _neighbour_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in ("neighbour", "neighbor") or tok.lower_ in ("neighbours", "neighbors")
 
 
-ADVERSARIAL = ("attacks", "opposes", "threatens", "demands", "negotiatesWith")
+def adversarial(ctx: DocContext) -> frozenset[str]:
+    """Relations between sides a mediator goes between: conflict (ag:sign -1) or talks (ag:extractionRole)."""
+    voc = ctx.gz.vocabulary
+    return frozenset(r.name for r in voc if r.sign < 0) | frozenset(voc.playing("talks"))
 
 
 def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
@@ -815,13 +818,14 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
     ``adversaries`` ('mediated between the two capitals'): a mediator goes between sides that fight,
     quarrel or negotiate, not between friends — only such a pair."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
+    mediation, sides = ctx.gz.vocabulary.playing("mediation"), adversarial(ctx)
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
                if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
         cands = [(d, ix) for si, d, ix in ctx.salience if si == s
                  and (signs.get(ix.relation, 0) > 0 or not cooperative or neighbours)
                  and (before is None or ix.trigger_start < before)
-                 and ix.relation != "mediates" and (not adversaries or ix.relation in ADVERSARIAL)
+                 and ix.relation not in mediation and (not adversaries or ix.relation in sides)
                  and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
                  and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]

@@ -5,7 +5,7 @@ cooperation or conflict, their CAMEO quad class, their colour and which analyses
 that is stated once, in ``ontology/actorgraph.ttl``, on the sub-properties of ``ag:interactsWith``
 (``ag:sign``, ``ag:quadClass``, ``ag:colour``, ``ag:feedsAnalysis``, ``ag:extractionRole``, ``ag:carriedBy``,
 ``owl:SymmetricProperty``) and on
-the sub-classes of ``ag:Actor`` (``ag:typePrecedence``). This module turns those triples into a
+the sub-classes of ``ag:Actor`` (``ag:typePrecedence``, ``ag:entityLabel``). This module turns those triples into a
 :class:`Vocabulary`; adding a relation type means adding Turtle, not finding tuples in Python.
 
 Relations come in CAMEO code order (``ag:cameoCode``, then name), which is the order reports, the page
@@ -68,6 +68,7 @@ class Vocabulary:
 
     relations: tuple[Relation, ...]
     actor_types: tuple[str, ...]
+    entity_labels: tuple[tuple[str, str], ...] = ()  # (actor type, spaCy NER label), from ag:entityLabel
 
     def __iter__(self) -> Iterator[Relation]:
         return iter(self.relations)
@@ -98,6 +99,14 @@ class Vocabulary:
     def quad(self) -> dict[str, int]:
         """Relation name -> CAMEO quad class code (1 verbal cooperation … 4 material conflict)."""
         return {r.name: r.quad for r in self.relations}
+
+    def entity_label(self, actor_type: str) -> str:
+        """The spaCy NER label the entity ruler gives an actor type's names (ORG when undeclared).
+
+        >>> VOCABULARY.entity_label("State"), VOCABULARY.entity_label("Actor")
+        ('GPE', 'ORG')
+        """
+        return dict(self.entity_labels).get(actor_type, "ORG")
 
     def feeding(self, analysis: str) -> tuple[str, ...]:
         """The relations whose ``ag:feedsAnalysis`` names ``analysis``, in CAMEO code order."""
@@ -168,7 +177,9 @@ def read_vocabulary(g: Graph) -> Vocabulary:
     relations = sorted((_relation(g, p) for p in props), key=lambda r: (r.cameo, r.name))
     classes = {c for c in g.subjects(RDFS.subClassOf, AG.Actor) if isinstance(c, URIRef)}
     ranked = sorted(classes, key=lambda c: (_int(g.value(c, AG.typePrecedence), 10**6), _local(c)))
-    return Vocabulary(relations=tuple(relations), actor_types=tuple(_local(c) for c in ranked))
+    labels = tuple((_local(c), str(g.value(c, AG.entityLabel)))
+                   for c in ranked if g.value(c, AG.entityLabel) is not None)
+    return Vocabulary(relations=tuple(relations), actor_types=tuple(_local(c) for c in ranked), entity_labels=labels)
 
 
 @lru_cache(maxsize=8)

@@ -449,6 +449,10 @@ def pagerank(d: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-12, max_iter: i
     """Weighted PageRank by power iteration (networkx's own needs scipy, which we do not ship).
 
     Dangling actors (targets only) spread their rank uniformly, as in networkx. Sums to 1.
+
+    >>> d = nx.DiGraph([("USA", "ISR", {"weight": 2}), ("IRN", "ISR", {"weight": 1})])
+    >>> {actor: round(rank, 3) for actor, rank in pagerank(d).items()}
+    {'IRN': 0.213, 'ISR': 0.574, 'USA': 0.213}
     """
     nodes = sorted(d.nodes)
     n = len(nodes)
@@ -632,7 +636,11 @@ class Analysis:
 
 def period(date: str | None) -> str:
     """Month bucket of an ag:date lexical form: '2026-02-05' and '2026-02' -> '2026-02'; '2026' stays
-    a year; missing -> 'undated'."""
+    a year; missing -> 'undated'.
+
+    >>> period("2026-02-05"), period("2026"), period(None)
+    ('2026-02', '2026', 'undated')
+    """
     if not date:
         return "undated"
     return date[:7] if len(date) >= 7 else date[:4]
@@ -641,7 +649,11 @@ def period(date: str | None) -> str:
 def when(row: dict) -> str | None:
     """The date a claim sits at on a timeline: when it happened (ag:date) if the text says, else when
     it was reported (ag:reportedOn, the document's date). Most news sentences give no date of their
-    own; without the fallback most claims fell into an "undated" bucket."""
+    own; without the fallback most claims fell into an "undated" bucket.
+
+    >>> when({"date": None, "reported_on": "2025-04-12"})
+    '2025-04-12'
+    """
     return row.get("date") or row.get("reported_on")
 
 
@@ -669,7 +681,12 @@ def _triads(s: nx.Graph) -> tuple[list[Triad], int]:
 
 def communities(u: nx.Graph) -> list[list[str]]:
     """Louvain communities of ``u`` (weighted, fixed seed), largest first; an actor with no tie is a
-    community of its own. Deterministic, so the analysis graph is the same on every run."""
+    community of its own. Deterministic, so the analysis graph is the same on every run.
+
+    >>> u = nx.Graph([("USA", "ISR", {"weight": 3}), ("IRN", "IRQ", {"weight": 1})]); u.add_node("OMN")
+    >>> communities(u)
+    [['IRN', 'IRQ'], ['ISR', 'USA'], ['OMN']]
+    """
     if u.number_of_nodes() == 0:
         return []
     if u.number_of_edges() == 0:

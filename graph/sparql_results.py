@@ -54,7 +54,11 @@ class Refused(ActorgraphError):
 
 
 def negotiate(kind: str, accept: str | None, fmt: str | None) -> str:
-    """The result format for a query of ``kind`` from ``format=`` (wins) or the Accept header."""
+    """The result format for a query of ``kind`` from ``format=`` (wins) or the Accept header.
+
+    >>> negotiate("SELECT", "text/csv", None), negotiate("CONSTRUCT", None, "json")
+    ('csv', 'jsonld')
+    """
     graph = kind in GRAPH_KINDS
     offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
     if fmt:

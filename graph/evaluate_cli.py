@@ -81,13 +81,16 @@ def configure_parser(p) -> None:
 
 
 def run_cli(args) -> int:
+    """Score; the gold may use relation types the ``--actors`` Turtle declares (checked before the model loads)."""
     from . import evaluate
+    from .gazetteer import vocabulary_of
 
     try:
-        gold = evaluate.load_gold(args.gold)
+        gold = evaluate.load_gold(args.gold, vocabulary_of(args.actors))
     except (OSError, ValueError) as exc:  # malformed gold: one line, no traceback
         raise InputError(" ".join(str(exc).split())) from None
     predict, gz = make_predictor(tuple(args.actors), args.model)
-    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory))
+    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory),
+                            vocabulary=gz.vocabulary)
     print(evaluate.format_report(report, max_list=args.max_list))
     return 0

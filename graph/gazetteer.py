@@ -18,7 +18,7 @@ from .model import Actor
 from .namespaces import AG, CAMEO, ONTOLOGY_DIR, WD
 from .vocabulary import ACTOR_TYPES, VOCABULARY, Vocabulary, read_vocabulary
 
-__all__ = ["ACTOR_TYPES", "Alias", "Gazetteer", "GazetteerError", "Trigger", "knowledge_files", "load"]
+__all__ = ["ACTOR_TYPES", "Alias", "Gazetteer", "GazetteerError", "Trigger", "knowledge_files", "load", "vocabulary_of"]
 NOT_KNOWLEDGE = {"shapes.ttl"}  # SHACL shapes are checked against the graph, not read as knowledge
 
 
@@ -199,6 +199,16 @@ def _merge_user(base: Graph, schema: Graph, user: Graph) -> None:
     for s in declared:
         for p, o in user.predicate_objects(s):
             schema.add((s, p, o))
+
+
+def vocabulary_of(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Vocabulary:
+    """The relations and actor types of the ontology plus those ``extra`` Turtle files declare, without
+    reading the rest of the knowledge (a gold file is checked against it before the model loads).
+
+    >>> "blockades" in vocabulary_of()
+    False
+    """
+    return read_vocabulary(_parse([directory / "actorgraph.ttl", *(Path(p) for p in extra)]))
 
 
 def _read_actors(gz: Gazetteer) -> None:

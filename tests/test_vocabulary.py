@@ -7,7 +7,10 @@ through every stage: extraction, the scorer, the RDF export, the analysis and th
 from __future__ import annotations
 
 import ast
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,19 @@ def test_a_user_relation_can_be_symmetric(tmp_path):
     report = score([GoldDoc("b3", "x", [GoldRelation("LBY", "blockades", "EGY")])],
                    lambda d: [("EGY", "blockades", "LBY")], vocabulary=voc)
     assert report.exact.recall == 1.0
+
+
+def test_actorgraph_evaluate_scores_a_relation_its_actors_turtle_declares(tmp_path):
+    (tmp_path / "blockade.ttl").write_text(BLOCKADE_TTL, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "b1", "date": "2025-04-12", "text": "Egypt blockaded Libya on Monday.",
+                                "relations": [{"source": "EGY", "relation": "blockades", "target": "LBY"}]}) + "\n",
+                    encoding="utf-8")
+    cmd = [sys.executable, "-m", "graph.cli", "evaluate", str(gold)]
+    without = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert without.returncode == 2 and "unknown relation 'blockades'" in without.stderr
+    done = subprocess.run(cmd + ["--actors", str(tmp_path / "blockade.ttl")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    exact = next(line for line in done.stdout.splitlines() if line.startswith("exact"))
+    assert exact.split()[-3:] == ["1.000", "1.000", "1.000"]
+    assert any(line.split()[:1] == ["blockades"] for line in done.stdout.splitlines())

@@ -50,7 +50,7 @@ NON_FACTUAL_MODALITIES = ("hypothetical", "negated")
 # analyse() reads them from the graph it is given, so user Turtle can add one
 PRESSURE_RELATIONS = VOCABULARY.feeding("pressure")
 MEDIATION_RELATIONS = VOCABULARY.feeding("mediation")
-QUAD_CODES = {"VerbalCooperation": 1, "MaterialCooperation": 2, "VerbalConflict": 3, "MaterialConflict": 4}
+QUAD_CODES = VOCABULARY.quad_codes  # "VerbalCooperation" -> 1 … "MaterialConflict" -> 4, from ag:quadCode
 SEED = 42
 DECIMALS = 6
 

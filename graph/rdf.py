@@ -26,6 +26,7 @@ from .namespaces import (
     AG, ANALYSIS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, WD, actor_iri, doc_iri, interaction_iri,
     office_iri, sentence_iri,
 )
+from .vocabulary import VOCABULARY
 
 __all__ = [
     "FACTUAL", "MODALITY_IRI", "QUAD_IRI", "add_interaction", "assemble", "bind_prefixes", "date_literal",
@@ -38,7 +39,7 @@ MODALITY_IRI = {
     "hypothetical": AG.Hypothetical,
     "negated": AG.Negated,
 }
-QUAD_IRI = {1: AG.VerbalCooperation, 2: AG.MaterialCooperation, 3: AG.VerbalConflict, 4: AG.MaterialConflict}
+QUAD_IRI = {code: AG[name] for name, code in VOCABULARY.quad_classes}  # 1 -> ag:VerbalCooperation, from ag:quadCode
 FACTUAL = frozenset({"asserted", "reported"})
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

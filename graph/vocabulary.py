@@ -69,6 +69,7 @@ class Vocabulary:
     relations: tuple[Relation, ...]
     actor_types: tuple[str, ...]
     entity_labels: tuple[tuple[str, str], ...] = ()  # (actor type, spaCy NER label), from ag:entityLabel
+    quad_classes: tuple[tuple[str, int], ...] = ()  # (ag:QuadClass local name, its ag:quadCode), by code
 
     def __iter__(self) -> Iterator[Relation]:
         return iter(self.relations)
@@ -99,6 +100,11 @@ class Vocabulary:
     def quad(self) -> dict[str, int]:
         """Relation name -> CAMEO quad class code (1 verbal cooperation … 4 material conflict)."""
         return {r.name: r.quad for r in self.relations}
+
+    @property
+    def quad_codes(self) -> dict[str, int]:
+        """CAMEO quad class name -> code: ``{"VerbalCooperation": 1, …, "MaterialConflict": 4}``."""
+        return dict(self.quad_classes)
 
     def entity_label(self, actor_type: str) -> str:
         """The spaCy NER label the entity ruler gives an actor type's names (ORG when undeclared).
@@ -179,7 +185,9 @@ def read_vocabulary(g: Graph) -> Vocabulary:
     ranked = sorted(classes, key=lambda c: (_int(g.value(c, AG.typePrecedence), 10**6), _local(c)))
     labels = tuple((_local(c), str(g.value(c, AG.entityLabel)))
                    for c in ranked if g.value(c, AG.entityLabel) is not None)
-    return Vocabulary(relations=tuple(relations), actor_types=tuple(_local(c) for c in ranked), entity_labels=labels)
+    quads = sorted((_int(g.value(q, AG.quadCode)), _local(q)) for q in g.subjects(RDF.type, AG.QuadClass))
+    return Vocabulary(relations=tuple(relations), actor_types=tuple(_local(c) for c in ranked), entity_labels=labels,
+                      quad_classes=tuple((name, code) for code, name in quads))
 
 
 @lru_cache(maxsize=8)

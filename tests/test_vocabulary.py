@@ -84,6 +84,9 @@ def test_names_elsewhere_are_the_vocabulary():
         assert module.ACTOR_TYPES is vocabulary.ACTOR_TYPES, module.__name__
     assert evaluate.QUAD == vocabulary.VOCABULARY.quad
     assert analyse.PRESSURE_RELATIONS == vocabulary.VOCABULARY.feeding("pressure")
+    assert analyse.QUAD_CODES == {"VerbalCooperation": 1, "MaterialCooperation": 2, "VerbalConflict": 3,
+                                  "MaterialConflict": 4}
+    assert rdf.QUAD_IRI == {code: AG[name] for name, code in analyse.QUAD_CODES.items()}
 
 
 def test_annotation_properties_the_code_reads_are_declared():

@@ -202,6 +202,8 @@ class Mismatch:
 
 @dataclass
 class DocScore:
+    """Exact counts of one passage, to find the passages that score worst."""
+
     doc_id: str
     gold: int
     pred: int
@@ -223,6 +225,8 @@ class ModalityScore:
 
 @dataclass
 class Report:
+    """Everything ``score`` measured: headline, per relation and polarity class, modality, mismatches."""
+
     n_docs: int
     exact: PRF
     relaxed: PRF

@@ -71,6 +71,7 @@ def inventory_for(gold_path: str, gz, option: str | None = None) -> frozenset[st
 
 
 def configure_parser(p) -> None:
+    """The options of ``actorgraph evaluate`` (the README's command reference lists them)."""
     p.add_argument("gold", help="gold annotations: JSONL, one document per line (see README)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl", help="extra actor dictionary")
     p.add_argument("--model", default=None, help="spaCy pipeline name")

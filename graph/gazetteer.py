@@ -119,6 +119,7 @@ class Gazetteer:
 
 
 def knowledge_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
+    """Every Turtle file under ``directory`` the extractor reads (SHACL shapes are checked, not read)."""
     files = sorted(p for p in directory.rglob("*.ttl") if p.name not in NOT_KNOWLEDGE)
     if not files:
         raise GazetteerError(f"no Turtle files under {directory}")

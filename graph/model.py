@@ -52,6 +52,8 @@ class Office:
 
 @dataclass
 class Sentence:
+    """A sentence of a document with its character offsets: the evidence a claim points back to."""
+
     doc_id: str
     index: int
     start: int

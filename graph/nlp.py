@@ -25,6 +25,7 @@ LABELS = dict(VOCABULARY.entity_labels)  # actor type -> spaCy NER label, from a
 
 
 def model_name(name: str | None = None) -> str:
+    """The spaCy model to load: the one asked for, else ``$ACTORGRAPH_MODEL``, else the packaged default."""
     return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
 
 

@@ -58,6 +58,7 @@ def date_literal(value: str) -> Literal:
 
 
 def bind_prefixes(g: Graph) -> Graph:
+    """``g`` with actorgraph's prefixes bound, so that its Turtle reads ``ag:USA``, not full IRIs."""
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g

@@ -718,6 +718,8 @@ def accusation(ctx: DocContext, tok: Token) -> Token | None:
 
 
 def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
+    """Who an accusation verb above ``tok`` accuses ("accused Rwanda of backing the M23"), or None when
+    ``tok`` is not the content of an accusation: the accused, not the accuser, did the act."""
     verb = accusation(ctx, tok)
     if verb is None:
         return None
@@ -737,6 +739,8 @@ def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
 
 
 def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    """(preposition, its object) for the trigger's own prepositions among ``preps`` ("pressure ON Israel"):
+    a trigger's lexicon entry names the prepositions that introduce its target."""
     preps = set(preps)
     out = []
     for c in tok.children:
@@ -767,6 +771,8 @@ def governor(tok: Token) -> Token | None:
 
 
 def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
+    """Every unordered pair of distinct actors among ``refs``, in order: the sides of a mediation or a
+    talk between several parties."""
     for i, a in enumerate(refs):
         for b in refs[i + 1:]:
             if a.actor != b.actor:

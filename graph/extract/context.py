@@ -29,6 +29,9 @@ QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", 
 
 @dataclass
 class Mention:
+    """Tokens ``start``..``end`` that name ``actor``; ``location`` marks a place reading ("talks in
+    Muscat"), which is kept so that later rules can tell a place from a party."""
+
     actor: str  # actor id (a person id for officials)
     kind: str  # name | capital | demonym | part | person
     sector: str | None

@@ -92,7 +92,7 @@ def test_names_elsewhere_are_the_vocabulary():
 def test_annotation_properties_the_code_reads_are_declared():
     """Every per-relation fact the vocabulary reads is an annotation property with a comment saying why."""
     g = Graph().parse(ONTOLOGY_DIR / "actorgraph.ttl", format="turtle")
-    for prop in (AG.feedsAnalysis, AG.typePrecedence, AG.sign, AG.colour):
+    for prop in (AG.feedsAnalysis, AG.extractionRole, AG.carriedBy, AG.typePrecedence, AG.entityLabel, AG.sign, AG.colour):
         assert (prop, RDF.type, OWL.AnnotationProperty) in g, prop
         assert g.value(prop, RDFS.comment), prop
 
@@ -212,3 +212,9 @@ def test_actorgraph_evaluate_scores_a_relation_its_actors_turtle_declares(tmp_pa
     exact = next(line for line in done.stdout.splitlines() if line.startswith("exact"))
     assert exact.split()[-3:] == ["1.000", "1.000", "1.000"]
     assert any(line.split()[:1] == ["blockades"] for line in done.stdout.splitlines())
+
+
+def test_every_carrying_word_list_exists(gz):
+    """A misspelt ag:carriedBy would silently switch the rule off: each must name a lexicon word list."""
+    named = {words for r in gz.vocabulary for words in r.carried_by}
+    assert named and all(gz.word_list(words) for words in named), sorted(w for w in named if not gz.word_list(w))

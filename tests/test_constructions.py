@@ -268,3 +268,10 @@ def test_who_receives_what_a_support_verb_hands_over(extract_text, text, expecte
 def test_a_demonym_on_what_is_sold_is_no_recipient(extract_text):
     got = claims(extract_text("Turkey sold Turkish drones to Niger."))
     assert ("TUR", "supports", "NER", "asserted") in got and not any(c[2] == "TUR" for c in got), got
+
+
+def test_a_definite_noun_led_by_someone_is_the_leaders(extract_text):
+    got = claims(extract_text("NIAMEY, Niger (AP) — Boko Haram fighters crossed from Nigeria and Chad. The group has "
+                              "demanded that the junta led by Gen. Abdourahamane Tiani release its commanders."))
+    assert ("BOKO_HARAM", "demands", "NER", "asserted") in got, got
+    assert not any(c[2] in ("NGA", "TCD") and c[1] == "demands" for c in got), got

@@ -275,3 +275,12 @@ def test_a_definite_noun_led_by_someone_is_the_leaders(extract_text):
                               "demanded that the junta led by Gen. Abdourahamane Tiani release its commanders."))
     assert ("BOKO_HARAM", "demands", "NER", "asserted") in got, got
     assert not any(c[2] in ("NGA", "TCD") and c[1] == "demands" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union is preparing a 21st package of sanctions against Minsk.", ("EU", "opposes", "BLR", "hypothetical")),
+    ("Washington is weighing strikes on Venezuela, officials said.", ("USA", "attacks", "VEN", "hypothetical")),
+    ("The EU is not preparing sanctions against Ankara.", ("EU", "opposes", "TUR", "negated")),
+])
+def test_a_planned_event_is_its_planners_and_not_yet(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -212,13 +212,20 @@ def claimed_by(f: Frame) -> bool:
 
 def light_verb_subject(f: Frame) -> bool:
     """'Israel launched strikes on Iran', 'the US held talks with Iran', 'Iran suspended cooperation
-    with the IAEA': a light, negating or presupposing verb hands its subject to the event noun it
-    takes as object ('mediators kept the truce alive' are not its parties)."""
+    with the IAEA', 'the EU is preparing sanctions against Moscow': a light, negating, presupposing or
+    planning verb hands its subject to the event noun it takes as object ('mediators kept the truce alive' are not its parties)."""
     gz, gv = f.gz, f.governor
-    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs")
+    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
+        | gz.word_list("planning_verbs")
     if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
             and not third_party_subject(f.ctx, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
+        if gv.lemma_.lower() in gz.word_list("planning_verbs"):
+            # ('preparing a 20th package of sanctions': not imposed yet; 'is not preparing' any)
+            if any(c.dep_ == "neg" for c in gv.children):
+                f.modality = "negated"
+            elif f.modality in ("asserted", "reported"):
+                f.modality = "hypothetical"
     return False
 
 

@@ -284,3 +284,10 @@ def test_a_definite_noun_led_by_someone_is_the_leaders(extract_text):
 ])
 def test_a_planned_event_is_its_planners_and_not_yet(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+def test_the_army_in_a_story_filed_from_its_state(extract_text):
+    got = claims(extract_text("GOMA, Congo (AP) — Congo's president flew to Doha on Sunday.\n\nEgypt's foreign minister "
+                              "met him there. The war between the army and the M23 rebels is in its fourth year."))
+    assert ("COD", "attacks", "M23", "asserted") in got, got
+    assert not any(c[0] == "EGY" and c[1] == "attacks" for c in got), got

@@ -53,6 +53,7 @@ def find_mentions(ctx: DocContext) -> None:
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)
+    ctx.home = _dateline_state(ctx)
     _owned_parts(ctx)
     for ent in doc.ents:
         if ent.label_ == "PERSON":

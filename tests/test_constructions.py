@@ -260,6 +260,7 @@ def test_allies_are_no_sides_to_mediate_between(extract_text):
     # the double object a support verb hands over, read by the parser as one noun phrase
     ("Belarus and Iran, which sell Venezuela attack drones, condemned the blockade.", ("BLR", "supports", "VEN")),
     ("The EU has funded AU troops in Somalia for two decades.", ("EU", "supports", "AU")),
+    ("Israel, which has sold Azerbaijan Harop drones and radars, denied any role.", ("ISR", "supports", "AZE")),
 ])
 def test_who_receives_what_a_support_verb_hands_over(extract_text, text, expected):
     assert (*expected, "asserted") in claims(extract_text(text))

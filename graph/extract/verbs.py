@@ -321,10 +321,10 @@ def _recipient_compound(f: Frame, c: Token) -> list[Ref]:
     Russian jets to India')."""
     if not f.plays("support") or c.i in f.ctx.mentions:
         return []
-    for k in c.children:
-        m = f.ctx.mentions.get(k.i) if k.dep_ == "compound" and k.i < c.i else None
-        if m is not None and m.kind in ("name", "capital") and not m.location:
-            return [Ref(m.actor, m.sector, None, 0.85, "object-recipient")]
+    first = c.left_edge  # the name right after the verb: 'sold Armenia Caesar howitzers'
+    m = f.ctx.mentions.get(first.i) if first.dep_ == "compound" and first.i == f.tok.i + 1 else None
+    if m is not None and m.kind in ("name", "capital") and not m.location:
+        return [Ref(m.actor, m.sector, None, 0.85, "object-recipient")]
     return []
 
 

@@ -292,3 +292,17 @@ def test_the_army_in_a_story_filed_from_its_state(extract_text):
                               "met him there. The war between the army and the M23 rebels is in its fourth year."))
     assert ("COD", "attacks", "M23", "asserted") in got, got
     assert not any(c[0] == "EGY" and c[1] == "attacks" for c in got), got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Armenian and Azerbaijani troops exchanged heavy fire near the village on Tuesday.", ("ARM", "AZE")),
+    ("Eritrea traded artillery fire with Ethiopia overnight.", ("ERI", "ETH")),
+])
+def test_exchanged_fire_is_both_sides_firing(extract_text, text, pair):
+    got = claims(extract_text(text))
+    a, b = pair
+    assert {(a, "attacks", b, "asserted"), (b, "attacks", a, "asserted")} <= got, got
+
+
+def test_prisoners_exchanged_are_no_fire(extract_text):
+    assert not any(c[1] == "attacks" for c in claims(extract_text("Armenia and Azerbaijan exchanged prisoners.")))

@@ -348,10 +348,11 @@ def prepositional_roles(f: Frame) -> bool:
     'fought with the Malian army against JNIM' (with = alongside there)."""
     ctx, v = f.ctx, f.tok
     preps = prep_objects(ctx, v, f.trig.target_preps)
-    if not preps and f.plays("force"):
+    if not preps and f.plays("force"):  # ('traded artillery fire WITH Ethiopia': both ways, see below)
+        on_object = ("at", "on", "into", "against", "toward", "towards") + (("with",) if f.trig.between_mutual else ())
         for o in [c for c in v.children if c.dep_ == "dobj"]:
             for oc in [o] + list(o.conjuncts):
-                preps += prep_objects(ctx, oc, ("at", "on", "into", "against", "toward", "towards"))
+                preps += prep_objects(ctx, oc, on_object)
     f.preps = preps
     here = {prep for prep, _ in preps}
     for prep, p in preps:

@@ -306,3 +306,8 @@ def test_exchanged_fire_is_both_sides_firing(extract_text, text, pair):
 
 def test_prisoners_exchanged_are_no_fire(extract_text):
     assert not any(c[1] == "attacks" for c in claims(extract_text("Armenia and Azerbaijan exchanged prisoners.")))
+
+
+def test_an_event_noun_as_subject_does_not_do_the_event_it_extends_to(extract_text):
+    got = claims(extract_text("Britain said its defence pact with Estonia extends to armed attacks on Estonian vessels."))
+    assert not any(c[1] == "attacks" for c in got), got

@@ -210,6 +210,14 @@ def claimed_by(f: Frame) -> bool:
     return False
 
 
+def _event_subject(f: Frame, gv: Token) -> bool:
+    """'its mutual defence treaty with the Philippines extends to armed attacks on Philippine vessels':
+    an event noun as the light verb's subject does not do the event its object names (the treaty's
+    owner attacks no one)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
+               and c.lemma_.lower() not in f.gz.agent_nouns and triggers_for(f.gz, c) for c in gv.children)
+
+
 def light_verb_subject(f: Frame) -> bool:
     """'Israel launched strikes on Iran', 'the US held talks with Iran', 'Iran suspended cooperation
     with the IAEA', 'the EU is preparing sanctions against Moscow': a light, negating, presupposing or
@@ -218,7 +226,7 @@ def light_verb_subject(f: Frame) -> bool:
     doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
         | gz.word_list("planning_verbs")
     if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
-            and not third_party_subject(f.ctx, gv):
+            and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
         if gv.lemma_.lower() in gz.word_list("planning_verbs"):
             # ('preparing a 20th package of sanctions': not imposed yet; 'is not preparing' any)

@@ -311,3 +311,15 @@ def test_prisoners_exchanged_are_no_fire(extract_text):
 def test_an_event_noun_as_subject_does_not_do_the_event_it_extends_to(extract_text):
     got = claims(extract_text("Britain said its defence pact with Estonia extends to armed attacks on Estonian vessels."))
     assert not any(c[1] == "attacks" for c in got), got
+
+
+def test_co_mediators_are_no_party_of_the_deal_they_broker(extract_text):
+    got = claims(extract_text("Laos signed a border declaration with Vietnam in May. The accord, which Japan's prime minister "
+                              "and Singapore's foreign minister brokered at the summit, commits both sides to clear mines."))
+    assert {("JPN", "mediates", "LAO", "asserted"), ("SGP", "mediates", "VNM", "asserted")} <= got, got
+    assert not any(c[1] == "mediates" and c[2] in ("JPN", "SGP") for c in got), got
+
+
+def test_a_capital_naming_where_a_deal_was_made_is_no_party(extract_text):
+    got = claims(extract_text("Vietnam suspended its Vientiane peace declaration with Cambodia in November."))
+    assert ("KHM", "cooperatesWith", "VNM", "asserted") in got and not any("LAO" in (c[0], c[2]) for c in got), got

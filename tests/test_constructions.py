@@ -323,3 +323,14 @@ def test_co_mediators_are_no_party_of_the_deal_they_broker(extract_text):
 def test_a_capital_naming_where_a_deal_was_made_is_no_party(extract_text):
     got = claims(extract_text("Vietnam suspended its Vientiane peace declaration with Cambodia in November."))
     assert ("KHM", "cooperatesWith", "VNM", "asserted") in got and not any("LAO" in (c[0], c[2]) for c in got), got
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the parser hangs the noun's partner on the verb that ends it
+    ("Kenya suspended its peace declaration with Somalia in November.", ("KEN", "SOM")),
+    ("Peru suspended its Lima peace declaration with Ecuador in November.", ("ECU", "PER")),
+])
+def test_a_deal_suspended_with_a_partner(extract_text, text, pair):
+    got = claims(extract_text(text))
+    a, b = sorted(pair)
+    assert {(a, "cooperatesWith", b, "asserted"), (a, "cooperatesWith", b, "negated")} <= got, got

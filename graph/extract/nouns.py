@@ -274,11 +274,14 @@ def relative_light_verb(f: Frame) -> bool:
 
 def _role_hosts(f: Frame) -> list[Token]:
     """Where the noun's prepositions may hang: the noun, its light-verb relative clauses, and — under
-    a light verb — every noun up to that verb ('pledged 40 billion euros in aid for Ukraine') and the
-    verb itself ('impose tariffs … on the country')."""
+    a light, ending or planning verb — every noun up to that verb ('pledged 40 billion euros in aid for
+    Ukraine') and the verb itself ('impose tariffs … on the country', 'suspended its declaration with
+    Somalia')."""
     hosts = [f.tok] + f.relative_hosts
     gv = f.governor
-    if gv is not None and gv.lemma_.lower() in f.gz.word_list("light_verbs") and object_path(f.tok, gv):
+    # (a verb that ends or plans the event too: 'suspended its peace declaration WITH SOMALIA')
+    carriers = f.gz.word_list("light_verbs") | f.gz.word_list("cessation_verbs") | f.gz.word_list("planning_verbs")
+    if gv is not None and gv.lemma_.lower() in carriers and object_path(f.tok, gv):
         cur = f.tok.head
         while cur != gv and cur.head != cur:
             if cur.pos_ in ("NOUN", "PROPN", "NUM"):

@@ -334,3 +334,10 @@ def test_a_deal_suspended_with_a_partner(extract_text, text, pair):
     got = claims(extract_text(text))
     a, b = sorted(pair)
     assert {(a, "cooperatesWith", b, "asserted"), (a, "cooperatesWith", b, "negated")} <= got, got
+
+
+def test_an_event_noun_on_a_verb_with_a_partner_is_that_exchange(extract_text):
+    got = claims(extract_text("Spain, Italy and Greece are quietly talking to Rabat again, through a channel Paris has "
+                              "kept open."))
+    assert ("ESP", "negotiatesWith", "MAR", "asserted") in got, got
+    assert not any(c[1] == "negotiatesWith" and {c[0], c[2]} <= {"ESP", "ITA", "GRC"} for c in got), got

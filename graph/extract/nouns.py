@@ -543,6 +543,18 @@ def _reacts_to(f: Frame, verb: Token) -> bool:
     return bool(relations) and not any(f.gz.relations[r]["symmetric"] for r in relations)
 
 
+def _root_has_partner(f: Frame) -> bool:
+    """'their diplomats are quietly talking to Tehran again, through a channel Oman has kept open': when
+    the main verb has a partner of its own, an event noun hanging on it is that same exchange, not one
+    among its coordinated subjects."""
+    root = f.sent.root
+    if not f.symmetric or not any(t.relation == f.relation for t in triggers_for(f.gz, root)):
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    objects += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(np_refs(f.ctx, o) for o in objects if o != f.tok and f.tok not in o.subtree)
+
+
 def _mediators_of(f: Frame) -> set[str]:
     """'Egypt, Qatar and Turkey, which mediated the October agreement': whoever mediates the event,
     as a verb above the noun states it (the sentence's deferred mediation is not resolved yet)."""
@@ -562,7 +574,7 @@ def main_clause_parties(f: Frame) -> bool:
     verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), sent.root)
     if verb != sent.root and n.dep_ == "pobj" and n.head.head == verb and not object_path(n, verb):
         return False  # "signed agreements … to reopen the ports TO GRAIN EXPORTS": where another verb's object goes
-    if _named_as(f) or _reacts_to(f, verb):
+    if _named_as(f) or _reacts_to(f, verb) or _root_has_partner(f):
         return False
     sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
     mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and plays(f.gz, ix.relation, "mediation")}

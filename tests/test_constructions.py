@@ -341,3 +341,12 @@ def test_an_event_noun_on_a_verb_with_a_partner_is_that_exchange(extract_text):
                               "kept open."))
     assert ("ESP", "negotiatesWith", "MAR", "asserted") in got, got
     assert not any(c[1] == "negotiatesWith" and {c[0], c[2]} <= {"ESP", "ITA", "GRC"} for c in got), got
+
+
+def test_the_subject_of_a_condition_is_an_actor_of_the_clause_it_hangs_on(extract_text):
+    got = claims(extract_text("The French foreign minister warned that it would be a dark day for Algeria's rulers if "
+                              "they expelled Moroccan diplomats."))
+    assert ("DZA", "opposes", "MAR", "hypothetical") in got, got
+    got = claims(extract_text("The French foreign minister warned that it would be a dark day for Algeria's government "
+                              "if it attacked Morocco."))
+    assert ("DZA", "attacks", "MAR", "hypothetical") in got and ("FRA", "attacks", "MAR", "hypothetical") not in got, got

@@ -220,6 +220,7 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         # the clause describes ("it" is not the militias)
         described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
         candidates = [(i, m) for i, m in candidates if i not in described] or candidates
+    candidates = _host_clause_candidates(tok, candidates) or candidates
     subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:
@@ -228,6 +229,21 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return group
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+CONDITION_MARKERS = ("if", "unless", "should", "once", "until")
+
+
+def _host_clause_candidates(tok: Token, candidates: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """'Rubio warned that it would be a very bad day for Venezuela's government if it attacked Guyana':
+    the subject of a condition refers to an actor of the clause the condition hangs on, before the
+    main clause's subject."""
+    cond = tok.head
+    if tok.dep_ != "nsubj" or cond.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in cond.children):
+        return []
+    host = cond.head
+    return [(i, m) for i, m in candidates if host.left_edge.i <= i < cond.left_edge.i]
 
 
 def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None:

@@ -350,3 +350,12 @@ def test_the_subject_of_a_condition_is_an_actor_of_the_clause_it_hangs_on(extrac
     got = claims(extract_text("The French foreign minister warned that it would be a dark day for Algeria's government "
                               "if it attacked Morocco."))
     assert ("DZA", "attacks", "MAR", "hypothetical") in got and ("FRA", "attacks", "MAR", "hypothetical") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Al-Shabaab claimed responsibility on Sunday for a bombing at a Kenyan army base.", ("AL_SHABAAB", "attacks", "KEN", "asserted")),
+    ("The TTP took responsibility for the attack on Pakistani soldiers.", ("TTP", "attacks", "PAK", "asserted")),
+    ("Rwanda denied responsibility for the shelling of Burundian villages.", ("RWA", "attacks", "BDI", "negated")),
+])
+def test_whoever_claims_responsibility_for_an_attack_made_it(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

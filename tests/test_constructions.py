@@ -359,3 +359,12 @@ def test_the_subject_of_a_condition_is_an_actor_of_the_clause_it_hangs_on(extrac
 ])
 def test_whoever_claims_responsibility_for_an_attack_made_it(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad ordered French troops out of the country last year.", ("TCD", "opposes", "FRA", "asserted")),
+    ("Mali kicked the French ambassador out in January.", ("MLI", "opposes", "FRA", "asserted")),
+])
+def test_a_phrasal_verb_split_by_its_object(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected in got and not any(c[1] == "demands" for c in got), got

@@ -368,3 +368,9 @@ def test_whoever_claims_responsibility_for_an_attack_made_it(extract_text, text,
 def test_a_phrasal_verb_split_by_its_object(extract_text, text, expected):
     got = claims(extract_text(text))
     assert expected in got and not any(c[1] == "demands" for c in got), got
+
+
+def test_an_unknown_proper_name_is_no_definite_description(extract_text):
+    got = claims(extract_text("Hezbollah rejects disarmament. The planned Southern Border Force, endorsed by the U.N. "
+                              "Security Council in May, remains on paper."))
+    assert not any(c[0] == "UNSC" and c[2] == "HEZBOLLAH" for c in got), got

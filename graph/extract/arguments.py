@@ -419,7 +419,12 @@ def _quantified(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bo
 
 def _definite_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref] | None:
     """'Sudan's army … backed THE ARMY' (the same agent noun named with its owner before); 'the group',
-    'the alliance' (the latest actor of the type the noun names). None: no such reading."""
+    'the alliance' (the latest actor of the type the noun names). None: no such reading — nor for a
+    name the gazetteer does not know ('the planned International Stabilization Force' is no group
+    named before: a capitalised head with capitalised compounds is a name)."""
+    if t.pos_ == "PROPN" and t.text[:1].isupper() and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in t.children):
+        return None
     if t.lemma_.lower() in ctx.gz.agent_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
             and not any(c.dep_ in MODIFIERS for c in t.children):
         same = _same_noun_before(ctx, t, factor, how)

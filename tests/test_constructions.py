@@ -374,3 +374,9 @@ def test_an_unknown_proper_name_is_no_definite_description(extract_text):
     got = claims(extract_text("Hezbollah rejects disarmament. The planned Southern Border Force, endorsed by the U.N. "
                               "Security Council in May, remains on paper."))
     assert not any(c[0] == "UNSC" and c[2] == "HEZBOLLAH" for c in got), got
+
+
+def test_an_ambiguous_capital_stands_for_its_state_where_the_story_names_it(extract_text):
+    got = claims(extract_text("Venezuela and Guyana traded barbs. Brazil urged Caracas and Georgetown to talk."))
+    assert ("BRA", "pressures", "GUY", "asserted") in got, got
+    assert not any("GUY" in (c[0], c[2]) for c in claims(extract_text("Students at Georgetown condemned Israel.")))

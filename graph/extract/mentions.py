@@ -71,13 +71,18 @@ def find_mentions(ctx: DocContext) -> None:
 def _contextual_names(ctx: DocContext) -> None:
     """'the North' in a story that names North Korea is North Korea (ontology/lexicon.ttl
     ag:ContextualName): a name that means an actor only where the document names that actor, so a
-    story about Sudan's north is not about Pyongyang."""
+    story about Sudan's north is not about Pyongyang. Capitals too ambiguous for the gazetteer
+    ('Georgetown': a university too; ``ag:bare true``) stand for their state the same way."""
     named = {m.actor for m in ctx.mentions.values()}
     for tok in ctx.doc:
         actor = ctx.gz.contextual_names.get(tok.text)
-        if actor in named and tok.i not in ctx.mentions and tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the" \
+        bare = tok.text in ctx.gz.contextual_bare  # a capital too ambiguous for the gazetteer: 'Georgetown'
+        if actor in named and tok.i not in ctx.mentions and (bare or tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the") \
                 and tok.pos_ == "PROPN" and not (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
-            ctx.mentions[tok.i] = Mention(actor, "name", None, tok.i, tok.i + 1, location=_is_location(tok, ctx.gz))
+            kind = "capital" if bare else "name"
+            ctx.mentions[tok.i] = Mention(actor, kind, None, tok.i, tok.i + 1,
+                                          location=_is_location(tok, ctx.gz) or tok._.ag_layout == "dateline"
+                                          or (bare and _names_a_venue(tok, ctx.gz)))
 
 
 def _part_owner(ctx: DocContext, m: Mention) -> str | None:

@@ -380,3 +380,12 @@ def test_an_ambiguous_capital_stands_for_its_state_where_the_story_names_it(extr
     got = claims(extract_text("Venezuela and Guyana traded barbs. Brazil urged Caracas and Georgetown to talk."))
     assert ("BRA", "pressures", "GUY", "asserted") in got, got
     assert not any("GUY" in (c[0], c[2]) for c in claims(extract_text("Students at Georgetown condemned Israel.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will strike their camps inside Syria," Turkey\'s defence minister said.', ("TUR", "attacks", "SYR", "hypothetical")),
+    ('Iraqi Foreign Minister Fuad Hussein spoke on Monday. "Our patience has limits. If the raids go on, we will expel '
+     'the Turkish ambassador," he told reporters.', ("IRQ", "opposes", "TUR", "hypothetical")),
+])
+def test_we_in_a_direct_quote_is_the_speakers_actor(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -104,7 +104,7 @@ def _owned_parts(ctx: DocContext) -> None:
     ``shared_part_names``) in a story filed from a state's city is that state's ("ISLAMABAD — The
     Foreign Office said")."""
     owners: dict[str, str] = {}
-    home, shared = _dateline_state(ctx), ctx.gz.word_list("shared_part_names")
+    home, shared = ctx.home, ctx.gz.word_list("shared_part_names")
     for m in sorted({id(m): m for m in ctx.mentions.values() if m.kind == "part"}.values(), key=lambda m: m.start):
         name = ctx.doc[m.start:m.end].text.lower()
         owner = _part_owner(ctx, m) or owners.get(name) or (home if name in shared and home != m.actor else None)
@@ -269,7 +269,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
-    home = _dateline_state(ctx)
+    home = ctx.home
     words = set(title.split())
     if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \
             and not words & ctx.gz.word_list("posted_abroad_titles"):

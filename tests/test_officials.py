@@ -115,3 +115,11 @@ def test_names_component_keeps_other_entities(nlp):
     doc = nlp("George Glass met officials in George, South Africa, and in Hassan, India.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert people == ["George Glass"]
+
+
+def test_an_official_named_in_the_text_is_an_actor_type_lookups_survive(extract_text):
+    """'… Defense Minister Maj. Sahel juntas accused France': a person id made from the text stood
+    where a gazetteer actor was looked up (KeyError: 'P_Maj_Sahel') and killed a 100,000-document build."""
+    ex = extract_text("The deal was signed in the presence of Syrian Defense Minister Maj. Sahel juntas accused "
+                      "France of backing militants.")
+    assert all(o.person in ex.actors for o in ex.offices)

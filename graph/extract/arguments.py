@@ -38,7 +38,7 @@ def _group_size(ctx: DocContext, tok: Token) -> int:
         return 0
     # ("the three European capitals" after "France, Britain and Germany": a collective modifier does not
     # name the group; "the three Gulf states" with no three actors before is the collective, see args_or_pair)
-    if any(c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type != "CollectiveActor" for c in tok.children):
+    if any(c.i in ctx.mentions and ctx.type_of(ctx.mentions[c.i].actor) != "CollectiveActor" for c in tok.children):
         return 0
     for c in tok.children:
         if c.dep_ == "nummod":
@@ -63,7 +63,7 @@ def _collective_members(ctx: DocContext, tok: Token) -> frozenset[str] | None:
     its antecedents must be among (not Russia and China); None when no collective modifies it."""
     for c in tok.children:
         m = ctx.mentions.get(c.i)
-        if m is not None and ctx.gz.actors[m.actor].type == "CollectiveActor":
+        if m is not None and ctx.type_of(m.actor) == "CollectiveActor":
             return frozenset(ctx.gz.members.get(m.actor, ()))
     return None
 
@@ -80,11 +80,11 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
     sents = list(ctx.doc.sents)
     for s in range(sent_idx, max(-1, sent_idx - 5), -1):
         actors, sources = _interaction_groups(ctx, s, before)
-        states = [a for a in actors if ctx.gz.actors[a].type == "State"]
+        states = [a for a in actors if ctx.type_of(a) == "State"]
         candidates = [sources] + _coordinated_groups(ctx, sents[s], before)[::-1] + [actors, states]
         for group in candidates:
             if len(group) == size and (within is None or set(group) <= within) \
-                    and (kinds is None or all(ctx.gz.actors[a].type in kinds for a in group)):
+                    and (kinds is None or all(ctx.type_of(a) in kinds for a in group)):
                 return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
     return []
 
@@ -124,7 +124,7 @@ def pair_noun(ctx: DocContext, tok: Token) -> bool:
     # ("the two Gulf allies": a collective modifier says among whom, it does not name the pair; but
     # "the Gulf states" is the collective itself)
     counted = "two" in kids or "both" in kids
-    has_actor_mod = any(c.i in ctx.mentions and (not counted or ctx.gz.actors[ctx.mentions[c.i].actor].type != "CollectiveActor")
+    has_actor_mod = any(c.i in ctx.mentions and (not counted or ctx.type_of(ctx.mentions[c.i].actor) != "CollectiveActor")
                         for c in tok.children) or any(
         p.i in ctx.mentions for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
         for p in c.children if p.dep_ == "pobj")  # "the leaders of Venezuela and Guyana" names them
@@ -159,7 +159,7 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
-        if m and (not m.location or only is not None) and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
+        if m and (not m.location or only is not None) and m.kind != "person" and ctx.type_of(m.actor) in wanted \
                 and (only is None or m.actor in only):  # ('drills around Taiwan … the island': named as a place)
             if latest is None:
                 latest = m
@@ -192,7 +192,7 @@ def _named_with(ctx: DocContext, t: Token, wanted: frozenset[str], only: frozens
         if m is None or m.location or m.kind == "person" or i != m.start:
             continue
         words = {w.lemma_.lower() for w in ctx.doc[m.start:m.end]}
-        if lemma in words and ctx.gz.actors[m.actor].type in wanted and (only is None or m.actor in only):
+        if lemma in words and ctx.type_of(m.actor) in wanted and (only is None or m.actor in only):
             return m
     return None
 
@@ -483,7 +483,7 @@ def _non_state_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[
     by Hayat Tahrir al-Sham')."""
     for c in t.children:
         m = ctx.mentions.get(c.i)
-        if c.dep_ in MODIFIERS and m is not None and ctx.gz.actors[m.actor].type in ("ArmedGroup", "Organisation"):
+        if c.dep_ in MODIFIERS and m is not None and ctx.type_of(m.actor) in ("ArmedGroup", "Organisation"):
             return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
     for c in t.children:
         if c.dep_ == "acl":
@@ -533,7 +533,7 @@ def _modifier_ref(ctx: DocContext, t: Token, cc: Token, factor: float, scale: fl
                   sector: str | None) -> list[Ref]:
     m = ctx.mentions.get(cc.i)
     if m is not None:
-        if m.kind == "demonym" and not sector and ctx.gz.actors[m.actor].type == "CollectiveActor":
+        if m.kind == "demonym" and not sector and ctx.type_of(m.actor) == "CollectiveActor":
             return []  # "Gulf soil", "European waters": a region, not the collective acting or acted upon
         r = _ref_from_mention(ctx, m, factor * scale, label, sector)
         return [r] if r else []
@@ -559,7 +559,7 @@ def _group_not_its_host(ctx: DocContext, t: Token, found: list[Ref]) -> list[Ref
     the actor; the possessive state only says where it is (only the possessor that carries the "'s":
     in "Pakistan and Afghanistan's Taliban government" Pakistan is a party of its own)."""
     named = {ctx.mentions[c.i].actor for c in t.children if c.dep_ in ("compound", "amod", "nmod")
-             and c.i in ctx.mentions and ctx.gz.actors[ctx.mentions[c.i].actor].type == "ArmedGroup"}
+             and c.i in ctx.mentions and ctx.type_of(ctx.mentions[c.i].actor) == "ArmedGroup"}
     located = {ctx.mentions[cc.i].actor for c in t.children if c.dep_ == "poss" for cc in [c] + list(c.conjuncts)
                if cc.i in ctx.mentions and any(k.dep_ == "case" for k in cc.children)}
     if named and located:

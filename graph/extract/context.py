@@ -74,6 +74,12 @@ class DocContext:
     sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see when.sentence_dates
     home: str | None = None  # the state a story was filed from (its dateline), once mentions are found
 
+    def type_of(self, actor: str) -> str:
+        """The actor type of a mention's actor: a gazetteer actor's own, "Person" for an official named
+        in the text (whose id the gazetteer does not know: 'P_Maj_Sahel' must not raise KeyError)."""
+        known = self.gz.actors.get(actor)
+        return known.type if known is not None else "Person"
+
     @property
     def title_heads(self) -> dict[str, str | None]:
         """Words that end a title ("minister", "envoy", "chief") with their sector."""

@@ -93,7 +93,7 @@ def _part_owner(ctx: DocContext, m: Mention) -> str | None:
         ctx.mentions.get(m.start - 1)
     if before is None or before.kind not in ("name", "demonym", "capital") or before.actor == m.actor:
         return None
-    return before.actor if ctx.gz.actors[before.actor].type == "State" else None
+    return before.actor if ctx.type_of(before.actor) == "State" else None
 
 
 def _owned_parts(ctx: DocContext) -> None:
@@ -169,7 +169,7 @@ def _employer(ctx: DocContext, m: Mention | None, exclude: set[str]) -> bool:
     """Can this mention be the one a title belongs to? (Not a person, a place, a collective — no one
     holds an office of "the West" — nor an actor the person acts upon.)"""
     return m is not None and m.kind != "person" and not m.location and m.actor not in exclude \
-        and ctx.gz.actors[m.actor].type != "CollectiveActor"
+        and ctx.type_of(m.actor) != "CollectiveActor"
 
 
 def _acted_upon(ctx: DocContext, name: Span) -> set[str]:
@@ -199,7 +199,7 @@ def _dateline_state(ctx: DocContext) -> str | None:
             break
         words.append(tok.text)
     actor = ctx.gz.place_index.get(" ".join(words).lower()) if words else None
-    return actor if actor is not None and ctx.gz.actors[actor].type == "State" else None
+    return actor if actor is not None and ctx.type_of(actor) == "State" else None
 
 
 def _title_named_before(ctx: DocContext, title: str, left: int) -> str | None:
@@ -218,7 +218,7 @@ def _title_named_before(ctx: DocContext, title: str, left: int) -> str | None:
                 continue  # "Prime Minister …" is not the office of an earlier "Turkish Foreign Minister"
             mod = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.mentions
                         and ctx.mentions[c.i].kind != "person"), None)
-            if mod is not None and ctx.gz.actors[ctx.mentions[mod.i].actor].type != "CollectiveActor":
+            if mod is not None and ctx.type_of(ctx.mentions[mod.i].actor) != "CollectiveActor":
                 return ctx.mentions[mod.i].actor
     return None
 
@@ -286,7 +286,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
         if _employer(ctx, ctx.mentions.get(j), exclude):
             return ctx.mentions[j].actor, 0.6
     counts = Counter(m.actor for m in ctx.mentions.values() if m.kind != "person" and not m.location
-                     and ctx.gz.actors[m.actor].type == "State" and m.actor not in exclude)
+                     and ctx.type_of(m.actor) == "State" and m.actor not in exclude)
     return (counts.most_common(1)[0][0], 0.6) if counts else (None, 0.0)
 
 
@@ -358,7 +358,7 @@ def _role_cue(ctx: DocContext, name: Span, known: Actor | None) -> tuple[str | N
     doc = ctx.doc
     if name.start >= 2 and doc[name.start - 1].text in ("'s", "’s"):
         m = ctx.mentions.get(name.start - 2)
-        if m is not None and m.kind != "person" and ctx.gz.actors[m.actor].type == "State":
+        if m is not None and m.kind != "person" and ctx.type_of(m.actor) == "State":
             return "leader", m.actor
     return None, None
 

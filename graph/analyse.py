@@ -281,7 +281,8 @@ def _relations_in(g: Graph) -> dict[str, dict]:
              OPTIONAL { ?rel ag:colour ?colour } OPTIONAL { ?rel rdfs:label ?label }
              OPTIONAL { ?rel ag:quadClass ?quad } }"""
     out: dict[str, dict] = {}
-    for b in g.query(q, initNs=PREFIXES):
+    # an rdflib Graph, or a graph.store.Store (whose queries know the prefixes)
+    for b in (g.query(q, initNs=PREFIXES) if isinstance(g, Graph) else g.query(q)):
         name = local_name(b.rel)
         if name in QUAD_CODES:  # quad classes carry ag:sign too; they are not relations
             continue
@@ -775,18 +776,25 @@ def _counted_network(rows: list[dict], meta: dict[str, dict], relations: dict[st
 def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysis:
     """Run every metric on the interactions of ``g`` whose modality is in ``modalities``.
 
-    An empty graph (or one with no counted interactions) gives an empty but valid Analysis.
-    """
+    An empty graph (or one with no counted interactions) gives an empty but valid Analysis. A store
+    too big for an rdflib graph is analysed by ``graph.storeread.analyse_store`` (the same metrics,
+    from rows read with SPARQL)."""
     all_rows = interaction_table(g, None)
+    involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
+    return analyse_rows(all_rows, relation_info(g), actor_table(g, involved), document_table(g), modalities)
+
+
+def analyse_rows(all_rows: list[dict], relations: dict[str, dict], meta: dict[str, dict], documents: list[dict],
+                 modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysis:
+    """The metrics of ``analyse`` from what it reads: every interaction row (``interaction_table``,
+    all modalities), the relations' metadata, the involved actors' labels, types and offices
+    (``actor_table``) and the documents."""
     counted = {m.lower() for m in modalities}
     rows = [r for r in all_rows if r["modality"] in counted]
-    relations = relation_info(g)
-    involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
-    meta = actor_table(g, involved)
     m = _counted_network(rows, meta, relations)
     an = Analysis(modalities=tuple(modalities), rows=rows, excluded=[r for r in all_rows if r["modality"] not in counted],
                   modality_counts=dict(sorted(Counter(r["modality"] for r in all_rows).items())),
-                  documents=document_table(g), relations=relations, network=m, signed=signed_network(m),
+                  documents=documents, relations=relations, network=m, signed=signed_network(m),
                   labels={a: info["label"] for a, info in sorted(meta.items())})
     an.layers = _layers(m)
     an.communities = communities(an.layers["cooperation"].network)
@@ -886,6 +894,7 @@ def write_back(analysis: Analysis) -> Graph:
 
 __all__ = [
     "Analysis", "ActorStats", "Dyad", "Layer", "Mediation", "Tie", "Triad", "actor_network", "actor_table", "analyse",
+    "analyse_rows",
     "communities", "document_table", "interaction_table", "pagerank", "period", "relation_info", "signed_network",
     "when", "write_back",
 ]

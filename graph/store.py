@@ -719,6 +719,13 @@ def add_source_arguments(p) -> None:  # noqa: ANN001 - argparse parser
                    help="store directory or sparql+http(s)://host:port/path (default: out/store, else out/graph.ttl)")
 
 
-from .storewrite import (  # noqa: E402 - after the names it imports from here
-    DocumentWriter, drop_document, drop_graph, put_document, put_documents, put_graph, refresh_derived,
-)
+_WRITING = frozenset({"DocumentWriter", "drop_document", "drop_graph", "put_document", "put_documents", "put_graph",
+                      "refresh_derived"})
+
+
+def __getattr__(name: str):  # noqa: ANN202 - the writing functions live in graph.storewrite (no import cycle)
+    if name in _WRITING:
+        from . import storewrite
+
+        return getattr(storewrite, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -126,7 +126,8 @@ def extracted(document_batches: Iterable[list[Document]], run: Run, elsewhere: b
             seconds["extract"] += time.perf_counter() - started
             yield batch, done
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract") as feeder:
+    # several batches at once: the workers of one batch's tail are not left idle waiting for the next
+    with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="extract") as feeder:
         pending: deque[tuple[list[Document], Future]] = deque()
         source = iter(document_batches)
         while True:

@@ -51,16 +51,19 @@ def implied(doc: str, triples: Iterable[tuple]) -> set[tuple]:
     found: dict[object, list] = {}
     factual: set = set()
     typed: set = set()
-    prefix = doc + "/"
-    for s, p, o in triples:
-        if type(s) is URIRef and str(s).startswith(prefix):
-            if p in _INTERACTION_KEYS:
-                found.setdefault(s, [None, None, None])[_INTERACTION_KEYS[p]] = o
-            elif p == AG.modality and o in FACTUAL:
+    keys, modality, rdf_type, interaction = _INTERACTION_KEYS, AG.modality, RDF.type, AG.Interaction
+    for s, p, o in triples:  # the predicate first: most triples are none of these five
+        k = keys.get(p)
+        if k is not None:
+            found.setdefault(s, [None, None, None])[k] = o
+        elif p == modality:
+            if o in FACTUAL:
                 factual.add(s)
-            elif p == RDF.type and o == AG.Interaction:
-                typed.add(s)
-    return {tuple(v) for k, v in found.items() if k in factual and k in typed and None not in v}
+        elif p == rdf_type and o == interaction:
+            typed.add(s)
+    prefix = doc + "/"
+    return {tuple(v) for k, v in found.items()
+            if k in factual and k in typed and None not in v and str(k).startswith(prefix)}
 
 
 def statement_iri(doc: str, spo: str) -> URIRef:
@@ -68,8 +71,12 @@ def statement_iri(doc: str, spo: str) -> URIRef:
     return URIRef(f"{doc}/st/{hashlib.sha1(spo.encode('utf-8')).hexdigest()[:16]}")
 
 
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+
+
 def statement(node: URIRef, s: object, p: object, o: object) -> list[tuple]:
-    return [(node, RDF.type, RDF.Statement), (node, RDF.subject, s), (node, RDF.predicate, p), (node, RDF.object, o)]
+    """The ``rdf:Statement`` node recording that the document states (s, p, o)."""
+    return [(node, _TYPE, _STATEMENT), (node, _SUBJECT, s), (node, _PREDICATE, p), (node, _OBJECT, o)]
 
 
 # Full IRIs, no PREFIX: these updates are joined to others with ";", after which Oxigraph takes no prologue.
@@ -79,12 +86,27 @@ _SUPPORT = ("""{{ GRAPH {g} {{ ?x{n} a <RDF#Statement> ; <RDF#subject> ?s ; <RDF
             .replace("RDF#", str(RDF)).replace("AG#", str(AG)))
 
 
+_ALL = ("""{{ SELECT DISTINCT ?s ?p ?o WHERE {{
+    {{ {{ SELECT ?x ?s WHERE {{ GRAPH ?g1 {{ ?x <RDF#subject> ?s }} }} }}
+      {{ SELECT ?x ?p WHERE {{ GRAPH ?g2 {{ ?x <RDF#predicate> ?p }} }} }}
+      {{ SELECT ?x ?o WHERE {{ GRAPH ?g3 {{ ?x <RDF#object> ?o }} }} }} }}
+    UNION
+    {{ {{ SELECT ?i WHERE {{ GRAPH ?g0 {{ ?i <AG#modality> ?m }} FILTER (?m IN (<AG#Asserted>, <AG#Reported>)) }} }}
+      {{ SELECT ?i WHERE {{ GRAPH ?g7 {{ ?i a <AG#Interaction> }} }} }}
+      {{ SELECT ?i ?s WHERE {{ GRAPH ?g4 {{ ?i <AG#source> ?s }} }} }}
+      {{ SELECT ?i ?p WHERE {{ GRAPH ?g5 {{ ?i <AG#relation> ?p }} }} }}
+      {{ SELECT ?i ?o WHERE {{ GRAPH ?g6 {{ ?i <AG#target> ?o }} }} }} }} }} }}
+  FILTER NOT EXISTS {{ GRAPH <{ontology}> {{ ?s ?p ?o }} }}"""
+        .replace("RDF#", str(RDF)).replace("AG#", str(AG)))
+
+
 def refresh_update() -> str:
-    """One SPARQL update (one transaction) that recomputes the derived graph from every document."""
+    """One SPARQL update (one transaction) that recomputes the derived graph from every document.
+    Each pattern is one index scan, hash-joined (nested lookups per statement took 20 s at 1.4 million
+    quads, this 3.4 s); statement nodes are named under their document, so no join needs ``?g``."""
     return (f"DROP SILENT GRAPH <{DERIVED_GRAPH}> ;\n"
             f"INSERT {{ GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n  "
-            + _SUPPORT.format(g="?d", n="")
-            + f"\n  FILTER (?d != <{DERIVED_GRAPH}>)\n  FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
+            + _ALL.format(ontology=ONTOLOGY_GRAPH) + " }")
 
 
 def underive_update(dropped: list[str]) -> str:

@@ -231,6 +231,7 @@ class DocumentWriter:
 
     def _serialise(self, doc: URIRef, triples: list[tuple]) -> None:
         own_iri = str(doc)
+        prefix = own_iri + "/"
         graph_end = f" {_iri(doc)} .\n"
         derived_end = f" {_iri(DERIVED_GRAPH)} .\n"
         implied = derived.implied(own_iri, triples)
@@ -239,8 +240,10 @@ class DocumentWriter:
         for s, p, o in triples:
             spo = _spo(s, p, o)
             if plain is not None:
-                plain.append(spo + " .\n")
-            if derived.is_own(own_iri, s, o):
+                plain.append(spo)
+            # own (graph.derived): about the document or what lies under it, or with a blank node
+            # (str.__eq__: an rdflib URIRef never equals a plain str)
+            if type(s) is BNode or type(o) is BNode or s.startswith(prefix) or str.__eq__(s, own_iri):
                 lines.append(spo + graph_end)
                 continue
             if spo in known:
@@ -252,7 +255,8 @@ class DocumentWriter:
                 shared.add(spo)
                 lines.append(spo + derived_end)
         if plain is not None:
-            self.plain.append("".join(plain))
+            plain.append("")
+            self.plain.append(" .\n".join(plain))
 
     def _check(self, text: str) -> None:
         if self.check is not None and text:

@@ -43,7 +43,7 @@ from rdflib.namespace import XSD  # noqa: E402
 
 from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
 from graph.namespaces import AG, ANALYSIS_GRAPH, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, RELATIONS, doc_iri  # noqa: E402
-from graph.rdf import bind_prefixes, document_graph  # noqa: E402
+from graph.rdf import bind_prefixes, describe_actor, document_graph  # noqa: E402
 from graph.query import saved_queries  # noqa: E402
 from graph.store import open_store, put_document, put_documents, put_graph, query, store_size  # noqa: E402
 
@@ -166,6 +166,9 @@ def generate(target: int, seed: int = 1) -> tuple[list[tuple], Graph, Graph]:
     weights = [1.0 / (r + 10) for r in range(len(ids))]  # a few actors are in most of the news
     schema = bind_prefixes(Graph(identifier=ONTOLOGY_GRAPH))
     schema.parse(ONTOLOGY_DIR / "actorgraph.ttl", format="turtle")
+    for aid in ids:  # states, organisations, groups are described by the ontology graph, as the gazetteer's are
+        if not aid.startswith("P_"):
+            describe_actor(schema, actors[aid])
     analysis = bind_prefixes(Graph(identifier=ANALYSIS_GRAPH))
     for r, aid in enumerate(ids):
         node = AG[aid]

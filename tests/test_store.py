@@ -181,6 +181,18 @@ def test_put_documents_writes_shared_triples_once_and_keeps_the_union(tmp_path):
         assert store_size(st) == 0
 
 
+def test_the_batched_and_the_one_by_one_writes_store_the_same_quads(tmp_path):
+    """put_documents (bulk loads, its own serialiser) and put_document (SPARQL updates) write the same
+    layout: own triples and statements in the document's graph, shared triples once in the derived graph."""
+    items = [(*shared_doc(f"q{i:02d}", f"q{i}.txt", f"ONLY{i % 3}"), f"q{i}.txt") for i in range(8)]
+    with open_store(tmp_path / "a") as one, open_store(tmp_path / "b") as many:
+        for doc, g, key in items:
+            put_document(one, doc, g, key)
+        put_documents(many, items, batch_triples=20)
+        assert set(one.ox) == set(many.ox) and len(one.ox) > 8 * 4
+        assert_default_is_union(many)
+
+
 def test_put_documents_too_big_for_one_bulk_load(tmp_path, monkeypatch):
     """A document bigger than one atomic bulk load is written in its own transaction instead."""
     import graph.storewrite as storewrite

@@ -76,11 +76,11 @@ FALLBACK_QUERIES = {
 ORDER_COLUMNS: dict[str, tuple[tuple[str, ...], bool]] = {
     "adversaries": (("sentences", "source", "relation", "target"), True),
     "brokers": (("mediations", "brokerage", "pagerank", "actor"), True),
-    "evidence": (("source", "relation", "target", "confidence"), True),
-    "interactions": (("source", "relation", "target"), True),
+    "evidence": (("confidence",), True),
+    "interactions": (("reportedOn",), True),
     "mediators": (("sentences", "mediator"), False),
     "officials": (("ofLabel", "name"), True),
-    "timeline": (("when", "source"), True),
+    "timeline": (("when",), True),
     "who-pressures-whom": (("sentences", "source", "target"), True),
 }
 REFERENCE_QUERIES: dict[str, tuple[str, tuple[str, ...], bool]] = {

@@ -258,6 +258,18 @@ def test_saved_queries_agree_with_their_plain_formulations(tmp_path):
             assert q.text_for(pin) != with_bindings(q.text, pin), name
             assert 0 < len(list(query(st, q.text_for(pin)))) <= len(rows), name
             assert bench.disagreement(st.ox, with_bindings(q.text, pin), q.text_for(pin), order) is None, name
+        # a page formulation (queries/page/) gives the listing's rows page by page, in its order, and counts them
+        for name, q in saved_queries().items():
+            if not q.page:
+                continue
+            result = query(st, saved[name])
+            names = [str(v) for v in result.vars]
+            whole = [tuple(map(str, r)) for r in result]
+            assert int(list(query(st, q.count))[0][0]) == len(whole), name
+            paged = [tuple(map(str, r)) for k in range(0, len(whole) + 100, 100) for r in query(st, q.page_text(100, k))]
+            assert sorted(paged) == sorted(whole), name
+            at = [names.index(c) for c in bench.ORDER_COLUMNS[name][0]]
+            assert [tuple(r[i] for i in at) for r in paged] == [tuple(r[i] for i in at) for r in whole], name
         # a pinned aggregate (?sentences is a COUNT) stays on the saved text, where it filters the counts
         q = saved_queries()["who-pressures-whom"]
         assert q.text_for({"sentences": Literal(2)}) == with_bindings(q.text, {"sentences": Literal(2)})

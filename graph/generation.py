@@ -220,20 +220,18 @@ def commit(st: store_mod.Store, analysis: Graph) -> None:
     document set the analysis covers), and no pending marker, in one update request (one transaction)."""
     if st.generation is None:
         raise StoreError(f"store {st.spec}: commit() outside writing()")
-    from .storewrite import graph_update
+    from .storewrite import graph_update, graph_updates
 
     meta = meta_graph(st.generation, document_iris(st))
-    update = " ;\n".join((
-        graph_update(ANALYSIS_GRAPH, list(analysis.triples((None, None, None)))),
-        graph_update(META_GRAPH, list(meta.triples((None, None, None)))),
-    ))
+    results, record_ = list(analysis.triples((None, None, None))), list(meta.triples((None, None, None)))
     if st.ox is not None:
         try:
-            st.ox.update(update)
+            st.ox.update(" ;\n".join((graph_update(ANALYSIS_GRAPH, results), graph_update(META_GRAPH, record_))))
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise StoreError(f"cannot write the analysis of {st.spec}: {store_mod._one_line(str(exc))}") from None
-    else:
-        store_mod._http_update(st, update)
+    else:  # in pieces an endpoint can parse; the meta graph last, which ends the pending marker
+        for update in graph_updates(ANALYSIS_GRAPH, results) + [graph_update(META_GRAPH, record_)]:
+            store_mod._http_update(st, update)
     st.committed = True
 
 

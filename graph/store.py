@@ -605,12 +605,19 @@ def _http_query(store: Store, sparql: str) -> Result:
     import io
 
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())  # the query may redefine them
-    data, ctype = _http_post(store.query_url, {"query": prologue + sparql}, with_type=True,
-                             accept="application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8")
+    # triples for CONSTRUCT and DESCRIBE: Virtuoso answers them in JSON when JSON is acceptable at all
+    accept = ("application/n-triples, text/turtle;q=0.8" if _query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+              else "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8")
+    data, ctype = _http_post(store.query_url, {"query": prologue + sparql}, with_type=True, accept=accept)
     if ctype in ("application/n-triples", "text/turtle", "text/plain"):
         result = Result("CONSTRUCT")
         result.graph = Graph()
         result.graph.parse(data=data.decode("utf-8"), format="nt" if ctype != "text/turtle" else "turtle")
+        return result
+    answer = _ask_answer(data) if (ctype or "").endswith("json") else None
+    if answer is not None:
+        result = Result("ASK")
+        result.askAnswer = answer
         return result
     try:
         return Result.parse(io.BytesIO(data), content_type=ctype or "application/sparql-results+json")
@@ -618,12 +625,37 @@ def _http_query(store: Store, sparql: str) -> Result:
         raise StoreError(f"{store.query_url}: unreadable answer ({ctype}): {_one_line(str(exc))}") from None
 
 
+def _query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these words in the query's structure."""
+    from .query import _mask
+
+    found = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", _mask(sparql), re.I)
+    return found.group(1).upper() if found else "SELECT"
+
+
 def _http_ask(store: Store, sparql: str) -> bool:
     data = _http_post(store.query_url, {"query": sparql}, accept="application/sparql-results+json")
+    answer = _ask_answer(data)
+    if answer is None:
+        raise StoreError(f"{store.query_url}: unexpected ASK answer")
+    return answer
+
+
+def _ask_answer(data: bytes) -> bool | None:
+    """An ASK's answer in SPARQL JSON: ``{"boolean": true}``, or Virtuoso's form - a one-row SELECT of
+    ``?__ASK_RETVAL`` (1 or 0) - which it gives for an ASK sent as a form; None if ``data`` is neither."""
     try:
-        return bool(json.loads(data)["boolean"])
-    except (ValueError, KeyError) as exc:
-        raise StoreError(f"{store.query_url}: unexpected ASK answer ({exc})") from None
+        doc = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(doc, dict):
+        return None
+    if "boolean" in doc:
+        return bool(doc["boolean"])
+    if doc.get("head", {}).get("vars") == ["__ASK_RETVAL"]:
+        rows = doc.get("results", {}).get("bindings", [])
+        return bool(rows) and str(rows[0].get("__ASK_RETVAL", {}).get("value")) not in ("0", "false")
+    return None
 
 
 def _json_rows(data: bytes, typed: bool) -> list[dict]:

@@ -31,6 +31,8 @@ from .store import (
 
 MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
 WORST_LINES = 5  # lines a triple may take: a statement (4) and a derived copy (1)
+REMOTE_TRIPLES = 1000  # triples per update request to a remote endpoint (Virtuoso's parser runs out of memory
+# on one INSERT DATA of the 23,000-triple ontology graph); readers refuse the store until its generation ends
 REMOTE_BATCH = 50  # documents checked together before they are sent to a remote endpoint one update each
 Check = Callable[[bytes], None]  # called with a batch's documents as N-Triples; raises to refuse them
 
@@ -58,7 +60,8 @@ def put_document(store: Store, doc_iri: str | URIRef, graph: Graph, source_key: 
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write {doc}: {_one_line(str(exc))}") from None
     else:
-        _http_update(store, replace_update(doc, own, shared, [*old, doc]))
+        for update in replace_updates(doc, own, shared, [*old, doc]):
+            _http_update(store, update)
     return REPLACED if old else ADDED
 
 
@@ -108,12 +111,30 @@ def replace_update(name: URIRef, own: list[tuple], shared: list[tuple], drop: It
     return " ;\n".join(parts)
 
 
+def replace_updates(name: URIRef, own: list[tuple], shared: list[tuple], drop: Iterable[URIRef],
+                    size: int = REMOTE_TRIPLES) -> list[str]:
+    """``replace_update`` as requests of at most ``size`` triples each, for a remote endpoint."""
+    dropped = list(dict.fromkeys(drop))
+    first = [derived.underive_update([_iri(d) for d in dropped])] + [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
+    return [" ;\n".join(first)] + _inserts(name, own, size) + _inserts(DERIVED_GRAPH, shared, size)
+
+
 def graph_update(name: URIRef, triples: list[tuple]) -> str:
     """Replace a whole non-document graph (ontology, analysis, meta, sources) in one update."""
     parts = [f"DROP SILENT GRAPH {_iri(name)}"]
     if triples:
         parts.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{_lines(triples)}}} }}")
     return " ;\n".join(parts)
+
+
+def graph_updates(name: URIRef, triples: list[tuple], size: int = REMOTE_TRIPLES) -> list[str]:
+    """``graph_update`` as requests of at most ``size`` triples each, for a remote endpoint."""
+    return [f"DROP SILENT GRAPH {_iri(name)}"] + _inserts(name, triples, size)
+
+
+def _inserts(name: URIRef, triples: list[tuple], size: int) -> list[str]:
+    return [f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{_lines(triples[i:i + size])}}} }}"
+            for i in range(0, len(triples), size)]
 
 
 def _lines(triples: Iterable[tuple]) -> str:
@@ -331,11 +352,14 @@ def put_graph(store: Store, graph_iri: str | URIRef, graph: Graph) -> None:
     triples = list(graph.triples((None, None, None)))
     if store.ox is not None and _same_graph(store.ox, name, triples):
         return  # rewriting an unchanged ontology graph on every build would cost seconds
-    update = graph_update(name, triples)
+    refresh = [derived.refresh_update()] if name == ONTOLOGY_GRAPH else []
     if name == ONTOLOGY_GRAPH:
-        update += " ;\n" + derived.refresh_update()
         store._known = None
-    run_update(store, update, f"cannot write graph {name}")
+    if store.ox is not None:
+        run_update(store, " ;\n".join([graph_update(name, triples), *refresh]), f"cannot write graph {name}")
+    else:
+        for update in graph_updates(name, triples) + refresh:
+            run_update(store, update, f"cannot write graph {name}")
 
 
 def refresh_derived(store: Store) -> None:

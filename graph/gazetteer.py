@@ -58,6 +58,7 @@ class Trigger:
     target_types: tuple[str, ...] = ()  # "leaving ECOWAS": only when the target is an Organisation
     label_words: tuple[str, ...] = ()  # "called the move RECKLESS": only with such a word in the clause
     object_is_theme: bool = False  # "supplied weapons TO X": the object is what is given
+    object_is_agent: bool = False  # "received Somalia's president": only when the object is someone, not "the Russian tanker"
     complements: tuple[str, ...] = ()  # "vowed to RETALIATE": only with one of these complement verbs
     complement_modals: tuple[str, ...] = ()  # "said Iraq MUST dismantle…": only with such a modal in the complement
     source: str = "lexicon"  # where the entry comes from: the hand-written lexicon, petrarch2 or wordnet
@@ -253,6 +254,7 @@ def _read_lexicon(gz: Gazetteer) -> None:
                     reverse=_bool(g, s, AG.reverse),
                     complements=tuple(_strs(g, s, AG.requiresComplement)),
                     object_is_theme=_bool(g, s, AG.objectIsTheme),
+                    object_is_agent=_bool(g, s, AG.objectIsAgent),
                     label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
                     target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
                     complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),

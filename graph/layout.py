@@ -107,6 +107,16 @@ def _dateline_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _keep_lead_whole(doc: Doc, body: int, end: int) -> None:
+    """The lead after a dateline runs to its first full stop: a capitalised demonym opening it
+    ("BISHKEK (Reuters) - Kyrgyz and Tajik border guards …") reads to the parser like a fragment of
+    its own, which would cut the subject from its verb."""
+    for tok in doc[body + 1:end]:
+        if tok.text in (".", "!", "?"):
+            return
+        tok.is_sent_start = False
+
+
 @Language.component("news_layout")
 def news_layout(doc: Doc) -> Doc:
     """Set sentence starts at line breaks and after datelines, and label the page's lines."""
@@ -127,6 +137,7 @@ def news_layout(doc: Doc) -> Doc:
         if body is not None:
             _mark_line(doc, start, body, "dateline")
             doc[body].is_sent_start = True
+            _keep_lead_whole(doc, body, end)
         elif kind is not None and (not wrapped or kind != "headline"):
             _mark_line(doc, start, end, kind)
     return doc

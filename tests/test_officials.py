@@ -47,6 +47,23 @@ def test_the_dateline_state_owns_untitled_offices(extract_text, text, expected):
     assert expected in offices(extract_text(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the same office named before with its state: "Russian envoy" … "Ambassador X"
+    ("Seoul summons Russian envoy over troop deployment\nSEOUL, Feb 5 (Reuters) - South Korea's vice foreign "
+     "minister told Ambassador Ivan Petrov that the deployment was a grave threat.", ("Ivan Petrov", "RUS")),
+    # whoever sends an official is the one served, whatever the dateline
+    ("TRIPOLI, Libya — Greece sent Foreign Minister Nikos Dendias to Benghazi last month.", ("Nikos Dendias", "GRC")),
+    # a story filed from two capitals has no home state
+    ("ALGIERS/PARIS, Jan 20 (Reuters) - Algeria expelled twelve French diplomats and France recalled its "
+     "ambassador. Interior Minister Jean Martin said Paris would respond.", ("Jean Martin", "FRA")),
+    # 'the two leaders' names the known people before it leaders of their states
+    ("Trump said he would urge Vladimir Putin to agree to a ceasefire when the two leaders meet in Alaska.",
+     ("Vladimir Putin", "RUS")),
+])
+def test_whose_office_from_the_discourse(extract_text, text, expected):
+    assert expected in offices(extract_text(text))
+
+
 def test_an_official_does_not_serve_the_state_he_acts_upon(extract_text):
     ex = extract_text("Vice Foreign Minister Sun Weidong summoned Japan's ambassador on Friday.\n"
                       "China said the remarks crossed a red line.")

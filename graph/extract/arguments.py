@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
 
 
@@ -26,7 +26,8 @@ def _ref_from_mention(ctx: DocContext, m: Mention, factor: float, how: str, sect
 
 def _group_size(ctx: DocContext, tok: Token) -> int:
     """'the three leaders' -> 3 (a group noun without actor modifiers), else 0."""
-    if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") or tok.tag_ not in ("NNS", "NNPS"):
+    if tok.lemma_.lower() not in ctx.gz.word_list("pair_nouns") | ctx.gz.word_list("group_nouns") \
+            or tok.tag_ not in ("NNS", "NNPS"):
         return 0
     # ("the three European capitals" after "France, Britain and Germany": a collective modifier does not
     # name the group; "the three Gulf states" with no three actors before is the collective, see args_or_pair)
@@ -45,7 +46,8 @@ def numbered_group(ctx: DocContext, tok: Token, sent_idx: int) -> list[Ref] | No
     size = _group_size(ctx, tok)
     if size <= 2:
         return None
-    group = _resolve_group(ctx, sent_idx, size, before=tok.idx, within=_collective_members(ctx, tok))
+    group = _resolve_group(ctx, sent_idx, size, before=tok.idx, within=_collective_members(ctx, tok),
+                           kinds=ctx.gz.anaphors.get(tok.lemma_.lower()))
     return group if group or not any(c.i in ctx.mentions for c in tok.children) else None
 
 
@@ -60,42 +62,51 @@ def _collective_members(ctx: DocContext, tok: Token) -> frozenset[str] | None:
 
 
 def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None = None,
-                   within: frozenset[str] | None = None) -> list[Ref]:
-    """'the three leaders' -> the actors of the latest sentence whose interactions involve exactly that many.
-    Only interactions stated before the anaphor (char offset ``before``) can be its antecedent; with
-    ``within``, only actors of that set."""
-    for s in range(sent_idx, max(-1, sent_idx - 3), -1):
-        actors: list[str] = []
-        sources: list[str] = []
-        for si, _d, ix in ctx.salience:
-            if si == s and not ix.source.startswith("P_") and (before is None or ix.trigger_start < before):
-                for a in (ix.source, ix.target):
-                    if a not in actors and _pair_type_ok(ctx, a, False):
-                        actors.append(a)
-                if ix.source not in sources and _pair_type_ok(ctx, ix.source, False):
-                    sources.append(ix.source)
-        # "Mali, Burkina Faso and Niger left ECOWAS. The three governments …": all the actors, else the
-        # ones that acted, else the states among them
-        states = [a for a in actors if ctx.gz.actors[a].type == "State"]
-        for group in (actors, sources, states):
-            if len(group) == size and (within is None or set(group) <= within):
-                return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
-    # else the latest coordination of that many actors ("after France, Britain and Germany triggered the
-    # mechanism" states no interaction, yet names the three)
+                   within: frozenset[str] | None = None, kinds: frozenset[str] | None = None) -> list[Ref]:
+    """'the three leaders' -> that many actors named before the anaphor (char offset ``before``), in this
+    or the four previous sentences, latest first: those that acted together ("Mali, Burkina Faso and
+    Niger left ECOWAS. The three governments …"), else those named together ("after France, Britain and
+    Germany triggered the mechanism"), else all the actors of one sentence's interactions, else its
+    states — never a mix of sellers and buyers when three allies were named. With ``within``, only
+    actors of that set; with ``kinds``, only actors of those types ('the three governments' are states,
+    not the armed groups one of them fought)."""
     sents = list(ctx.doc.sents)
-    for s in range(sent_idx, max(-1, sent_idx - 3), -1):
-        groups = []
-        for tok in sents[s]:
-            if before is not None and tok.idx >= before:
-                break
-            if tok.i in ctx.mentions and tok.dep_ != "conj" and tok.conjuncts:
-                members = [ctx.mentions[t.i].actor for t in [tok, *tok.conjuncts] if t.i in ctx.mentions
-                           and not ctx.mentions[t.i].location and _pair_type_ok(ctx, ctx.mentions[t.i].actor, False)]
-                if len(dict.fromkeys(members)) == size and (within is None or set(members) <= within):
-                    groups.append(list(dict.fromkeys(members)))
-        if groups:
-            return [Ref(a, None, None, 0.75, "group-anaphora") for a in groups[-1]]
+    for s in range(sent_idx, max(-1, sent_idx - 5), -1):
+        actors, sources = _interaction_groups(ctx, s, before)
+        states = [a for a in actors if ctx.gz.actors[a].type == "State"]
+        candidates = [sources] + _coordinated_groups(ctx, sents[s], before)[::-1] + [actors, states]
+        for group in candidates:
+            if len(group) == size and (within is None or set(group) <= within) \
+                    and (kinds is None or all(ctx.gz.actors[a].type in kinds for a in group)):
+                return [Ref(a, None, None, 0.8, "group-anaphora") for a in group]
     return []
+
+
+def _interaction_groups(ctx: DocContext, s: int, before: int | None) -> tuple[list[str], list[str]]:
+    """(every actor, the acting actors) of sentence ``s``'s interactions stated before ``before``."""
+    actors: list[str] = []
+    sources: list[str] = []
+    for si, _d, ix in ctx.salience:
+        if si == s and not ix.source.startswith("P_") and (before is None or ix.trigger_start < before):
+            for a in (ix.source, ix.target):
+                if a not in actors and _pair_type_ok(ctx, a, False):
+                    actors.append(a)
+            if ix.source not in sources and _pair_type_ok(ctx, ix.source, False):
+                sources.append(ix.source)
+    return actors, sources
+
+
+def _coordinated_groups(ctx: DocContext, sent: Span, before: int | None) -> list[list[str]]:
+    """The actors named together ('France, Britain and Germany') in a sentence, before ``before``."""
+    groups = []
+    for tok in sent:
+        if before is not None and tok.idx >= before:
+            break
+        if tok.i in ctx.mentions and tok.dep_ != "conj" and tok.conjuncts:
+            members = [ctx.mentions[t.i].actor for t in [tok, *tok.conjuncts] if t.i in ctx.mentions
+                       and not ctx.mentions[t.i].location and _pair_type_ok(ctx, ctx.mentions[t.i].actor, False)]
+            groups.append(list(dict.fromkeys(members)))
+    return groups
 
 
 def pair_noun(ctx: DocContext, tok: Token) -> bool:
@@ -233,12 +244,17 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
         tok_i = ctx.doc[i]
+        while tok_i.dep_ in ("compound", "amod") and tok_i.head.i > tok_i.i and not tok_i.conjuncts:
+            tok_i = tok_i.head  # "Kyrgyz and Tajik border guards": the noun the name modifies is the conjunct
         group = [tok_i] + list(tok_i.conjuncts)
         for ap in [c for c in tok_i.children if c.dep_ == "appos"]:  # "Mali, Burkina Faso and Niger" parsed as apposition
             group += [ap] + list(ap.conjuncts)
         if len(group) > 1:
-            refs = [_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun") for g in group if g.i in ctx.mentions]
-            if len([r for r in refs if r]) > 1:
+            # ("Kyrgyz and Tajik border guards … their patrols": a conjunct noun stands for its modifier's actor)
+            refs = [r for g in group for r in ([_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun")]
+                                               if g.i in ctx.mentions else
+                                               np_refs(ctx, g, expand_conj=False, factor=0.8, how="pronoun"))]
+            if len({r.actor for r in refs if r}) > 1:
                 return [r for r in refs if r]
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
@@ -493,6 +509,19 @@ def coordination_head(v: Token) -> Token:
     return head
 
 
+def comma_antecedent(pronoun: Token) -> Token | None:
+    """', which …' the parser did not attach as a relative clause ('… condemn France and Ukraine, which
+    the three governments accuse of …' parsed as a complement): the noun phrase before the comma —
+    the head of its coordination."""
+    i = pronoun.i - 1
+    if i < 1 or pronoun.doc[i].text != ",":
+        return None
+    tok = pronoun.doc[i - 1]
+    while tok.dep_ == "conj" and tok.head != tok and tok.head.pos_ in ("PROPN", "NOUN"):
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
+
+
 def relative_clause(v: Token) -> Token | None:
     """The relative clause whose pronoun is an argument of ``v``: ``v`` itself, or the clause that
     reports or governs ``v`` ("the Emirates, which UN experts say has funnelled weapons to the RSF":
@@ -531,8 +560,9 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
         if c.dep_ not in ("nsubj", "csubj", "expl"):
             continue
         rel = relative_clause(v) if c.tag_ in ("WDT", "WP") else None
-        if rel is not None:
-            pronoun, c = c, rel.head
+        antecedent = rel.head if rel is not None else (comma_antecedent(c) if c.tag_ in ("WDT", "WP") else None)
+        if antecedent is not None:
+            pronoun, c = c, antecedent
             if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
                 return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
         group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
@@ -833,7 +863,7 @@ def _own_event_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
 def _claim_author(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
     """'accused Serbia of backing the assailants, an allegation that Vucic rejected': the claim is its
     author's — the subject of the saying or accusing verb the noun hangs on; 'Serbia accused Croatia of
-    … Croatia dismissed the claim': the latest accusation or claim in the two sentences before."""
+    … Croatia dismissed the claim': the latest accusation or claim in the five sentences before."""
     speech = ctx.gz.word_list("speech_verbs") | {"blame", "claim", "charge"}
     for anc in noun.ancestors:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in speech:
@@ -841,7 +871,7 @@ def _claim_author(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
     here = ctx.sent_index.get(noun.sent.start, 0)
     for si, _d, ix in reversed(ctx.salience):
         span = ctx.doc.char_span(ix.trigger_start, ix.trigger_end)
-        if here - 2 <= si < here and span is not None and span.root.lemma_.lower() in speech and ix.source not in subj:
+        if here - 5 <= si < here and span is not None and span.root.lemma_.lower() in speech and ix.source not in subj:
             return [Ref(ix.source, None, None, 0.75, "claim-author")]
     return []
 
@@ -850,8 +880,9 @@ def _summed_up_clause(ctx: DocContext, noun: Token, subj: set[str], any_event: b
     """'Britain, France and Germany triggered the snapback, a move Tehran called illegal': the move is
     the clause it sums up; '… Kosovo's ban came into force. The EU criticised the move': the previous
     sentence's subject event."""
-    if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
-        owners = [r for r in subject_refs(ctx, noun.head) if r.actor not in subj]
+    clause = _summed_up_verb(ctx, noun)
+    if clause is not None:
+        owners = [r for r in subject_refs(ctx, clause) if r.actor not in subj]
         if owners:
             return _relayed(owners, 0.8, "summed-up-clause")
     if any_event or noun.sent.start == 0:
@@ -864,6 +895,21 @@ def _summed_up_clause(ctx: DocContext, noun: Token, subj: set[str], any_event: b
             if owners:
                 return owners
     return []
+
+
+def _summed_up_verb(ctx: DocContext, noun: Token) -> Token | None:
+    """The verb of the clause an appended noun sums up: 'triggered the snapback, a move …' (the noun
+    hung on the verb), or, misparsed as apposition to the object, 'hosted the Russian warship, a step
+    that drew …' (a generic event noun after an object that names no event)."""
+    if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    obj = noun.head
+    if noun.dep_ == "appos" and noun.lemma_.lower() in ctx.gz.word_list("generic_event_nouns") \
+            and obj.dep_ in ("dobj", "nsubjpass") and obj.head.pos_ in ("VERB", "AUX") \
+            and (obj.lemma_.lower(), "NOUN") not in ctx.gz.triggers \
+            and obj.lemma_.lower() not in ctx.gz.word_list("generic_event_nouns"):
+        return obj.head
+    return None
 
 
 def _earlier_event(ctx: DocContext, noun: Token, subj: set[str], generic: bool) -> list[Ref]:
@@ -994,5 +1040,11 @@ def object_path(n: Token, gv: Token) -> bool:
     while cur != gv and hops < 4:
         if cur.dep_ in ("nsubj", "csubj", "advcl", "relcl", "ccomp", "xcomp", "acl"):
             return False
+        if cur.dep_ == "prep" and cur.head == gv and cur.lower_ in DIRECTION_PREPS \
+                and any(c.dep_ == "dobj" for c in gv.children):
+            return False  # "reopen the ports TO grain exports": where the object goes, not the object
         cur, hops = cur.head, hops + 1
     return cur == gv and n.dep_ != "nsubj"
+
+
+DIRECTION_PREPS = ("to", "for", "from", "into", "toward", "towards")

@@ -27,6 +27,18 @@ def _is_location(tok: Token, gz: Gazetteer) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in gz.word_list("location_preps")
 
 
+def _names_a_venue(tok: Token, gz: Gazetteer) -> bool:
+    """'the Cairo framework', 'the Minsk accords': a capital that modifies a thing (no one who acts,
+    no event a trigger names) is where it was made, not the state (but 'Beijing authorities' are
+    China's, and 'the Doha talks' are left to the trigger's own rule)."""
+    if tok.dep_ != "compound" or tok.head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.i < tok.i for c in tok.head.children):
+        return False  # (a determiner opens the phrase: 'that Tehran halt enrichment' misparsed is no phrase)
+    head = tok.head.lemma_.lower()
+    return head not in gz.agent_nouns and head not in gz.title_heads and head not in gz.anaphors \
+        and (head, "NOUN") not in gz.triggers and head not in gz.word_list("group_nouns")
+
+
 def find_mentions(ctx: DocContext) -> None:
     doc, gz = ctx.doc, ctx.gz
     for ent in doc.ents:
@@ -36,7 +48,8 @@ def find_mentions(ctx: DocContext) -> None:
                 continue
             # (the place of a dateline, "BEIRUT —", is where the story was filed)
             m = Mention(actor, kind, sector or None, ent.start, ent.end,
-                        location=kind == "city" or _is_location(ent.root, gz) or ent[0]._.ag_layout == "dateline")
+                        location=kind == "city" or _is_location(ent.root, gz) or ent[0]._.ag_layout == "dateline"
+                        or (kind == "capital" and _names_a_venue(ent.root, gz)))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)
@@ -44,6 +57,7 @@ def find_mentions(ctx: DocContext) -> None:
         if ent.label_ == "PERSON":
             _person(ctx, ent)
     _surname_mentions(ctx)
+    _leaders_named_as_such(ctx)
 
 
 def _contextual_names(ctx: DocContext) -> None:
@@ -126,11 +140,50 @@ def _dateline_state(ctx: DocContext) -> str | None:
             if words:
                 break
             continue
-        if tok.text in (",", "/", "(", "—", "–", "-", "--") and words:
+        if tok.text == "/" and words:
+            return None  # "TEHRAN/KABUL", "ALGIERS/PARIS": filed from both sides, no home state
+        if tok.text in (",", "(", "—", "–", "-", "--") and words:
             break
         words.append(tok.text)
     actor = ctx.gz.place_index.get(" ".join(words).lower()) if words else None
     return actor if actor is not None and ctx.gz.actors[actor].type == "State" else None
+
+
+def _title_named_before(ctx: DocContext, title: str, left: int) -> str | None:
+    """'South Korea summons Russian envoy … Ambassador Georgy Zinoviev': the same office named earlier
+    with its state ('Russian envoy', 'Russia's ambassador') is this person's. Envoy and ambassador are
+    one office here."""
+    if not title:
+        return None
+    words = title.split()
+    head = words[-1]
+    same = {head} | ({"envoy", "ambassador"} if head in ("envoy", "ambassador") else set())
+    for tok in reversed(ctx.doc[:left]):
+        if tok.lower_ in same or tok.lemma_.lower() in same:
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions}
+            if not set(words[:-1]) <= mods:
+                continue  # "Prime Minister …" is not the office of an earlier "Turkish Foreign Minister"
+            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.mentions
+                        and ctx.mentions[c.i].kind != "person"), None)
+            if mod is not None and ctx.gz.actors[ctx.mentions[mod.i].actor].type != "CollectiveActor":
+                return ctx.mentions[mod.i].actor
+    return None
+
+
+def _sender(ctx: DocContext, name: Span | None, exclude: set[str]) -> str | None:
+    """'Greece … sent Foreign Minister George Gerapetritis to Benghazi': the state that sends, appoints
+    or dispatches the person is the one the person serves."""
+    if name is None:
+        return None
+    verb = name.root.head if name.root.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in ctx.gz.word_list("sending_verbs"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            m = ctx.mentions.get(c.i)
+            if _employer(ctx, m, exclude):
+                return m.actor
+    return None
 
 
 def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", name: Span | None = None
@@ -143,8 +196,13 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     if marked is not None:
         return marked, 1.0
     exclude = _acted_upon(ctx, name) if name is not None else set()
+    named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude)
+    if named is not None:
+        return named, 0.9
     home = _dateline_state(ctx)
-    if home is not None and home not in exclude and not set(title.split()) & ctx.gz.word_list("organisation_titles"):
+    words = set(title.split())
+    if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \
+            and not words & ctx.gz.word_list("posted_abroad_titles"):
         return home, 0.8
     for j in range(left - 1, sent.start - 1, -1):
         if _employer(ctx, ctx.mentions.get(j), exclude):
@@ -304,6 +362,27 @@ def _person(ctx: DocContext, ent: Span) -> None:
     for i in range(first, ent.end):  # the title belongs to the person: "Foreign Minister … met"
         if i not in ctx.mentions or ctx.mentions[i].kind != "name" or i >= ent.start:
             ctx.mentions[i] = m
+
+
+def _leaders_named_as_such(ctx: DocContext) -> None:
+    """'… urge Vladimir Putin to agree … when the two leaders meet': known people a counted 'leaders'
+    refers back to hold their state's leadership (an office the text names; the state is the
+    gazetteer's)."""
+    for tok in ctx.doc:
+        if tok.lower_ != "leaders" or not any(c.lower_ in ("two", "both", "three") for c in tok.children):
+            continue
+        size = 3 if any(c.lower_ == "three" for c in tok.children) else 2
+        people: list[str] = []
+        for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+            m = ctx.mentions.get(i)
+            if m is not None and m.kind == "person" and m.actor not in people:
+                people.append(m.actor)
+            if len(people) == size:
+                break
+        for pid in people:
+            person = ctx.persons.get(pid)
+            if person is not None and person.affiliation and not any(o.person == pid for o in ctx.offices):
+                ctx.offices.append(Office(pid, "Leader", person.affiliation, "GOV"))
 
 
 def _surname_mentions(ctx: DocContext) -> None:

@@ -205,6 +205,11 @@ def _step_up(ctx: DocContext, st: _Marks, cur: Token, kids: list[Token], relatio
     head = cur.head
     if head == cur:
         return None, True
+    if cur.dep_ == "ccomp" and head.dep_ != "relcl" and any(
+            c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in kids):
+        # ", which the juntas accuse of …" misparsed as a complement: a relative clause stands alone (but
+        # "Chad, which it SAYS has smuggled arms": the saying is the relative clause, and reports it)
+        return None, True
     if _passes_through(ctx, st, cur, head, kids):
         return head, True
     if cur.dep_ == "ccomp" and cur.i < head.i and any(t.text == ";" for t in cur.doc[cur.i:head.i]):

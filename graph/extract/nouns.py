@@ -432,6 +432,9 @@ def reaction_to_event(f: Frame) -> bool:
     gv = f.governor
     if gv is not None and gv.dep_ in ("advcl", "conj") and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
         f.targets = [r for r in _subjects_of(f, gv.head, 0.85, "reaction-to-clause") if r.actor not in own]
+    elif gv is not None and gv.dep_ == "relcl" and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
+        # "…, a step that drew a sharp rebuke from neighbouring Croatia": the step's author
+        f.targets = [r for r in event_owner(f.ctx, gv.head, f.sources, any_event=True) if r.actor not in own]
     if not f.targets:
         f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
     return False
@@ -513,6 +516,9 @@ def main_clause_parties(f: Frame) -> bool:
     if not (f.symmetric or _after_fighting(f)) or f.sources or f.targets or f.between \
             or n.dep_ not in ("pobj", "dobj", "nsubj") or n == sent.root or third_party_subject(ctx, sent.root):
         return False
+    verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), sent.root)
+    if verb != sent.root and n.dep_ == "pobj" and n.head.head == verb and not object_path(n, verb):
+        return False  # "signed agreements … to reopen the ports TO GRAIN EXPORTS": where another verb's object goes
     sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
     mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "mediates"}
     asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..gazetteer import Gazetteer, Trigger
 
-__all__ = ["trigger_pos", "triggers_for", "gerund_entries", "requirement_met", "object_lemmas", "participle_patient", "instrument"]
+__all__ = ["trigger_pos", "triggers_for", "gerund_entries", "phrasal_object", "requirement_met", "object_lemmas", "participle_patient", "instrument"]
 
 
 def trigger_pos(tok: Token) -> str:
@@ -24,7 +24,7 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     """Every lexicon entry ``tok`` instantiates here, the object-specific ones first and alone."""
     pos = trigger_pos(tok)
     lemma = tok.lemma_.lower()
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if pos == "VERB" else None
+    particle = _particle(gz, tok, lemma) if pos == "VERB" else None
     phrasal = _entries(gz, f"{lemma} {particle}", pos) if particle else None
     if phrasal:
         return [t for t in phrasal if not t.requires_object or requirement_met(tok, t)]
@@ -37,14 +37,38 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
         found = gerund_entries(gz, tok.lower_)  # "a mediating role": the tagger's noun is the verb's participle
     # "hosted talks" is mediation, not a host's visit; "shuttle diplomacy" is mediation, not talks
     specific = [t for t in found if t.requires_object and requirement_met(tok, t)]
-    if specific:
-        return specific
+    # "supplied gas TO Poland" is trade: an entry whose object is named beats one that wants only a
+    # preposition
+    named = [t for t in specific if requirement_met(tok, t, lexical_only=True)]
+    if named or specific:
+        return named or specific
     return [t for t in found if not t.requires_object or pos == "VERB"]
 
 
 # particles that make a phrasal verb mean something else than its verb ("stand down" is no standing
 # by, "back down" no backing); "stepped UP attacks", "hit BACK" keep their verb's meaning
 MEANING_PARTICLES = ("down", "off", "out", "away")
+
+
+def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:
+    """The verb's particle: a 'prt' child, or a preposition right after the verb that makes a phrasal
+    entry of the lexicon ('brushed off the criticism' parsed with 'off' as a preposition)."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None:
+        return prt
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
+        return nxt.lower_
+    return None
+
+
+def phrasal_object(tok: Token) -> Token | None:
+    """The object of a phrasal verb whose particle the parser made a preposition ('brushed off THE
+    CRITICISM')."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head == tok:
+        return next((p for p in nxt.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def gerund_entries(gz: Gazetteer, word: str) -> list[Trigger]:
@@ -62,13 +86,15 @@ def _entries(gz: Gazetteer, lemma: str, pos: str) -> list[Trigger]:
     return gz.triggers.get((lemma, pos)) or gz.generated.get((lemma, pos)) or []
 
 
-def requirement_met(tok: Token, trig: Trigger) -> bool:
+def requirement_met(tok: Token, trig: Trigger, lexical_only: bool = False) -> bool:
     """A verb's required object, or a noun's required modifier ("a PHONE call"; "a call for restraint"
-    is not a conversation)."""
+    is not a conversation); with ``lexical_only``, a named one, not just a preposition (``_prep``)."""
     if trig.pos == "VERB":
         found = object_lemmas(tok)
     else:
         found = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if lexical_only:
+        found = {w for w in found if not w.startswith("_prep")}
     return bool(found & set(trig.requires_object)) and not found & set(trig.excludes_object)
 
 
@@ -82,8 +108,12 @@ def object_lemmas(tok: Token) -> set[str]:
                 c = tok.head  # "talks that Iraq and Oman had hosted": the relative pronoun is the noun
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
+                out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
         if c.dep_ in ("prep", "dative"):
             out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        # "ties between Tehran and Baku had been thawing": an intransitive verb's subject is what changes
+        out.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         out.add(tok.head.lemma_.lower())  # "the treaty he signed with Putin": the described noun is the object
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -92,6 +122,18 @@ def object_lemmas(tok: Token) -> set[str]:
     if subj is not None:
         out.add(subj.lemma_.lower())
     return out
+
+
+QUANTITY_NOUNS = ("all", "most", "much", "some", "part", "share", "portion", "bulk", "half", "third", "quarter",
+                  "majority", "lot", "plenty", "none", "any", "each", "one", "many", "several", "rest")
+
+
+def _quantified_lemmas(tok: Token) -> set[str]:
+    """The noun a quantity word is of ('all of its gas' -> gas)."""
+    if tok.lower_ not in QUANTITY_NOUNS and tok.lemma_.lower() not in QUANTITY_NOUNS:
+        return set()
+    return {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"}
 
 
 def participle_patient(tok: Token) -> Token | None:

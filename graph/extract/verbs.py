@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import (actor_pairs, anaphoric, args_or_pair, coordination_head, event_owner, np_refs, pair_noun,
+from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
 from .context import PRONOUNS, SUBJ, Ref
 from .frames import Frame, Step, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
 from .threats import complement_threat
-from .triggers import instrument, participle_patient, requirement_met, triggers_for
+from .triggers import instrument, participle_patient, phrasal_object, requirement_met, triggers_for
 
 __all__ = ["verb_frame", "VERB_STEPS"]
 
@@ -48,6 +48,28 @@ def required_object_missing(f: Frame) -> bool:
     """'Qatar hosted talks' is mediation, 'Qatar hosted a delegation' is not: an entry that requires
     an object counts only with it."""
     return bool(f.trig.requires_object) and not requirement_met(f.tok, f.trig)
+
+
+def object_is_no_agent(f: Frame) -> bool:
+    """'Kenya received Somalia's president' is a visit; 'Cuba received the Russian tanker' and 'France
+    welcomed Iran's decision' are not: an entry whose object must be someone counts only when its
+    direct object is an actor, a person or a noun for people (an envoy, a delegation, the two leaders)."""
+    if not f.trig.object_is_agent:
+        return False
+    objs = [c for c in f.tok.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(_names_someone(f, o) for o in objs)
+
+
+def _names_someone(f: Frame, o: Token) -> bool:
+    """The token names an actor or person itself (not through a modifier: 'the RUSSIAN tanker')."""
+    m = f.ctx.mentions.get(o.i)
+    if m is not None and not m.location:
+        return True
+    lemma = o.lemma_.lower()
+    gz = f.gz
+    return o.ent_type_ in ("PERSON", "NORP") or lemma in gz.agent_nouns or lemma in gz.title_heads \
+        or lemma in gz.word_list("pair_nouns") or lemma in gz.word_list("group_nouns") \
+        or lemma in gz.anaphors
 
 
 def _has_modal(clause: Token, modals: tuple[str, ...]) -> bool:
@@ -269,6 +291,8 @@ def direct_objects(f: Frame) -> bool:
     f.passive = _is_passive(v)
     holder = v.head if f.passive and not any(c.dep_ == "nsubjpass" for c in v.children) and v.dep_ == "conj" else v
     kids = list(v.children) + [c for c in holder.children if holder != v and c.dep_ == "nsubjpass"]
+    if " " in f.trig.lemma and phrasal_object(v) is not None:
+        f.targets += _object_refs(f, phrasal_object(v))  # "brushed off the criticism"
     for c in kids:
         if c.dep_ == "nsubjpass" and f.passive and c.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
             f.targets += np_refs(ctx, holder.head, factor=0.95, how="relative-patient")
@@ -276,9 +300,11 @@ def direct_objects(f: Frame) -> bool:
         if f.trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
         rel = relative_clause(v) if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") else None
-        if rel is not None:
+        antecedent = rel.head if rel is not None else (
+            comma_antecedent(c) if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") else None)
+        if antecedent is not None:
             if not f.trig.object_is_theme:
-                f.targets += np_refs(ctx, rel.head, factor=0.95, how="relative-object",
+                f.targets += np_refs(ctx, antecedent, factor=0.95, how="relative-object",
                                      place_ok=f.relation == "attacks", conj_before=c.i)
             continue
         if c.dep_ == "dobj" or (f.passive and c.dep_ == "nsubjpass") or (c.dep_ == "dative" and c.pos_ != "ADP"):
@@ -550,6 +576,20 @@ def meeting_participation(f: Frame) -> bool:
     return False
 
 
+def subject_noun_parties(f: Frame) -> bool:
+    """'Ties between Tehran and Baku had been thawing', 'relations with Cairo have improved': a
+    symmetric change whose subject is the relation itself — the parties are that noun's."""
+    if not f.symmetric or f.targets or f.between or any(r for r in f.sources):
+        return False
+    for c in f.tok.children:
+        # (only the relation the entry is about: 'ties' thawed, not 'a ceasefire … took effect')
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions and c.lemma_.lower() in f.trig.requires_object:
+            for prep, p in prep_objects(f.ctx, c, ("between", "with")):
+                (f.between if prep == "between" else f.targets).extend(
+                    args_or_pair(f.ctx, p, f.sent_idx, "subject-noun", place_ok=True))
+    return False
+
+
 def symmetric_partner_preposition(f: Frame) -> bool:
     """'the US met with Iran': for a symmetric relation the partner named by the preposition is the
     other party (an object, if any, is the topic)."""
@@ -655,12 +695,12 @@ def coordinated_subjects(f: Frame) -> bool:
 
 
 VERB_STEPS: tuple[Step, ...] = (
-    instrument_names_relation, required_object_missing, modal_complement, threat_by_complement, hostile_label_missing,
+    instrument_names_relation, required_object_missing, object_is_no_agent, modal_complement, threat_by_complement, hostile_label_missing,
     warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
     criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
     conjunct_shares_target, object_preposition_target, complement_owner, reciprocal_each_other,
-    meeting_participation, symmetric_partner_preposition, mediation_verb, fighting_alongside,
+    meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,
     record_targetless_event, emit_between_and_targets, coordinated_subjects,
 )

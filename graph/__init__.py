@@ -13,4 +13,6 @@ The pipeline is a chain of small modules, each usable on its own::
 ``graph.pipeline.build`` runs them all; the ``actorgraph`` CLI is a thin shell over it.
 """
 
+__all__ = ["__version__"]  # the stages are its modules: graph.pipeline, graph.extract, …
+
 __version__ = "0.1.0"

@@ -41,13 +41,16 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
-from .namespaces import AG, ANALYSIS_GRAPH, DOC, ONTOLOGY_DIR, PREFIXES, RELATIONS, SYMMETRIC
+from .namespaces import AG, ANALYSIS_GRAPH, DOC, ONTOLOGY_DIR, PREFIXES
+from .vocabulary import ACTOR_TYPES, RELATIONS, SYMMETRIC, VOCABULARY, read_vocabulary
 
 FACTUAL_MODALITIES = ("asserted", "reported")
 NON_FACTUAL_MODALITIES = ("hypothetical", "negated")
-ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
-PRESSURE_RELATIONS = ("pressures", "demands", "threatens")
-QUAD_CODES = {"VerbalCooperation": 1, "MaterialCooperation": 2, "VerbalConflict": 3, "MaterialConflict": 4}
+# the relations whose ag:feedsAnalysis names the pressure list / the mediation analysis (ontology/actorgraph.ttl);
+# analyse() reads them from the graph it is given, so user Turtle can add one
+PRESSURE_RELATIONS = VOCABULARY.feeding("pressure")
+MEDIATION_RELATIONS = VOCABULARY.feeding("mediation")
+QUAD_CODES = VOCABULARY.quad_codes  # "VerbalCooperation" -> 1 … "MaterialConflict" -> 4, from ag:quadCode
 SEED = 42
 DECIMALS = 6
 
@@ -276,35 +279,40 @@ def _ontology_relations() -> dict[str, dict]:
 
 
 def _relations_in(g: Graph) -> dict[str, dict]:
-    q = """SELECT ?rel ?sign ?colour ?label ?quad WHERE {
-             ?rel ag:sign ?sign .
-             OPTIONAL { ?rel ag:colour ?colour } OPTIONAL { ?rel rdfs:label ?label }
-             OPTIONAL { ?rel ag:quadClass ?quad } }"""
-    out: dict[str, dict] = {}
-    # an rdflib Graph, or a graph.store.Store (whose queries know the prefixes)
-    for b in (g.query(q, initNs=PREFIXES) if isinstance(g, Graph) else g.query(q)):
-        name = local_name(b.rel)
-        if name in QUAD_CODES:  # quad classes carry ag:sign too; they are not relations
-            continue
-        out.setdefault(name, {
-            "sign": 1 if _float(b.sign) >= 0 else -1,
-            "colour": _str(b.colour) or "#888888",
-            "label": _str(b.label) or name,
-            "quad": local_name(b.quad) or "",
-            "symmetric": name in SYMMETRIC,
-        })
-    return out
+    """The relations ``g`` declares (graph.vocabulary), in CAMEO code order, as the analysis uses them:
+    a sign of 0 counts as cooperation, the quad class by its local name. ``g`` may be a
+    ``graph.store.Store``: its relation and quad-class descriptions are read into a graph first."""
+    if not isinstance(g, Graph):
+        g = _vocabulary_graph(g)
+    return {r.name: {"sign": 1 if r.sign >= 0 else -1, "colour": r.colour, "label": r.label, "quad": r.quad_class,
+                     "symmetric": r.symmetric, "analyses": tuple(sorted(r.analyses))}
+            for r in read_vocabulary(g) if (AG[r.name], AG.sign, None) in g}
+
+
+def _vocabulary_graph(store) -> Graph:  # noqa: ANN001 - a graph.store.Store
+    """What ``read_vocabulary`` reads about relations, from a store: each sub-property of
+    ``ag:interactsWith`` and each quad class with every property it has (one CONSTRUCT, not the store)."""
+    g = Graph()
+    for triple in store.query("""CONSTRUCT { ?p ?x ?y . ?q ?qx ?qy } WHERE {
+            { ?p rdfs:subPropertyOf ag:interactsWith ; ?x ?y } UNION { ?q a ag:QuadClass ; ?qx ?qy } }"""):
+        g.add(triple)
+    return g
 
 
 def relation_info(g: Graph | None = None) -> dict[str, dict]:
-    """Per relation: sign (+1/-1), colour, label, default quad class, symmetric — from the graph if it
-    has the schema, else from the ontology file. Unknown relations get sign +1 and grey."""
+    """Per relation: sign (+1/-1), colour, label, default quad class, symmetric and the analyses it feeds
+    (``ag:feedsAnalysis``) — from the graph if it has the schema, else from the ontology file. Unknown
+    relations get sign +1 and grey.
+
+    >>> relation_info()["threatens"]["sign"], relation_info()["threatens"]["analyses"]
+    (-1, ('pressure',))
+    """
     info = dict(_ontology_relations())
     if g is not None:
         info.update(_relations_in(g))
     for name in RELATIONS:
         info.setdefault(name, {"sign": 1, "colour": "#888888", "label": name, "quad": "",
-                               "symmetric": name in SYMMETRIC})
+                               "symmetric": name in SYMMETRIC, "analyses": ()})
     return info
 
 
@@ -351,9 +359,15 @@ def document_table(g: Graph) -> list[dict]:
 
 # ---------------------------------------------------------------- networks
 
-def _edge_ends(row: dict) -> list[tuple[str, str]]:
+def _feeding(relations: dict[str, dict], analysis: str) -> tuple[str, ...]:
+    """The relations of ``relations`` (see :func:`relation_info`) that feed ``analysis``, in its order."""
+    return tuple(name for name, r in relations.items() if analysis in r.get("analyses", ()))
+
+
+def _edge_ends(row: dict, mediation: Sequence[str] = MEDIATION_RELATIONS) -> list[tuple[str, str]]:
+    """A mediation links the mediator to both parties; any other claim is one edge."""
     ends = [(row["source"], row["target"])]
-    if row["relation"] == "mediates" and row.get("other_party") and row["other_party"] != row["target"]:
+    if row["relation"] in mediation and row.get("other_party") and row["other_party"] != row["target"]:
         ends.append((row["source"], row["other_party"]))
     return ends
 
@@ -376,14 +390,15 @@ def actor_network(source: Graph | Sequence[dict], modalities: Sequence[str] | No
         rows = sorted((r for r in source if wanted is None or r["modality"] in wanted), key=_row_order)
         relations = relations or relation_info(None)
         actors = {}
+    mediation = _feeding(relations, "mediation")
     m = nx.MultiDiGraph()
-    nodes = sorted({a for r in rows for pair in _edge_ends(r) for a in pair})
+    nodes = sorted({a for r in rows for pair in _edge_ends(r, mediation) for a in pair})
     for a in nodes:
         meta = actors.get(a, {"label": a, "type": "Actor", "offices": []})
         m.add_node(a, label=meta["label"], type=meta["type"], offices=meta["offices"])
     grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for r in rows:
-        for u, v in _edge_ends(r):
+        for u, v in _edge_ends(r, mediation):
             grouped[(u, v, r["relation"])].append(r)
     for (u, v, rel) in sorted(grouped):
         ev = grouped[(u, v, rel)]
@@ -391,7 +406,7 @@ def actor_network(source: Graph | Sequence[dict], modalities: Sequence[str] | No
         m.add_edge(u, v, key=rel, relation=rel, weight=len(ev), evidence=ev,
                    confidence=sum(r["confidence"] for r in ev) / len(ev),
                    sign=meta["sign"], colour=meta["colour"], label=meta.get("label", rel),
-                   symmetric=rel in SYMMETRIC)
+                   symmetric=meta.get("symmetric", rel in SYMMETRIC))
     return m
 
 
@@ -447,6 +462,10 @@ def pagerank(d: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-12, max_iter: i
     """Weighted PageRank by power iteration (networkx's own needs scipy, which we do not ship).
 
     Dangling actors (targets only) spread their rank uniformly, as in networkx. Sums to 1.
+
+    >>> d = nx.DiGraph([("USA", "ISR", {"weight": 2}), ("IRN", "ISR", {"weight": 1})])
+    >>> {actor: round(rank, 3) for actor, rank in pagerank(d).items()}
+    {'IRN': 0.213, 'ISR': 0.574, 'USA': 0.213}
     """
     nodes = sorted(d.nodes)
     n = len(nodes)
@@ -630,7 +649,11 @@ class Analysis:
 
 def period(date: str | None) -> str:
     """Month bucket of an ag:date lexical form: '2026-02-05' and '2026-02' -> '2026-02'; '2026' stays
-    a year; missing -> 'undated'."""
+    a year; missing -> 'undated'.
+
+    >>> period("2026-02-05"), period("2026"), period(None)
+    ('2026-02', '2026', 'undated')
+    """
     if not date:
         return "undated"
     return date[:7] if len(date) >= 7 else date[:4]
@@ -639,7 +662,11 @@ def period(date: str | None) -> str:
 def when(row: dict) -> str | None:
     """The date a claim sits at on a timeline: when it happened (ag:date) if the text says, else when
     it was reported (ag:reportedOn, the document's date). Most news sentences give no date of their
-    own; without the fallback most claims fell into an "undated" bucket."""
+    own; without the fallback most claims fell into an "undated" bucket.
+
+    >>> when({"date": None, "reported_on": "2025-04-12"})
+    '2025-04-12'
+    """
     return row.get("date") or row.get("reported_on")
 
 
@@ -667,7 +694,12 @@ def _triads(s: nx.Graph) -> tuple[list[Triad], int]:
 
 def communities(u: nx.Graph) -> list[list[str]]:
     """Louvain communities of ``u`` (weighted, fixed seed), largest first; an actor with no tie is a
-    community of its own. Deterministic, so the analysis graph is the same on every run."""
+    community of its own. Deterministic, so the analysis graph is the same on every run.
+
+    >>> u = nx.Graph([("USA", "ISR", {"weight": 3}), ("IRN", "IRQ", {"weight": 1})]); u.add_node("OMN")
+    >>> communities(u)
+    [['IRN', 'IRQ'], ['ISR', 'USA'], ['OMN']]
+    """
     if u.number_of_nodes() == 0:
         return []
     if u.number_of_edges() == 0:
@@ -725,21 +757,23 @@ def _actor_stats(m: nx.MultiDiGraph, meta: dict[str, dict], metrics: dict[str, d
     return actors
 
 
-def _ties(m: nx.MultiDiGraph) -> tuple[list[Tie], list[Tie]]:
-    """Every edge as a Tie, strongest first, and the pressure ties (pressures, demands, threatens)."""
+def _ties(m: nx.MultiDiGraph, pressure: Sequence[str] = PRESSURE_RELATIONS) -> tuple[list[Tie], list[Tie]]:
+    """Every edge as a Tie, strongest first, and the pressure ties (the relations in ``pressure``:
+    pressures, demands, threatens), listed in that order."""
     ties = [Tie(u, d["relation"], v, d["weight"], d["confidence"], d["weight"] * d["confidence"], d["evidence"])
             for u, v, d in m.edges(data=True)]
     ties.sort(key=lambda t: (-round(t.strength, 9), -t.weight, t.source, t.relation, t.target))
-    pressures = [t for t in ties if t.relation in PRESSURE_RELATIONS]
-    pressures.sort(key=lambda t: (PRESSURE_RELATIONS.index(t.relation), -t.weight, t.source, t.target))
+    pressure = tuple(pressure)
+    pressures = [t for t in ties if t.relation in pressure]
+    pressures.sort(key=lambda t: (pressure.index(t.relation), -t.weight, t.source, t.target))
     return ties, pressures
 
 
-def _mediations(rows: Sequence[dict]) -> list[Mediation]:
+def _mediations(rows: Sequence[dict], mediation: Sequence[str] = MEDIATION_RELATIONS) -> list[Mediation]:
     """Who mediates between whom: one Mediation per (mediator, party, other party), most claims first."""
     med: dict[tuple[str, str, str | None], list[dict]] = defaultdict(list)
     for r in rows:
-        if r["relation"] == "mediates":
+        if r["relation"] in mediation:
             b = r["other_party"] if r["other_party"] != r["target"] else None
             pa, pb = (r["target"], b) if b is None else tuple(sorted((r["target"], b)))
             med[(r["source"], pa, pb)].append(r)
@@ -778,7 +812,20 @@ def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysi
 
     An empty graph (or one with no counted interactions) gives an empty but valid Analysis. A store
     too big for an rdflib graph is analysed by ``graph.storeread.analyse_store`` (the same metrics,
-    from rows read with SPARQL)."""
+    from rows read with SPARQL).
+
+    >>> from graph.model import Interaction
+    >>> from graph.rdf import add_interaction, bind_prefixes
+    >>> g = bind_prefixes(Graph())
+    >>> for src, rel, tgt in [("USA", "pressures", "ISR"), ("ISR", "attacks", "IRN"), ("USA", "alliedWith", "ISR")]:
+    ...     _ = add_interaction(g, Interaction(doc_id="d1", sentence=0, source=src, relation=rel, target=tgt,
+    ...                                        trigger="x", trigger_start=0, trigger_end=1), "…")
+    >>> an = analyse(g)
+    >>> [(t.source, t.relation, t.target) for t in an.pressures]
+    [('USA', 'pressures', 'ISR')]
+    >>> an.actors["ISR"].degree, an.signed["ISR"]["IRN"]["sign"]
+    (3, -1)
+    """
     all_rows = interaction_table(g, None)
     involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
     return analyse_rows(all_rows, relation_info(g), actor_table(g, involved), document_table(g), modalities)
@@ -796,19 +843,28 @@ def analyse_rows(all_rows: list[dict], relations: dict[str, dict], meta: dict[st
                   modality_counts=dict(sorted(Counter(r["modality"] for r in all_rows).items())),
                   documents=documents, relations=relations, network=m, signed=signed_network(m),
                   labels={a: info["label"] for a, info in sorted(meta.items())})
-    an.layers = _layers(m)
+    _find_structure(an, rows, relations)
+    an.actors = _actor_stats(m, meta, _centralities(an), {a: i for i, part in enumerate(an.communities) for a in part})
+    an.ties, an.pressures = _ties(m, _feeding(relations, "pressure"))
+    return an
+
+
+def _find_structure(an: Analysis, rows: list[dict], relations: dict[str, dict]) -> None:
+    """Layers, blocs, mediations, dyads and triads: the network's shape, before the per-actor numbers."""
+    an.layers = _layers(an.network)
     an.communities = communities(an.layers["cooperation"].network)
-    u = _simple_undirected(m)
-    an.mediations = _mediations(rows)
-    mediated = Counter(x.mediator for x in an.mediations)
-    metrics = {"pagerank": pagerank(_directed_for_pagerank(m)),
-               "betweenness": nx.betweenness_centrality(u, normalized=True) if u.number_of_nodes() else {},
-               "brokerage": an.layers["cooperation"].betweenness, "mediated": dict(mediated)}
-    an.actors = _actor_stats(m, meta, metrics, {a: i for i, part in enumerate(an.communities) for a in part})
-    an.ties, an.pressures = _ties(m)
+    an.mediations = _mediations(rows, _feeding(relations, "mediation"))
     an.dyads = _dyads(rows, relations)
     an.triads, an.ambivalent_triads = _triads(an.signed)
-    return an
+
+
+def _centralities(an: Analysis) -> dict[str, dict[str, float]]:
+    """PageRank, betweenness over every tie, brokerage (cooperation layer) and mediations named."""
+    u = _simple_undirected(an.network)
+    return {"pagerank": pagerank(_directed_for_pagerank(an.network)),
+            "betweenness": nx.betweenness_centrality(u, normalized=True) if u.number_of_nodes() else {},
+            "brokerage": an.layers["cooperation"].betweenness,
+            "mediated": dict(Counter(x.mediator for x in an.mediations))}
 
 
 # ---------------------------------------------------------------- write-back

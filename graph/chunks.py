@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 
 from .model import Document, Extraction, Interaction, Sentence
 
+__all__ = ["LONG_DOCUMENT", "PIECE_CHARS", "extract_long", "Extractor", "merge", "Piece", "spans", "split"]
+
 LONG_DOCUMENT = 1_000_000  # characters: spaCy's default nlp.max_length; up to this a document is one piece
 PIECE_CHARS = 100_000  # characters per piece of a longer document
 
@@ -41,7 +43,11 @@ class Piece:
 def spans(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters (default
     ``PIECE_CHARS``), together exactly the text; a cut falls after the last break of the strongest
-    kind inside the window."""
+    kind inside the window.
+
+    >>> spans("One. Two. Three.", size=10)
+    [(0, 10), (10, 16)]
+    """
     size = size or PIECE_CHARS
     out: list[tuple[int, int]] = []
     start = 0

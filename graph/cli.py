@@ -19,6 +19,8 @@ from typing import NoReturn
 
 from .errors import ActorgraphError
 
+__all__ = ["COMMANDS", "main", "make_parser", "OneLineParser", "os_error_message", "port_number", "positive_int"]
+
 # name -> (module, one-line help). Add a subcommand by adding a line here.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("graph.pipeline", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),
@@ -36,7 +38,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def positive_int(text: str) -> int:
     """argparse type for counts such as ``--workers`` and ``--max-nodes``: 0 or less would silently
-    produce nothing (an empty page, no worker), so it is a usage error instead."""
+    produce nothing (an empty page, no worker), so it is a usage error instead.
+
+    >>> positive_int("4")
+    4
+    >>> positive_int("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '0' must be a positive integer (1 or more)
+    """
     try:
         value = int(text)
     except ValueError:

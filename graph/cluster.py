@@ -26,6 +26,9 @@ from pathlib import Path
 from .errors import ActorgraphError
 from .model import Document, Extraction
 
+__all__ = ["PLUGIN_NAME", "CONNECT_TIMEOUT", "WORKER_WAIT", "TASK_DOCUMENTS", "ClusterError", "ExtractorPlugin",
+    "extract_on_worker", "worker_documents", "ClusterExtractor"]
+
 PLUGIN_NAME = "actorgraph-extractor"
 CONNECT_TIMEOUT = "20s"
 WORKER_WAIT = 60  # seconds to wait for a first worker to join the scheduler

@@ -12,6 +12,11 @@ import argparse
 import datetime as dt
 import re
 
+__all__ = [
+    "MONTHS", "WEEKDAYS", "date_parts", "looks_like_duration", "normalise", "parse_date", "parse_iso",
+    "real_date", "reference_date_arg"
+]
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -68,7 +73,11 @@ def real_date(y: int, m: int | None = None, d: int | None = None) -> bool:
 
 def parse_date(value: str) -> str | None:
     """A metadata date as ISO at its own precision (``20250115`` and ``2025/01/15`` -> ``2025-01-15``),
-    or None when it is not a date or not a real one."""
+    or None when it is not a date or not a real one.
+
+    >>> parse_date("2025/01/15"), parse_date("2025-13-01")
+    ('2025-01-15', None)
+    """
     parts = date_parts(value)
     if parts is None or not real_date(*parts):
         return None
@@ -151,6 +160,11 @@ def normalise(expr: str, ref: str | None, past: bool = True) -> str | None:
     ``past`` says whether the clause is about the past: a weekday then means the last such day, and
     a date without a year ("April 22", "in June") its latest occurrence not after ``ref``; in a
     present or future clause, the next such weekday and the nearest such date.
+
+    >>> normalise("last Monday", "2025-04-12"), normalise("in June", "2025-04-12")
+    ('2025-04-07', '2024-06')
+    >>> normalise("June 3", "2025-04-12", past=False)
+    '2025-06-03'
     """
     text = " ".join(expr.strip().split()).strip(".,;")
     text = re.sub(r"^(on|in|since|by|from|during|until|as of)\s+", "", text, flags=re.I)

@@ -31,6 +31,9 @@ from rdflib import RDF, BNode, URIRef
 
 from .namespaces import AG, GRAPHS, ONTOLOGY_GRAPH
 
+__all__ = ["DERIVED_GRAPH", "FACTUAL", "is_own", "implied", "statement_iri", "statement", "refresh_update",
+    "underive_update"]
+
 DERIVED_GRAPH = GRAPHS["derived"]
 FACTUAL = frozenset({AG.Asserted, AG.Reported})
 _INTERACTION_KEYS = {AG.source: 0, AG.relation: 1, AG.target: 2}

@@ -1,6 +1,8 @@
 """Errors a user can cause. The CLI prints them as one line and exits 2; the library raises them."""
 from __future__ import annotations
 
+__all__ = ["ActorgraphError", "InputError", "OutputError", "QueryError", "StoreError"]
+
 
 class ActorgraphError(Exception):
     """Base class: bad input, a bad query, a missing file, an unusable store."""

@@ -36,23 +36,19 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from .model import MODALITIES, Document, Extraction
-from .namespaces import RELATIONS, SYMMETRIC
+from .vocabulary import VOCABULARY, Vocabulary
+
+__all__ = [
+    "FACTUAL", "NON_FACTUAL", "POLARITY", "QUAD", "DocScore", "GoldDoc", "GoldOfficial", "GoldRelation", "Item",
+    "Mismatch", "ModalityScore", "PRF", "Report", "describe", "format_report", "from_extractor", "load_gold",
+    "load_inventory", "main", "normalise_name", "official_recall", "parse_gold_line", "same_person", "score",
+    "score_items",
+]
 
 # CAMEO quad class of each interaction type, as declared by ag:quadClass in ontology/actorgraph.ttl
-# (a test checks that the two agree). 1 verbal cooperation, 2 material cooperation,
-# 3 verbal conflict, 4 material conflict.
-QUAD: dict[str, int] = {
-    "pressures": 1,
-    "mediates": 1,
-    "negotiatesWith": 1,
-    "cooperatesWith": 1,
-    "alliedWith": 2,
-    "supports": 2,
-    "demands": 3,
-    "opposes": 3,
-    "threatens": 3,
-    "attacks": 4,
-}
+# (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict). Relaxed
+# matching compares it; a gold set scored against another ontology passes ``vocabulary=`` instead.
+QUAD: dict[str, int] = VOCABULARY.quad
 
 FACTUAL = "factual"
 NON_FACTUAL = "non-factual"
@@ -129,11 +125,13 @@ class Item:
     relation: str
     target: str
     modality: str
+    # which relations are symmetric and their quad classes; not part of the triple's identity
+    vocabulary: Vocabulary = field(default=VOCABULARY, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str, str]:
         """(source, relation, target), with the two actors sorted for symmetric relations."""
-        return _key(self.source, self.relation, self.target)
+        return _key(self.source, self.relation, self.target, self.vocabulary.symmetric)
 
     @property
     def polarity(self) -> str:
@@ -145,7 +143,7 @@ class Item:
 
     @property
     def relaxed(self) -> tuple[frozenset[str], int, str]:
-        return (frozenset((self.source, self.target)), QUAD[self.relation], self.polarity)
+        return (frozenset((self.source, self.target)), self.vocabulary.quad[self.relation], self.polarity)
 
 
 @dataclass
@@ -204,6 +202,8 @@ class Mismatch:
 
 @dataclass
 class DocScore:
+    """Exact counts of one passage, to find the passages that score worst."""
+
     doc_id: str
     gold: int
     pred: int
@@ -225,6 +225,8 @@ class ModalityScore:
 
 @dataclass
 class Report:
+    """Everything ``score`` measured: headline, per relation and polarity class, modality, mismatches."""
+
     n_docs: int
     exact: PRF
     relaxed: PRF
@@ -240,8 +242,10 @@ class Report:
 # ------------------------------------------------------------------ loading
 
 
-def _key(source: str, relation: str, target: str) -> tuple[str, str, str]:
-    if relation in SYMMETRIC and target < source:
+def _key(source: str, relation: str, target: str,
+         symmetric: frozenset[str] = VOCABULARY.symmetric) -> tuple[str, str, str]:
+    """The triple as compared: a symmetric relation's two actors in sorted order."""
+    if relation in symmetric and target < source:
         source, target = target, source
     return (source, relation, target)
 
@@ -250,8 +254,16 @@ def _bad(where: str, message: str) -> ValueError:
     return ValueError(f"{where}: {message}")
 
 
-def parse_gold_line(raw: str, where: str) -> GoldDoc:
-    """Parse one JSONL record; ``where`` (e.g. ``dev.jsonl line 7``) prefixes every error message."""
+def parse_gold_line(raw: str, where: str, vocabulary: Vocabulary = VOCABULARY) -> GoldDoc:
+    """Parse one JSONL record; ``where`` (e.g. ``dev.jsonl line 7``) prefixes every error message.
+
+    ``vocabulary`` says which relations exist (the ontology's, by default).
+
+    >>> doc = parse_gold_line('{"id": "d1", "text": "Oman mediated.", "relations": '
+    ...                       '[{"source": "OMN", "relation": "mediates", "target": "IRN"}]}', "example")
+    >>> doc.relations
+    [GoldRelation(source='OMN', relation='mediates', target='IRN', modality='asserted')]
+    """
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -274,33 +286,42 @@ def parse_gold_line(raw: str, where: str) -> GoldDoc:
     rels = obj.get("relations")
     if not isinstance(rels, list):
         raise _bad(where, "missing 'relations' list (use [] for a passage without relations)")
+    return GoldDoc(id=doc_id, text=text, relations=_gold_relations(rels, where, vocabulary), title=title, date=date,
+                   officials=_gold_officials(obj.get("officials", []), where))
+
+
+def _gold_relation(rel: Any, at: str, vocabulary: Vocabulary) -> GoldRelation:
+    """One annotated claim, checked against the vocabulary and the modality labels."""
+    if not isinstance(rel, dict):
+        raise _bad(at, "expected an object with source, relation, target, modality")
+    for name in ("source", "relation", "target"):
+        if not isinstance(rel.get(name), str) or not rel[name].strip():
+            raise _bad(at, f"missing or empty {name!r}")
+    if rel["relation"] not in vocabulary:
+        raise _bad(at, f"unknown relation {rel['relation']!r} (expected one of {', '.join(vocabulary.names)})")
+    modality = rel.get("modality", "asserted")
+    if modality not in MODALITIES:
+        raise _bad(at, f"bad modality {modality!r} (expected one of {', '.join(MODALITIES)})")
+    if rel["source"] == rel["target"]:
+        raise _bad(at, f"source and target are both {rel['source']!r}")
+    return GoldRelation(rel["source"].strip(), rel["relation"], rel["target"].strip(), modality)
+
+
+def _gold_relations(rels: list, where: str, vocabulary: Vocabulary) -> list[GoldRelation]:
+    """The passage's claims. Scoring keeps one triple per polarity class; a second one would silently
+    vanish, so the annotator is told (symmetric relations are annotated once, in either order)."""
     relations: list[GoldRelation] = []
     seen: dict[tuple, int] = {}
     for i, rel in enumerate(rels, 1):
         at = f"{where} relation {i}"
-        if not isinstance(rel, dict):
-            raise _bad(at, "expected an object with source, relation, target, modality")
-        for name in ("source", "relation", "target"):
-            if not isinstance(rel.get(name), str) or not rel[name].strip():
-                raise _bad(at, f"missing or empty {name!r}")
-        if rel["relation"] not in RELATIONS:
-            raise _bad(at, f"unknown relation {rel['relation']!r} (expected one of {', '.join(RELATIONS)})")
-        modality = rel.get("modality", "asserted")
-        if modality not in MODALITIES:
-            raise _bad(at, f"bad modality {modality!r} (expected one of {', '.join(MODALITIES)})")
-        if rel["source"] == rel["target"]:
-            raise _bad(at, f"source and target are both {rel['source']!r}")
-        gr = GoldRelation(rel["source"].strip(), rel["relation"], rel["target"].strip(), modality)
-        # Scoring keeps one triple per polarity class; a second one would silently vanish, so the
-        # annotator is told (symmetric relations are annotated once, in either order).
-        k = (_key(gr.source, gr.relation, gr.target), POLARITY[modality])
+        gr = _gold_relation(rel, at, vocabulary)
+        k = (_key(gr.source, gr.relation, gr.target, vocabulary.symmetric), POLARITY[gr.modality])
         if k in seen:
             raise _bad(at, f"duplicates relation {seen[k]} ({gr.source} {gr.relation} {gr.target}, "
-                           f"{POLARITY[modality]}); keep one per triple and polarity class")
+                           f"{POLARITY[gr.modality]}); keep one per triple and polarity class")
         seen[k] = i
         relations.append(gr)
-    return GoldDoc(id=doc_id, text=text, relations=relations, title=title, date=date,
-                   officials=_gold_officials(obj.get("officials", []), where))
+    return relations
 
 
 def _gold_officials(raw: Any, where: str) -> list[GoldOfficial]:
@@ -373,8 +394,10 @@ def official_recall(docs: Sequence[GoldDoc], predict: Callable[[GoldDoc], Iterab
     return found / gold if gold else 0.0
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
+def load_gold(path: str | Path, vocabulary: Vocabulary = VOCABULARY) -> list[GoldDoc]:
     """Read a gold JSONL file (one passage per line, blank lines ignored).
+
+    ``vocabulary`` says which relations exist (the ontology's, by default).
 
     Raises ``ValueError`` naming the file and line on bad JSON, a missing text, an unknown relation,
     a bad modality, a duplicated triple or a repeated document id.
@@ -386,7 +409,7 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
-            doc = parse_gold_line(raw, f"{path.name} line {lineno}")
+            doc = parse_gold_line(raw, f"{path.name} line {lineno}", vocabulary)
             if doc.id in ids:
                 raise ValueError(f"{path.name} line {lineno}: id {doc.id!r} already used on line {ids[doc.id]}")
             ids[doc.id] = lineno
@@ -432,15 +455,16 @@ class _Names:
         return self.cache[name]
 
 
-def _items(doc_id: str, triples: Iterable[tuple[str, str, str, str]], names: _Names, what: str) -> list[Item]:
+def _items(doc_id: str, triples: Iterable[tuple[str, str, str, str]], names: _Names, what: str,
+           vocabulary: Vocabulary = VOCABULARY) -> list[Item]:
     """Normalise, validate and deduplicate (by exact key and polarity class, first modality wins)."""
     out: dict[tuple, Item] = {}
     for source, relation, target, modality in triples:
-        if relation not in QUAD:
+        if relation not in vocabulary:
             raise ValueError(f"{what} for {doc_id}: unknown relation {relation!r}")
         if modality not in POLARITY:
             raise ValueError(f"{what} for {doc_id}: bad modality {modality!r}")
-        item = Item(doc_id, names(source), relation, names(target), modality)
+        item = Item(doc_id, names(source), relation, names(target), modality, vocabulary)
         out.setdefault(item.exact, item)
     return list(out.values())
 
@@ -483,6 +507,7 @@ def score(
     predict: Predictor,
     resolve: Resolver | None = None,
     inventory: frozenset[str] | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> Report:
     """Run ``predict`` on every gold passage and compare its triples with the gold ones.
 
@@ -493,71 +518,76 @@ def score(
     ``inventory`` is the set of actor ids the gold annotates (the guidelines list it): a prediction
     naming any other actor (a gang, a court, a company the gazetteer knows) is neither right nor wrong
     against this gold — the annotators were told not to annotate it — and is left out of the counts.
+
+    ``vocabulary`` says which relations exist, which are symmetric and their quad classes (the
+    ontology's, by default; ``Gazetteer.vocabulary`` when user Turtle declares more).
+
+    >>> gold = [GoldDoc("d1", "Iran and the US held talks.", [GoldRelation("USA", "negotiatesWith", "IRN")])]
+    >>> report = score(gold, lambda doc: [("IRN", "negotiatesWith", "USA"), ("IRN", "attacks", "USA")])
+    >>> report.exact.recall, report.exact.precision, report.per_relation["attacks"].fp
+    (1.0, 0.5, 1)
     """
     names = _Names(resolve)
-    exact, relaxed = PRF(), PRF()
-    per_relation = {r: PRF() for r in RELATIONS}
-    per_polarity = {FACTUAL: PRF(), NON_FACTUAL: PRF()}
-    modality = ModalityScore()
-    misses: list[Mismatch] = []
-    fps: list[Mismatch] = []
-    per_doc: list[DocScore] = []
-
+    report = Report(n_docs=len(gold_docs), exact=PRF(), relaxed=PRF(), per_relation={r: PRF() for r in vocabulary.names},
+                    per_polarity={FACTUAL: PRF(), NON_FACTUAL: PRF()}, modality=ModalityScore(),
+                    misses=[], false_positives=[], per_doc=[])
     for doc in gold_docs:
-        try:
-            predicted = list(predict(doc))
-        except Exception as exc:  # name the passage that broke the extractor
-            raise RuntimeError(f"predict failed on {doc.id}: {exc}") from exc
-        raw = [_as_tuple(p, doc.id) for p in predicted]
-        gold = _items(doc.id, ((r.source, r.relation, r.target, r.modality) for r in doc.relations), names, "gold")
-        if inventory is not None:
-            raw = [t for t in raw if names(t[0]) in inventory and names(t[2]) in inventory]
-        pred = _items(doc.id, raw, names, "prediction")
+        gold, pred = _doc_items(doc, predict, names, inventory, vocabulary)
+        _score_doc(report, doc.id, gold, pred)
+    report.unresolved = sorted(names.unresolved)
+    return report
 
-        e, rx, doc_misses, doc_fps = score_items(gold, pred)
-        exact.add(e)
-        relaxed.add(rx)
-        per_doc.append(DocScore(doc.id, e.gold, e.pred, e.matched_gold))
 
-        for r in RELATIONS:
-            per_relation[r].add(_exact_only(gold, pred, lambda it: it.relation == r))
-        for c in per_polarity:
-            per_polarity[c].add(_exact_only(gold, pred, lambda it: it.polarity == c))
+def _doc_items(doc: GoldDoc, predict: Predictor, names: _Names, inventory: frozenset[str] | None,
+               vocabulary: Vocabulary) -> tuple[list[Item], list[Item]]:
+    """The passage's gold and predicted items, predictions outside the inventory left out."""
+    try:
+        predicted = list(predict(doc))
+    except Exception as exc:  # name the passage that broke the extractor
+        raise RuntimeError(f"predict failed on {doc.id}: {exc}") from exc
+    raw = [_as_tuple(p, doc.id) for p in predicted]
+    gold = _items(doc.id, ((r.source, r.relation, r.target, r.modality) for r in doc.relations), names, "gold",
+                  vocabulary)
+    if inventory is not None:
+        raw = [t for t in raw if names(t[0]) in inventory and names(t[2]) in inventory]
+    return gold, _items(doc.id, raw, names, "prediction", vocabulary)
 
-        pred_modalities: dict[tuple, list[str]] = defaultdict(list)
-        for p in pred:
-            pred_modalities[p.key].append(p.modality)
-        for g in gold:
-            found = pred_modalities.get(g.key)
-            if not found:
-                continue
-            modality.matched += 1
-            if g.modality in found:
-                modality.correct += 1
-                modality.confusion[(g.modality, g.modality)] += 1
-            else:
-                modality.confusion[(g.modality, found[0])] += 1
 
-        pred_relaxed = {p.relaxed for p in pred}
-        gold_relaxed = {g.relaxed for g in gold}
-        pair = lambda it: frozenset((it.source, it.target))  # noqa: E731
-        for g in doc_misses:
-            misses.append(Mismatch(g, g.relaxed in pred_relaxed, [p for p in pred if pair(p) == pair(g)]))
-        for p in doc_fps:
-            fps.append(Mismatch(p, p.relaxed in gold_relaxed, [g for g in gold if pair(g) == pair(p)]))
+def _score_doc(report: Report, doc_id: str, gold: list[Item], pred: list[Item]) -> None:
+    """Add one passage's counts, modality labels and mismatches to the report."""
+    e, rx, doc_misses, doc_fps = score_items(gold, pred)
+    report.exact.add(e)
+    report.relaxed.add(rx)
+    report.per_doc.append(DocScore(doc_id, e.gold, e.pred, e.matched_gold))
+    for r, prf in report.per_relation.items():
+        prf.add(_exact_only(gold, pred, lambda it: it.relation == r))
+    for c, prf in report.per_polarity.items():
+        prf.add(_exact_only(gold, pred, lambda it: it.polarity == c))
+    _count_modalities(report.modality, gold, pred)
+    pred_relaxed = {p.relaxed for p in pred}
+    gold_relaxed = {g.relaxed for g in gold}
+    pair = lambda it: frozenset((it.source, it.target))  # noqa: E731
+    for g in doc_misses:
+        report.misses.append(Mismatch(g, g.relaxed in pred_relaxed, [p for p in pred if pair(p) == pair(g)]))
+    for p in doc_fps:
+        report.false_positives.append(Mismatch(p, p.relaxed in gold_relaxed, [g for g in gold if pair(g) == pair(p)]))
 
-    return Report(
-        n_docs=len(gold_docs),
-        exact=exact,
-        relaxed=relaxed,
-        per_relation=per_relation,
-        per_polarity=per_polarity,
-        modality=modality,
-        misses=misses,
-        false_positives=fps,
-        per_doc=per_doc,
-        unresolved=sorted(names.unresolved),
-    )
+
+def _count_modalities(modality: ModalityScore, gold: list[Item], pred: list[Item]) -> None:
+    """Modality labels of the gold triples whose (source, relation, target) was predicted at all."""
+    pred_modalities: dict[tuple, list[str]] = defaultdict(list)
+    for p in pred:
+        pred_modalities[p.key].append(p.modality)
+    for g in gold:
+        found = pred_modalities.get(g.key)
+        if not found:
+            continue
+        modality.matched += 1
+        if g.modality in found:
+            modality.correct += 1
+            modality.confusion[(g.modality, g.modality)] += 1
+        else:
+            modality.confusion[(g.modality, found[0])] += 1
 
 
 # ------------------------------------------------------------------ presentation
@@ -625,7 +655,7 @@ def format_report(report: Report, max_list: int | None = None) -> str:
     return "\n".join(out)
 
 
-def describe(gold_docs: Sequence[GoldDoc]) -> str:
+def describe(gold_docs: Sequence[GoldDoc], vocabulary: Vocabulary = VOCABULARY) -> str:
     """Counts of a gold set (passages, relations per type and modality) — to check its balance."""
     rel = Counter(r.relation for d in gold_docs for r in d.relations)
     mod = Counter(r.modality for d in gold_docs for r in d.relations)
@@ -634,7 +664,7 @@ def describe(gold_docs: Sequence[GoldDoc]) -> str:
     lines = [f"{len(gold_docs)} passages, {n} relations "
              f"({n / max(len(gold_docs), 1):.2f} per passage, {empty} without any)"]
     rows = [["relation", "n", *MODALITIES]]
-    for r in RELATIONS:
+    for r in vocabulary.names:
         by = Counter(x.modality for d in gold_docs for x in d.relations if x.relation == r)
         rows.append([r, str(rel.get(r, 0)), *(str(by.get(m, 0)) for m in MODALITIES)])
     rows.append(["total", str(n), *(str(mod.get(m, 0)) for m in MODALITIES)])

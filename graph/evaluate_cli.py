@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .errors import InputError
 
+__all__ = ["configure_parser", "inventory_for", "make_predictor", "resolver", "run_cli"]
+
 
 def make_predictor(actors: tuple[str, ...] = (), model: str | None = None):
     """A ``predict(gold_doc)`` callable returning (source, relation, target, modality) tuples.
@@ -69,6 +71,7 @@ def inventory_for(gold_path: str, gz, option: str | None = None) -> frozenset[st
 
 
 def configure_parser(p) -> None:
+    """The options of ``actorgraph evaluate`` (the README's command reference lists them)."""
     p.add_argument("gold", help="gold annotations: JSONL, one document per line (see README)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl", help="extra actor dictionary")
     p.add_argument("--model", default=None, help="spaCy pipeline name")
@@ -79,13 +82,16 @@ def configure_parser(p) -> None:
 
 
 def run_cli(args) -> int:
+    """Score; the gold may use relation types the ``--actors`` Turtle declares (checked before the model loads)."""
     from . import evaluate
+    from .gazetteer import vocabulary_of
 
     try:
-        gold = evaluate.load_gold(args.gold)
+        gold = evaluate.load_gold(args.gold, vocabulary_of(args.actors))
     except (OSError, ValueError) as exc:  # malformed gold: one line, no traceback
         raise InputError(" ".join(str(exc).split())) from None
     predict, gz = make_predictor(tuple(args.actors), args.model)
-    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory))
+    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory),
+                            vocabulary=gz.vocabulary)
     print(evaluate.format_report(report, max_list=args.max_list))
     return 0

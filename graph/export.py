@@ -43,7 +43,7 @@ _BY_SUFFIX = {v: k for k, v in SUFFIX.items()} | {".turtle": "turtle", ".json": 
 _SUFFIXES = " ".join(sorted(_BY_SUFFIX, key=lambda s: FORMATS.index(_BY_SUFFIX[s])))
 # RDF syntaxes actorgraph reads by these suffixes but does not write: a file named so must hold them.
 _READ_ONLY = {".nt": "N-Triples", ".rdf": "RDF/XML", ".owl": "RDF/XML"}
-ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
+from .vocabulary import ACTOR_TYPES  # noqa: E402 - the ontology's actor classes, defined once
 FACTUAL = (AG.Asserted, AG.Reported)
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 _SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())

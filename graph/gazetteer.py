@@ -16,8 +16,9 @@ from rdflib.namespace import OWL
 from .errors import ActorgraphError
 from .model import Actor
 from .namespaces import AG, CAMEO, ONTOLOGY_DIR, WD
+from .vocabulary import ACTOR_TYPES, VOCABULARY, Vocabulary, read_vocabulary
 
-ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
+__all__ = ["ACTOR_TYPES", "Alias", "Gazetteer", "GazetteerError", "Trigger", "knowledge_files", "load", "vocabulary_of"]
 NOT_KNOWLEDGE = {"shapes.ttl"}  # SHACL shapes are checked against the graph, not read as knowledge
 
 
@@ -83,6 +84,8 @@ class Gazetteer:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # "waged" -> "wage" (the model says "wag")
     cameo: dict[str, tuple[str, float, int]] = field(default_factory=dict)  # code -> label, goldstein, quad
     relations: dict[str, dict] = field(default_factory=dict)  # name -> cameo, quad, sign, label, colour
+    # the relations and actor types these files declare (graph.vocabulary), user Turtle included
+    vocabulary: Vocabulary = VOCABULARY
     episodes: list[dict] = field(default_factory=list)
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # named word lists (modals, speech verbs...)
     cased_words: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, as written (names)
@@ -116,6 +119,7 @@ class Gazetteer:
 
 
 def knowledge_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
+    """Every Turtle file under ``directory`` the extractor reads (SHACL shapes are checked, not read)."""
     files = sorted(p for p in directory.rglob("*.ttl") if p.name not in NOT_KNOWLEDGE)
     if not files:
         raise GazetteerError(f"no Turtle files under {directory}")
@@ -155,19 +159,21 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
     """Read every knowledge file under ``directory`` plus user dictionaries in ``extra``.
 
     A user file may add actors or override them: for an actor it redefines, its aliases replace the
-    built-in ones (so a user can drop a misleading alias), and its label/type win.
+    built-in ones (so a user can drop a misleading alias), and its label/type win. It may declare
+    relation types too (see ``graph.vocabulary``).
+
+    >>> gz = load()
+    >>> gz.actors["OMN"].label, [a.text for a in gz.aliases if a.actor == "OMN" and a.kind == "capital"]
+    ('Oman', ['Muscat'])
+    >>> [t.relation for t in gz.triggers[("mediate", "VERB")]], gz.vocabulary["mediates"].cameo
+    (['mediates'], '045')
     """
     base = _parse(knowledge_files(directory))
     schema = _parse([directory / "actorgraph.ttl"])
     extra = [Path(p) for p in extra]
     if extra:
         user = _parse(extra)
-        redefined = {s for s in user.subjects(RDF.type, None)} | {s for s in user.subjects(AG.alias, None)}
-        for s in redefined:
-            for p in (AG.alias, RDFS.label, RDF.type, AG.capital, AG.demonym, AG.partName):
-                if (s, p, None) in user:
-                    base.remove((s, p, None))
-        base += user
+        _merge_user(base, schema, user)
     gz = Gazetteer(graph=base, schema=schema)
     _read_actors(gz)
     _index_places(gz)
@@ -175,6 +181,35 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
     _read_cameo(gz)
     _drop_states_of_affairs(gz)
     return gz
+
+
+SCHEMA_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+
+
+def _merge_user(base: Graph, schema: Graph, user: Graph) -> None:
+    """Merge a user's Turtle into the knowledge graph. For an actor it redefines, its aliases, label and
+    type replace the built-in ones. Classes and properties it declares (a new relation type) join the
+    schema too, so that they reach the exported graph just as the built-in ones do."""
+    redefined = {s for s in user.subjects(RDF.type, None)} | {s for s in user.subjects(AG.alias, None)}
+    for s in redefined:
+        for p in (AG.alias, RDFS.label, RDF.type, AG.capital, AG.demonym, AG.partName):
+            if (s, p, None) in user:
+                base.remove((s, p, None))
+    base += user
+    declared = {s for t in SCHEMA_TYPES for s in user.subjects(RDF.type, t)}
+    for s in declared:
+        for p, o in user.predicate_objects(s):
+            schema.add((s, p, o))
+
+
+def vocabulary_of(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Vocabulary:
+    """The relations and actor types of the ontology plus those ``extra`` Turtle files declare, without
+    reading the rest of the knowledge (a gold file is checked against it before the model loads).
+
+    >>> "blockades" in vocabulary_of()
+    False
+    """
+    return read_vocabulary(_parse([directory / "actorgraph.ttl", *(Path(p) for p in extra)]))
 
 
 def _read_actors(gz: Gazetteer) -> None:
@@ -226,42 +261,71 @@ def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:
 
 
 def _read_lexicon(gz: Gazetteer) -> None:
+    """Everything the rules look words up in: triggers, titles, word lists, anaphors, episodes,
+    relations — one reader per kind of lexicon entry."""
+    _read_triggers(gz)
+    _read_titles(gz)
+    _read_word_lists(gz)
+    _read_anaphors(gz)
+    _read_refinements(gz)
+    _read_episodes(gz)
+    _read_relations(gz)
+
+
+def _check_single_valued(g: Graph, s: URIRef) -> None:
+    """Two triggers given one IRI (in one file or two) merge into one node with two relations; say so
+    rather than let one win at random."""
+    for p in (AG.relation, AG.strength, AG.cameoCode, AG.negatedRelation):
+        if len(set(g.objects(s, p))) > 1:
+            raise GazetteerError(f"trigger {_local(s)} has more than one {_local(p)}: "
+                                 "two trigger definitions share this IRI; rename one")
+
+
+def _trigger(g: Graph, s: URIRef, lemma: str, pos: str) -> Trigger:
+    """One (lemma, part of speech) of an ag:Trigger node, with the node's constraints."""
+    rel_node = g.value(s, AG.relation)
+    neg_rel = g.value(s, AG.negatedRelation)
+    return Trigger(
+        lemma=lemma, pos=pos, relation=_local(rel_node),
+        cameo=_str(g, s, AG.cameoCode) or _str(g, rel_node, AG.cameoCode) or "",
+        strength=float(g.value(s, AG.strength) or 0.7),
+        target_preps=tuple(_strs(g, s, AG.targetPrep)),
+        agent_preps=tuple(_strs(g, s, AG.agentPrep)) or ("by",),
+        between_mutual=_bool(g, s, AG.betweenMutual),
+        compound_is_venue=_bool(g, s, AG.compoundIsVenue),
+        negated_relation=_local(neg_rel) if neg_rel is not None else None,
+        negated_cameo=_str(g, s, AG.negatedCameoCode),
+        requires_object=tuple(_strs(g, s, AG.requiresObject)),
+        excludes_object=tuple(_strs(g, s, AG.excludesObject)),
+        target_is_possessor=_bool(g, s, AG.targetIsPossessor),
+        recipient_from_governor=_bool(g, s, AG.recipientFromGovernor),
+        reverse=_bool(g, s, AG.reverse),
+        complements=tuple(_strs(g, s, AG.requiresComplement)),
+        object_is_theme=_bool(g, s, AG.objectIsTheme),
+        object_is_agent=_bool(g, s, AG.objectIsAgent),
+        label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
+        target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
+        complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),
+        source=_str(g, s, AG.lexiconSource) or "lexicon",
+    )
+
+
+def _read_triggers(gz: Gazetteer) -> None:
+    """Hand-written entries go to ``gz.triggers``; generated ones (PETRARCH2, WordNet) to
+    ``gz.generated``, consulted only where the hand-written lexicon is silent."""
     g = gz.graph
     for s in g.subjects(RDF.type, AG.Trigger):
-        for p in (AG.relation, AG.strength, AG.cameoCode, AG.negatedRelation):
-            if len(set(g.objects(s, p))) > 1:  # two triggers given one IRI (in one file or two) merge
-                raise GazetteerError(f"trigger {_local(s)} has more than one {_local(p)}: "
-                                     "two trigger definitions share this IRI; rename one")
-        relation = _local(g.value(s, AG.relation))
-        rel_node = g.value(s, AG.relation)
-        cameo = _str(g, s, AG.cameoCode) or _str(g, rel_node, AG.cameoCode) or ""
-        neg_rel = g.value(s, AG.negatedRelation)
+        _check_single_valued(g, s)
         for lemma in _strs(g, s, AG.lemma):
             for pos in _strs(g, s, AG.pos) or ["VERB"]:
-                trig = Trigger(
-                    lemma=lemma, pos=pos, relation=relation, cameo=cameo,
-                    strength=float(g.value(s, AG.strength) or 0.7),
-                    target_preps=tuple(_strs(g, s, AG.targetPrep)),
-                    agent_preps=tuple(_strs(g, s, AG.agentPrep)) or ("by",),
-                    between_mutual=_bool(g, s, AG.betweenMutual),
-                    compound_is_venue=_bool(g, s, AG.compoundIsVenue),
-                    negated_relation=_local(neg_rel) if neg_rel is not None else None,
-                    negated_cameo=_str(g, s, AG.negatedCameoCode),
-                    requires_object=tuple(_strs(g, s, AG.requiresObject)),
-                    excludes_object=tuple(_strs(g, s, AG.excludesObject)),
-                    target_is_possessor=_bool(g, s, AG.targetIsPossessor),
-                    recipient_from_governor=_bool(g, s, AG.recipientFromGovernor),
-                    reverse=_bool(g, s, AG.reverse),
-                    complements=tuple(_strs(g, s, AG.requiresComplement)),
-                    object_is_theme=_bool(g, s, AG.objectIsTheme),
-                    object_is_agent=_bool(g, s, AG.objectIsAgent),
-                    label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
-                    target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
-                    complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),
-                    source=_str(g, s, AG.lexiconSource) or "lexicon",
-                )
+                trig = _trigger(g, s, lemma, pos)
                 table = gz.triggers if trig.source == "lexicon" else gz.generated
                 table.setdefault((lemma, pos), []).append(trig)
+
+
+def _read_titles(gz: Gazetteer) -> None:
+    """Title words that make a PERSON an official, agent nouns ("officials") and lemma fixes."""
+    g = gz.graph
     for s in g.subjects(RDF.type, AG.TitleTerm):
         sector = _local(g.value(s, AG.sector))
         for t in _strs(g, s, AG.title):
@@ -276,6 +340,11 @@ def _read_lexicon(gz: Gazetteer) -> None:
         lemma = _str(g, s, AG.lemma)
         for form in _strs(g, s, AG.form):
             gz.lemma_fixes[form.lower()] = lemma
+
+
+def _read_word_lists(gz: Gazetteer) -> None:
+    """Named word lists (modals, speech verbs …), lower-cased and as written."""
+    g = gz.graph
     for s in g.subjects(RDF.type, AG.WordList):
         name = _str(g, s, RDFS.label)
         if name in gz.words:  # the second list would silently replace the first for every rule that reads it
@@ -283,6 +352,11 @@ def _read_lexicon(gz: Gazetteer) -> None:
         if name:
             gz.words[name] = frozenset(w.lower() for w in _strs(g, s, AG.word))
             gz.cased_words[name] = frozenset(_strs(g, s, AG.word))
+
+
+def _read_anaphors(gz: Gazetteer) -> None:
+    """Nouns that refer back to an actor ("the group"), and names that need context ("the North")."""
+    g = gz.graph
     for s in g.subjects(RDF.type, AG.AnaphoricNoun):
         types = frozenset(_local(t) for t in g.objects(s, AG.actorType))
         only = frozenset(_local(a) for a in g.objects(s, AG.onlyActor))
@@ -295,10 +369,20 @@ def _read_lexicon(gz: Gazetteer) -> None:
         for text in _strs(g, s, AG.word):
             if actor is not None:
                 gz.contextual_names[text] = _local(actor)
+
+
+def _read_refinements(gz: Gazetteer) -> None:
+    """Words that refine a relation's CAMEO code ("airstrike" -> 195), sorted for a stable order."""
+    g = gz.graph
     for s in g.subjects(RDF.type, AG.CodeRefinement):
         gz.refinements.append((_local(g.value(s, AG.relation)), frozenset(w.lower() for w in _strs(g, s, AG.word)),
                                _str(g, s, AG.cameoCode) or ""))
     gz.refinements.sort()
+
+
+def _read_episodes(gz: Gazetteer) -> None:
+    """Named, dated episodes ("the 12-day war") that date the interactions during them."""
+    g = gz.graph
     for s in g.subjects(RDF.type, AG.Episode):
         gz.episodes.append({
             "id": _local(s),
@@ -307,18 +391,12 @@ def _read_lexicon(gz: Gazetteer) -> None:
             "start": _str(g, s, AG.startDate),
             "end": _str(g, s, AG.endDate),
         })
-    for rel in g.subjects(RDFS.subPropertyOf, AG.interactsWith):
-        name = _local(rel)
-        quad_node = g.value(rel, AG.quadClass)
-        gz.relations[name] = {
-            "label": _str(g, rel, RDFS.label) or name,
-            "cameo": _str(g, rel, AG.cameoCode) or "",
-            "root": _str(g, rel, AG.cameoRoot) or "",
-            "quad": int(g.value(quad_node, AG.quadCode) or 0) if quad_node is not None else 0,
-            "sign": int(g.value(rel, AG.sign) or 0),
-            "colour": _str(g, rel, AG.colour) or "#888888",
-            "symmetric": (rel, RDF.type, OWL.SymmetricProperty) in g,
-        }
+
+
+def _read_relations(gz: Gazetteer) -> None:
+    """The interaction types these files declare (user Turtle may add one), through graph.vocabulary."""
+    gz.vocabulary = read_vocabulary(gz.graph)
+    gz.relations = {r.name: r.as_dict() for r in gz.vocabulary}
 
 
 def _drop_states_of_affairs(gz: Gazetteer) -> None:

@@ -156,6 +156,7 @@ def _writing_local(path: Path, generation: str, wait: float, fresh_if_damaged: b
             inner = store_mod.open_directory(copy, read_only=False)
             st = store_mod.Store(spec=str(path), kind="oxigraph", dataset=store_mod._rdflib_dataset(inner), ox=inner,
                                  path=copy, generation=generation)
+            del inner  # st.close() must drop the last reference, or RocksDB stays open under rmtree
             yield st
             _require_commit(st)
             st.close()
@@ -164,7 +165,7 @@ def _writing_local(path: Path, generation: str, wait: float, fresh_if_damaged: b
         except BaseException:
             if st is not None:
                 st.close()
-            shutil.rmtree(copy, ignore_errors=True)
+            storedir.remove_tree(copy)
             raise
 
 

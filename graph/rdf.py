@@ -26,6 +26,12 @@ from .namespaces import (
     AG, ANALYSIS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, WD, actor_iri, doc_iri, interaction_iri,
     office_iri, sentence_iri,
 )
+from .vocabulary import VOCABULARY
+
+__all__ = [
+    "FACTUAL", "MODALITY_IRI", "QUAD_IRI", "add_interaction", "assemble", "bind_prefixes", "date_literal",
+    "describe_actor", "document_graph", "interaction_key", "ontology_graph", "union"
+]
 
 MODALITY_IRI = {
     "asserted": AG.Asserted,
@@ -33,7 +39,7 @@ MODALITY_IRI = {
     "hypothetical": AG.Hypothetical,
     "negated": AG.Negated,
 }
-QUAD_IRI = {1: AG.VerbalCooperation, 2: AG.MaterialCooperation, 3: AG.VerbalConflict, 4: AG.MaterialConflict}
+QUAD_IRI = {code: AG[name] for name, code in VOCABULARY.quad_classes}  # 1 -> ag:VerbalCooperation, from ag:quadCode
 FACTUAL = frozenset({"asserted", "reported"})
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -52,6 +58,7 @@ def date_literal(value: str) -> Literal:
 
 
 def bind_prefixes(g: Graph) -> Graph:
+    """``g`` with actorgraph's prefixes bound, so that its Turtle reads ``ag:USA``, not full IRIs."""
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g
@@ -83,7 +90,20 @@ def describe_actor(g: Graph, actor: Actor, gazetteer: Gazetteer | None = None) -
 
 def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifier: URIRef | None = None) -> Graph:
     """All triples that one document contributes: the document, its evidence sentences, actors,
-    offices, interactions and direct triples. This is what goes into the document's named graph."""
+    offices, interactions and direct triples. This is what goes into the document's named graph.
+
+    >>> from graph.model import Document, Extraction, Interaction, Sentence
+    >>> ix = Interaction(source="OMN", relation="mediates", target="IRN", doc_id="d1", sentence=0,
+    ...                  trigger="mediated", trigger_start=5, trigger_end=13)
+    >>> ex = Extraction(Document(id="d1", text="Oman mediated."), [Sentence("d1", 0, 0, 14, "Oman mediated.")],
+    ...                 interactions=[ix])
+    >>> g = document_graph(ex)
+    >>> (AG.OMN, AG.mediates, AG.IRN) in g   # the direct triple, for a factual claim
+    True
+    >>> node = g.value(predicate=AG.relation, object=AG.mediates)   # the reified claim, with its evidence
+    >>> str(g.value(node, AG.evidenceText)), g.value(node, AG.modality) == AG.Asserted
+    ('Oman mediated.', True)
+    """
     doc = ex.document
     g = bind_prefixes(Graph(identifier=identifier or doc_iri(doc.id)))
     d = doc_iri(doc.id)

@@ -28,6 +28,8 @@ import resource
 import struct
 import sys
 
+__all__ = ["address_space", "forbid_network", "limit_memory", "network_sandbox_available", "quiet_stderr"]
+
 # (audit arch, number of socket()) per machine
 _ARCH = {"x86_64": (0xC000003E, 41), "amd64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198),
          "arm64": (0xC00000B7, 198)}

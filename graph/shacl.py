@@ -28,6 +28,9 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import XSD
 
+__all__ = ["SH", "CASTABLE", "Unsupported", "Check", "n3", "path_text", "target_pattern", "value_ok", "conforms",
+    "compile_shapes"]
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 CASTABLE = {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.decimal, XSD.integer, XSD.boolean, XSD.dateTime, XSD.double,
             XSD.float, XSD.time, XSD.duration}

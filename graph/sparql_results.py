@@ -15,6 +15,11 @@ from xml.sax.saxutils import quoteattr
 
 from .errors import ActorgraphError
 
+__all__ = [
+    "FORMAT_ALIASES", "GRAPH_KINDS", "GRAPH_OFFERS", "MEDIA", "RDF_LANGSTRING", "SOLUTION_OFFERS", "XSD_STRING",
+    "graph_iris", "negotiate", "Refused", "serialize_boolean", "serialize_solutions", "serialize_triples"
+]
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -49,7 +54,11 @@ class Refused(ActorgraphError):
 
 
 def negotiate(kind: str, accept: str | None, fmt: str | None) -> str:
-    """The result format for a query of ``kind`` from ``format=`` (wins) or the Accept header."""
+    """The result format for a query of ``kind`` from ``format=`` (wins) or the Accept header.
+
+    >>> negotiate("SELECT", "text/csv", None), negotiate("CONSTRUCT", None, "json")
+    ('csv', 'jsonld')
+    """
     graph = kind in GRAPH_KINDS
     offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
     if fmt:

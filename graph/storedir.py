@@ -50,6 +50,12 @@ from pathlib import Path
 from .errors import StoreError
 from .fileio import write_atomic
 
+__all__ = [
+    "DEFAULT_WAIT", "READ_WAIT", "STATE_FILE", "acquire", "copy_path", "exclusive", "forget_state", "Lock",
+    "new_generation", "read_state", "recover", "recover_missing", "remove_tree", "shared", "swap_in",
+    "write_state", "writer_lock"
+]
+
 STATE_FILE = "actorgraph-state.json"
 DEFAULT_WAIT = 60.0  # seconds a writer waits for another writer, or for readers to let go of the old copy
 READ_WAIT = 30.0  # seconds a reader waits for a swap (or an in-place writer) to finish
@@ -185,7 +191,7 @@ def recover(store: Path) -> None:
             os.rename(complete[-1], store)
             _fsync_dir(store.parent)
     for leftover in _siblings(store, "new") + _siblings(store, "old"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        remove_tree(leftover)
 
 
 def swap_in(store: Path, copy: Path, wait: float) -> None:
@@ -200,7 +206,21 @@ def swap_in(store: Path, copy: Path, wait: float) -> None:
         _fsync_dir(store.parent)
     finally:
         lock.release()
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old)
+
+
+def remove_tree(path: Path, attempts: int = 5) -> None:
+    """Remove a store copy even while RocksDB's background threads of a just-released opening still
+    write into it (a file appearing mid-``rmtree`` leaves the directory behind): retry a few times."""
+    import gc
+    import time
+
+    for attempt in range(attempts):
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            return
+        gc.collect()  # the last reference to a pyoxigraph Store closes RocksDB
+        time.sleep(0.05 * (attempt + 1))
 
 
 def copy_path(store: Path, generation: str) -> Path:

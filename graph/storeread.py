@@ -21,6 +21,9 @@ from . import analyse as analyse_mod
 from .namespaces import AG, PREFIXES
 from .store import Store, _rdflib_dataset, _rdflib_terms, query
 
+__all__ = ["PREFIX_MAP", "VALUES_CHUNK", "memory_store", "select", "count", "interaction_rows", "actor_table",
+    "document_table", "analyse_store", "hydrate"]
+
 PREFIX_MAP = {k: str(v) for k, v in PREFIXES.items()}
 VALUES_CHUNK = 400  # IRIs per VALUES block when fetching details of chosen rows or actors
 

@@ -29,6 +29,10 @@ from .store import (
     _has_document, _http_update, _IRI_TEXT, _iri, _literal, _one_line, _select, _term, _writable,
 )
 
+__all__ = ["MAX_BULK_QUADS", "WORST_LINES", "REMOTE_TRIPLES", "REMOTE_BATCH", "put_document", "layout",
+    "known_triples", "replace_update", "replace_updates", "graph_update", "graph_updates", "put_documents",
+    "DocumentWriter", "put_graph", "refresh_derived", "run_update", "drop_graph", "drop_document"]
+
 MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
 WORST_LINES = 5  # lines a triple may take: a statement (4) and a derived copy (1)
 REMOTE_TRIPLES = 1000  # triples per update request to a remote endpoint (Virtuoso's parser runs out of memory

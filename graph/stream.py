@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from .errors import ActorgraphError
 from .model import Document, Extraction
 
+__all__ = ["BATCH_DOCUMENTS", "IN_FLIGHT", "ValidationFailed", "Streamed", "batches", "spacy_batch", "extractor",
+    "extracted", "shapes_check", "write", "progress_bar"]
+
 BATCH_DOCUMENTS = 64  # documents handed to the extractor at a time (fewer for long ones: ``batch_size``)
 IN_FLIGHT = 3  # batches being extracted while one is written
 

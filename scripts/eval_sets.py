@@ -79,11 +79,16 @@ def predict_officials(gz):
     from graph.nlp import get_pipeline
 
     nlp = get_pipeline(gz)
+    spellings: dict[str, list[str]] = {}  # a known person's other spellings ("Zelenskyy" for "Zelensky")
+    for a in gz.aliases:
+        if a.kind == "name" and a.actor.startswith("P_"):
+            spellings.setdefault(a.actor, []).append(a.text)
 
     def run(gold) -> list[tuple[str, str]]:
         doc = make_document(gold.text, title=gold.title or "", date=gold.date)
         ex = extract_doc(nlp(doc.text), doc, gz)
-        return [(ex.actors[o.person].label, o.of) for o in ex.offices if o.person in ex.actors]
+        return [(name, o.of) for o in ex.offices if o.person in ex.actors
+                for name in [ex.actors[o.person].label, *spellings.get(o.person, [])]]
 
     return run
 

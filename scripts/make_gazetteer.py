@@ -39,7 +39,7 @@ Names are matched case-sensitively as token sequences, so a name from a package 
 Latin-script, carries no comma or parenthesis ("Korea, Republic of"), matches country-converter's
 English-name pattern for that country (this drops native-language spellings such as "Rossiya"), is -
 for countryinfo's alternative spellings - made only of words that the English names of country-converter,
-pycountry and GeoNames use (this drops "Jamhuri ya Kenya"), and is not a bare code: two-letter names other than US, UK, EU and UN are never emitted, and all-capital
+pycountry and GeoNames use (this drops "Jamhuri ya Kenya"), and is not a bare code: two-letter names other than US, UK, EU, UN and AU (the African Union) are never emitted, and all-capital
 names of up to four letters only if they are listed in ``STATE_ABBREVIATIONS`` ("USA", "UAE", "DPRK").
 A leading "the" is removed ("the Netherlands" -> "Netherlands"). A capital that is also the state's
 name (Kuwait, Singapore) is kept as a name only. A name claimed by two different actors is dropped
@@ -80,7 +80,7 @@ OUT = ROOT / "ontology" / "gazetteer"
 EXTRA_STATES = ("PSE", "VAT", "TWN", "XKX")
 
 # Two-letter names that may be emitted at all (anything else two letters long is an ISO code or a word).
-TWO_LETTER_OK = frozenset({"US", "UK", "EU", "UN"})
+TWO_LETTER_OK = frozenset({"US", "UK", "EU", "UN", "AU"})  # AU: the African Union in news
 # All-capital names of up to four letters that the package data may give a state.
 STATE_ABBREVIATIONS = frozenset({"US", "UK", "USA", "UAE", "DPRK", "DRC", "PRC", "ROK", "KSA"})
 SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "MED"})  # the ag:Sector individuals

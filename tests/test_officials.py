@@ -30,6 +30,21 @@ def offices(ex) -> set[tuple[str, str]]:
     # a known leader named in a role: the government he leads, the state whose leader he is
     ("Analysts say the Marcos government may ask Washington for escorts.", ("Ferdinand Marcos Jr.", "PHL")),
     ("The summit between President Donald Trump and South Korea's Lee Jae-myung ended early.", ("Lee Jae-myung", "KOR")),
+    # a name after a capitalised title that the model did not tag as a person
+    ("Indian National Security Adviser Ajit Doval met Chinese Foreign Minister Wang Yi in Beijing.",
+     ("Ajit Doval", "IND")),
+    # rank abbreviations between the office and the name; the office's owner before it
+    ("KHARTOUM (AP) — Sudanese army spokesman Brig. Gen. Nabil Abdallah said the RSF shelled the city.",
+     ("Nabil Abdallah", "SDN")),
+    ("DUBAI (AP) — Houthi military spokesman Brig. Gen. Ali Hamdan said the group fired at the ship.",
+     ("Ali Hamdan", "HOUTHIS")),
+    # an organisation's one-word name as a person's last name
+    ("Congolese Foreign Minister Marie Ntumba Wagner accused Kigali of stalling.", ("Marie Ntumba Wagner", "COD")),
+    # the title in apposition after the name, with its owner inside it
+    ("Jane Ellis, the U.S. special adviser for Africa, who attended as an observer, backed Qatar's mediation.",
+     ("Jane Ellis", "USA")),
+    # a hyphenated title as written
+    ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
 ])
 def test_official_and_the_actor_served(extract_text, text, expected):
     assert expected in offices(extract_text(text))
@@ -40,6 +55,10 @@ def test_official_and_the_actor_served(extract_text, text, expected):
     ("BEIRUT — President Joseph Aoun said after meeting the envoy that Israel must withdraw.", ("Joseph Aoun", "LBN")),
     ("TBILISI, Nov 5 (Reuters) - Prime Minister Irakli Kobakhidze said the bloc was interfering in Russia's affairs.",
      ("Irakli Kobakhidze", "GEO")),
+    # ... and the institutions every state has, named without their owner
+    ("ISLAMABAD, Feb 3 (Reuters) - Foreign Office spokesman Imran Qureshi said the talks would resume.",
+     ("Imran Qureshi", "PAK")),
+    ("LONDON, Feb 3 (Reuters) - Foreign Office spokesman Tom Baxter said the talks would resume.", ("Tom Baxter", "GBR")),
     # ... but not an organisation's office
     ("NAIROBI, May 2 (AP) - Secretary-General Antonio Guterres urged Kenya and Somalia to talk.", ("Antonio Guterres", "UN")),
 ])
@@ -59,9 +78,28 @@ def test_the_dateline_state_owns_untitled_offices(extract_text, text, expected):
     # 'the two leaders' names the known people before it leaders of their states
     ("Trump said he would urge Vladimir Putin to agree to a ceasefire when the two leaders meet in Alaska.",
      ("Vladimir Putin", "RUS")),
+    # a spokesperson opening the sentence after an institution spoke speaks for it
+    ("India's Ministry of External Affairs rejected the charge. Spokesperson Randhir Jaiswal said Pakistan must stop "
+     "supporting militants.", ("Randhir Jaiswal", "IND")),
+    ("The State Department condemned the attack. Spokesperson Tammy Bruce said Washington would support Kyiv.",
+     ("Tammy Bruce", "USA")),
+    # 'Foreign Office' is any state's: the one whose office spoke, not Britain's
+    ("Pakistan's Foreign Office said on Friday that it would respond. Foreign Office spokesman Shafqat Ali Khan told "
+     "reporters in Islamabad that India had violated the ceasefire.", ("Shafqat Ali Khan", "PAK")),
 ])
 def test_whose_office_from_the_discourse(extract_text, text, expected):
     assert expected in offices(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's Ministry of Defence condemned Iran.", "ISR"),
+    ("The Pakistani Foreign Office condemned Iran.", "PAK"),
+    ("Britain's Foreign Office condemned Iran.", "GBR"),
+    ("The Foreign Office condemned Iran.", "GBR"),
+])
+def test_a_part_name_many_states_use_is_its_written_owners(extract_text, text, expected):
+    ex = extract_text(text)
+    assert {(i.source, i.target) for i in ex.interactions} == {(expected, "IRN")}
 
 
 def test_an_official_does_not_serve_the_state_he_acts_upon(extract_text):

@@ -12,6 +12,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
 
+__all__ = [
+    "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs", "adversarial",
+    "anaphoric", "args_or_pair", "collective_pair", "comma_antecedent", "coordination_head", "event_owner",
+    "governor", "np_refs", "numbered_group", "object_path", "pair_noun", "prep_objects", "relative_clause",
+    "resolve_pair", "subject_refs", "talk_parties", "third_party_subject", "tree_depth", "window_start"
+]
+
 
 def _ref_from_mention(ctx: DocContext, m: Mention, factor: float, how: str, sector: str | None = None,
                       place_ok: bool = False) -> Ref | None:
@@ -149,8 +156,8 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     latest = None
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
-        if m and not m.location and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
-                and (only is None or m.actor in only):
+        if m and (not m.location or only is not None) and m.kind != "person" and ctx.gz.actors[m.actor].type in wanted \
+                and (only is None or m.actor in only):  # ('drills around Taiwan … the island': named as a place)
             if latest is None:
                 latest = m
             if i < first:
@@ -180,37 +187,78 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     """Resolve it/its/they/their to an actor: parallel possessor, then latest subject, then latest mention."""
     low = tok.lower_
     want_person = low in PERSON_PRONOUNS
+    owner = _possessive_owner(ctx, tok, low) if tok.dep_ == "poss" else None
+    if owner is not None:
+        return owner
+    speakers = _reported_speakers(ctx, tok, low, want_person)
+    if speakers:
+        return speakers
+    candidates = _pronoun_candidates(ctx, tok, want_person)
+    if not candidates:
+        return []
+    if low in ("its", "their") and tok.dep_ == "poss":
+        refs = _relative_subject(ctx, tok)
+        if refs:
+            return refs
+    relcl = next((a for a in list(tok.ancestors)[:2] if a.dep_ == "relcl"), None)
+    if relcl is not None:
+        # "the militias it supports": inside a relative clause the nearest actor wins, but never the noun
+        # the clause describes ("it" is not the militias)
+        described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
+        candidates = [(i, m) for i, m in candidates if i not in described] or candidates
+    subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    i, m = (subjects or candidates)[0]
+    if low in PLURAL_PRONOUNS:
+        group = _plural_antecedents(ctx, ctx.doc[i])
+        if group:
+            return group
+    r = _ref_from_mention(ctx, m, 0.8, "pronoun")
+    return [r] if r else []
+
+
+def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None:
+    """The owner a possessive pronoun's own phrase points to, or None to look further back."""
+    holder = tok.head
     # Parallel structure: "Iran's missile programme and its backing" -> Iran.
-    if tok.dep_ == "poss":
-        holder = tok.head
-        for other in holder.conjuncts:
-            for c in other.children:
-                if c.dep_ == "poss" and c.i in ctx.mentions:
-                    r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
-                    return [r] if r else []
-        # "urged Israel to halt its strikes": the one asked to act owns what it is asked to stop or change
-        verb = holder.head
-        if holder.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.gz.word_list("object_control") \
-                and low in ("its", "their"):
-            asked = subject_refs(ctx, verb)
-            if asked:
-                return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
-        # "Belarus and its Russian allies": the conjunct just before names the owner
-        if holder.dep_ == "conj" and holder.head.i < tok.i and low in ("its", "their"):
-            owners = np_refs(ctx, holder.head, expand_conj=False, factor=0.85, how="pronoun-conjunct")
-            if owners:
-                return owners
-    # "The two leaders ... said they would hold a summit": the subject of a reported clause is the speaker
+    for other in holder.conjuncts:
+        for c in other.children:
+            if c.dep_ == "poss" and c.i in ctx.mentions:
+                r = _ref_from_mention(ctx, ctx.mentions[c.i], 0.85, "pronoun-parallel")
+                return [r] if r else []
+    # "urged Israel to halt its strikes": the one asked to act owns what it is asked to stop or change
+    verb = holder.head
+    if holder.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.gz.word_list("object_control") \
+            and low in ("its", "their"):
+        asked = subject_refs(ctx, verb)
+        if asked:
+            return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
+    # "Belarus and its Russian allies": the conjunct just before names the owner
+    if holder.dep_ == "conj" and holder.head.i < tok.i and low in ("its", "their"):
+        owners = np_refs(ctx, holder.head, expand_conj=False, factor=0.85, how="pronoun-conjunct")
+        if owners:
+            return owners
+    return None
+
+
+def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool) -> list[Ref]:
+    """"The two leaders ... said they would hold a summit": the subject of a reported clause is the
+    speaker, when number and kind agree."""
     speech = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
-    if speech is not None and speech.lemma_.lower() in ctx.gz.word_list("speech_verbs") \
-            and not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in tok.head.children):
-        said_by = [c for c in speech.children if c.dep_ == "nsubj"]
-        speakers = subject_refs(ctx, speech) if not (said_by and said_by[0].lower_ in PRONOUNS) else []
-        plural = len(speakers) > 1 or any(c.tag_ in ("NNS", "NNPS") for c in said_by)
-        if speakers and ((low in PLURAL_PRONOUNS and plural) or
-                         (low in ("it", "its") and not plural and not speakers[0].official) or
-                         (want_person and not plural and speakers[0].official)):
-            return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pronoun-speaker") for r in speakers]
+    if speech is None or speech.lemma_.lower() not in ctx.gz.word_list("speech_verbs") \
+            or any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in tok.head.children):
+        return []
+    said_by = [c for c in speech.children if c.dep_ == "nsubj"]
+    speakers = subject_refs(ctx, speech) if not (said_by and said_by[0].lower_ in PRONOUNS) else []
+    plural = len(speakers) > 1 or any(c.tag_ in ("NNS", "NNPS") for c in said_by)
+    if speakers and ((low in PLURAL_PRONOUNS and plural) or
+                     (low in ("it", "its") and not plural and not speakers[0].official) or
+                     (want_person and not plural and speakers[0].official)):
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pronoun-speaker") for r in speakers]
+    return []
+
+
+def _pronoun_candidates(ctx: DocContext, tok: Token, want_person: bool) -> list[tuple[int, Mention]]:
+    """Earlier mentions of the right kind (person or not), latest first: this sentence, else the one before."""
     sent = tok.sent
     candidates: list[tuple[int, Mention]] = []
     for i in range(tok.i - 1, max(sent.start - 1, 0) - 1, -1):
@@ -223,41 +271,35 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             m = ctx.mentions.get(i)
             if m and not m.location and (m.kind == "person") == want_person:
                 candidates.append((i, m))
-    if not candidates:
-        return []
-    if low in ("its", "their") and tok.dep_ == "poss":
-        # "Egypt, which is locked in its own dispute with Addis Ababa": in a relative clause whose subject is
-        # the relative pronoun, the possessive is that subject - the noun the clause describes
-        own_rel = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "relcl"), None)
-        if own_rel is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
-                                       for c in own_rel.children):
-            refs = np_refs(ctx, own_rel.head, factor=0.85, how="pronoun-relative-subject")
-            if refs:
-                return refs
-    relcl = next((a for a in list(tok.ancestors)[:2] if a.dep_ == "relcl"), None)
-    if relcl is not None:
-        # "the militias it supports": inside a relative clause the nearest actor wins, but never the noun
-        # the clause describes ("it" is not the militias)
-        described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
-        candidates = [(i, m) for i, m in candidates if i not in described] or candidates
-    subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
-    i, m = (subjects or candidates)[0]
-    if low in PLURAL_PRONOUNS:  # "Qatar and Egypt resumed their mediation": both of them
-        tok_i = ctx.doc[i]
-        while tok_i.dep_ in ("compound", "amod") and tok_i.head.i > tok_i.i and not tok_i.conjuncts:
-            tok_i = tok_i.head  # "Kyrgyz and Tajik border guards": the noun the name modifies is the conjunct
-        group = [tok_i] + list(tok_i.conjuncts)
-        for ap in [c for c in tok_i.children if c.dep_ == "appos"]:  # "Mali, Burkina Faso and Niger" parsed as apposition
-            group += [ap] + list(ap.conjuncts)
-        if len(group) > 1:
-            # ("Kyrgyz and Tajik border guards … their patrols": a conjunct noun stands for its modifier's actor)
-            refs = [r for g in group for r in ([_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun")]
-                                               if g.i in ctx.mentions else
-                                               np_refs(ctx, g, expand_conj=False, factor=0.8, how="pronoun"))]
-            if len({r.actor for r in refs if r}) > 1:
-                return [r for r in refs if r]
-    r = _ref_from_mention(ctx, m, 0.8, "pronoun")
-    return [r] if r else []
+    return candidates
+
+
+def _relative_subject(ctx: DocContext, tok: Token) -> list[Ref]:
+    """"Egypt, which is locked in its own dispute with Addis Ababa": in a relative clause whose subject
+    is the relative pronoun, the possessive is that subject - the noun the clause describes."""
+    own_rel = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "relcl"), None)
+    if own_rel is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                   for c in own_rel.children):
+        return np_refs(ctx, own_rel.head, factor=0.85, how="pronoun-relative-subject")
+    return []
+
+
+def _plural_antecedents(ctx: DocContext, tok_i: Token) -> list[Ref]:
+    """"Qatar and Egypt resumed their mediation": a plural pronoun stands for every conjunct of its
+    antecedent, when they name more than one actor."""
+    while tok_i.dep_ in ("compound", "amod") and tok_i.head.i > tok_i.i and not tok_i.conjuncts:
+        tok_i = tok_i.head  # "Kyrgyz and Tajik border guards": the noun the name modifies is the conjunct
+    group = [tok_i] + list(tok_i.conjuncts)
+    for ap in [c for c in tok_i.children if c.dep_ == "appos"]:  # "Mali, Burkina Faso and Niger" parsed as apposition
+        group += [ap] + list(ap.conjuncts)
+    if len(group) > 1:
+        # ("Kyrgyz and Tajik border guards … their patrols": a conjunct noun stands for its modifier's actor)
+        refs = [r for g in group for r in ([_ref_from_mention(ctx, ctx.mentions[g.i], 0.8, "pronoun")]
+                                           if g.i in ctx.mentions else
+                                           np_refs(ctx, g, expand_conj=False, factor=0.8, how="pronoun"))]
+        if len({r.actor for r in refs if r}) > 1:
+            return [r for r in refs if r]
+    return []
 
 
 def _np_role(tok: Token) -> str:
@@ -318,14 +360,14 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
         return _quantified(ctx, t, factor, how, place_ok)
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
+    leaders = _led_by(ctx, t, factor, how)  # (a leader named beats an anaphor: 'the junta led by Gen. X')
+    if leaders:
+        return leaders
     definite = _definite_refs(ctx, t, factor, how)
     if definite is not None:
         return definite
     if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
         return _non_state_refs(ctx, t, factor, how)
-    leaders = _led_by(ctx, t, factor, how)
-    if leaders:
-        return leaders
     if t.lemma_.lower() in ctx.gz.word_list("counterpart_nouns") and any(c.dep_ == "poss" for c in t.children) \
             and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
         return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
@@ -374,8 +416,17 @@ def _non_state_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[
     return []
 
 
+LEADING_VERBS = ("lead", "head", "run", "command", "chair")
+
+
 def _led_by(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
-    """'the US-led coalition', 'a Saudi-led intervention': the leader stands for it."""
+    """'the US-led coalition', 'a Saudi-led intervention', 'the junta led by Gen. Assimi Goita', 'the
+    government headed by X': the leader stands for it."""
+    for c in t.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS and c.tag_ == "VBN":
+            leaders = [r for _, p in prep_objects(ctx, c, ("by",)) for r in np_refs(ctx, p, factor=factor * 0.9, how=how or "led-by")]
+            if leaders:
+                return leaders
     for c in t.children:
         if c.lemma_.lower() == "lead" and c.tag_ == "VBN" and c.dep_ in ("amod", "compound"):
             leaders = [r for cc in c.children if cc.dep_ in ("npadvmod", "compound", "nmod", "amod") and cc.i in ctx.mentions
@@ -676,6 +727,8 @@ def accusation(ctx: DocContext, tok: Token) -> Token | None:
 
 
 def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
+    """Who an accusation verb above ``tok`` accuses ("accused Rwanda of backing the M23"), or None when
+    ``tok`` is not the content of an accusation: the accused, not the accuser, did the act."""
     verb = accusation(ctx, tok)
     if verb is None:
         return None
@@ -695,6 +748,8 @@ def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
 
 
 def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    """(preposition, its object) for the trigger's own prepositions among ``preps`` ("pressure ON Israel"):
+    a trigger's lexicon entry names the prepositions that introduce its target."""
     preps = set(preps)
     out = []
     for c in tok.children:
@@ -725,6 +780,8 @@ def governor(tok: Token) -> Token | None:
 
 
 def actor_pairs(refs: list[Ref]) -> Iterator[tuple[Ref, Ref]]:
+    """Every unordered pair of distinct actors among ``refs``, in order: the sides of a mediation or a
+    talk between several parties."""
     for i, a in enumerate(refs):
         for b in refs[i + 1:]:
             if a.actor != b.actor:
@@ -757,7 +814,10 @@ def _neighbour_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in ("neighbour", "neighbor") or tok.lower_ in ("neighbours", "neighbors")
 
 
-ADVERSARIAL = ("attacks", "opposes", "threatens", "demands", "negotiatesWith")
+def adversarial(ctx: DocContext) -> frozenset[str]:
+    """Relations between sides a mediator goes between: conflict (ag:sign -1) or talks (ag:extractionRole)."""
+    voc = ctx.gz.vocabulary
+    return frozenset(r.name for r in voc if r.sign < 0) | frozenset(voc.playing("talks"))
 
 
 def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
@@ -773,13 +833,14 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
     ``adversaries`` ('mediated between the two capitals'): a mediator goes between sides that fight,
     quarrel or negotiate, not between friends — only such a pair."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
+    mediation, sides = ctx.gz.vocabulary.playing("mediation"), adversarial(ctx)
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
                if signs.get(ix.relation, 0) < 0 and ix.modality in ("asserted", "reported")} if cooperative else set()
     for s in range(sent_idx, max(-1, sent_idx - 4), -1):
         cands = [(d, ix) for si, d, ix in ctx.salience if si == s
                  and (signs.get(ix.relation, 0) > 0 or not cooperative or neighbours)
                  and (before is None or ix.trigger_start < before)
-                 and ix.relation != "mediates" and (not adversaries or ix.relation in ADVERSARIAL)
+                 and ix.relation not in mediation and (not adversaries or ix.relation in sides)
                  and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
                  and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]

@@ -11,6 +11,11 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer, Trigger
 from ..model import Actor, Document, Interaction, Office
 
+__all__ = [
+    "FAMILY_NAME_FIRST", "MODIFIERS", "NUMBER_WORDS", "PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS",
+    "QUANTIFIERS", "SUBJ", "DocContext", "Mention", "Ref"
+]
+
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "itself", "themselves"}
@@ -24,6 +29,9 @@ QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", 
 
 @dataclass
 class Mention:
+    """Tokens ``start``..``end`` that name ``actor``; ``location`` marks a place reading ("talks in
+    Muscat"), which is kept so that later rules can tell a place from a party."""
+
     actor: str  # actor id (a person id for officials)
     kind: str  # name | capital | demonym | part | person
     sector: str | None

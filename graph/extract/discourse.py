@@ -70,20 +70,29 @@ def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
                                                            "path": ix.path + "+ellipsis"}))
 
 
-def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None) -> Counter:
-    """How often each pair of known actors interacts (mediation itself is no pair of parties: 'Saudi
-    Arabia and Iran both offered to mediate' must not make Iran a mediator between them)."""
+def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None, upto: int | None = None) -> Counter:
+    """How often each pair of known actors interacts, in one sentence, up to one, or in the whole
+    document (mediation itself is no pair of parties: 'Saudi Arabia and Iran both offered to mediate'
+    must not make Iran a mediator between them)."""
+    mediation = ctx.gz.vocabulary.playing("mediation")
     return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
-                   if ix.relation in relations and ix.relation != "mediates"
-                   and (sentence is None or ix.sentence == sentence)
+                   if ix.relation in relations and ix.relation not in mediation
+                   and (sentence is None or ix.sentence == sentence) and (upto is None or ix.sentence <= upto)
                    and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
 
 
 def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
     """Where implicit mediation parties are looked for, in order: the deal or talks of the sentence,
-    any pair the sentence relates, the document's negotiations, then its agreements."""
-    return [_pair_counts(ctx, ("negotiatesWith", "cooperatesWith"), sent_idx), _pair_counts(ctx, tuple(ctx.gz.relations), sent_idx),
-            _pair_counts(ctx, ("negotiatesWith",), None), _pair_counts(ctx, ("cooperatesWith",), None)]
+    any adversaries the sentence relates, the talks and deals told so far ('a U.S.-brokered ceasefire between
+    Israel and Hamas … Egypt, Qatar and Turkey, which mediated the October agreement'), then the
+    document's negotiations, then its agreements (the relations whose ag:extractionRole is "talks" or
+    "agreement")."""
+    talks, agreements = ctx.gz.vocabulary.playing("talks"), ctx.gz.vocabulary.playing("agreement")
+    # (allies and backers are no sides to mediate between: 'Russia, Serbia's ally, criticised the EU's mediation')
+    hostile = tuple(r for r, d in ctx.gz.relations.items() if d["sign"] < 0)
+    return [_pair_counts(ctx, talks + agreements, sent_idx), _pair_counts(ctx, hostile, sent_idx),
+            _pair_counts(ctx, talks + agreements, None, upto=sent_idx),
+            _pair_counts(ctx, talks, None), _pair_counts(ctx, agreements, None)]
 
 
 def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:
@@ -101,8 +110,9 @@ def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:
         a, b = sorted(top)
         ra, rb = Ref(a, None, None, 0.7, "document-context"), Ref(b, None, None, 0.7, "document-context")
         sent = sentences[sent_idx]
+        mediates = ctx.gz.vocabulary.the("mediation")
         for party, other in ((ra, rb), (rb, ra)):
-            emit_interaction(ctx, sent_idx, sent, tok, trig, "mediates", trig.cameo, m, party, mod, rep,
+            emit_interaction(ctx, sent_idx, sent, tok, trig, mediates, trig.cameo, m, party, mod, rep,
                              "mediation:context", other=other)
 
 

@@ -19,13 +19,14 @@ def mediation(f: Frame, mediators: list[Ref], parties: list[Ref], *, modality: s
     """Emit mediator→party for every pair of parties, or defer when fewer than two are named."""
     modality = modality or f.modality
     reporter = f.reporter if reporter is KEEP else reporter
+    mediates = f.gz.vocabulary.the("mediation")
     for m in mediators:
         ps = [p for p in parties if p.actor != m.actor]
         if len(ps) >= 2:
             for a, b in actor_pairs(ps):
-                f.emit(m, a, "mediation", relation="mediates", cameo=f.trig.cameo, modality=modality,
+                f.emit(m, a, "mediation", relation=mediates, cameo=f.trig.cameo, modality=modality,
                        reporter=reporter, other=b)
-                f.emit(m, b, "mediation", relation="mediates", cameo=f.trig.cameo, modality=modality,
+                f.emit(m, b, "mediation", relation=mediates, cameo=f.trig.cameo, modality=modality,
                        reporter=reporter, other=a)
         else:  # the parties come from the document; one named here ('talks with Washington') must be one of them
             f.ctx.deferred_mediation.append((m, f.tok, f.trig, f.sent_idx, modality, reporter,

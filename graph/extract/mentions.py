@@ -53,6 +53,7 @@ def find_mentions(ctx: DocContext) -> None:
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)
+    _owned_parts(ctx)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _person(ctx, ent)
@@ -72,14 +73,54 @@ def _contextual_names(ctx: DocContext) -> None:
             ctx.mentions[tok.i] = Mention(actor, "name", None, tok.i, tok.i + 1, location=_is_location(tok, ctx.gz))
 
 
+def _part_owner(ctx: DocContext, m: Mention) -> str | None:
+    """The state written before a government part ("Israel's Ministry of Defence", "the Pakistani
+    Foreign Office"), when it is another state than the one the part's name belongs to by default."""
+    doc = ctx.doc
+    before = ctx.mentions.get(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") else \
+        ctx.mentions.get(m.start - 1)
+    if before is None or before.kind not in ("name", "demonym", "capital") or before.actor == m.actor:
+        return None
+    return before.actor if ctx.gz.actors[before.actor].type == "State" else None
+
+
+def _owned_parts(ctx: DocContext) -> None:
+    """Names of government parts that many states use ("Foreign Office", "Ministry of Defence") mean
+    the gazetteer's state unless the text writes another owner before them; once it has, the same
+    name later in the story is that owner's too ("Pakistan's Foreign Office said … Foreign Office
+    spokesman X told reporters"). Unqualified, a name every state uses (lexicon word list
+    ``shared_part_names``) in a story filed from a state's city is that state's ("ISLAMABAD — The
+    Foreign Office said")."""
+    owners: dict[str, str] = {}
+    home, shared = _dateline_state(ctx), ctx.gz.word_list("shared_part_names")
+    for m in sorted({id(m): m for m in ctx.mentions.values() if m.kind == "part"}.values(), key=lambda m: m.start):
+        name = ctx.doc[m.start:m.end].text.lower()
+        owner = _part_owner(ctx, m) or owners.get(name) or (home if name in shared and home != m.actor else None)
+        if owner is None:
+            continue
+        owners[name] = owner
+        moved = Mention(owner, "part", m.sector, m.start, m.end, location=m.location)
+        for i in range(m.start, m.end):
+            ctx.mentions[i] = moved
+
+
 def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | None, int]:
     """The title ending right before token ``start``: the longest listed title ("special envoy",
     "Foreign Minister") or a title's head word ("official", "chief"), with the modifiers news puts
     before it ("Chief Cabinet Secretary", "top Asia official", "junta chief"). Returns (lower-case
-    title, its first token)."""
+    title, its first token). Rank abbreviations between the title and the name ("military spokesman
+    Brig. Gen. Yahya Saree") are skipped: the office is the title; alone, the rank is."""
+    ranks = ctx.gz.word_list_cased("title_abbreviations")
+    end = start
+    while end - 1 >= sent_start and ctx.doc[end - 1].text in ranks:
+        end -= 1
+    if end < start:
+        title, first = _title_before(ctx, end, sent_start)
+        return (title, first) if title is not None else (ctx.doc[end:start].text.lower(), end)
     doc, titles = ctx.doc, ctx.gz.titles
     first = next((start - k for k in range(min(6, start - sent_start), 0, -1)
-                  if " ".join(t.text for t in doc[start - k:start]).lower() in titles), None)
+                  if doc[start - k:start].text.lower() in titles  # as written: "Secretary-General"
+                  or " ".join(t.text for t in doc[start - k:start]).lower() in titles), None)
     if first is None:
         if start - 1 < sent_start or doc[start - 1].lower_ not in ctx.title_heads:
             return None, start
@@ -88,12 +129,12 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
             and doc[first - 1].i not in ctx.mentions and doc[first - 1].ent_type_ in ("", "ORG") \
             and doc[first - 1].text[:1].isalpha():
         first -= 1
-    return " ".join(t.text for t in doc[first:start]).lower(), first
+    return doc[first:start].text.lower(), first
 
 
 def _canonical_title(text: str) -> str:
     small = {"of", "the", "and", "for", "to", "on"}
-    return " ".join(w if w in small else (w[0].upper() + w[1:]) for w in text.split())
+    return " ".join(w if w in small else "-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in text.split())
 
 
 def _title_sector(ctx: DocContext, title: str) -> str | None:
@@ -170,6 +211,23 @@ def _title_named_before(ctx: DocContext, title: str, left: int) -> str | None:
     return None
 
 
+def _voice_of_previous(ctx: DocContext, title: str, sent: Span, exclude: set[str]) -> str | None:
+    """'India's Ministry of External Affairs rejected the charge. Spokesperson Randhir Jaiswal said …':
+    a spokesperson who opens the sentence after an institution spoke speaks for that institution's
+    actor (the previous sentence's subject: a government part, or an agency noun with its owner)."""
+    if not title or not set(title.split()) & ctx.gz.word_list("voice_titles") or sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for subj in (c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in subj.subtree:
+            m = ctx.mentions.get(t.i)
+            voice = m is not None and (m.kind == "part" or subj.lemma_.lower() in ctx.gz.agent_nouns
+                                       or subj.lemma_.lower() in ("ministry", "office", "department"))
+            if voice and _employer(ctx, m, exclude):
+                return m.actor
+    return None
+
+
 def _sender(ctx: DocContext, name: Span | None, exclude: set[str]) -> str | None:
     """'Greece … sent Foreign Minister George Gerapetritis to Benghazi': the state that sends, appoints
     or dispatches the person is the one the person serves."""
@@ -196,7 +254,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     if marked is not None:
         return marked, 1.0
     exclude = _acted_upon(ctx, name) if name is not None else set()
-    named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude)
+    named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
     home = _dateline_state(ctx)
@@ -260,7 +318,9 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         if title is None:
             continue
         # "Iran's foreign minister", "head of Yemen's Presidential Council": the title's own phrase
-        inside = [t for t in noun.subtree if t.i not in range(root.left_edge.i, root.right_edge.i + 1)]
+        # (the title's words without the name: the name's whole phrase when the title governs it)
+        skip = range(root.left_edge.i, root.right_edge.i + 1) if noun == root.head else range(name.start, name.end)
+        inside = [t for t in noun.subtree if t.i not in skip]
         mentioned = [ctx.mentions[t.i].actor for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"

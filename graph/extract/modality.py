@@ -13,6 +13,11 @@ from spacy.tokens import Token
 from .context import DocContext, Ref
 from .arguments import accusation, coordination_head, governor, np_refs, subject_refs
 
+# carrying word lists (ag:carriedBy) that a negation empties: 'did not pledge to stand by' is no support
+NEGATION_CANCELS = frozenset({"commitment_verbs"})
+
+__all__ = ["clause_modality", "noun_modality"]
+
 
 @dataclass
 class _Marks:
@@ -138,13 +143,13 @@ def _carried(ctx: DocContext, lemma: str, relation: str, st: _Marks) -> bool:
     """Wanting, trying or pledging verbs that carry the act rather than make it a mere wish: 'seeks to
     broaden the talks' IS the demand (``demand_carriers``); 'tried to broker a truce' IS mediation
     (``attempt_verbs``); 'pledged to stand by Saudi Arabia' IS the support (``commitment_verbs``, as
-    the guidelines' 'pledges aid to')."""
-    gz = ctx.gz
-    if relation in ("demands", "pressures") and lemma in gz.word_list("demand_carriers"):
-        return True
-    if relation in ("mediates", "pressures") and lemma in gz.word_list("attempt_verbs"):
-        return True  # "tried to broker a deal", "tried to persuade Kyiv": the attempt is the act (the guidelines)
-    return relation in ("supports",) and lemma in gz.word_list("commitment_verbs") and not st.negated
+    the guidelines' 'pledges aid to'). Which lists carry which relation is the ontology's ``ag:carriedBy``.
+    "Tried to broker a deal", "tried to persuade Kyiv": the attempt is the act (the guidelines)."""
+    rel = ctx.gz.vocabulary.by_name.get(relation) if relation else None
+    if rel is None:
+        return False
+    return any(lemma in ctx.gz.word_list(words) and not (st.negated and words in NEGATION_CANCELS)
+               for words in rel.carried_by)
 
 
 def _own_voice(ctx: DocContext, clause: Token, speech: Token) -> bool:

@@ -507,6 +507,31 @@ def fighting_before_truce(f: Frame) -> bool:
     return False
 
 
+def _named_as(f: Frame) -> bool:
+    """'… met Iranian counterparts in what one diplomat described as "talks about talks"': an event
+    noun that names what another act was (after 'describe as', 'call', 'dub') has no parties of its
+    own; the act it names has them."""
+    naming = f.gz.word_list("naming_verbs")
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in naming for a in f.tok.ancestors if a != f.sent.root)
+
+
+def _reacts_to(f: Frame, verb: Token) -> bool:
+    """'Japan, the Philippines and Australia criticized the exercises': a verb that relates its subject
+    to the event one-sidedly (criticising, condemning, welcoming, mediating it) makes the subject an
+    onlooker, not a party; verbs of taking part ('held', 'signed', 'agreed to') name no such relation."""
+    if verb.lemma_.lower() in f.gz.word_list("light_verbs") or not (f.tok.dep_ == "dobj" and f.tok.head == verb):
+        return False
+    relations = {t.relation for t in triggers_for(f.gz, verb)} - {"mediates"}  # (see _mediators_of)
+    return bool(relations) and not any(f.gz.relations[r]["symmetric"] for r in relations)
+
+
+def _mediators_of(f: Frame) -> set[str]:
+    """'Egypt, Qatar and Turkey, which mediated the October agreement': whoever mediates the event,
+    as a verb above the noun states it (the sentence's deferred mediation is not resolved yet)."""
+    verbs = [a for a in f.tok.ancestors if a.pos_ == "VERB" and any(t.relation == "mediates" for t in triggers_for(f.gz, a))]
+    return {r.actor for v in verbs for r in subject_refs(f.ctx, v)}
+
+
 def main_clause_parties(f: Frame) -> bool:
     """'Saudi Arabia and Iran agreed …, after four days of secret talks': a reciprocal event with no
     parties of its own is the main clause's subjects' — not when they are its mediators ('Qatar and
@@ -519,8 +544,11 @@ def main_clause_parties(f: Frame) -> bool:
     verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), sent.root)
     if verb != sent.root and n.dep_ == "pobj" and n.head.head == verb and not object_path(n, verb):
         return False  # "signed agreements … to reopen the ports TO GRAIN EXPORTS": where another verb's object goes
+    if _named_as(f) or _reacts_to(f, verb):
+        return False
     sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
     mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "mediates"}
+    mediators |= _mediators_of(f)
     asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(
         a.dep_ == "xcomp" and a.head == sent.root for a in n.ancestors)
     f.sources = sources if len(sources) > 1 and not asked and not any(r.actor in mediators for r in sources) else []

@@ -21,13 +21,16 @@ def _complements(f: Frame) -> list:
              and not any(cc.dep_ == "neg" for cc in c.children)]
     if comps:
         return comps
+    force = f.gz.vocabulary.playing("force")
     return [c for c in f.tok.children if c.dep_ == "ccomp" and any(
-        t.relation == "attacks" for tok in c.subtree for t in f.gz.triggers.get((tok.lemma_.lower(), "NOUN"), []))]
+        t.relation in force for tok in c.subtree for t in f.gz.triggers.get((tok.lemma_.lower(), "NOUN"), []))]
 
 
 def _latest_attacker(f: Frame, subjects: list[Ref]) -> list[Ref]:
+    """Who last used force (ag:extractionRole "force") on a subject: the one its threat answers."""
+    force = f.gz.vocabulary.playing("force")
     for s in subjects:
-        attackers = [ix for _, _, ix in reversed(f.ctx.salience) if ix.relation == "attacks" and ix.target == s.actor
+        attackers = [ix for _, _, ix in reversed(f.ctx.salience) if ix.relation in force and ix.target == s.actor
                      and ix.modality in ("asserted", "reported")]
         if attackers:
             return [Ref(attackers[0].source, None, None, 0.75, "counterpart")]
@@ -49,5 +52,6 @@ def complement_threat(f: Frame) -> None:
         for t in targets:
             f.emit(s, t, "verb:complement", relation=f.trig.relation, cameo=f.trig.cameo)
             if force and f.modality != "negated":
-                f.emit(s, t, "verb:threat-content", relation="attacks", cameo=f.relation_code("attacks"),
+                attack = f.gz.vocabulary.the("force")
+                f.emit(s, t, "verb:threat-content", relation=attack, cameo=f.relation_code(attack),
                        modality="hypothetical", tok=force[0], factor=0.9)

@@ -149,8 +149,9 @@ def instrument(gz: Gazetteer, v: Token) -> Trigger | None:
     relation; the verb only says it landed. Returns that noun's trigger."""
     agents = [c for c in v.children if c.dep_ == "nsubj"]
     agents += [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    force = gz.vocabulary.playing("force")  # an attack noun is the act itself ('strikes hit Iran')
     for a in agents:
         for t in gz.triggers.get((a.lemma_.lower(), "NOUN"), []):
-            if t.relation != "attacks":
+            if t.relation not in force:
                 return t
     return None

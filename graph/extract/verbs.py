@@ -74,11 +74,12 @@ def _names_someone(f: Frame, o: Token) -> bool:
 
 def _has_modal(clause: Token, modals: tuple[str, ...]) -> bool:
     """'Iraq MUST dismantle', 'Iraq HAS to dismantle', 'Iraq NEEDS to dismantle' (but not the perfect
-    'have agreed')."""
+    'have agreed', nor 'Serbia HAS YET TO answer', which says it has not)."""
     if any(c.dep_ == "aux" and c.lower_ in modals and c.lemma_.lower() not in ("have", "need") for c in clause.children):
         return True
-    return clause.lemma_.lower() in modals and clause.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children)
+    xcomps = [c for c in clause.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    not_yet = any(t.lower_ == "yet" for x in [clause, *xcomps] for t in x.children)
+    return clause.lemma_.lower() in modals and clause.pos_ in ("VERB", "AUX") and bool(xcomps) and not not_yet
 
 
 def modal_complement(f: Frame) -> bool:
@@ -298,6 +299,7 @@ def direct_objects(f: Frame) -> bool:
             f.targets += np_refs(ctx, holder.head, factor=0.95, how="relative-patient")
             continue
         if f.trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
+            f.targets += _recipient_compound(f, c)
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
         rel = relative_clause(v) if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") else None
         antecedent = rel.head if rel is not None else (
@@ -312,8 +314,25 @@ def direct_objects(f: Frame) -> bool:
     return False
 
 
+def _recipient_compound(f: Frame, c: Token) -> list[Ref]:
+    """'China and Russia, which sell Nigeria fighter jets', 'the EU has funded AU troops': an actor's
+    name compounded onto what a verb of support hands over is who receives it (the small model reads
+    the double object 'sell Nigeria jets' as one noun phrase). A demonym stays a modifier ('sold
+    Russian jets to India')."""
+    if f.relation != "supports" or c.i in f.ctx.mentions:
+        return []
+    for k in c.children:
+        m = f.ctx.mentions.get(k.i) if k.dep_ == "compound" and k.i < c.i else None
+        if m is not None and m.kind in ("name", "capital") and not m.location:
+            return [Ref(m.actor, m.sector, None, 0.85, "object-recipient")]
+    return []
+
+
 def _object_refs(f: Frame, c: Token) -> list[Ref]:
     ctx = f.ctx
+    recipient = _recipient_compound(f, c)
+    if recipient:
+        return recipient
     if f.trig.target_is_possessor and c.i not in ctx.mentions and c.pos_ in ("NOUN", "PROPN"):
         owners = np_refs(ctx, c)
         if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \

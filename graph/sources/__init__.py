@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+__all__ = ["warn", "warnings_to"]
+
 
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 from ..errors import InputError
 from .fetch import Response, is_url
 
+__all__ = ["FEED_TYPES", "Feed", "is_feed", "is_source_list", "Item", "parse_feed", "read_source_list"]
+
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
               "application/feed+json")
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)

@@ -28,6 +28,11 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..errors import ActorgraphError
 
+__all__ = [
+    "ACCEPT", "REDIRECT_STATUS", "RETRY_STATUS", "USER_AGENT", "check_url", "Client", "content_type",
+    "FetchError", "is_url", "megabytes", "Response"
+]
+
 USER_AGENT = f"actorgraph/{__version__} (news to actor-relationship graph; one request at a time)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
 REDIRECT_STATUS = {301, 302, 303, 307, 308}

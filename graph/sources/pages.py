@@ -24,6 +24,10 @@ from dataclasses import dataclass, field, replace
 from ..errors import InputError
 from ..model import Document
 
+__all__ = [
+    "declared_charset", "decode_html", "Page", "page_date", "read_page", "read_saved_page", "with_page_metadata"
+]
+
 # Declared charsets that are really "whatever the server defaulted to": bytes that are valid UTF-8
 # with non-ASCII characters under such a label are UTF-8 (random Latin-1 text almost never is).
 _WESTERN = {"iso8859-1", "latin-1", "iso-8859-1", "cp1252", "windows-1252", "ascii", "us-ascii", "iso8859-15"}

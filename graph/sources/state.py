@@ -23,6 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+__all__ = [
+    "FINAL", "MAX_ATTEMPTS", "SOURCE", "SOURCES_GRAPH", "FeedState", "ItemState", "load", "node", "now", "opened",
+    "save", "to_graph"
+]
+
 if TYPE_CHECKING:  # rdflib is loaded when the state is read or written, not for `actorgraph watch --help`
     from rdflib import Graph, URIRef
 

@@ -6,3 +6,5 @@ are files in ``static/``, inlined by ``render_page``); ``report`` writes the bri
 tests. ``outputs.write_views`` renders both page and report from one graph, so every count they show
 comes from one place.
 """
+
+__all__: list[str] = []  # the views are its modules: graph.views.render, graph.views.report, …

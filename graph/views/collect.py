@@ -29,7 +29,7 @@ from .gather import EVIDENCE_PER_EDGE
 
 __all__ = ["Counts", "collect", "counts_of", "date_bounds", "relation_meta", "search_names"]
 
-ACTOR_TYPES = ("State", "Person", "Organisation", "ArmedGroup", "CollectiveActor")
+from ..vocabulary import ACTOR_TYPES  # noqa: E402 - the ontology's actor classes, defined once
 KINDS = ("State", "Official", "Person", "Organisation", "ArmedGroup", "CollectiveActor", "Actor")
 MODALITIES = ("Asserted", "Reported", "Hypothetical", "Negated")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{3,8}$")

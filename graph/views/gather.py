@@ -23,9 +23,12 @@ from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, URIRef
 
+from ..analyse import MEDIATION_RELATIONS
 from ..namespaces import AG, DOC, WD
 from ..store import Store
 from ..storeread import _chunks, count, select
+
+__all__ = ["EVIDENCE_PER_EDGE", "local", "gather", "labels"]
 
 EVIDENCE_PER_EDGE = 10  # sentences embedded per edge; the rest are counted and one query away
 
@@ -101,10 +104,11 @@ def _slim_records(store: Store) -> list[tuple]:
     return sorted(found.values())
 
 
-def _edge_ends(r: tuple) -> list[tuple[str, str]]:
-    """A mediation links the mediator to both parties (as the analysis counts it)."""
+def _edge_ends(r: tuple, mediation: tuple[str, ...]) -> list[tuple[str, str]]:
+    """A mediation (a relation that feeds the mediation analysis, graph.vocabulary) links the mediator
+    to both parties, as the analysis counts it."""
     ends = [(r[2], r[4])]
-    if r[3] == "mediates" and r[5] and r[5] not in (r[4], r[2]):
+    if r[3] in mediation and r[5] and r[5] not in (r[4], r[2]):
         ends.append((r[2], r[5]))
     return ends
 
@@ -113,9 +117,10 @@ def _edges(slim: list[tuple], relations: dict[str, dict], per_edge: int | None) 
     """One edge per (source, relation, target) - symmetric relations unordered - with its counts and
     stubs, and the indexes (into ``slim``) of the records each edge embeds, all of them sorted."""
     groups: dict[tuple, dict] = {}
+    mediation = MEDIATION_RELATIONS  # the ontology's relations that feed the mediation analysis
     for i, r in enumerate(slim):
         rel = r[3]
-        for s, t in _edge_ends(r):
+        for s, t in _edge_ends(r, mediation):
             key = (min(s, t), rel, max(s, t)) if relations[rel]["symmetric"] else (s, rel, t)
             e = groups.get(key)
             if e is None:

@@ -78,7 +78,13 @@ def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | No
     return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
                    if ix.relation in relations and ix.relation not in mediation
                    and (sentence is None or ix.sentence == sentence) and (upto is None or ix.sentence <= upto)
-                   and ctx.gz.actors.get(ix.source) is not None and ctx.gz.actors.get(ix.target) is not None)
+                   and _party(ctx, ix.source) and _party(ctx, ix.target))
+
+
+def _party(ctx: DocContext, actor: str) -> bool:
+    """A known actor that can be a side (a person whose state is unknown cannot)."""
+    known = ctx.gz.actors.get(actor)
+    return known is not None and known.type != "Person"
 
 
 def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
@@ -101,11 +107,11 @@ def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:
     Azerbaijan pledged …'), then the document's negotiations, then its agreements — a pair that
     includes the party the sentence names ('Omani-mediated talks with Washington'), if it names one."""
     for m, tok, trig, sent_idx, mod, rep, named in ctx.deferred_mediation:
+        # (co-mediators are no party: 'the accord, which Trump and Malaysia's Anwar brokered')
+        mediators = {d[0].actor for d in ctx.deferred_mediation if d[1] is tok}
         top = next((pair for counts in _candidate_pairs(ctx, sent_idx)
-                    for pair, _n in counts.most_common() if named <= pair), None)
+                    for pair, _n in counts.most_common() if named <= pair and not pair & mediators), None)
         if top is None:
-            continue
-        if m.actor in top:
             continue
         a, b = sorted(top)
         ra, rb = Ref(a, None, None, 0.7, "document-context"), Ref(b, None, None, 0.7, "document-context")

@@ -28,13 +28,19 @@ def _is_location(tok: Token, gz: Gazetteer) -> bool:
 
 
 def _names_a_venue(tok: Token, gz: Gazetteer) -> bool:
-    """'the Cairo framework', 'the Minsk accords': a capital that modifies a thing (no one who acts,
-    no event a trigger names) is where it was made, not the state (but 'Beijing authorities' are
-    China's, and 'the Doha talks' are left to the trigger's own rule)."""
+    """'the Cairo framework', 'the Minsk accords', 'its Kuala Lumpur peace declaration': a capital that
+    modifies a thing (no one who acts, no event a trigger names but an agreement) is where it was made,
+    not the state (but 'Beijing authorities' are China's, and 'the Doha talks' are left to the
+    trigger's own rule)."""
+    phrase = tok.head
+    while phrase.dep_ == "compound" and phrase.head.pos_ == "NOUN":  # 'the Kuala Lumpur peace declaration'
+        phrase = phrase.head
     if tok.dep_ != "compound" or tok.head.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.i < tok.i for c in tok.head.children):
+            c.dep_ in ("det", "poss") and c.i < tok.i for c in phrase.children):
         return False  # (a determiner opens the phrase: 'that Tehran halt enrichment' misparsed is no phrase)
-    head = tok.head.lemma_.lower()
+    head = phrase.lemma_.lower()
+    if any(t.relation in gz.vocabulary.playing("agreement") for t in gz.triggers.get((head, "NOUN"), ())):
+        return True  # 'its Kuala Lumpur peace declaration', 'the Doha agreement': where a deal was made
     return head not in gz.agent_nouns and head not in gz.title_heads and head not in gz.anaphors \
         and (head, "NOUN") not in gz.triggers and head not in gz.word_list("group_nouns")
 
@@ -53,6 +59,7 @@ def find_mentions(ctx: DocContext) -> None:
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)
+    ctx.home = _dateline_state(ctx)
     _owned_parts(ctx)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -325,6 +332,9 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
                       for a in [anaphoric(ctx, t)] if a is not None]
+        # "a senior adviser to Supreme Leader Ali Khamenei": the known person served
+        mentioned += [ctx.gz.actors[pid].affiliation for t in inside if t.ent_type_ == "PERSON"
+                      for pid in [t.ent_id_.split("|")[0]] if pid in ctx.gz.actors and ctx.gz.actors[pid].affiliation]
         return title, (mentioned[0] if mentioned else None)
     return None, None
 

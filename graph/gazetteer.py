@@ -94,6 +94,7 @@ class Gazetteer:
     refinements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # relation, words, code
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"ArmedGroup"}
     contextual_names: dict[str, str] = field(default_factory=dict)  # "North" -> "PRK" where PRK is named
+    contextual_bare: set[str] = field(default_factory=set)  # contextual names used without "the" (ag:bare)
     # "emirate" -> {"QAT", "ARE", "KWT"}: the only actors a noun can refer back to (ag:onlyActor)
     anaphor_actors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -369,6 +370,8 @@ def _read_anaphors(gz: Gazetteer) -> None:
         for text in _strs(g, s, AG.word):
             if actor is not None:
                 gz.contextual_names[text] = _local(actor)
+                if g.value(s, AG.bare) is not None and g.value(s, AG.bare).toPython() is True:
+                    gz.contextual_bare.add(text)
 
 
 def _read_refinements(gz: Gazetteer) -> None:

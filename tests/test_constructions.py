@@ -341,3 +341,51 @@ def test_an_event_noun_on_a_verb_with_a_partner_is_that_exchange(extract_text):
                               "kept open."))
     assert ("ESP", "negotiatesWith", "MAR", "asserted") in got, got
     assert not any(c[1] == "negotiatesWith" and {c[0], c[2]} <= {"ESP", "ITA", "GRC"} for c in got), got
+
+
+def test_the_subject_of_a_condition_is_an_actor_of_the_clause_it_hangs_on(extract_text):
+    got = claims(extract_text("The French foreign minister warned that it would be a dark day for Algeria's rulers if "
+                              "they expelled Moroccan diplomats."))
+    assert ("DZA", "opposes", "MAR", "hypothetical") in got, got
+    got = claims(extract_text("The French foreign minister warned that it would be a dark day for Algeria's government "
+                              "if it attacked Morocco."))
+    assert ("DZA", "attacks", "MAR", "hypothetical") in got and ("FRA", "attacks", "MAR", "hypothetical") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Al-Shabaab claimed responsibility on Sunday for a bombing at a Kenyan army base.", ("AL_SHABAAB", "attacks", "KEN", "asserted")),
+    ("The TTP took responsibility for the attack on Pakistani soldiers.", ("TTP", "attacks", "PAK", "asserted")),
+    ("Rwanda denied responsibility for the shelling of Burundian villages.", ("RWA", "attacks", "BDI", "negated")),
+])
+def test_whoever_claims_responsibility_for_an_attack_made_it(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad ordered French troops out of the country last year.", ("TCD", "opposes", "FRA", "asserted")),
+    ("Mali kicked the French ambassador out in January.", ("MLI", "opposes", "FRA", "asserted")),
+])
+def test_a_phrasal_verb_split_by_its_object(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected in got and not any(c[1] == "demands" for c in got), got
+
+
+def test_an_unknown_proper_name_is_no_definite_description(extract_text):
+    got = claims(extract_text("Hezbollah rejects disarmament. The planned Southern Border Force, endorsed by the U.N. "
+                              "Security Council in May, remains on paper."))
+    assert not any(c[0] == "UNSC" and c[2] == "HEZBOLLAH" for c in got), got
+
+
+def test_an_ambiguous_capital_stands_for_its_state_where_the_story_names_it(extract_text):
+    got = claims(extract_text("Venezuela and Guyana traded barbs. Brazil urged Caracas and Georgetown to talk."))
+    assert ("BRA", "pressures", "GUY", "asserted") in got, got
+    assert not any("GUY" in (c[0], c[2]) for c in claims(extract_text("Students at Georgetown condemned Israel.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will strike their camps inside Syria," Turkey\'s defence minister said.', ("TUR", "attacks", "SYR", "hypothetical")),
+    ('Iraqi Foreign Minister Fuad Hussein spoke on Monday. "Our patience has limits. If the raids go on, we will expel '
+     'the Turkish ambassador," he told reporters.', ("IRQ", "opposes", "TUR", "hypothetical")),
+])
+def test_we_in_a_direct_quote_is_the_speakers_actor(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -430,6 +430,7 @@ def known_actor(actor_id: str) -> bool:
 @pytest.mark.parametrize("name, min_docs", [("dev.jsonl", 48), ("dev_analytic.jsonl", 14),
                                             ("dev_analytic2.jsonl", 15), ("dev_news4.jsonl", 18), ("dev_news5.jsonl", 18), ("dev_news6.jsonl", 18),
                                             ("dev_news7.jsonl", 18),
+                                            ("dev_news8.jsonl", 18),
                                             ("heldout.jsonl", 12)])
 def test_shipped_gold_sets_load_and_score_perfectly_against_themselves(name, min_docs):
     docs = load_gold(DATA / name)

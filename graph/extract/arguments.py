@@ -220,6 +220,7 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         # the clause describes ("it" is not the militias)
         described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
         candidates = [(i, m) for i, m in candidates if i not in described] or candidates
+    candidates = _host_clause_candidates(tok, candidates) or candidates
     subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:
@@ -228,6 +229,21 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return group
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+CONDITION_MARKERS = ("if", "unless", "should", "once", "until")
+
+
+def _host_clause_candidates(tok: Token, candidates: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """'Rubio warned that it would be a very bad day for Venezuela's government if it attacked Guyana':
+    the subject of a condition refers to an actor of the clause the condition hangs on, before the
+    main clause's subject."""
+    cond = tok.head
+    if tok.dep_ != "nsubj" or cond.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in cond.children):
+        return []
+    host = cond.head
+    return [(i, m) for i, m in candidates if host.left_edge.i <= i < cond.left_edge.i]
 
 
 def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None:
@@ -272,15 +288,20 @@ def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool)
 
 
 def _pronoun_candidates(ctx: DocContext, tok: Token, want_person: bool) -> list[tuple[int, Mention]]:
-    """Earlier mentions of the right kind (person or not), latest first: this sentence, else the one before."""
+    """Earlier mentions of the right kind (person or not), latest first: this sentence, else the ones before."""
     sent = tok.sent
     candidates: list[tuple[int, Mention]] = []
     for i in range(tok.i - 1, max(sent.start - 1, 0) - 1, -1):
         m = ctx.mentions.get(i)
         if m and not m.location and (m.kind == "person") == want_person:
             candidates.append((i, m))
-    if not candidates and sent.start > 0:
-        prev = ctx.doc[sent.start - 1].sent
+    # else the sentence before; a person ('"…," he told reporters') up to three sentences back, past a
+    # quotation's own sentences
+    prev = sent
+    for _ in range(3 if want_person else 1):
+        if candidates or prev.start == 0:
+            break
+        prev = ctx.doc[prev.start - 1].sent
         for i in range(prev.end - 1, prev.start - 1, -1):
             m = ctx.mentions.get(i)
             if m and not m.location and (m.kind == "person") == want_person:
@@ -370,6 +391,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
         return [r] if r else []
     if t.lower_ in PRONOUNS and t.pos_ == "PRON":
         return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or r.how) for r in _pronoun(ctx, t)]
+    if t.lower_ in FIRST_PERSON_PLURAL and t.pos_ == "PRON":
+        return [Ref(r.actor, r.sector, r.official, r.factor * factor * 0.85, how or "quoted-speaker")
+                for r in _quoted_speaker(ctx, t)]
     if t.lower_ in QUANTIFIERS or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
         return _quantified(ctx, t, factor, how, place_ok)
     if t.pos_ not in ("NOUN", "PROPN"):
@@ -391,6 +415,39 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     return found or _unnamed_refs(ctx, t, factor, how, sector, place_ok)
 
 
+FIRST_PERSON_PLURAL = ("we", "our", "us", "ourselves")
+OPENING_QUOTES, CLOSING_QUOTES = ('"', "“"), ('"', "”")
+
+
+def _quote_end(text: str, at: int) -> int | None:
+    """The offset of the quotation mark closing the direct quote that covers offset ``at``, if any
+    (straight quotes alternate; curly ones say which way they face)."""
+    before = text[:at]
+    straight_open = before.count('"') % 2 == 1
+    curly_open = before.rfind("“") > before.rfind("”")
+    if not (straight_open or curly_open):
+        return None
+    ends = [i for i in (text.find('"', at) if straight_open else -1, text.find("”", at) if curly_open else -1) if i >= 0]
+    return min(ends) if ends else None
+
+
+def _quoted_speaker(ctx: DocContext, t: Token) -> list[Ref]:
+    """'"If the bombings continue, we will strike TTP hideouts," he told Geo News': 'we' inside a direct
+    quote is the actor of whoever the quote is attributed to — the subject of the speech verb of the
+    sentence where the quote closes."""
+    end = _quote_end(ctx.doc.text, t.idx)
+    closing = ctx.doc.char_span(end, end + 1, alignment_mode="expand") if end is not None else None
+    if closing is None:
+        return []
+    sent = closing[0].sent
+    speech = ctx.gz.word_list("speech_verbs")
+    for verb in (v for v in sent if v.pos_ == "VERB" and v.lemma_.lower() in speech and v.idx > end):
+        speakers = subject_refs(ctx, verb)
+        if speakers:
+            return speakers
+    return []
+
+
 def _quantified(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool) -> list[Ref]:
     """'one of the largest Russian air attacks', 'some of Iran's proxies': look inside the of-phrase."""
     for c in t.children:
@@ -403,7 +460,12 @@ def _quantified(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bo
 
 def _definite_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref] | None:
     """'Sudan's army … backed THE ARMY' (the same agent noun named with its owner before); 'the group',
-    'the alliance' (the latest actor of the type the noun names). None: no such reading."""
+    'the alliance' (the latest actor of the type the noun names). None: no such reading — nor for a
+    name the gazetteer does not know ('the planned International Stabilization Force' is no group
+    named before: a capitalised head with capitalised compounds is a name)."""
+    if t.pos_ == "PROPN" and t.text[:1].isupper() and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in t.children):
+        return None
     if t.lemma_.lower() in ctx.gz.agent_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
             and not any(c.dep_ in MODIFIERS for c in t.children):
         same = _same_noun_before(ctx, t, factor, how)

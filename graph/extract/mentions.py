@@ -71,13 +71,18 @@ def find_mentions(ctx: DocContext) -> None:
 def _contextual_names(ctx: DocContext) -> None:
     """'the North' in a story that names North Korea is North Korea (ontology/lexicon.ttl
     ag:ContextualName): a name that means an actor only where the document names that actor, so a
-    story about Sudan's north is not about Pyongyang."""
+    story about Sudan's north is not about Pyongyang. Capitals too ambiguous for the gazetteer
+    ('Georgetown': a university too; ``ag:bare true``) stand for their state the same way."""
     named = {m.actor for m in ctx.mentions.values()}
     for tok in ctx.doc:
         actor = ctx.gz.contextual_names.get(tok.text)
-        if actor in named and tok.i not in ctx.mentions and tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the" \
+        bare = tok.text in ctx.gz.contextual_bare  # a capital too ambiguous for the gazetteer: 'Georgetown'
+        if actor in named and tok.i not in ctx.mentions and (bare or tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the") \
                 and tok.pos_ == "PROPN" and not (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
-            ctx.mentions[tok.i] = Mention(actor, "name", None, tok.i, tok.i + 1, location=_is_location(tok, ctx.gz))
+            kind = "capital" if bare else "name"
+            ctx.mentions[tok.i] = Mention(actor, kind, None, tok.i, tok.i + 1,
+                                          location=_is_location(tok, ctx.gz) or tok._.ag_layout == "dateline"
+                                          or (bare and _names_a_venue(tok, ctx.gz)))
 
 
 def _part_owner(ctx: DocContext, m: Mention) -> str | None:
@@ -99,7 +104,7 @@ def _owned_parts(ctx: DocContext) -> None:
     ``shared_part_names``) in a story filed from a state's city is that state's ("ISLAMABAD — The
     Foreign Office said")."""
     owners: dict[str, str] = {}
-    home, shared = _dateline_state(ctx), ctx.gz.word_list("shared_part_names")
+    home, shared = ctx.home, ctx.gz.word_list("shared_part_names")
     for m in sorted({id(m): m for m in ctx.mentions.values() if m.kind == "part"}.values(), key=lambda m: m.start):
         name = ctx.doc[m.start:m.end].text.lower()
         owner = _part_owner(ctx, m) or owners.get(name) or (home if name in shared and home != m.actor else None)
@@ -264,7 +269,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
-    home = _dateline_state(ctx)
+    home = ctx.home
     words = set(title.split())
     if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \
             and not words & ctx.gz.word_list("posted_abroad_titles"):

@@ -203,11 +203,29 @@ def reaction_from(f: Frame) -> bool:
 
 
 def claimed_by(f: Frame) -> bool:
-    """'an attack claimed by the Islamic State group': the participle's agent carried it out."""
+    """'an attack claimed by the Islamic State group': the participle's agent carried it out; 'the
+    Houthis claimed responsibility for a missile attack on a tanker': so did whoever claims it."""
     for c in f.tok.children:
         if not f.sources and c.dep_ == "acl" and c.lemma_.lower() in f.gz.word_list("claim_verbs"):
             f.sources = [r for _, p in prep_objects(f.ctx, c, ("by",)) for r in np_refs(f.ctx, p, factor=0.9, how="claimed-by")]
+    verb = _responsibility_verb(f.tok)
+    if not f.sources and verb is not None:
+        f.sources = _subjects_of(f, verb, 0.9, "claimed-responsibility")
+        if verb.lemma_.lower() in f.gz.word_list("negating_verbs"):  # 'Pakistan denied responsibility for …'
+            f.modality = "negated"
     return False
+
+
+def _responsibility_verb(n: Token) -> Token | None:
+    """The verb of 'claimed / took / denied responsibility for <n>' (the parser hangs 'for' on the
+    noun or on the verb)."""
+    if n.dep_ != "pobj" or n.head.lower_ != "for":
+        return None
+    head = n.head.head
+    verb = head.head if head.lemma_.lower() == "responsibility" else head
+    owns = head.lemma_.lower() == "responsibility" or any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children)
+    return verb if owns and verb.pos_ == "VERB" else None
 
 
 def _event_subject(f: Frame, gv: Token) -> bool:

@@ -59,6 +59,11 @@ def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
         return nxt.lower_
+    # separated from the verb by its object: 'ordered Russian border guards OUT of the airport'
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    after = [c for c in tok.children if obj is not None and c.i == obj.right_edge.i + 1 and c.dep_ in ("prep", "advmod")]
+    if after and _entries(gz, f"{lemma} {after[0].lower_}", "VERB"):
+        return after[0].lower_
     return None
 
 

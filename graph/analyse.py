@@ -280,10 +280,23 @@ def _ontology_relations() -> dict[str, dict]:
 
 def _relations_in(g: Graph) -> dict[str, dict]:
     """The relations ``g`` declares (graph.vocabulary), in CAMEO code order, as the analysis uses them:
-    a sign of 0 counts as cooperation, the quad class by its local name."""
+    a sign of 0 counts as cooperation, the quad class by its local name. ``g`` may be a
+    ``graph.store.Store``: its relation and quad-class descriptions are read into a graph first."""
+    if not isinstance(g, Graph):
+        g = _vocabulary_graph(g)
     return {r.name: {"sign": 1 if r.sign >= 0 else -1, "colour": r.colour, "label": r.label, "quad": r.quad_class,
                      "symmetric": r.symmetric, "analyses": tuple(sorted(r.analyses))}
             for r in read_vocabulary(g) if (AG[r.name], AG.sign, None) in g}
+
+
+def _vocabulary_graph(store) -> Graph:  # noqa: ANN001 - a graph.store.Store
+    """What ``read_vocabulary`` reads about relations, from a store: each sub-property of
+    ``ag:interactsWith`` and each quad class with every property it has (one CONSTRUCT, not the store)."""
+    g = Graph()
+    for triple in store.query("""CONSTRUCT { ?p ?x ?y . ?q ?qx ?qy } WHERE {
+            { ?p rdfs:subPropertyOf ag:interactsWith ; ?x ?y } UNION { ?q a ag:QuadClass ; ?qx ?qy } }"""):
+        g.add(triple)
+    return g
 
 
 def relation_info(g: Graph | None = None) -> dict[str, dict]:
@@ -797,7 +810,9 @@ def _counted_network(rows: list[dict], meta: dict[str, dict], relations: dict[st
 def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysis:
     """Run every metric on the interactions of ``g`` whose modality is in ``modalities``.
 
-    An empty graph (or one with no counted interactions) gives an empty but valid Analysis.
+    An empty graph (or one with no counted interactions) gives an empty but valid Analysis. A store
+    too big for an rdflib graph is analysed by ``graph.storeread.analyse_store`` (the same metrics,
+    from rows read with SPARQL).
 
     >>> from graph.model import Interaction
     >>> from graph.rdf import add_interaction, bind_prefixes
@@ -812,15 +827,21 @@ def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysi
     (3, -1)
     """
     all_rows = interaction_table(g, None)
+    involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
+    return analyse_rows(all_rows, relation_info(g), actor_table(g, involved), document_table(g), modalities)
+
+
+def analyse_rows(all_rows: list[dict], relations: dict[str, dict], meta: dict[str, dict], documents: list[dict],
+                 modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysis:
+    """The metrics of ``analyse`` from what it reads: every interaction row (``interaction_table``,
+    all modalities), the relations' metadata, the involved actors' labels, types and offices
+    (``actor_table``) and the documents."""
     counted = {m.lower() for m in modalities}
     rows = [r for r in all_rows if r["modality"] in counted]
-    relations = relation_info(g)
-    involved = {a for r in all_rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
-    meta = actor_table(g, involved)
     m = _counted_network(rows, meta, relations)
     an = Analysis(modalities=tuple(modalities), rows=rows, excluded=[r for r in all_rows if r["modality"] not in counted],
                   modality_counts=dict(sorted(Counter(r["modality"] for r in all_rows).items())),
-                  documents=document_table(g), relations=relations, network=m, signed=signed_network(m),
+                  documents=documents, relations=relations, network=m, signed=signed_network(m),
                   labels={a: info["label"] for a, info in sorted(meta.items())})
     _find_structure(an, rows, relations)
     an.actors = _actor_stats(m, meta, _centralities(an), {a: i for i, part in enumerate(an.communities) for a in part})
@@ -929,6 +950,7 @@ def write_back(analysis: Analysis) -> Graph:
 
 __all__ = [
     "Analysis", "ActorStats", "Dyad", "Layer", "Mediation", "Tie", "Triad", "actor_network", "actor_table", "analyse",
+    "analyse_rows",
     "communities", "document_table", "interaction_table", "pagerank", "period", "relation_info", "signed_network",
     "when", "write_back",
 ]

@@ -21,7 +21,10 @@ import io
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -29,11 +32,9 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import ActorgraphError
-from .fileio import write_atomic
+from .fileio import atomic_output
 from .namespaces import AG, PREFIXES, RELATIONS
-from .store import (
-    Store, _term, add_source_arguments, default_source, materialise_default, open_source, quads,
-)
+from .store import Store, _term, add_source_arguments, default_source, open_source, quads
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
@@ -55,42 +56,58 @@ class ExportError(ActorgraphError):
 
 
 def export(source: Store | Dataset | Graph | str | Path, fmt: str, out_path: str | Path | None) -> str | Path:
-    """Write ``source`` in ``fmt`` to ``out_path`` atomically (``None`` or ``"-"``: return the text)."""
+    """Write ``source`` in ``fmt`` to ``out_path`` atomically, streamed as it is serialised (``None`` or
+    ``"-"``: return the text)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    data = render(source, fmt)
     if out_path is None or str(out_path) == "-":
-        return data.decode("utf-8")
+        return render(source, fmt).decode("utf-8")
     try:
-        return write_atomic(Path(out_path), data)
+        with _opened(source) as store, atomic_output(Path(out_path)) as fh:
+            write(store, fmt, fh)
+        return Path(out_path)
     except OSError as exc:
         raise ExportError(f"cannot write {out_path}: {exc.strerror or exc}") from None
 
 
 def render(source: Store | Dataset | Graph | str | Path, fmt: str) -> bytes:
     """The exported bytes (what ``export`` writes)."""
+    buf = io.BytesIO()
+    with _opened(source) as store:
+        write(store, fmt, buf)
+    return buf.getvalue()
+
+
+@contextmanager
+def _opened(source: Store | Dataset | Graph | str | Path) -> Iterator[ox.Store]:
+    """A pyoxigraph store holding ``source`` (a path is opened, read and closed)."""
     opened = None
     if isinstance(source, (str, Path)):
         source = opened = open_source(source)
     try:
-        store = _as_ox(source)
-        if fmt == "turtle":  # the merged default graph: every triple once
-            return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=_PREFIXES)
-        if fmt in ("trig", "nquads", "jsonld"):
-            rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-            return ox.serialize(_graph_quads(store), format=rdf_fmt, prefixes=_PREFIXES if fmt == "trig" else None)
-        if fmt == "csv":
-            return interactions_csv(store).encode("utf-8")
-        g = _xml_safe(actor_network(store))
-        buf = io.BytesIO()
-        if fmt == "graphml":
-            nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
-        else:
-            nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
-        return buf.getvalue()
+        yield _as_ox(source)
     finally:
         if opened is not None:
             opened.close()
+
+
+def write(store: ox.Store, fmt: str, fh: BinaryIO) -> None:
+    """Serialise ``store`` in ``fmt`` into the binary file ``fh`` as it is read (RDF formats stream)."""
+    if fmt == "turtle":  # every graph merged: each triple is in one graph, so once
+        ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)),
+                     fh, ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    elif fmt in ("trig", "nquads", "jsonld"):
+        rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+        ox.serialize(store.quads_for_pattern(None, None, None, None), fh, rdf_fmt,
+                     prefixes=_PREFIXES if fmt == "trig" else None)
+    elif fmt == "csv":
+        fh.write(interactions_csv(store).encode("utf-8"))
+    else:
+        g = _xml_safe(actor_network(store))
+        if fmt == "graphml":
+            nx.write_graphml(g, fh, encoding="utf-8", prettyprint=True)
+        else:
+            nx.write_gexf(g, fh, encoding="utf-8", prettyprint=True)
 
 
 def _as_ox(source: Store | Dataset | Graph) -> ox.Store:
@@ -119,22 +136,11 @@ def _as_ox(source: Store | Dataset | Graph) -> ox.Store:
 def _loaded(nquads: str) -> ox.Store:
     store = ox.Store()
     store.load(input=nquads, format=ox.RdfFormat.N_QUADS)
-    materialise_default(store)
     return store
 
 
-def _graph_quads(store: ox.Store):  # noqa: ANN202 - iterator of pyoxigraph Quads
-    """The named graphs' quads, then the default graph's triples that no named graph holds (the rest of
-    the default graph is the materialised merge and would repeat every triple)."""
-    for name in sorted(store.named_graphs(), key=lambda n: n.value):
-        yield from store.quads_for_pattern(None, None, None, name)
-    rows = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
-    for r in rows:
-        yield ox.Quad(r[0], r[1], r[2], ox.DefaultGraph())
-
-
 def _select(store: ox.Store, sparql: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-    result = store.query(_SPARQL_PREFIXES + sparql)
+    result = store.query(_SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import OutputError
 
@@ -31,6 +34,37 @@ def write_atomic(path: Path | str, data: str | bytes) -> Path:
         raise OutputError(f"{path}: is {_kind(mode)}, not a regular file; refusing to write an output there")
     _replace(Path(os.path.realpath(path)), raw)
     return path
+
+
+@contextmanager
+def atomic_output(path: Path | str) -> Iterator[BinaryIO]:
+    """A binary file to stream an output into, with the same rules as ``write_atomic``: what is
+    written lands at ``path`` whole when the block ends, or not at all if it raises. Why: a graph of
+    ten million triples is written as it is serialised, never held in memory as one string."""
+    path = Path(path)
+    mode = _existing_mode(path)
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(path, "wb") as fh:
+            yield fh
+        return
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: is {_kind(mode)}, not a regular file; refusing to write an output there")
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 def _existing_mode(path: Path) -> int | None:

@@ -67,7 +67,7 @@ def meta_graph(generation: str, document_iris: Iterable[str]) -> Graph:
 
 
 def record(store: store_mod.Store) -> Record:
-    """The meta graph's record (from the default graph: a store's merge, or a graph file)."""
+    """The meta graph's record (from the union of the graphs: a store, or a graph file)."""
     rows = store_mod._select(store, f"SELECT ?p ?o WHERE {{ <{META_GRAPH}> ?p ?o }}")
     values = {r["p"]: r["o"] for r in rows if "o" in r}
     count = values.get(str(AG.documentCount))
@@ -128,8 +128,11 @@ def _writing_remote(spec: str, generation: str) -> Iterator[store_mod.Store]:
     st = store_mod.open_store(spec)
     try:
         st.generation = generation
-        store_mod._http_update(st, f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{AG.pendingGeneration}> "
-                                   f"\"{generation}\" }} <{META_GRAPH}> <{AG.pendingGeneration}> \"{generation}\" }}")
+        marker = f"<{META_GRAPH}> <{AG.pendingGeneration}> \"{generation}\""
+        store_mod._http_update(st, f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {marker} }} }}")
+        if not store_mod._http_ask(st, f"ASK {{ {marker} }}"):  # the endpoint's default graph is not the union
+            store_mod._http_update(st, f"DELETE DATA {{ GRAPH <{META_GRAPH}> {{ {marker} }} }}")
+            raise StoreError(store_mod.not_union(st.query_url))
         yield st
         _require_commit(st)
     finally:
@@ -218,18 +221,18 @@ def commit(st: store_mod.Store, analysis: Graph) -> None:
     document set the analysis covers), and no pending marker, in one update request (one transaction)."""
     if st.generation is None:
         raise StoreError(f"store {st.spec}: commit() outside writing()")
+    from .storewrite import graph_update, graph_updates
+
     meta = meta_graph(st.generation, document_iris(st))
-    update = " ;\n".join((
-        store_mod._replace_update(ANALYSIS_GRAPH, list(analysis.triples((None, None, None))), [ANALYSIS_GRAPH]),
-        store_mod._replace_update(META_GRAPH, list(meta.triples((None, None, None))), [META_GRAPH]),
-    ))
+    results, record_ = list(analysis.triples((None, None, None))), list(meta.triples((None, None, None)))
     if st.ox is not None:
         try:
-            st.ox.update(update)
+            st.ox.update(" ;\n".join((graph_update(ANALYSIS_GRAPH, results), graph_update(META_GRAPH, record_))))
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise StoreError(f"cannot write the analysis of {st.spec}: {store_mod._one_line(str(exc))}") from None
-    else:
-        store_mod._http_update(st, update)
+    else:  # in pieces an endpoint can parse; the meta graph last, which ends the pending marker
+        for update in graph_updates(ANALYSIS_GRAPH, results) + [graph_update(META_GRAPH, record_)]:
+            store_mod._http_update(st, update)
     st.committed = True
 
 

@@ -296,6 +296,12 @@ def _sidecar(path: Path) -> dict:
 def read_file(path: Path | str) -> list[Document]:
     """All documents in one file (one for text/Markdown/HTML, one per line for JSONL); web pages are
     read by ``graph.sources.pages`` (trafilatura), in whatever charset they declare."""
+    return list(iter_file(path))
+
+
+def iter_file(path: Path | str) -> Iterator[Document]:
+    """``read_file``, one document at a time: a JSONL file of 100,000 articles is read as it is
+    extracted, not held as 100,000 documents."""
     from .sources.pages import read_saved_page, with_page_metadata
 
     path = Path(path)
@@ -316,7 +322,8 @@ def read_file(path: Path | str) -> list[Document]:
     page = read_saved_page(data, str(path)) if kind == "html" else None  # any charset; trafilatura
     text = page.text if page is not None else decode(data, str(path))
     if kind == "jsonl":
-        return list(_read_jsonl(text, path))
+        yield from _read_jsonl(text, path)
+        return
     meta = _sidecar(path)
     title, date = meta["title"] or "", meta["date"]
     if page is not None:
@@ -328,7 +335,7 @@ def read_file(path: Path | str) -> list[Document]:
     if not normalise(text):
         raise InputError(f"{path}: no article text")
     doc = make_document(text, title=title, date=clean_date(date, str(path)), source=meta["source"] or source_of(path))
-    return [with_page_metadata(doc, page)]
+    yield with_page_metadata(doc, page)
 
 
 def source_of(path: Path) -> str:
@@ -419,9 +426,15 @@ def read_all(paths: Iterable[Path | str]) -> list[Document]:
     """Every document under ``paths``, de-duplicated by text (the same article twice is one document:
     the first copy, with its metadata)."""
     seen: dict[str, Document] = {}
-    for f in discover(paths):
-        for doc in read_file(f):
-            seen.setdefault(doc.sha256, doc)
+    for doc in iter_all(paths):
+        seen.setdefault(doc.sha256, doc)
     if not seen:
         raise InputError("no articles found")
     return list(seen.values())
+
+
+def iter_all(paths: Iterable[Path | str]) -> Iterator[Document]:
+    """Every document under ``paths``, file after file, as they are read (not de-duplicated). The
+    paths are checked first: a missing file or an empty folder fails before any article is read."""
+    for f in discover(paths):
+        yield from iter_file(f)

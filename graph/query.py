@@ -4,6 +4,13 @@ Saved queries are plain ``.rq`` files in ``ontology/queries/`` (the first commen
 description), so analysts add their own without touching Python. A source is a Turtle/TriG/N-Quads
 file or an Oxigraph store directory.
 
+Saved listings are pages, like datasette's: ``query --name evidence`` prints the first 1,000 rows in the
+listing's documented order (its ``ORDER BY``) and says how many there are ("1,000 of 26,829 rows");
+``--offset N`` gives the next ones, ``--limit 0`` every row (streamed, in CSV/TSV/JSON). A listing with a
+page formulation (``queries/page/NAME.rq``: one index sorted, then a lookup per row of the page, with a
+``# count:`` query) pages in a fraction of the time the whole listing takes on a store; the others
+are read through and counted, the page kept.
+
 Everything printed is untrusted article text: control characters (terminal escape sequences) are
 removed from table output, and CSV/JSON use their own standard quoting.
 """
@@ -13,8 +20,12 @@ import csv
 import io
 import json
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -42,6 +53,12 @@ class SavedQuery:
     text: str
     path: Path
     plain: str | None = None
+    page: str | None = None  # queries/page/NAME.rq: a page of the listing, LIMIT 1000 OFFSET 0 replaced
+    count: str | None = None  # its "# count:" query: how many rows the whole listing has
+
+    def page_text(self, limit: int, offset: int) -> str:
+        """The page formulation for ``limit`` rows from ``offset`` (its ``LIMIT 1000 OFFSET 0`` replaced)."""
+        return _PAGE_RANGE.sub(f"LIMIT {int(limit)} OFFSET {int(offset)}", self.page or "", count=1)
 
     def text_for(self, bindings: dict[str, URIRef | Literal] | None = None) -> str:
         """The text to run with ``bindings`` pinned: the plain formulation when there are bindings and
@@ -52,17 +69,31 @@ class SavedQuery:
         return with_bindings(self.text, bindings or {})
 
 
+_PAGE_RANGE = re.compile(r"\bLIMIT\s+1000\s+OFFSET\s+0\b")
+_COUNT_LINE = re.compile(r"^#\s*count:\s*(.+)$", re.M)
+
+
 def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
-    """Every ``.rq`` file in ``directory`` by name (file stem), with its ``plain/`` twin if any."""
+    """Every ``.rq`` file in ``directory`` by name (file stem), with its ``plain/`` and ``page/`` twins."""
     out = {}
     for path in sorted(directory.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         first = next((ln for ln in text.splitlines() if ln.strip()), "")
         desc = first.lstrip("#").strip() if first.lstrip().startswith("#") else ""
-        twin = directory / "plain" / path.name
+        twin, page_file = directory / "plain" / path.name, directory / "page" / path.name
         plain = twin.read_text(encoding="utf-8") if twin.is_file() else None
-        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain)
+        page = page_file.read_text(encoding="utf-8") if page_file.is_file() else None
+        count = _COUNT_LINE.search(page) if page else None
+        if page and (count is None or not _PAGE_RANGE.search(page)):
+            page = None  # a page file must say how to count and where its range is
+        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain, page, _with_prologue(page, count.group(1)) if page else None)
     return out
+
+
+def _with_prologue(page: str, count: str) -> str:
+    """The count query with the page file's PREFIX lines before it."""
+    prologue = "".join(line + "\n" for line in page.splitlines() if line.strip().upper().startswith("PREFIX"))
+    return prologue + count
 
 
 def saved_query(name: str) -> SavedQuery:
@@ -228,10 +259,7 @@ _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*\S+|BASE\s+\S+)\s*)*(INSERT|DELE
 def run_query(source, text: str, bindings: dict[str, URIRef | Literal] | None = None) -> Result:
     """Run SPARQL ``text`` against ``source`` (Graph, file path or store); one-line errors."""
     text = with_bindings(text, bindings or {})
-    update = _UPDATE.match(_mask(text))
-    if update:
-        raise QueryError(f"{update.group(1).upper()} is an update; actorgraph query runs read-only queries "
-                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    _refuse_updates(text)
     graph = open_source(source)
     try:
         return graph.query(text)
@@ -292,12 +320,143 @@ def format_result(result: Result, fmt: str = "table", max_width: int = 80) -> st
         w.writerow(header)
         w.writerows([[_safe(c) for c in r] if fmt == "tsv" else r for r in body])
         return buf.getvalue()
-    cells = [[_safe(c) for c in r] for r in body]
+    return _table(header, [[_safe(c) for c in r] for r in body], max_width)
+
+
+# ------------------------------------------------------------------------------------------- pages
+
+DEFAULT_PAGE = 1000  # rows a saved listing prints unless --limit says otherwise (0: all)
+
+
+@dataclass
+class Rows:
+    """A SELECT's variables and rows (rdflib terms, None where unbound), streamed; ``total`` is the
+    number of rows of the whole listing when only a page of it is shown (``offset`` where it starts)."""
+
+    names: list[str]
+    rows: Iterator[tuple]
+    total: int | None = None
+    offset: int = 0
+
+
+def select_rows(store, text: str, *, page_of: SavedQuery | None = None, limit: int = 0,  # noqa: ANN001 - a Store
+                offset: int = 0) -> Rows | None:
+    """The rows of the SELECT ``text`` on ``store`` - all of them (``limit`` 0), or ``limit`` rows from
+    ``offset`` with the whole listing's count - or None when ``text`` is no SELECT. A page of a saved
+    listing with a page formulation (``page_of``) on a local store runs that formulation and its count
+    query; any other page reads the listing through, keeping the page and counting the rest."""
+    if limit and page_of is not None and page_of.page and store.ox is not None:
+        total = int(next(iter(_solutions(store, page_of.count).rows))[0])
+        rows = _solutions(store, page_of.page_text(limit, offset))
+        return Rows(rows.names, rows.rows, total, offset) if rows is not None else None
+    rows = _solutions(store, text)
+    if rows is None or not limit:
+        return rows
+    it = iter(rows.rows)
+    skipped = sum(1 for _ in islice(it, offset))
+    kept = list(islice(it, limit))
+    rest = sum(1 for _ in it)  # counted, not kept
+    return Rows(rows.names, iter(kept), skipped + len(kept) + rest, offset)
+
+
+def _solutions(store, text: str) -> Rows | None:  # noqa: ANN001 - a Store
+    """A SELECT's rows streamed from a local store (each term converted once), or read from a remote
+    endpoint's answer; None for ASK, CONSTRUCT and DESCRIBE."""
+    from .store import query as store_query
+
+    if store.ox is None:
+        result = store_query(store, text)
+        if result.type != "SELECT":
+            return None
+        names = [str(v) for v in result.vars]
+        return Rows(names, (tuple(r) for r in result))
+    import pyoxigraph as ox
+
+    from .store import _rdflib_terms
+
+    try:
+        found = store.ox.query(text, prefixes={k: str(v) for k, v in PREFIXES.items()}, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {' '.join(str(exc).split())[:300]}") from None
+    if not isinstance(found, ox.QuerySolutions):
+        return None
+    convert = _rdflib_terms()
+    return Rows([v.value for v in found.variables], (tuple(convert(t) for t in row) for row in found))
+
+
+def page_note(rows: Rows, shown: int) -> str | None:
+    """'1,000 of 26,829 rows (--limit 0 for all, --offset N)' when a page shows part of a listing."""
+    if rows.total is None or (rows.offset == 0 and shown >= rows.total):
+        return None
+    if rows.offset == 0:
+        return f"{shown:,} of {rows.total:,} rows (--limit 0 for all, --offset N)"
+    where = f"rows {rows.offset + 1:,}–{rows.offset + shown:,}" if shown else f"no rows from row {rows.offset + 1:,}"
+    return f"{where} of {rows.total:,} (--limit 0 for all, --offset N)"
+
+
+def write_rows(rows: Rows, fmt: str, out: TextIO, *, width: int = 80, err: TextIO | None = None) -> int:
+    """Write ``rows`` in ``fmt`` to ``out`` as they come (CSV, TSV, JSON; a table needs them all for its
+    widths); the page note goes after the table, or to ``err`` for the other formats. Returns the
+    number of rows written."""
+    nm = _namespace_manager()
+    if fmt == "table":
+        body = [[_safe(_cell(t, nm)) for t in row] for row in rows.rows]
+        note = page_note(rows, len(body))
+        out.write(_table(rows.names, body, width, note))
+        return len(body)
+    n = _stream(rows, fmt, out, nm)
+    note = page_note(rows, n)
+    if note and err is not None:
+        print(note, file=err)
+    return n
+
+
+def _stream(rows: Rows, fmt: str, out: TextIO, nm) -> int:  # noqa: ANN001 - a NamespaceManager
+    n = 0
+    if fmt == "json":
+        out.write(json.dumps({"head": {"vars": rows.names}})[:-1] + ', "results": {"bindings": [')
+        for row in rows.rows:
+            out.write(("," if n else "") + "\n" + json.dumps(
+                {k: _json_term(t) for k, t in zip(rows.names, row) if t is not None}, ensure_ascii=False))
+            n += 1
+        out.write("\n]}}\n")
+        return n
+    w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    w.writerow(rows.names)
+    for row in rows.rows:
+        cells = [_cell(t, nm) for t in row]
+        w.writerow([_safe(c) for c in cells] if fmt == "tsv" else cells)
+        n += 1
+    return n
+
+
+def _json_term(term) -> dict:  # noqa: ANN001 - an rdflib term
+    """A term in SPARQL 1.1 JSON results."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def _namespace_manager():  # noqa: ANN202
+    nm = Graph().namespace_manager
+    for prefix, ns in PREFIXES.items():
+        nm.bind(prefix, ns, override=True)
+    return nm
+
+
+def _table(header: list[str], cells: list[list[str]], max_width: int, note: str | None = None) -> str:
     clipped = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in cells]
     widths = [max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(header)]
     line = lambda vals: "  ".join(v.ljust(widths[i]) for i, v in enumerate(vals)).rstrip()  # noqa: E731
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in clipped]
-    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    out.append(note or f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(out) + "\n"
 
 
@@ -319,6 +478,21 @@ def configure_parser(p) -> None:
 
     # positive: --width 0 printed "tru…" for "true" and a negative width only "…"
     p.add_argument("--width", type=positive_int, default=80, help="clip table cells to this many characters")
+    p.add_argument("--limit", type=_count, default=None, metavar="N",
+                   help=f"rows to print (a saved listing: {DEFAULT_PAGE:,} by default; 0: every row, streamed)")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="rows to skip first (the next page)")
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
 
 
 def run_cli(args) -> int:
@@ -327,17 +501,35 @@ def run_cli(args) -> int:
             print(f"{q.name:22} {q.description}")
         return 0
     bindings = parse_bindings(args.bind)
-    if args.name:
-        text, bindings = saved_query(args.name).text_for(bindings), {}
+    saved = saved_query(args.name) if args.name else None
+    if saved is not None:
+        text = saved.text_for(bindings)
     elif args.file:
         try:
             text = Path(args.file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{args.file}: cannot read query ({exc.__class__.__name__})") from None
+        text = with_bindings(text, bindings)
     else:
-        text = args.query
+        text = with_bindings(args.query, bindings)
+    _refuse_updates(text)
+    limit = args.limit if args.limit is not None else (DEFAULT_PAGE if saved is not None else 0)
     from .store import default_source
+    from .store import open_source as open_store_source
 
-    result = run_query(default_source(args.store, args.graph), text, bindings)
-    print(format_result(result, args.format, args.width), end="")
+    with open_store_source(default_source(args.store, args.graph)) as store:
+        rows = select_rows(store, text, page_of=None if bindings else saved, limit=limit, offset=args.offset)
+        if rows is None:  # ASK, CONSTRUCT, DESCRIBE: the whole answer
+            from .store import query as store_query
+
+            print(format_result(store_query(store, text), args.format, args.width), end="")
+        else:
+            write_rows(rows, args.format, sys.stdout, width=args.width, err=sys.stderr)
     return 0
+
+
+def _refuse_updates(text: str) -> None:
+    update = _UPDATE.match(_mask(text))
+    if update:
+        raise QueryError(f"{update.group(1).upper()} is an update; actorgraph query runs read-only queries "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")

@@ -42,7 +42,7 @@ to see the new data).
 
 Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with ``application/x-www-form-urlencoded``
 (``query=``) or ``application/sparql-query``. ``default-graph-uri``/``named-graph-uri`` are honoured;
-otherwise the default graph is the merge of all graphs (each triple once, see ``graph.store``). Results: SPARQL JSON (default), XML, CSV, TSV
+otherwise the default graph is the union of all graphs (each triple once, see ``graph.derived``). Results: SPARQL JSON (default), XML, CSV, TSV
 for SELECT/ASK; Turtle (default), JSON-LD, N-Triples, RDF/XML for CONSTRUCT/DESCRIBE; HTML for both -
 chosen by ``Accept`` or ``format=json|xml|csv|tsv|html|turtle|jsonld|nt|rdfxml``.
 """
@@ -245,7 +245,7 @@ def make_snapshot(source: str | Path) -> Path:
 
 
 def _load_file(path: Path, target: Path) -> None:
-    """An RDF file into a new store at ``target``, its named graphs merged into the default graph."""
+    """An RDF file into a new store at ``target`` (queries see the union of its graphs)."""
     import pyoxigraph as ox
 
     from .store import RDF_FORMATS
@@ -256,10 +256,6 @@ def _load_file(path: Path, target: Path) -> None:
     store = ox.Store(str(target))
     try:
         store.bulk_load(path=str(path), format=fmt)
-        if next(iter(store.named_graphs()), None) is not None:  # a TriG/N-Quads file: merge its graphs
-            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                              for q in ox.parse(path=str(path), format=fmt)
-                              if not isinstance(q.graph_name, ox.DefaultGraph))
     except SyntaxError as exc:
         raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
     finally:
@@ -631,7 +627,7 @@ def serve(source: str | Path, host: str = "127.0.0.1", port: int = 7878, *, time
           allow_hosts: tuple[str, ...] = ()) -> None:
     """Serve ``source`` until interrupted (the CLI entry; tests run it in a subprocess).
 
-    ``memory``: "yes" - each worker copies the merged default graph into RAM (4-8x faster joins; about
+    ``memory``: "yes" - each worker copies the union of the graphs into RAM (4-8x faster joins; about
     400 MB per million triples per worker; GRAPH/FROM queries still read the disk snapshot); "no" - all
     queries read the snapshot on disk; "auto" - "yes" below MEMORY_AUTO_LIMIT triples."""
     limits = limits or Limits(timeout=timeout, max_results=max_results)
@@ -685,7 +681,7 @@ def _triples(snapshot: Path) -> int:
 
     store = ox.Store.read_only(str(snapshot))
     try:
-        return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+        return len(store)
     finally:
         del store
 

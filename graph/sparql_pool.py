@@ -77,7 +77,7 @@ _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 def may_use_named_graphs(text: str) -> bool:
     """Whether a query *might* use named graphs (GRAPH, FROM, FROM NAMED), so must run on the full
-    snapshot and not on the RAM copy of the merged default graph. Not a parser and not a security
+    snapshot and not on the RAM copy of the union of the graphs. Not a parser and not a security
     decision: a superset test (the words anywhere, escapes decoded) that only ever costs speed when
     it says yes for nothing (a literal "from" runs on disk)."""
     decoded = _UCHAR.sub(lambda m: _char(m.group(1) or m.group(2)), text)
@@ -100,8 +100,10 @@ def execute(store, job: Job, prefixes: dict[str, str] | None = None) -> tuple:  
 
     kwargs: dict = {"prefixes": prefixes or {}}
     try:
-        if job.default_graphs:  # otherwise the store's default graph: the merge of all graphs (graph.store)
+        if job.default_graphs:
             kwargs["default_graph"] = graph_iris("default-graph-uri", job.default_graphs)
+        else:  # the union of every graph: each triple is in one (graph.derived)
+            kwargs["use_default_graph_as_union"] = True
         if job.named_graphs:
             kwargs["named_graphs"] = graph_iris("named-graph-uri", job.named_graphs)
         try:
@@ -233,8 +235,9 @@ def _open_snapshot(snapshot: str, memory: bool) -> tuple:
     disk = ox.Store.read_only(snapshot)
     mem = None
     if memory:
-        mem = ox.Store()
-        mem.bulk_extend(disk.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        mem = ox.Store()  # every graph's triples in its default graph: each triple is in one graph
+        mem.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                        for q in disk.quads_for_pattern(None, None, None, None))
     return disk, mem
 
 

@@ -14,19 +14,15 @@ corpus should use indexes instead of rdflib's in-memory evaluation. Two backends
   other path it is the same URL, unless ``?update=URL`` names it explicitly
   (``sparql+http://h/sparql?update=http://h/sparql/update``).
 
-The default graph is the merge of all graphs, **materialised**: every write puts the triples both in
-their named graph and in the default graph, and removing a graph removes from the default graph only
-the triples no other graph still holds. So a query without ``GRAPH`` sees everything, each triple
-once, on every backend. Why not Oxigraph's ``use_default_graph_as_union``: in pyoxigraph 0.5 it counts a
-triple once per graph that holds it (oxigraph#1919), and our documents share actor labels, types and
-direct relation triples, so labels would repeat and counts inflate; remote servers would also need
-their own union setting. Do not start a remote Oxigraph with ``--union-default-graph`` (it would count
-the materialised copy again). Cost: the store holds each triple twice.
+Every triple lives in exactly one graph (``graph.derived``: a document's own triples in its named
+graph, the triples documents share in the derived graph), and a query without ``GRAPH`` sees the
+union of all graphs - Oxigraph's ``use_default_graph_as_union``, each triple once. A remote endpoint
+must do the same: start ``oxigraph serve`` with ``--union-default-graph``; Virtuoso does it by default
+(a query without ``FROM`` sees every graph). An endpoint whose default graph is not the union is
+refused in one line (``check_union``).
 
-Document semantics (``put_document``): the graph name is the document IRI, which is made from the
-content hash, so an unchanged article is recognised by its IRI alone ("unchanged", nothing written).
-A changed article from the same source path or URL (``ag:sourcePath``) replaces the old one: the old
-document's graph is dropped and the new one inserted in the same transaction ("replaced").
+Writing (``put_document``, ``put_documents``, ``DocumentWriter``, ``put_graph``, ``drop_document``)
+lives in ``graph.storewrite`` and is offered here too.
 """
 from __future__ import annotations
 
@@ -52,8 +48,7 @@ from .errors import QueryError, StoreError
 from .namespaces import AG, PREFIXES
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
-DEFAULT_BATCH_TRIPLES = 250_000  # per bulk_load: named-graph quads + default-graph copies stay < MAX_BULK_QUADS
-MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
+DEFAULT_BATCH_TRIPLES = 400_000  # quads per bulk_load (graph.storewrite), below Oxigraph's 1,000,000 per atomic load
 # bulk loads in flight at once: each is single-threaded in Oxigraph and holds ~0.5 GB while it runs
 LOAD_THREADS = min(2, os.cpu_count() or 1)
 HTTP_TIMEOUT = 60.0
@@ -222,17 +217,7 @@ def load_file(path: str | Path) -> Store:
         raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {_one_line(str(exc))}") from None
-    materialise_default(inner)
     return Store(spec=str(path), kind="memory", dataset=_rdflib_dataset(inner), ox=inner, path=path)
-
-
-def materialise_default(inner: ox.Store) -> None:
-    """Copy every named-graph triple into the default graph (for data that was not written by this
-    module, e.g. a TriG file), so that it has the same query semantics as a store."""
-    copies = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-              for q in inner.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
-    if copies:
-        inner.extend(copies)
 
 
 def open_source(spec: str | Path, *, check: bool = True, wait: float | None = None) -> Store:
@@ -278,7 +263,7 @@ def _open_reader(path: Path, wait: float) -> Store:
 def _rdflib_dataset(inner: ox.Store) -> Dataset:
     from oxrdflib import OxigraphStore
 
-    ds = Dataset(store=OxigraphStore(store=inner))  # queries use the (materialised) default graph
+    ds = Dataset(store=OxigraphStore(store=inner), default_union=True)  # queries see every graph, as ours do
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
     return ds
@@ -316,236 +301,33 @@ def _open_remote(spec: str) -> Store:
         _http_select(store, "ASK { }")
     except StoreError as exc:
         raise StoreError(f"SPARQL endpoint {query_url} is not usable: {exc}") from None
+    check_union(store)
     return store
+
+
+def check_union(store: Store) -> None:
+    """Refuse an endpoint whose default graph is not the union of its graphs: a triple of one of our
+    named graphs must be seen without ``GRAPH``. (An endpoint with no graph of ours yet cannot tell;
+    ``graph.generation`` asks again once it has written one.)"""
+    rows = _http_select(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                               f"FILTER (STRSTARTS(STR(?g), \"{_OURS}\")) FILTER (isIRI(?s) && isIRI(?o)) }} LIMIT 1")
+    if rows and not _http_ask(store, f"ASK {{ <{rows[0]['s']}> <{rows[0]['p']}> <{rows[0]['o']}> }}"):
+        raise StoreError(not_union(store.query_url))
+
+
+def not_union(url: str) -> str:
+    return (f"SPARQL endpoint {url}: its default graph is not the union of its named graphs; actorgraph needs "
+            "it to be (oxigraph serve --union-default-graph; Virtuoso does it by default)")
+
+
+_OURS = "https://w3id.org/actorgraph/"  # our graphs' names (documents, ontology, derived, analysis, meta) start so
 
 
 # ---------------------------------------------------------------- writing
 
 
-def put_document(store: Store, doc_iri: str | URIRef, graph: Graph, source_key: str | None) -> str:
-    """Write one document's graph as its own named graph, in one transaction.
-
-    Returns ``"unchanged"`` (a graph with this IRI is already stored: same content hash, nothing
-    written), ``"added"``, or ``"replaced"`` (documents with the same ``source_key`` but another hash
-    were dropped in the same transaction). ``source_key`` is the ``ag:sourcePath`` (path or URL); it is
-    added to the graph if missing, so the next version of the file can find and replace this one.
-    """
-    doc = URIRef(str(doc_iri))
-    _writable(store)
-    if _has_document(store, doc):
-        return UNCHANGED
-    old = [d for d in _documents_from(store, source_key) if d != doc] if source_key else []
-    triples = _document_triples(graph, doc, source_key)
-    if store.ox is not None:
-        try:
-            if old:
-                store.ox.update(_replace_update(doc, triples, old))
-            else:
-                store.ox.load(input=_nquads(triples, doc), format=ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot write {doc}: {_one_line(str(exc))}") from None
-    else:
-        _http_update(store, _replace_update(doc, triples, [*old, doc]))
-    return REPLACED if old else ADDED
-
-
-def put_documents(
-    store: Store,
-    items: Iterable[tuple[str | URIRef, Graph, str | None]],
-    batch_triples: int = DEFAULT_BATCH_TRIPLES,
-    threads: int = LOAD_THREADS,
-) -> dict[URIRef, str]:
-    """``put_document`` for many documents, fast: new documents are written in batches.
-
-    On an Oxigraph directory each batch of whole documents is one ``bulk_load`` (one atomic RocksDB
-    ingestion of sorted files, several times faster than a transaction per document); up to
-    ``threads`` batches load at once while the next one is serialised (pyoxigraph releases the GIL).
-    Replacements still go one at a time as a DROP + INSERT update, after the loads in flight. Either
-    way a document is completely in the store or not at all. Returns ``{document IRI: "added" |
-    "unchanged" | "replaced"}``.
-    """
-    _writable(store)
-    results: dict[URIRef, str] = {}
-    if store.ox is None:
-        for doc_iri, graph, key in items:
-            results[URIRef(str(doc_iri))] = put_document(store, doc_iri, graph, key)
-        return results
-    with _BulkWriter(store, results, batch_triples, threads) as writer:
-        for doc_iri, graph, key in items:
-            writer.put(URIRef(str(doc_iri)), graph, key)
-    return results
-
-
-class _BulkWriter:
-    """The batching behind ``put_documents``: whole documents per ``bulk_load``, loads in flight on a
-    thread pool, replacements in between.
-
-    The default-graph copy of a triple that other documents also hold (actor labels and types, direct
-    relation triples: any triple whose subject is not the document's own IRI or below it, and without
-    blank nodes) is written once, not once per document: it is left out when the batch being built
-    already has it, or when a load that *completed* wrote it (so it is durably in the default graph).
-    A replacement can delete default-graph triples, so it first writes the pending batch, waits for
-    every load and forgets what was written.
-    """
-
-    def __init__(self, store: Store, results: dict[URIRef, str], batch_triples: int, threads: int) -> None:
-        from collections import deque
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store, self.inner, self.results = store, store.ox, results
-        self.batch_lines = max(2, min(2 * batch_triples, MAX_BULK_QUADS))
-        self.threads = max(1, threads)
-        self.pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="bulk-load")
-        self.inflight: deque = deque()  # (future, source keys, shared default-graph lines) per load
-        self.lines: list[str] = []  # the pending batch: N-Quads lines
-        self.docs: dict[URIRef, None] = {}
-        self.keys: set[str] = set()
-        self.shared: set[str] = set()  # shared default-graph lines in the pending batch
-        self.written: set[str] = set()  # shared default-graph lines that completed loads wrote
-
-    def __enter__(self) -> _BulkWriter:
-        return self
-
-    def __exit__(self, exc_type, *exc: object) -> None:  # noqa: ANN001
-        try:
-            if exc_type is None:
-                self.flush()
-                self.wait()
-            else:  # let the loads in flight end (they cannot be stopped); the error being raised wins
-                for future, _keys, _shared in self.inflight:
-                    future.exception()
-        finally:
-            self.pool.shutdown(wait=True)
-
-    def put(self, doc: URIRef, graph: Graph, key: str | None) -> None:
-        results, store = self.results, self.store
-        if doc in results or doc in self.docs:
-            results.setdefault(doc, UNCHANGED)
-            return
-        if key and (key in self.keys or any(key in keys for _f, keys, _s in self.inflight)):
-            self.flush()  # an earlier version of this file is being written: finish it, then replace it
-            self.wait()
-        if _has_document(store, doc):
-            results[doc] = UNCHANGED
-            return
-        if key and any(d != doc for d in _documents_from(store, key)):
-            self.flush()
-            self.wait()
-            self.written.clear()  # the replacement may delete default-graph triples
-            results[doc] = put_document(store, doc, graph, key)
-            return
-        triples = _document_triples(graph, doc, key)
-        if len(self.lines) + 2 * len(triples) > self.batch_lines:
-            self.flush()
-        if 2 * len(triples) > MAX_BULK_QUADS:  # too big for one atomic bulk load: one transaction
-            results[doc] = put_document(store, doc, graph, key)
-            return
-        self._serialise(doc, triples)
-        self.docs[doc] = None
-        if key:
-            self.keys.add(key)
-        if len(self.lines) >= self.batch_lines:
-            self.flush()
-
-    def _serialise(self, doc: URIRef, triples: list[tuple]) -> None:
-        graph_end = f" {_iri(doc)} .\n"
-        own = str(doc)
-        lines, shared, written = self.lines, self.shared, self.written
-        term, literal, iri, starts = _term, _literal, _IRI_TEXT.get, str.startswith
-        for s, p, o in triples:  # _term, inlined for the common cases (a third of the time of a write)
-            kind = type(o)
-            o_text = (iri(str(o)) if kind is URIRef else literal(o) if kind is Literal else None) or term(o)
-            s_text = (iri(str(s)) if type(s) is URIRef else None) or term(s)
-            spo = f"{s_text} {(iri(str(p)) if type(p) is URIRef else None) or term(p)} {o_text}"
-            lines.append(spo + graph_end)
-            if starts(s, own) or isinstance(s, BNode) or isinstance(o, BNode):
-                # the document, its sentences and interactions are in no other graph; a blank node is a
-                # new one in each load (Oxigraph renames them), so its default-graph copy goes with it
-                lines.append(spo + " .\n")
-            elif spo not in shared and spo not in written:
-                shared.add(spo)
-                lines.append(spo + " .\n")
-
-    def flush(self) -> None:
-        """Start loading the pending batch (after the oldest load, if ``threads`` are busy)."""
-        if not self.docs:
-            return
-        while len(self.inflight) >= self.threads:
-            self._finish_oldest()
-        data = "".join(self.lines).encode("utf-8")
-        docs = list(self.docs)
-        future = self.pool.submit(self._load, data, docs)
-        self.inflight.append((future, self.keys, self.shared))
-        for d in docs:
-            self.results[d] = ADDED
-        self.lines, self.docs, self.keys, self.shared = [], {}, set(), set()
-
-    def wait(self) -> None:
-        """Wait for every load in flight (re-raising the first failure after all have ended)."""
-        error: BaseException | None = None
-        while self.inflight:
-            try:
-                self._finish_oldest()
-            except BaseException as exc:  # noqa: BLE001 - re-raised below, once the others are done
-                error = error or exc
-        if error is not None:
-            raise error
-
-    def _finish_oldest(self) -> None:
-        future, _keys, shared = self.inflight.popleft()
-        future.result()
-        self.written |= shared
-
-    def _load(self, data: bytes, docs: list[URIRef]) -> None:
-        try:
-            self.inner.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot write documents {docs[0]}...: {_one_line(str(exc))}") from None
-
-
-def put_graph(store: Store, graph_iri: str | URIRef, graph: Graph) -> None:
-    """Replace a whole named graph (the ontology graph, the analysis graph) in one transaction."""
-    _writable(store)
-    name = URIRef(str(graph_iri))
-    triples = list(graph.triples((None, None, None)))
-    if store.ox is not None and _same_graph(store.ox, name, triples):
-        return  # rewriting an unchanged ontology graph on every build would cost seconds
-    update = _replace_update(name, triples, [name])
-    if store.ox is not None:
-        try:
-            store.ox.update(update)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {name}: {_one_line(str(exc))}") from None
-    else:
-        _http_update(store, update)
-
-
-def _same_graph(inner: ox.Store, name: URIRef, triples: list[tuple]) -> bool:
-    """Does the stored graph ``name`` hold exactly ``triples``? Both sides are read back from Oxigraph
-    (the new ones through a scratch in-memory store), so that its canonical forms ("7.0" is stored as
-    "7") compare equal; any other difference only means a rewrite."""
-    graph = ox.NamedNode(name)
-    stored = {f"{q.subject} {q.predicate} {q.object}" for q in inner.quads_for_pattern(None, None, None, graph)}
-    if len(stored) != len(set(triples)):
-        return False
-    scratch = ox.Store()
-    scratch.load(input="".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES)
-    return stored == {f"{q.subject} {q.predicate} {q.object}" for q in scratch.quads_for_pattern(None, None, None, None)}
-
-
-def drop_graph(store: Store, graph_iri: str | URIRef) -> None:
-    """Remove one named graph (e.g. a document whose source file was deleted)."""
-    _writable(store)
-    update = _replace_update(URIRef(str(graph_iri)), [], [URIRef(str(graph_iri))])
-    if store.ox is not None:
-        store.ox.update(update)
-    else:
-        _http_update(store, update)
-
-
-def drop_document(store: Store, doc_iri: str | URIRef) -> None:
-    """Remove a document (its named graph), e.g. when its source file left the corpus."""
-    drop_graph(store, doc_iri)
+# put_document, put_documents, DocumentWriter, put_graph, drop_graph, drop_document: graph.storewrite
+# (imported at the end of this module, so ``graph.store`` keeps offering them).
 
 
 # ---------------------------------------------------------------- reading
@@ -564,7 +346,7 @@ def documents(store: Store) -> list[DocumentRecord]:
 
 
 def query(store: Store, sparql: str) -> Result:
-    """Run a SPARQL query; without ``GRAPH`` it sees the merge of every graph (each triple once).
+    """Run a SPARQL query; without ``GRAPH`` it sees the union of every graph (each triple once).
 
     Common prefixes (ag:, doc:, rdf:, rdfs:, owl:, xsd:, dct:, wd:, skos:) need not be declared.
     """
@@ -592,7 +374,7 @@ def _ox_query(store: Store, sparql: str) -> Result:
     from rdflib.term import Variable
 
     prefixes = {prefix: str(ns) for prefix, ns in store.dataset.namespaces()}
-    result = store.ox.query(sparql, prefixes=prefixes)
+    result = store.ox.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
     convert = _rdflib_terms()
     if isinstance(result, ox.QueryBoolean):
         out = Result("ASK")
@@ -647,14 +429,13 @@ def union_graph(store: Store) -> Graph:
         from oxrdflib._converter import from_ox
 
         try:
-            result = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            g += ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+            g += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                  for q in store.ox.quads_for_pattern(None, None, None, None))
         except (OSError, RuntimeError) as exc:
             raise StoreError(damaged(store.spec, exc)) from None
         return g
-    data = _http_post(store.query_url, {"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"},
-                      accept="application/n-triples")
-    g.parse(data=data.decode("utf-8"), format="nt")
+    for s, p, o, _g in quads(store):
+        g.add((s, p, o))
     return g
 
 
@@ -672,19 +453,21 @@ def dataset_of(store: Store) -> Dataset:
 
 
 def quads(store: Store) -> Iterator[tuple]:
-    """Every quad as rdflib terms, without the materialised copy: the named graphs' quads, then the
-    default graph's triples that no named graph holds (graph None)."""
-    rows_q = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?x { ?s ?p ?o } } } }"
+    """Every quad as rdflib terms (graph None for the default graph). On a remote endpoint, only our
+    graphs (whose names start with ``https://w3id.org/actorgraph/``): a server has graphs of its own
+    (Virtuoso's system graphs), which are not the store's."""
     if store.ox is not None:
         from oxrdflib._converter import from_ox
 
         try:
-            for row in store.ox.query(rows_q):
-                g = row["g"]
-                yield from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), (from_ox(g) if g is not None else None)
+            for q in store.ox.quads_for_pattern(None, None, None, None):
+                g = q.graph_name
+                yield (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+                       None if isinstance(g, ox.DefaultGraph) else from_ox(g))
         except (OSError, RuntimeError) as exc:
             raise StoreError(damaged(store.spec, exc)) from None
         return
+    rows_q = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), \"{_OURS}\")) }}"
     data = _http_post(store.query_url, {"query": rows_q}, accept="application/sparql-results+json")
     for row in _json_rows(data, typed=True):
         yield row["s"], row["p"], row["o"], row.get("g")
@@ -790,45 +573,24 @@ def _term(term: object) -> str:
     raise StoreError(f"cannot store term {term!r}")
 
 
-def _nquads(triples: Iterable[tuple], graph_name: URIRef) -> str:
-    """N-Quads for the named graph and the same triples for the (materialised) default graph."""
-    g = _iri(graph_name)
-    lines = []
-    for s, p, o in triples:
-        spo = f"{_term(s)} {_term(p)} {_term(o)}"
-        lines.append(f"{spo} {g} .\n{spo} .\n")
-    return "".join(lines)
-
-
-def _replace_update(name: URIRef, triples: list[tuple], drop: Iterable[URIRef]) -> str:
-    """One SPARQL Update request (atomic on Oxigraph): drop graphs - and, from the default graph, the
-    triples that no remaining graph holds - then insert the new graph and its triples in the default."""
-    dropped = list(dict.fromkeys(drop))
-    parts = []
-    if dropped:
-        names = " ".join(_iri(d) for d in dropped)
-        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?old {{ {names} }} GRAPH ?old {{ ?s ?p ?o }} "
-                     f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({', '.join(_iri(d) for d in dropped)})) }} }}")
-        parts += [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
-    if triples:
-        body = "".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in triples)
-        parts.append(f"INSERT DATA {{\n{body}GRAPH {_iri(name)} {{\n{body}}} }}")
-    return " ;\n".join(parts)
-
-
-def _select(store: Store, sparql: str) -> list[dict[str, str]]:
-    """SELECT rows as {var: lexical value} (internal queries only)."""
+def _select(store: Store, sparql: str, typed: bool = False) -> list[dict]:
+    """SELECT rows as {var: lexical value} (internal queries only; every graph is the default graph);
+    with ``typed``, as rdflib terms."""
     if store.ox is not None:
         try:
-            result = store.ox.query(sparql)
+            result = store.ox.query(sparql, use_default_graph_as_union=True)
             names = [v.value for v in result.variables]
-            return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]
+            convert = _rdflib_terms() if typed else (lambda t: t.value)
+            return [{n: convert(t) for n, t in zip(names, row) if t is not None} for row in result]
         except (OSError, SyntaxError) as exc:
             raise StoreError(_one_line(str(exc))) from None
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - RocksDB "Corruption: ..." (RuntimeError), pyo3 panics
             raise StoreError(damaged(store.spec, exc)) from None
+    if typed:
+        data = _http_post(store.query_url, {"query": sparql}, accept="application/sparql-results+json")
+        return _json_rows(data, typed=True)
     return _http_select(store, sparql)
 
 
@@ -843,12 +605,19 @@ def _http_query(store: Store, sparql: str) -> Result:
     import io
 
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())  # the query may redefine them
-    data, ctype = _http_post(store.query_url, {"query": prologue + sparql}, with_type=True,
-                             accept="application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8")
+    # triples for CONSTRUCT and DESCRIBE: Virtuoso answers them in JSON when JSON is acceptable at all
+    accept = ("application/n-triples, text/turtle;q=0.8" if _query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+              else "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8")
+    data, ctype = _http_post(store.query_url, {"query": prologue + sparql}, with_type=True, accept=accept)
     if ctype in ("application/n-triples", "text/turtle", "text/plain"):
         result = Result("CONSTRUCT")
         result.graph = Graph()
         result.graph.parse(data=data.decode("utf-8"), format="nt" if ctype != "text/turtle" else "turtle")
+        return result
+    answer = _ask_answer(data) if (ctype or "").endswith("json") else None
+    if answer is not None:
+        result = Result("ASK")
+        result.askAnswer = answer
         return result
     try:
         return Result.parse(io.BytesIO(data), content_type=ctype or "application/sparql-results+json")
@@ -856,12 +625,37 @@ def _http_query(store: Store, sparql: str) -> Result:
         raise StoreError(f"{store.query_url}: unreadable answer ({ctype}): {_one_line(str(exc))}") from None
 
 
+def _query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these words in the query's structure."""
+    from .query import _mask
+
+    found = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", _mask(sparql), re.I)
+    return found.group(1).upper() if found else "SELECT"
+
+
 def _http_ask(store: Store, sparql: str) -> bool:
     data = _http_post(store.query_url, {"query": sparql}, accept="application/sparql-results+json")
+    answer = _ask_answer(data)
+    if answer is None:
+        raise StoreError(f"{store.query_url}: unexpected ASK answer")
+    return answer
+
+
+def _ask_answer(data: bytes) -> bool | None:
+    """An ASK's answer in SPARQL JSON: ``{"boolean": true}``, or Virtuoso's form - a one-row SELECT of
+    ``?__ASK_RETVAL`` (1 or 0) - which it gives for an ASK sent as a form; None if ``data`` is neither."""
     try:
-        return bool(json.loads(data)["boolean"])
-    except (ValueError, KeyError) as exc:
-        raise StoreError(f"{store.query_url}: unexpected ASK answer ({exc})") from None
+        doc = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(doc, dict):
+        return None
+    if "boolean" in doc:
+        return bool(doc["boolean"])
+    if doc.get("head", {}).get("vars") == ["__ASK_RETVAL"]:
+        rows = doc.get("results", {}).get("bindings", [])
+        return bool(rows) and str(rows[0].get("__ASK_RETVAL", {}).get("value")) not in ("0", "false")
+    return None
 
 
 def _json_rows(data: bytes, typed: bool) -> list[dict]:
@@ -930,8 +724,10 @@ def _one_line(text: str) -> str:
 
 
 def store_size(store: Store) -> int:
-    """Number of distinct triples (the merged default graph), for progress messages and benchmarks."""
-    rows = _select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    """Number of triples (every graph; each triple is in one), for progress messages and benchmarks."""
+    if store.ox is not None:
+        return len(store.ox)
+    rows = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), \"{_OURS}\")) }}")
     return int(rows[0]["n"]) if rows else 0
 
 
@@ -953,3 +749,15 @@ def add_source_arguments(p) -> None:  # noqa: ANN001 - argparse parser
                    help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
     p.add_argument("--store", metavar="STORE",
                    help="store directory or sparql+http(s)://host:port/path (default: out/store, else out/graph.ttl)")
+
+
+_WRITING = frozenset({"DocumentWriter", "drop_document", "drop_graph", "put_document", "put_documents", "put_graph",
+                      "refresh_derived"})
+
+
+def __getattr__(name: str):  # noqa: ANN202 - the writing functions live in graph.storewrite (no import cycle)
+    if name in _WRITING:
+        from . import storewrite
+
+        return getattr(storewrite, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,13 +1,16 @@
-"""Check a graph against ``ontology/shapes.ttl`` (SHACL, with pyshacl).
+"""Check a graph against ``ontology/shapes.ttl`` (SHACL: compiled to SPARQL, else pyshacl).
 
 Why: the extractor, the gazetteer and hand-written Turtle all feed the same store; the shapes are the
 contract that every Interaction has its evidence, one source/target/relation, a modality from the
 four, a confidence in [0, 1], typed dates, and that offices say whose they are. ``build`` calls
 ``validate()`` at the end and fails on violations; ``actorgraph validate`` checks any store or file.
 
-The ontology (``ontology/actorgraph.ttl``) is mixed into the data for the check, so shapes can ask
-"is this relation a sub-property of ag:interactsWith" even of a graph that does not carry the schema.
-Results with severity ``sh:Warning`` are listed but do not make the graph non-conforming.
+The shapes are compiled to SPARQL queries that Oxigraph runs (``graph.shacl``: the store is checked
+as it is, at the speed of its indexes, never loaded into rdflib); shapes the compiler does not know
+go to pyshacl. The ontology (``ontology/actorgraph.ttl``) is mixed into the data when the data lacks it,
+so shapes can ask "is this relation a sub-property of ag:interactsWith" even of a graph that does not
+carry the schema. Results with severity ``sh:Warning`` are listed but do not make the graph
+non-conforming.
 
 ``actorgraph validate`` also checks what SHACL cannot see (``consistency``): a store left mid-write or
 damaged, an analysis graph that is missing or was computed over another set of documents (an
@@ -18,21 +21,26 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import XSD
 
 from .errors import ActorgraphError
-from .namespaces import ONTOLOGY_DIR, PREFIXES
-from .store import Store, add_source_arguments, default_source, open_source, union_graph
+from .namespaces import AG, GRAPHS, ONTOLOGY_DIR, PREFIXES
+from .shacl import Unsupported, compile_shapes
+from .store import Store, _term, add_source_arguments, default_source, open_source, quads, union_graph
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SCHEMA_FILE = ONTOLOGY_DIR / "actorgraph.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SCHEMA_GRAPH = GRAPHS["schema"]  # where the schema goes in a scratch copy of data that lacks it
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -57,21 +65,119 @@ class Violation:
         return f"{self.severity}: {where}{value}: {self.message}"
 
 
-def validate(graph: Graph | Dataset | Store, shapes: Graph | str | Path | None = None) -> tuple[bool, str, list[Violation]]:
-    """(conforms, pyshacl's report text, results) for ``graph`` - every graph of a Dataset/Store merged.
+def validate(graph: Graph | Dataset | Store | ox.Store, shapes: Graph | str | Path | None = None, *,
+             engine: str = "auto") -> tuple[bool, str, list[Violation]]:
+    """(conforms, report text, results) for ``graph`` - every graph of a Dataset/Store merged.
 
-    ``conforms`` ignores warnings; ``results`` lists violations first, then warnings.
-    """
+    ``conforms`` ignores warnings; ``results`` lists violations first, then warnings. ``engine``:
+    "sparql" (``graph.shacl``), "pyshacl", or "auto" (sparql unless the shapes need pyshacl)."""
+    shapes_graph = shapes if isinstance(shapes, Graph) else _shapes(str(shapes) if shapes else "")
+    if engine != "pyshacl":
+        try:
+            checks = _compiled(shapes_graph)
+        except Unsupported:
+            if engine == "sparql":
+                raise
+        else:
+            with _sparql_data(graph) as inner:
+                found = run_checks(inner, checks, shapes_graph)
+            conforms = not any(v.severity == "Violation" for v in found)
+            return conforms, _report_text(conforms, found), found
+    return _validate_pyshacl(graph, shapes_graph)
+
+
+def _validate_pyshacl(graph: Graph | Dataset | Store, shapes_graph: Graph) -> tuple[bool, str, list[Violation]]:
     import pyshacl
 
+    if isinstance(graph, ox.Store):
+        graph = _graph_of(graph)
     data = _checkable(graph)
-    shapes_graph = shapes if isinstance(shapes, Graph) else _shapes(str(shapes) if shapes else "")
     conforms, results, text = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none",
         allow_warnings=True, abort_on_first=False, advanced=False, meta_shacl=False,
     )
     violations = sorted(_violations(results, data), key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message))
     return bool(conforms), str(text), violations
+
+
+_COMPILED: dict[int, tuple[Graph, list]] = {}
+
+
+def _compiled(shapes_graph: Graph) -> list:
+    """The shapes compiled once per shapes graph (the default one is read once: ``_shapes``)."""
+    found = _COMPILED.get(id(shapes_graph))
+    if found is None or found[0] is not shapes_graph:
+        found = _COMPILED[id(shapes_graph)] = (shapes_graph, compile_shapes(shapes_graph))
+    return found[1]
+
+
+def run_checks(inner: ox.Store, checks: list, shapes_graph: Graph) -> list[Violation]:
+    """Every violation the compiled ``checks`` find in ``inner`` (the union of its graphs), each once,
+    violations first."""
+    from .store import _rdflib_terms
+
+    convert = _rdflib_terms()
+    out: dict[Violation, None] = {}
+    for check in checks:
+        for row in inner.query(check.sparql, use_default_graph_as_union=True):
+            focus = convert(row["f"])
+            value = convert(row["v"]) if "v" in check.sparql.split("WHERE", 1)[0] else None
+            out.setdefault(Violation(severity=check.severity, focus=_show(focus),
+                                     path=_show_path(shapes_graph, check.path) if check.path is not None else "",
+                                     value=_show(value), message=_one_line(check.message), shape=_show(check.shape)))
+    return sorted(out, key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message))
+
+
+def _report_text(conforms: bool, found: list[Violation]) -> str:
+    return "\n".join([f"Validation Report\nConforms: {conforms}\nResults ({len(found)}):", *map(str, found)]) + "\n"
+
+
+@contextmanager
+def _sparql_data(graph: Graph | Dataset | Store | ox.Store) -> Iterator[ox.Store]:
+    """An Oxigraph store holding ``graph`` and the schema: a store directory as it is (it carries
+    the schema in its ontology graph), anything else copied into memory with the schema added."""
+    if isinstance(graph, ox.Store) and _has_schema(graph):
+        yield graph
+        return
+    if isinstance(graph, Store) and graph.ox is not None and _has_schema(graph.ox):
+        yield graph.ox
+        return
+    inner = ox.Store()
+    if isinstance(graph, ox.Store):
+        inner.bulk_extend(graph.quads_for_pattern(None, None, None, None))
+    elif isinstance(graph, Store) and graph.ox is not None:
+        inner.bulk_extend(graph.ox.quads_for_pattern(None, None, None, None))
+    else:
+        triples = (q[:3] for q in quads(graph)) if isinstance(graph, Store) else _triples(graph)
+        inner.load(input="".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in triples),
+                   format=ox.RdfFormat.N_TRIPLES)
+    inner.load(input=_schema_ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(SCHEMA_GRAPH)))
+    yield inner
+
+
+def _triples(graph: Graph | Dataset) -> Iterator[tuple]:
+    if isinstance(graph, (Dataset, ConjunctiveGraph)):
+        return (q[:3] for q in graph.quads((None, None, None, None)))
+    return graph.triples((None, None, None))
+
+
+def _has_schema(inner: ox.Store) -> bool:
+    return bool(inner.query(f"ASK {{ <{AG.pressures}> <{RDFS.subPropertyOf}>+ <{AG.interactsWith}> . "
+                            f"<{AG.State}> <{RDFS.subClassOf}>+ <{AG.Actor}> }}", use_default_graph_as_union=True))
+
+
+@lru_cache(maxsize=1)
+def _schema_ntriples() -> str:
+    return "".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in _schema()
+                   if not isinstance(s, BNode) and not isinstance(o, BNode))
+
+
+def _graph_of(inner: ox.Store) -> Graph:
+    from oxrdflib._converter import from_ox
+
+    g = Graph()
+    g += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in inner.quads_for_pattern(None, None, None, None))
+    return g
 
 
 def _checkable(graph: Graph | Dataset | Store) -> Graph:

@@ -165,7 +165,7 @@ def test_ctrl_c_during_the_store_write_leaves_the_previous_generation(built, mon
 
 @pytest.mark.slow
 @pytest.mark.parametrize("target,when", [
-    ("graph.store:put_documents", "after"),  # documents written, analysis not yet
+    ("graph.storewrite:DocumentWriter.flush", "after"),  # a batch of documents written, analysis not yet
     ("graph.rdf:ontology_graph", "before"),  # mid store write
     ("graph.outputs:Staging.publish", "before"),  # store swapped in, files not yet published
     ("graph.outputs:_move", "after"),  # half the files published
@@ -202,7 +202,7 @@ def test_the_next_command_publishes_the_files_of_a_build_killed_after_its_store(
 def test_kill_9_mid_ingest_leaves_the_store_as_it_was(built):
     """A killed ingest left documents whose analysis was never computed (a stale analysis graph)."""
     r = cli("ingest", str(built.parent / "corpus" / "c.txt"), "--store", str(built / "store"),
-            "--reference-date", REFERENCE, killer=("graph.store:put_documents", "after"))
+            "--reference-date", REFERENCE, killer=("graph.storewrite:DocumentWriter.flush", "after"))
     assert r.returncode == -signal.SIGKILL, r.stderr
     assert assert_store_whole(built / "store") == 2  # as it was, its analysis intact
     assert rows(built / "store") == rows(built / "graph.ttl")

@@ -111,3 +111,80 @@ def test_cli_json_of_ask_is_sparql_json_and_width_must_be_positive(tmp_path, cap
         with pytest.raises(SystemExit) as exc:
             main(["query", str(data), "-q", "ASK {}", "--width", width])
         assert exc.value.code == 2 and "positive integer" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- saved listings are pages (#14)
+
+
+@pytest.fixture(scope="module")
+def listing_store(tmp_path_factory):
+    """A store shaped like ours with more than 1,000 interactions (the bench generator)."""
+    import importlib.util
+    from pathlib import Path
+
+    from graph.namespaces import ONTOLOGY_GRAPH
+    from graph.store import open_store, put_documents, put_graph
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("bench_sparql", root / "scripts" / "bench_sparql.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    items, schema, _analysis = bench.generate(60_000, seed=5)
+    path = tmp_path_factory.mktemp("listing") / "store"
+    with open_store(path) as st:
+        put_graph(st, ONTOLOGY_GRAPH, schema)
+        put_documents(st, items)
+    return path
+
+
+def _cli(capsys, *args: str) -> tuple[str, str]:
+    from graph.cli import main
+
+    assert main(["query", *args]) == 0
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_a_saved_listing_prints_a_page_and_says_how_many_rows(listing_store, capsys):
+    out, _ = _cli(capsys, "--store", str(listing_store), "--name", "evidence")
+    lines = out.splitlines()
+    total = int(_cli(capsys, "--store", str(listing_store), "-q",
+                     "SELECT (COUNT(*) AS ?n) WHERE { ?i a ag:Interaction }", "--format", "csv")[0].split()[1])
+    assert total > 1000
+    assert len(lines) == 2 + 1000 + 1 and lines[-1] == f"1,000 of {total:,} rows (--limit 0 for all, --offset N)"
+    out, _ = _cli(capsys, "--store", str(listing_store), "--name", "evidence", "--offset", "1000", "--limit", "10")
+    assert out.splitlines()[-1] == f"rows 1,001–1,010 of {total:,} (--limit 0 for all, --offset N)"
+    out, err = _cli(capsys, "--store", str(listing_store), "--name", "evidence", "--format", "csv", "--limit", "0")
+    assert len(out.splitlines()) == total + 1 and err == ""  # every row, no note
+    out, err = _cli(capsys, "--store", str(listing_store), "--name", "evidence", "--format", "csv", "--limit", "5")
+    assert len(out.splitlines()) == 6 and err.strip() == f"5 of {total:,} rows (--limit 0 for all, --offset N)"
+
+
+def test_pages_follow_the_documented_order_and_cover_the_listing(listing_store, capsys):
+    """--offset walks the whole listing (--limit 0) in its order: the most confident evidence first."""
+    import csv
+    import io
+
+    whole = list(csv.DictReader(io.StringIO(_cli(capsys, "--store", str(listing_store), "--name", "evidence",
+                                                 "--format", "csv", "--limit", "0")[0])))
+    paged = []
+    for offset in range(0, len(whole), 400):
+        paged += list(csv.DictReader(io.StringIO(_cli(capsys, "--store", str(listing_store), "--name", "evidence",
+                                                      "--format", "csv", "--limit", "400", "--offset", str(offset))[0])))
+    assert [float(r["confidence"]) for r in paged] == [float(r["confidence"]) for r in whole]
+    assert sorted(map(tuple, (r.values() for r in paged))) == sorted(map(tuple, (r.values() for r in whole)))
+    confidences = [float(r["confidence"]) for r in whole]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_listings_without_a_page_formulation_and_json_pages(listing_store, capsys):
+    import json
+
+    out, err = _cli(capsys, "--store", str(listing_store), "--name", "adversaries", "--format", "json", "--limit", "3")
+    data = json.loads(out)
+    assert len(data["results"]["bindings"]) == 3 and err.startswith("3 of ")
+    sentences = [int(b["sentences"]["value"]) for b in data["results"]["bindings"]]
+    assert sentences == sorted(sentences, reverse=True)
+    # an ad-hoc query prints every row unless told otherwise
+    out, err = _cli(capsys, "--store", str(listing_store), "-q", "SELECT ?i WHERE { ?i a ag:Interaction }", "--format", "tsv")
+    assert len(out.splitlines()) > 1001 and err == ""

@@ -135,13 +135,22 @@ def test_put_documents_batches_and_statuses(tmp_path):
 
 
 def assert_default_is_union(st) -> None:
-    """The materialised default graph holds exactly the triples of the named graphs."""
+    """The layout of graph.derived: nothing in the default graph, no triple in two graphs, and the
+    derived graph exactly what the documents' statements and factual interactions imply."""
     import pyoxigraph as ox
 
-    default, named = set(), set()
+    from graph.derived import DERIVED_GRAPH
+
+    seen: set = set()
     for q in st.ox.quads_for_pattern(None, None, None, None):
-        (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add((q.subject, q.predicate, q.object))
-    assert default == named
+        assert not isinstance(q.graph_name, ox.DefaultGraph)
+        triple = (q.subject, q.predicate, q.object)
+        assert triple not in seen, f"{triple} in two graphs"
+        seen.add(triple)
+    name = ox.NamedNode(str(DERIVED_GRAPH))
+    kept = set(st.ox.quads_for_pattern(None, None, None, name))
+    store_mod.refresh_derived(st)
+    assert set(st.ox.quads_for_pattern(None, None, None, name)) == kept
 
 
 def test_put_documents_writes_shared_triples_once_and_keeps_the_union(tmp_path):
@@ -172,9 +181,23 @@ def test_put_documents_writes_shared_triples_once_and_keeps_the_union(tmp_path):
         assert store_size(st) == 0
 
 
+def test_the_batched_and_the_one_by_one_writes_store_the_same_quads(tmp_path):
+    """put_documents (bulk loads, its own serialiser) and put_document (SPARQL updates) write the same
+    layout: own triples and statements in the document's graph, shared triples once in the derived graph."""
+    items = [(*shared_doc(f"q{i:02d}", f"q{i}.txt", f"ONLY{i % 3}"), f"q{i}.txt") for i in range(8)]
+    with open_store(tmp_path / "a") as one, open_store(tmp_path / "b") as many:
+        for doc, g, key in items:
+            put_document(one, doc, g, key)
+        put_documents(many, items, batch_triples=20)
+        assert set(one.ox) == set(many.ox) and len(one.ox) > 8 * 4
+        assert_default_is_union(many)
+
+
 def test_put_documents_too_big_for_one_bulk_load(tmp_path, monkeypatch):
     """A document bigger than one atomic bulk load is written in its own transaction instead."""
-    monkeypatch.setattr(store_mod, "MAX_BULK_QUADS", 12)
+    import graph.storewrite as storewrite
+
+    monkeypatch.setattr(storewrite, "MAX_BULK_QUADS", 12)
     with open_store(tmp_path / "store") as st:
         small = [(*doc_graph(f"sm{i}", f"sm{i}.txt", 1), f"sm{i}.txt") for i in range(3)]
         big = (*doc_graph("big0", "big.txt", 9), "big.txt")
@@ -235,6 +258,18 @@ def test_saved_queries_agree_with_their_plain_formulations(tmp_path):
             assert q.text_for(pin) != with_bindings(q.text, pin), name
             assert 0 < len(list(query(st, q.text_for(pin)))) <= len(rows), name
             assert bench.disagreement(st.ox, with_bindings(q.text, pin), q.text_for(pin), order) is None, name
+        # a page formulation (queries/page/) gives the listing's rows page by page, in its order, and counts them
+        for name, q in saved_queries().items():
+            if not q.page:
+                continue
+            result = query(st, saved[name])
+            names = [str(v) for v in result.vars]
+            whole = [tuple(map(str, r)) for r in result]
+            assert int(list(query(st, q.count))[0][0]) == len(whole), name
+            paged = [tuple(map(str, r)) for k in range(0, len(whole) + 100, 100) for r in query(st, q.page_text(100, k))]
+            assert sorted(paged) == sorted(whole), name
+            at = [names.index(c) for c in bench.ORDER_COLUMNS[name][0]]
+            assert [tuple(r[i] for i in at) for r in paged] == [tuple(r[i] for i in at) for r in whole], name
         # a pinned aggregate (?sentences is a COUNT) stays on the saved text, where it filters the counts
         q = saved_queries()["who-pressures-whom"]
         assert q.text_for({"sentences": Literal(2)}) == with_bindings(q.text, {"sentences": Literal(2)})
@@ -365,11 +400,12 @@ plain = ingest_loop.make_doc
 
 
 def make_doc(i):
-    # the same documents plus triples that other documents hold too (one default-graph copy for all)
+    # the same documents plus triples that other documents hold too (once in the derived graph; in the
+    # document's own graph as a statement of 4 triples each)
     doc, g, key = plain(i)
     g.add((AG.USA, RDFS.label, Literal("United States")))
     g.add((AG[f"K{{i % 7}}"], RDFS.label, Literal("held by every 7th document")))
-    g.set((doc, ingest_loop.COUNT, Literal(int(g.value(doc, ingest_loop.COUNT)) + 2)))
+    g.set((doc, ingest_loop.COUNT, Literal(int(g.value(doc, ingest_loop.COUNT)) + 2 * 4)))
     return doc, g, key
 
 
@@ -422,7 +458,7 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path, shared):
         for i in committed:
             key = f"src/{i % 40}.txt"
             assert key in per_key and per_key[key][0] >= i
-        assert_default_is_union(st)  # and the default graph is still exactly their merge
+        assert_default_is_union(st)  # and every triple is in one graph, the derived graph what they imply
 
 
 # ---------------------------------------------------------------- remote SPARQL endpoint
@@ -445,12 +481,13 @@ def fresh_oxigraph_server(tmp_path):
     yield from _oxigraph_serve(tmp_path / "oxigraph-server")
 
 
-def _oxigraph_serve(location: Path):
+def _oxigraph_serve(location: Path, union: bool = True):
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(exe).exists():
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             *(["--union-default-graph"] if union else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -9,8 +9,9 @@ of the same article replaces it in the store.
 """
 from __future__ import annotations
 
+import itertools
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
@@ -27,6 +28,12 @@ def read_inputs(inputs: Iterable[str | Path | Document], *, client: Client | Non
     """Every document the inputs name: files/folders (``graph.ingest``), ``http(s)://`` URLs (a page
     or a feed, told apart by what comes back), ``.opml``/URL-list files, and ``Document``s already
     read (what ``watch`` passes). ``InputError`` only when nothing at all could be read."""
+    return list(iter_inputs(inputs, client=client))
+
+
+def iter_inputs(inputs: Iterable[str | Path | Document], *, client: Client | None = None) -> Iterator[Document]:
+    """``read_inputs`` one document at a time, as they are read (what ``build`` and ``ingest``
+    stream): the paths are checked first, the files read one after the other, then the URLs."""
     from .. import ingest
 
     documents: list[Document] = []
@@ -41,21 +48,22 @@ def read_inputs(inputs: Iterable[str | Path | Document], *, client: Client | Non
             remote.extend(read_source_list(Path(item)))
         else:
             local.append(item)
-    if local:
-        documents.extend(ingest.read_all(local))
-    if remote:
-        documents.extend(fetch_all(remote, client or Client()))
-    unique = dedupe(documents)
-    if not unique:
+    files = ingest.iter_all(local) if local else iter(())
+    if local:  # a missing path or an empty folder fails before anything is read
+        files = itertools.chain([next(files, None)], files)
+    fetched = fetch_all(remote, client or Client()) if remote else iter(())
+    found = 0
+    for doc in dedupe(itertools.chain(documents, (d for d in files if d is not None), fetched)):
+        found += 1
+        yield doc
+    if not found:
         raise InputError("no articles found" + (f" ({len(remote)} URLs, none readable)" if remote else ""))
-    return unique
 
 
-def dedupe(documents: Iterable[Document]) -> list[Document]:
+def dedupe(documents: Iterable[Document]) -> Iterator[Document]:
     """The first document of each text and of each URL source."""
     seen_text: set[str] = set()
     seen_url: set[str] = set()
-    unique = []
     for doc in documents:
         key = normalise_url(doc.source) if is_url(doc.source) else None
         if doc.sha256 in seen_text or (key and key in seen_url):
@@ -63,8 +71,7 @@ def dedupe(documents: Iterable[Document]) -> list[Document]:
         seen_text.add(doc.sha256)
         if key:
             seen_url.add(key)
-        unique.append(doc)
-    return unique
+        yield doc
 
 
 def normalise_url(url: str) -> str:
@@ -76,9 +83,8 @@ def normalise_url(url: str) -> str:
                                     urllib.parse.urlencode(query), ""))
 
 
-def fetch_all(urls: list[str], client: Client) -> list[Document]:
+def fetch_all(urls: list[str], client: Client) -> Iterator[Document]:
     """Each URL as an article, or as a feed whose items are fetched; failures are warnings."""
-    documents: list[Document] = []
     for url in urls:
         try:
             resp = client.get(url)
@@ -88,12 +94,11 @@ def fetch_all(urls: list[str], client: Client) -> list[Document]:
         if is_feed(resp):
             feed = read_feed(resp, url)
             if feed is not None:
-                documents.extend(doc for item in feed.items if (doc := fetch_item(item, client, url)) is not None)
+                yield from (doc for item in feed.items if (doc := fetch_item(item, client, url)) is not None)
         else:
             doc = page_document(resp, url)
             if doc is not None:
-                documents.append(doc)
-    return documents
+                yield doc
 
 
 def read_feed(resp: Response, where: str) -> Feed | None:

@@ -251,7 +251,7 @@ def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
               file=sys.stderr, flush=True)
     try:
         watch(args.feeds, args.store, every=args.every, polls=polls, log=lambda line: print(line, flush=True),
-              actors=tuple(args.actors), model=args.model, workers=max(1, args.workers),
+              actors=tuple(args.actors), model=args.model, workers=max(1, args.workers), cluster=args.cluster,
               reference_date=args.reference_date, validate=not args.no_validate, out_dir=args.out)
     except KeyboardInterrupt:
         print("watch: stopped (what was polled is in the store)", file=sys.stderr)

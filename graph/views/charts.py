@@ -26,6 +26,7 @@ __all__ = ["centrality_chart", "dyads_chart", "network_chart"]
 
 TOP_ACTORS = 15
 TOP_DYADS = 8
+NETWORK_ACTORS = 80  # the picture of the network draws at most the most central ones
 SEED = 7
 TYPE_COLOURS = {
     "State": "#4e79a7", "Person": "#f28e2b", "Organisation": "#59a14f", "ArmedGroup": "#e15759",
@@ -123,8 +124,12 @@ def dyads_chart(analysis: Analysis, path: Path) -> Path:
 
 
 def network_chart(analysis: Analysis, path: Path) -> Path:
-    """A static picture of the actor network (spring layout, fixed seed)."""
+    """A static picture of the actor network (spring layout, fixed seed): the ``NETWORK_ACTORS``
+    most central actors and the ties among them (more would be an unreadable blot, and slow)."""
     m = analysis.network
+    cut = m.number_of_nodes() > NETWORK_ACTORS
+    if cut:
+        m = m.subgraph({a.id for a in analysis.ranked_actors()[:NETWORK_ACTORS]})
     fig, ax = plt.subplots(figsize=(10, 8))
     if m.number_of_nodes() == 0:
         _no_data(ax)
@@ -161,7 +166,8 @@ def network_chart(analysis: Analysis, path: Path) -> Path:
     types = sorted({m.nodes[a].get("type", "Actor") for a in nodes})
     handles += [Patch(color=TYPE_COLOURS.get(t, "#9d9d9d"), label=t) for t in types]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title("Actor network (counted interactions)")
+    ax.set_title(f"Actor network (counted interactions): the {NETWORK_ACTORS} most central of "
+                 f"{analysis.network.number_of_nodes():,} actors" if cut else "Actor network (counted interactions)")
     ax.set_axis_off()
     fig.tight_layout()
     return _save_figure(fig, path)

@@ -1,10 +1,12 @@
-"""What the page and the report show, read once from the union RDF graph: the one source of truth.
+"""What the page and the report show, read once: the one source of truth for every count.
 
-``collect`` turns the graph into plain dicts — interaction records, one edge per (source, relation,
-target), the actors drawn (every party to an interaction, every official found in the text and the
-state an official serves), documents — and ``counts_of`` counts them. The page draws exactly these
-actors and edges, and the build's summary line and the report quote the same ``Counts``, so the three
-can never disagree (``tests/test_views.py`` checks it on the seeds).
+``collect`` returns plain dicts - the interaction records the page embeds, one edge per (source,
+relation, target) with its counts and time stubs, the actors drawn (every party to an interaction,
+every official found in the text and the state an official serves), documents - and ``counts_of``
+counts them. The page draws exactly these actors and edges, and the build's summary line and the
+report quote the same ``Counts``, so the three can never disagree (``tests/test_views.py`` checks it
+on the seeds). The reading itself is ``graph.views.gather``: SPARQL on a store, or on an rdflib
+graph copied into an in-memory store, with at most ``per_edge`` sentences embedded per edge.
 
 Every string here may come from an article and is untrusted: it is data, escaped by whoever writes
 it out (JSON in a script block for the page, ``html.escape``/Markdown escapes for the report).
@@ -13,15 +15,17 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL
+from rdflib.namespace import OWL
 
-from ..namespaces import AG, ONTOLOGY_DIR, SYMMETRIC, WD
+from ..namespaces import AG, ONTOLOGY_DIR, SYMMETRIC
+from ..store import Store
+from .gather import EVIDENCE_PER_EDGE
 
 __all__ = ["Counts", "collect", "counts_of", "date_bounds", "relation_meta", "search_names"]
 
@@ -65,10 +69,12 @@ def _n(k: int, noun: str) -> str:
 
 
 def counts_of(data: dict) -> Counts:
-    """The counts of what :func:`collect` returned."""
-    return Counts(documents=len(data["documents"]), actors=len(data["nodes"]),
+    """The counts of what :func:`collect` returned (documents and interactions of the whole graph,
+    not only those the embedded records cite)."""
+    totals = data.get("totals", {})
+    return Counts(documents=totals.get("documents", len(data["documents"])), actors=len(data["nodes"]),
                   officials=sum(1 for n in data["nodes"].values() if n["type"] == "Official"),
-                  relations=len(data["edges"]), interactions=len(data["records"]))
+                  relations=len(data["edges"]), interactions=totals.get("interactions", len(data["records"])))
 
 
 # ---------------------------------------------------------------------------- small readers
@@ -120,27 +126,16 @@ def date_bounds(lexical: str) -> tuple[str, str] | None:
     return f"{year}-01-01", f"{year}-12-31"
 
 
-def _label(g: Graph, node) -> str:
-    """rdfs:label; several documents may label a person differently — take the fullest name."""
-    labels = sorted({str(x) for x in g.objects(node, RDFS.label)}, key=lambda s: (-len(s), s))
-    return labels[0] if labels else _local(node)
-
-
-def _actor_type(g: Graph, node) -> str:
-    """The node kind drawn: a person with an office or a state to serve is an Official."""
-    types = {_local(t) for t in g.objects(node, RDF.type)}
-    kind = next((t for t in ACTOR_TYPES if t in types), "Actor")
-    if kind == "Person" and ((node, _AG.holdsOffice, None) in g or (node, _AG.affiliatedWith, None) in g):
-        return "Official"
-    return kind
-
-
 # ---------------------------------------------------------------------------- relations
 
 
-def _schema(g: Graph) -> Graph:
-    """Relation colours and symmetry live in the ontology; read them from the graph if it carries
-    the ontology (the build's union does), else from ``ontology/actorgraph.ttl``."""
+def _schema(g: Graph | Store) -> Graph:
+    """Relation colours and symmetry live in the ontology; read them from the graph or store if it
+    carries the ontology (a store does), else from ``ontology/actorgraph.ttl``."""
+    if isinstance(g, Store):
+        found = g.query(f"""CONSTRUCT {{ ?r ?p ?o . ?q <{RDFS.label}> ?l }} WHERE {{ ?r <{AG.colour}> ?c ; ?p ?o .
+                            OPTIONAL {{ ?r <{AG.quadClass}> ?q . ?q <{RDFS.label}> ?l }} }}""").graph
+        return found if len(found) else _ontology_file()
     return g if (None, _AG.colour, None) in g else _ontology_file()
 
 
@@ -159,7 +154,7 @@ def _relation_order(rid: str) -> int:
     return RELATIONS.index(rid) if rid in RELATIONS else len(RELATIONS)
 
 
-def relation_meta(g: Graph, used: Iterable[str]) -> list[dict]:
+def relation_meta(g: Graph | Store, used: Iterable[str]) -> list[dict]:
     """Label, colour, direction and sign of each relation in use, in the ontology's order."""
     schema = _schema(g)
     out = []
@@ -180,14 +175,6 @@ def relation_meta(g: Graph, used: Iterable[str]) -> list[dict]:
     return out
 
 
-def _quad_label(g: Graph, quad) -> str | None:
-    """"verbal conflict" for ag:VerbalConflict, from the graph or else the ontology file."""
-    if quad is None:
-        return None
-    label = g.value(quad, RDFS.label) or _schema(g).value(quad, RDFS.label)
-    return str(label) if label else _local(quad)
-
-
 # ---------------------------------------------------------------------------- interactions
 
 
@@ -196,198 +183,23 @@ def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
-def trigger_span(g: Graph, po: dict, text: str) -> tuple[int, int] | None:
-    """Where the trigger sits in the evidence sentence (Python indexes), or None if unsure."""
-    sentence = po.get(_AG.evidence)
-    start, end, trigger = _num(po.get(_AG.charStart)), _num(po.get(_AG.charEnd)), po.get(_AG.trigger)
-    s_start = _num(g.value(sentence, _AG.charStart)) if sentence is not None else None
-    if None in (start, end, s_start) or trigger is None:
-        return None
-    a, b = int(start - s_start), int(end - s_start)
-    if not (0 <= a < b <= len(text)) or text[a:b] != str(trigger):
-        return None
-    return a, b
-
-
-def _evidence(g: Graph, po: dict) -> dict:
-    """The page's evidence record of one Interaction (what its panel shows)."""
-    text = str(po.get(_AG.evidenceText) or "")
-    if not text and po.get(_AG.evidence) is not None:
-        text = str(g.value(po[_AG.evidence], _AG.text) or "")
-    date, reported = po.get(_AG.date), po.get(_AG.reportedOn)
-    bounds = date_bounds(str(date or reported)) if (date or reported) is not None else None
-    modality = _local(po.get(_AG.modality, _AG.Asserted))
-    span = trigger_span(g, po, text)
-    return {
-        "text": text,
-        "mark": [_utf16(text, span[0]), _utf16(text, span[1])] if span else None,
-        "trigger": str(po.get(_AG.trigger) or ""),
-        "modality": modality.lower() if modality in MODALITIES else modality,
-        "confidence": _num(po.get(_AG.confidence)),
-        "date": str(date) if date is not None else None,
-        "reportedOn": str(reported) if reported is not None else None,
-        "lo": bounds[0] if bounds else None,
-        "hi": bounds[1] if bounds else None,
-        "dateText": str(po.get(_AG.dateText) or "") or None,
-        "cameo": str(po.get(_AG.cameoCode) or "") or None,
-        "quad": _quad_label(g, po.get(_AG.quadClass)),
-        "goldstein": _num(po.get(_AG.goldstein)),
-        "rule": str(po.get(_AG.rule) or "") or None,
-        "reportedBy": _label(g, po[_AG.reportedBy]) if _AG.reportedBy in po else None,
-        "otherParty": _label(g, po[_AG.otherParty]) if _AG.otherParty in po else None,
-        "official": _label(g, po[_AG.sourceOfficial]) if _AG.sourceOfficial in po else None,
-        "doc": _local(po[_AG.document]).rsplit("/", 1)[-1] if _AG.document in po else None,
-        "docIri": str(po.get(_AG.document) or "") or None,
-    }
-
-
-def _interaction_records(g: Graph) -> list[dict]:
-    """Every well-formed Interaction as a flat dict of Python values."""
-    records = []
-    for ix in g.subjects(RDF.type, _AG.Interaction):
-        po: dict = {}
-        for p, o in g.predicate_objects(ix):
-            po.setdefault(p, o)  # functional properties; keep the first of any duplicate
-        src, tgt, rel = po.get(_AG.source), po.get(_AG.target), po.get(_AG.relation)
-        if src is None or tgt is None or rel is None:
-            continue
-        records.append({
-            "iri": str(ix), "source": _local(src), "target": _local(tgt), "relation": _local(rel),
-            "other": _local(po[_AG.otherParty]) if _AG.otherParty in po else None,
-            "sentence": str(po.get(_AG.evidence) or ix),
-            "official": _local(po[_AG.sourceOfficial]) if _AG.sourceOfficial in po else None,
-            "at": int(po[_AG.charStart]) if isinstance(po.get(_AG.charStart), Literal) else 0,
-            "ev": _evidence(g, po),
-        })
-    # by date, then in reading order within a document (the first statement of a symmetric relation
-    # gives its edge's direction); the IRI, a hash, only breaks ties
-    records.sort(key=lambda r: (r["ev"]["lo"] or "9999", r["ev"]["doc"] or "", r["at"], r["iri"]))
-    return records
-
-
-def _edge_ends(r: dict) -> list[tuple[str, str]]:
-    """A mediation links the mediator to both parties (as the analysis counts it)."""
-    ends = [(r["source"], r["target"])]
-    if r["relation"] == "mediates" and r["other"] and r["other"] not in (r["target"], r["source"]):
-        ends.append((r["source"], r["other"]))
-    return ends
-
-
-def _aggregate(records: list[dict], relations: dict[str, dict]) -> list[dict]:
-    """One edge per (source, relation, target). Symmetric relations are stored in the direction the
-    text gave; here "A negotiates with B" and "B negotiates with A" are the same edge."""
-    groups: dict[tuple, dict] = {}
-    for i, r in enumerate(records):
-        rel = r["relation"]
-        for s, t in _edge_ends(r):
-            key = (min(s, t), rel, max(s, t)) if relations[rel]["symmetric"] else (s, rel, t)
-            e = groups.setdefault(key, {"from": s, "to": t, "rel": rel, "ix": [], "sentences": set(),
-                                        "officials": set(), "modalities": Counter()})
-            e["ix"].append(i)
-            e["sentences"].add(r["sentence"])
-            e["modalities"][r["ev"]["modality"]] += 1
-            if r["official"]:
-                e["officials"].add(r["official"])
-    return [{"from": e["from"], "to": e["to"], "rel": e["rel"], "ix": e["ix"], "n": len(e["sentences"]),
-             "asserted": e["modalities"]["asserted"] > 0, "modalities": dict(sorted(e["modalities"].items())),
-             "officials": sorted(e["officials"])}
-            for e in (groups[k] for k in sorted(groups))]
-
-
-# ---------------------------------------------------------------------------- actors
-
-
-def _profile(g: Graph, node: URIRef) -> dict:
-    """Who the actor is: offices held or served, Wikidata link, analysis metrics."""
-    held = []
-    for office in sorted(set(g.objects(node, _AG.holdsOffice))):
-        of = g.value(office, _AG.officeOf)
-        held.append({"label": _label(g, office), "title": str(g.value(office, _AG.officeTitle) or ""),
-                     "of": _label(g, of) if of is not None else None})
-    served = []
-    for office in sorted(set(g.subjects(_AG.officeOf, node))):
-        holders = sorted(_label(g, p) for p in set(g.subjects(_AG.holdsOffice, office)))
-        served.append({"label": _label(g, office), "title": str(g.value(office, _AG.officeTitle) or ""),
-                       "holders": holders})
-    wikidata = None
-    for same in sorted(g.objects(node, OWL.sameAs)):
-        qid = str(same)[len(str(WD)):] if str(same).startswith(str(WD)) else ""
-        if _QID_RE.match(qid):  # only a well-formed Q-id becomes a link: never a data-chosen URL
-            wikidata = qid
-            break
-    metrics = {}
-    for name in ("degree", "inDegree", "outDegree", "weightedDegree", "pagerank", "betweenness", "brokerage",
-                 "mediations", "community"):
-        v = _num(g.value(node, AG[name]))
-        if v is not None:
-            metrics[name] = round(v, 6) if name in ("pagerank", "betweenness", "brokerage") else int(v)
-    return {"offices": held, "officesOf": served, "wikidata": wikidata, "metrics": metrics}
-
-
-def _officials(g: Graph) -> set[str]:
-    """Persons the text found as officials: offices come from the text only (a store's copy of the
-    gazetteer ties well-known people to states but names no office), so holding one means found."""
-    return {_local(p) for p in g.subjects(_AG.holdsOffice, None)}
-
-
-def _office_links(g: Graph, people: Iterable[str]) -> list[dict]:
-    """The "office" edges: each official to the state or organisation it serves, with the title."""
-    links = []
-    for aid in sorted(people):
-        node = _iri(aid)
-        titles = {str(g.value(o, _AG.officeOf)): str(g.value(o, _AG.officeTitle) or _label(g, o))
-                  for o in g.objects(node, _AG.holdsOffice)}
-        serves = set(g.objects(node, _AG.affiliatedWith)) | {g.value(o, _AG.officeOf) for o in g.objects(node, _AG.holdsOffice)}
-        for org in sorted(s for s in serves if s is not None):
-            links.append({"from": aid, "to": _local(org), "title": titles.get(str(org), "")})
-    return links
-
-
-def collect(g: Graph, gz=None) -> dict:  # noqa: ANN001 - a graph.gazetteer.Gazetteer, imported lazily
-    """Everything the page and the report show, as plain JSON-able data (before any cut).
+def collect(g: Graph | Store, gz=None, per_edge: int | None = EVIDENCE_PER_EDGE) -> dict:  # noqa: ANN001 - a Gazetteer
+    """Everything the page and the report show, as plain JSON-able data (before any cut), from an
+    rdflib graph or a store (``graph.views.gather``); ``per_edge`` sentences embedded per edge (None:
+    all of them).
 
     ``gz`` supplies the names a search may use (aliases, capitals, surnames); without it they are
     read from the graph when it carries the gazetteer (a store does), else from ``ontology/``."""
-    records = _interaction_records(g)
-    relations = {r["id"]: r for r in relation_meta(g, {r["relation"] for r in records})}
-    edges = _aggregate(records, relations)
-    actor_ids = {a for e in edges for a in (e["from"], e["to"])}
-    people = (_officials(g) | {r["official"] for r in records if r["official"]} | actor_ids) & _persons(g)
-    offices = _office_links(g, people)
-    actor_ids |= people | {o["to"] for o in offices}
-    names = search_names(g, actor_ids, gz)
-    nodes = {}
-    for aid in sorted(actor_ids):
-        node = _iri(aid)
-        label = _label(g, node)
-        nodes[aid] = {"id": aid, "iri": str(node), "label": label, "type": _actor_type(g, node),
-                      "names": names.get(aid, []), **_profile(g, node)}
-    return {"records": records, "relations": relations, "edges": edges, "nodes": nodes,
-            "affiliations": offices, "documents": _documents(g)}
+    from ..storeread import memory_store
+    from .gather import gather
 
-
-def _persons(g: Graph) -> set[str]:
-    return {_local(p) for p in g.subjects(RDF.type, _AG.Person)}
-
-
-def _documents(g: Graph) -> dict[str, dict]:
-    """Every ag:Document of the graph (one with no interaction is still a document of the corpus)."""
-    docs = {}
-    for node in sorted(set(g.subjects(RDF.type, _AG.Document))):
-        key = _local(node).rsplit("/", 1)[-1]
-        docs[key] = {
-            "iri": str(node),
-            "title": str(g.value(node, DCTERMS.title) or ""),
-            "date": str(g.value(node, DCTERMS.date) or "") or None,
-            "source": str(g.value(node, _AG.sourcePath) or "") or None,
-        }
-    return docs
+    return gather(g if isinstance(g, Store) else memory_store(g), gz, per_edge)
 
 
 # ---------------------------------------------------------------------------- search names
 
 
-def search_names(g: Graph, actor_ids: Iterable[str], gz=None) -> dict[str, list[str]]:  # noqa: ANN001
+def search_names(g: Graph | Store, actor_ids: Iterable[str], gz=None) -> dict[str, list[str]]:  # noqa: ANN001
     """Other names an analyst may type for each actor: aliases and abbreviations ("US", "U.S."),
     capitals ("Washington"), demonyms, government parts ("Pentagon") and, for people, the surname.
 
@@ -397,7 +209,9 @@ def search_names(g: Graph, actor_ids: Iterable[str], gz=None) -> dict[str, list[
     ids = set(actor_ids)
     if gz is not None:
         table = _names_from_gazetteer(gz, ids)
-    elif (None, _AG.alias, None) in g:
+    elif isinstance(g, Store) and g.query(f"ASK {{ ?a <{AG.alias}> ?n }}").askAnswer:
+        table = _names_from_store(g, ids)
+    elif not isinstance(g, Store) and (None, _AG.alias, None) in g:
         table = _names_from_graph(g, ids)
     else:
         table = _names_from_gazetteer(_default_gazetteer(), ids)
@@ -422,6 +236,18 @@ def _names_from_graph(g: Graph, ids: set[str]) -> dict[str, set[str]]:
         for p in (_AG.alias, _AG.capital, _AG.demonym, _AG.partName):
             for value in g.objects(node, p):
                 table[aid].add(str(value).split("|", 1)[0].strip())
+    return table
+
+
+def _names_from_store(store: Store, ids: set[str]) -> dict[str, set[str]]:
+    from ..storeread import _chunks, select
+
+    table: dict[str, set[str]] = defaultdict(set)
+    props = " ".join(f"<{p}>" for p in (_AG.alias, _AG.capital, _AG.demonym, _AG.partName))
+    for chunk in _chunks(sorted(ids)):
+        values = " ".join(f"<{_iri(a)}>" for a in chunk)
+        for b in select(store, f"SELECT ?a ?v WHERE {{ VALUES ?a {{ {values} }} VALUES ?p {{ {props} }} ?a ?p ?v }}"):
+            table[_local(b["a"])].add(str(b["v"]).split("|", 1)[0].strip())
     return table
 
 

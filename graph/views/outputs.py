@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from ..analyse import Analysis
+    from ..store import Store
     from .collect import Counts
     from .render import RenderStats
 
@@ -48,29 +49,42 @@ def check_out_dir(out: Path) -> None:
             raise InputError(f"{out / name}: is a folder; cannot write the {name} there")
 
 
-def write_views(g: Graph, out_dir: str | Path, *, analysis: Analysis | None = None, gz=None,  # noqa: ANN001
+def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | None = None, gz=None,  # noqa: ANN001
                 title: str = "actorgraph", max_nodes: int | None = None, page: str | Path | None = None,
-                html: bool = True, report: bool = True) -> Views:
+                html: bool = True, report: bool = True, per_edge: int | None = 10) -> Views:
     """Write ``graph.html`` (or ``page``) and the report (``report.md``/``.html`` + PNG charts) of the
-    union graph ``g`` into ``out_dir``; every file atomically. ``analysis`` is reused when the caller
-    has it (else computed); ``gz`` gives the search names (aliases, capitals) of the gazetteer used."""
+    union graph or store ``g`` into ``out_dir``; every file atomically. ``analysis`` is reused when the
+    caller has it (else computed: from a store with SPARQL, ``graph.storeread``); ``gz`` gives the
+    search names (aliases, capitals) of the gazetteer used; ``per_edge``: the sentences the page
+    embeds per edge (the rest are counted, one query away)."""
+    from ..store import Store
     from .collect import collect, counts_of
 
     out = Path(out_dir)
     check_out_dir(out)
-    data = collect(g, gz)
+    data = collect(g, gz, per_edge)
     views = Views(counts=counts_of(data))
     if html:
         from .render import render_html
 
         views.page = render_html(None, Path(page) if page else out / PAGE, max_nodes=max_nodes, title=title, data=data)
         views.paths.append(views.page.path)
+    del data["records"]  # the page's sentences: the report reads its own
     if report:
-        from ..analyse import analyse
         from .report import write_report
 
-        views.paths.extend(write_report(g, analysis or analyse(g), out, counts=views.counts,
-                                        officials=officials_of(data)))
+        hydrate = None
+        if isinstance(g, Store):
+            from ..storeread import analyse_store, hydrate as read_sentences
+
+            analysis = analysis or analyse_store(g)
+            hydrate = lambda rows: read_sentences(g, rows)  # noqa: E731
+        else:
+            from ..analyse import analyse
+
+            analysis = analysis or analyse(g)
+        views.paths.extend(write_report(g, analysis, out, counts=views.counts, officials=officials_of(data),
+                                        hydrate=hydrate))
     return views
 
 
@@ -120,20 +134,15 @@ def configure_report_parser(p: argparse.ArgumentParser) -> None:
                    help="output folder (default: the folder holding the store or graph file)")
 
 
-def _read(args: argparse.Namespace) -> tuple[Graph, str]:
-    from ..store import default_source, open_source, union_graph
+def run_render_cli(args: argparse.Namespace) -> int:
+    from ..store import default_source, open_source
 
     source = default_source(args.store, args.graph)
-    with open_source(source) as store:
-        return union_graph(store), source
-
-
-def run_render_cli(args: argparse.Namespace) -> int:
-    g, source = _read(args)
     target = Path(args.out) if args.out else default_out(source)
     page = target if target.suffix.lower() in (".html", ".htm") else target / PAGE
-    views = write_views(g, page.parent, title=args.title or f"actorgraph — {source}", max_nodes=args.max_nodes,
-                        page=page, report=False)
+    with open_source(source) as store:  # read with SPARQL where it is: no rdflib copy of the corpus
+        views = write_views(store, page.parent, title=args.title or f"actorgraph — {source}",
+                            max_nodes=args.max_nodes, page=page, report=False)
     stats = views.page
     cut = f"; {stats.dropped_nodes} less central actors left out (--max-nodes)" if stats and stats.dropped_nodes else ""
     print(f"wrote {page}: {views.counts.sentence()}{cut}")
@@ -141,8 +150,11 @@ def run_render_cli(args: argparse.Namespace) -> int:
 
 
 def run_report_cli(args: argparse.Namespace) -> int:
-    g, source = _read(args)
+    from ..store import default_source, open_source
+
+    source = default_source(args.store, args.graph)
     out = Path(args.out) if args.out else default_out(source)
-    views = write_views(g, out, title=args.title or f"actorgraph — {source}", html=False)
+    with open_source(source) as store:
+        views = write_views(store, out, title=args.title or f"actorgraph — {source}", html=False)
     print(f"wrote {out / 'report.md'}, report.html and charts: {views.counts.sentence()}")
     return 0

@@ -25,7 +25,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from ..fileio import write_atomic
+from ..store import Store
 from .collect import KINDS, Counts, collect, counts_of, date_bounds
+from .gather import EVIDENCE_PER_EDGE
 
 __all__ = ["RenderStats", "date_bounds", "json_for_script", "page_data", "render_html", "screenshot", "select"]
 
@@ -87,7 +89,7 @@ def _degrees(data: dict) -> None:
     for e in data["edges"]:
         for end in {e["from"], e["to"]}:
             degree[end] += 1
-            weight[end] += len(e["ix"])
+            weight[end] += e.get("total", len(e["ix"]))
     for aid, n in data["nodes"].items():
         n["degree"], n["weight"] = degree[aid], weight[aid]
 
@@ -145,7 +147,7 @@ def _communities(data: dict) -> dict[str, int]:
         for e in data["edges"]:
             if data["relations"][e["rel"]]["sign"] > 0 and e["from"] != e["to"]:
                 w = u.get_edge_data(e["from"], e["to"], {"weight": 0})["weight"]
-                u.add_edge(e["from"], e["to"], weight=w + len(e["ix"]))
+                u.add_edge(e["from"], e["to"], weight=w + e.get("total", len(e["ix"])))
         found = {a: i for i, part in enumerate(communities(u)) for a in part if u.degree(a)}
     for a in data["affiliations"]:
         if a["from"] not in found and a["to"] in found:
@@ -153,9 +155,14 @@ def _communities(data: dict) -> dict[str, int]:
     return found
 
 
-def _months(evidence: list[dict]) -> list[str]:
+def _dated(edges: list[dict]) -> list[str]:
+    """Every first and last day of the edges' claims (from their stubs: embedded or not)."""
+    return sorted(d for e in edges for s in e["stubs"] for d in s[:2] if d)
+
+
+def _months(edges: list[dict]) -> list[str]:
     """Every month from the first dated claim to the last (the time slider's stops)."""
-    dated = sorted(d for ev in evidence for d in (ev["lo"], ev["hi"]) if d)
+    dated = _dated(edges)
     if not dated:
         return []
     (y, m), (y2, m2) = (int(dated[0][:4]), int(dated[0][5:7])), (int(dated[-1][:4]), int(dated[-1][5:7]))
@@ -166,8 +173,8 @@ def _months(evidence: list[dict]) -> list[str]:
     return out
 
 
-def _date_range(evidence: list[dict]) -> list[str] | None:
-    dated = sorted(d for ev in evidence for d in (ev["lo"], ev["hi"]) if d)
+def _date_range(edges: list[dict]) -> list[str] | None:
+    dated = _dated(edges)
     return [dated[0], dated[-1]] if dated else None
 
 
@@ -196,15 +203,16 @@ def page_data(data: dict, title: str, dropped_nodes: int, total_nodes: int, coun
     nodes = _page_nodes(data, metric)
     edges = [{"id": f"e{k}", "from": e["from"], "to": e["to"], "rel": e["rel"], "n": e["n"], "asserted": e["asserted"],
               "modalities": e["modalities"], "officials": e["officials"], "curve": e.get("curve"),
-              "parallel": e.get("parallel", 1), "ev": [remap[i] for i in e["ix"]]} for k, e in enumerate(data["edges"])]
-    months = _months(evidence)
+              "parallel": e.get("parallel", 1), "ev": [remap[i] for i in e["ix"]], "total": e["total"],
+              "stubs": e["stubs"]} for k, e in enumerate(data["edges"])]
+    months = _months(data["edges"])
     types = sorted({n["type"] for n in nodes}, key=KINDS.index)
     counts = counts or counts_of(data)
     return {
         "title": title, "sizeMetric": metric, "counts": counts.as_dict(), "countsLine": counts.sentence(),
         "totalNodes": total_nodes, "droppedNodes": dropped_nodes,
         "overview": OVERVIEW_TOP if len(nodes) > OVERVIEW_ABOVE else 0,
-        "dateRange": _date_range(evidence),
+        "dateRange": _date_range(data["edges"]),
         "months": months,
         "relations": [data["relations"][r] for r in data["relations"] if any(e["rel"] == r for e in edges)],
         "types": [{"id": t, "label": TYPE_LABEL[t], "colour": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
@@ -237,14 +245,16 @@ def _as_graph(g: Graph) -> Graph:
     return g
 
 
-def render_html(g: Graph | None, out_path: str | os.PathLike, *, max_nodes: int | None = None,
-                title: str = "actorgraph", data: dict | None = None, gz=None) -> RenderStats:  # noqa: ANN001
-    """Write the interactive actor graph of ``g`` (the union graph) to ``out_path`` as one HTML file
-    that works from file:// with no network. ``data`` is what :func:`graph.views.collect.collect`
-    returned, when the caller has it already (the build collects once for page and report)."""
+def render_html(g: Graph | Store | None, out_path: str | os.PathLike, *, max_nodes: int | None = None,
+                title: str = "actorgraph", data: dict | None = None, gz=None,  # noqa: ANN001
+                per_edge: int | None = EVIDENCE_PER_EDGE) -> RenderStats:
+    """Write the interactive actor graph of ``g`` (a graph or a store) to ``out_path`` as one HTML
+    file that works from file:// with no network. ``data`` is what :func:`graph.views.collect.collect`
+    returned, when the caller has it already (the build collects once for page and report);
+    ``per_edge``: the sentences embedded per edge (the rest are counted)."""
     from .render_page import build_page
 
-    data = data if data is not None else collect(_as_graph(g), gz)
+    data = data if data is not None else collect(g if isinstance(g, Store) else _as_graph(g), gz, per_edge)
     counts = counts_of(data)
     kept, dropped_nodes, dropped_edges = select(data, max_nodes)
     page = page_data(kept, title, dropped_nodes, len(data["nodes"]), counts)

@@ -38,6 +38,8 @@ __all__ = ["FILES", "brief_blocks", "md_escape", "md_table", "render_html", "ren
 MAX_REFS = 6  # evidence links shown per table cell; the rest are counted
 TOP_TIES = 15
 TOP_LAYER = 5
+TABLE_ROWS = 100  # rows a table shows at most; the rest are counted and one query away
+EVIDENCE_ALL = 1000  # up to this many claims the evidence section lists them all, else the ones cited
 FILES = ("report.md", "report.html", "centrality.png", "dyads.png", "graph.png")
 
 
@@ -222,14 +224,17 @@ def _date_note(r: dict) -> str:
 class _Brief:
     """Builds the blocks; holds the evidence numbering shared by all sections."""
 
-    def __init__(self, analysis: Analysis, counts: Counts | None = None):
+    def __init__(self, analysis: Analysis, counts: Counts | None = None, hydrate=None):  # noqa: ANN001
         self.an = analysis
         self.counts = counts
+        self.hydrate = hydrate  # fills in the sentences of the rows quoted (a store's rows are read slim)
         self.blocks: list[Block] = []
         every = sorted(analysis.rows + analysis.excluded, key=lambda r: (
             when(r) or "~", r["document"], r["source"], r["relation"], r["target"], r["iri"]))
         self.evidence = every
         self.number = {r["iri"]: n for n, r in enumerate(every, 1)}
+        self.cited: set[str] = set()
+        self.notes: list[str] = []
 
     # -- blocks
     def h(self, text: str, level: int = 2) -> None:
@@ -248,8 +253,22 @@ class _Brief:
         self.blocks.append(Block("img", [alt], src=src))
 
     # -- helpers
+    def capped(self, rows: Sequence, what: str, limit: int = TABLE_ROWS) -> Sequence:
+        """The first ``limit`` rows of a table; when more, a note saying how many and where they are."""
+        if len(rows) > limit:
+            self.notes.append(f"The first {limit:,} of {len(rows):,} are shown; {what}.")
+        return rows[:limit]
+
+    def note(self) -> None:
+        """The notes of the tables just written, after them."""
+        for text in self.notes:
+            self.p(text)
+        self.notes.clear()
+
     def refs(self, rows: Sequence[dict]) -> list[Inline]:
         nums = sorted({self.number[r["iri"]] for r in rows if r["iri"] in self.number})
+        for n in nums[:MAX_REFS]:
+            self.cited.add(self.evidence[n - 1]["iri"])
         out: list[Inline] = []
         for i, n in enumerate(nums[:MAX_REFS]):
             if i:
@@ -331,9 +350,13 @@ def _documents(b: _Brief) -> None:
     per_doc: dict[str, int] = {}
     for r in an.rows + an.excluded:
         per_doc[r["document"]] = per_doc.get(r["document"], 0) + 1
+    newest = sorted(an.documents, key=lambda d: (d["date"] or "", d["id"]), reverse=True) \
+        if len(an.documents) > TABLE_ROWS else an.documents
+    shown = b.capped(newest, "the newest are listed: actorgraph query -q with dct:title lists them all")
     b.table(["Title", "Document", "Date", "Interactions"],
             [[d["title"] or "(untitled)", d["id"], d["date"] or "", str(per_doc.get(d["id"], 0))]
-             for d in an.documents], "lllr")
+             for d in shown], "lllr")
+    b.note()
 
 
 def _actors(b: _Brief) -> None:
@@ -346,17 +369,23 @@ def _actors(b: _Brief) -> None:
              "Betweenness (all ties)", "Bloc"],
             [[a.label, a.type, "; ".join(o[2] for o in a.offices) or "—", f"{a.degree} ({a.out_degree}/{a.in_degree})",
               str(a.weighted_degree), _fmt(a.pagerank), _fmt(a.brokerage), _fmt(a.betweenness), str(a.community)]
-             for a in an.ranked_actors()], "llllrrrrr")
+             for a in b.capped(an.ranked_actors(), "the most central by PageRank; actorgraph query --name brokers "
+                               "lists every actor's scores")], "llllrrrrr")
+    b.note()
     b.p("Degree counts distinct ties (one per relation and counterpart); Interactions counts the supporting "
         "claims. PageRank treats symmetric relations (negotiates with, cooperates with, allied with) as mutual. "
         "Brokerage is betweenness on the cooperation and negotiation ties alone; betweenness over all ties mixes "
         "in hostile ones and says who is central, not who brokers. Blocs are Louvain communities of the "
         "cooperation ties.")
     b.h("Relations by actor", 3)
+    top = an.ranked_actors()[:TABLE_ROWS] if len(an.actors) > TABLE_ROWS else an.actors.values()
+    if len(an.actors) > TABLE_ROWS:
+        b.notes.append(f"The {TABLE_ROWS:,} most central of {len(an.actors):,} actors are shown.")
     b.table(["Actor", "Relation", "Out", "In", "Interactions out", "Interactions in"],
             [[a.label, b.rel(rel), str(d["out"]), str(d["in"]), str(d["out_weight"]), str(d["in_weight"])]
-             for a in sorted(an.actors.values(), key=lambda a: a.label) for rel, d in a.by_relation.items()],
+             for a in sorted(top, key=lambda a: a.label) for rel, d in a.by_relation.items()],
             "llrrrr")
+    b.note()
     b.img("centrality.png", "PageRank and brokerage of the most central actors")
 
 
@@ -379,7 +408,9 @@ def _ties(b: _Brief) -> None:
         b.p("No pressure, demand or threat was counted.")
     else:
         b.table(["Source", "Relation", "Target", "Interactions", "Mean confidence", "Strength", "Evidence"],
-                _tie_rows(b, an.pressures), "lllrrrl")
+                _tie_rows(b, b.capped(an.pressures, "actorgraph query --name who-pressures-whom lists them all")),
+                "lllrrrl")
+        b.note()
 
 
 def _brokers(b: _Brief) -> None:
@@ -391,7 +422,9 @@ def _brokers(b: _Brief) -> None:
     else:
         b.table(["Mediator", "Between", "And", "Interactions", "Evidence"],
                 [[b.lab(m.mediator), b.lab(m.party_a), b.lab(m.party_b) if m.party_b else "(not named)",
-                  str(m.weight), b.refs(m.evidence)] for m in an.mediations], "lllrl")
+                  str(m.weight), b.refs(m.evidence)]
+                 for m in b.capped(an.mediations, "actorgraph query --name mediators lists them all")], "lllrl")
+        b.note()
     b.h("Brokerage on the cooperation layer", 3)
     brokers = an.brokers()
     if not brokers:
@@ -402,14 +435,18 @@ def _brokers(b: _Brief) -> None:
             "betweenness over every tie is shown in the Actors table as a centrality.")
         b.table(["Actor", "Mediations", "Brokerage", "Cooperation ties"],
                 [[a.label, str(a.mediated), _fmt(a.brokerage), str(an.layers["cooperation"].network.degree(a.id))]
-                 for a in brokers], "lrrr")
+                 for a in b.capped(brokers, "actorgraph query --name brokers lists them all")], "lrrr")
+        b.note()
     b.h("Blocs", 3)
     if not an.communities:
         b.p("No communities (empty network).")
     else:
         b.p("Louvain communities of the cooperation ties (an actor with none is a bloc of its own).")
         b.table(["Bloc", "Members"],
-                [[str(i), ", ".join(b.lab(x) for x in part)] for i, part in enumerate(an.communities)], "rl")
+                [[str(i), ", ".join(b.lab(x) for x in part[:TABLE_ROWS])
+                  + (f" and {len(part) - TABLE_ROWS:,} more" if len(part) > TABLE_ROWS else "")]
+                 for i, part in enumerate(b.capped(an.communities, "the largest are listed"))], "rl")
+        b.note()
 
 
 def _layers(b: _Brief) -> None:
@@ -436,14 +473,16 @@ def _dyads(b: _Brief) -> None:
         "when the sentence dates it, else the month the document reported it (year when only the year is known); "
         "sign from the relation (cooperation +, conflict −).")
     rows: list[list[Cell]] = []
-    for d in an.dyads:
+    dyads = b.capped(an.dyads, "the busiest are listed; actorgraph query --name timeline lists every claim in time order")
+    for d in dyads:
         for per, (coop, conf) in d.periods.items():
             ev = [r for r in d.evidence if period(when(r)) == per]
             rows.append([f"{b.lab(d.a)} – {b.lab(d.b)}", per, str(coop), str(conf), f"{coop - conf:+d}", b.refs(ev)])
     b.table(["Dyad", "Month", "Cooperation", "Conflict", "Net", "Evidence"], rows, "llrrrl")
     b.table(["Dyad", "Cooperation", "Conflict", "Net", "Overall"],
             [[f"{b.lab(d.a)} – {b.lab(d.b)}", str(d.cooperation), str(d.conflict), f"{d.net:+d}",
-              "cooperative" if d.net > 0 else "conflictual" if d.net < 0 else "mixed"] for d in an.dyads], "lrrrl")
+              "cooperative" if d.net > 0 else "conflictual" if d.net < 0 else "mixed"] for d in dyads], "lrrrl")
+    b.note()
     b.img("dyads.png", "Cooperation and conflict per dyad and month")
 
 
@@ -459,12 +498,13 @@ def _balance(b: _Brief) -> None:
         "unbalanced: ++− (two friends at odds) or −−− (all against all), the configurations expected to shift."
         + (f" {an.ambivalent_triads} triangle(s) with a mixed side were left out." if an.ambivalent_triads else ""))
     rows: list[list[Cell]] = []
-    for t in sorted(an.triads, key=lambda t: (t.balanced, t.members)):
+    for t in b.capped(sorted(an.triads, key=lambda t: (t.balanced, t.members)), "the unbalanced come first"):
         (x, y, z), (sxy, sxz, syz) = t.members, t.signs
         sides = f"{b.lab(x)}–{b.lab(y)} {'+' if sxy > 0 else '−'}, {b.lab(x)}–{b.lab(z)} {'+' if sxz > 0 else '−'}, " \
                 f"{b.lab(y)}–{b.lab(z)} {'+' if syz > 0 else '−'}"
         rows.append([", ".join(b.lab(m) for m in t.members), t.pattern, sides, "yes" if t.balanced else "no"])
     b.table(["Triad", "Signs", "Sides", "Balanced"], rows, "llll")
+    b.note()
 
 
 def _excluded(b: _Brief) -> None:
@@ -476,7 +516,10 @@ def _excluded(b: _Brief) -> None:
     b.p("These claims are possibilities, conditions or denials; they are not part of any figure above.")
     b.table(["Source", "Relation", "Target", "Modality", "Confidence", "Date", "Evidence"],
             [[b.lab(r["source"]), b.rel(r["relation"]), b.lab(r["target"]), r["modality"], _fmt(r["confidence"], 2),
-              _date_note(r), b.refs([r])] for r in an.excluded], "llllrll")
+              _date_note(r), b.refs([r])]
+             for r in b.capped(an.excluded, "actorgraph query --name interactions lists every claim with its modality")],
+            "llllrll")
+    b.note()
 
 
 def _evidence(b: _Brief) -> None:
@@ -485,7 +528,14 @@ def _evidence(b: _Brief) -> None:
         b.p("No interactions.")
         return
     b.p("Each sentence in full, the words that triggered the claim marked.")
-    for n, r in enumerate(b.evidence, 1):
+    shown = [(n, r) for n, r in enumerate(b.evidence, 1) if len(b.evidence) <= EVIDENCE_ALL or r["iri"] in b.cited]
+    if len(shown) < len(b.evidence):
+        b.p(f"The {len(shown):,} claims cited above are listed, of {len(b.evidence):,}; every claim with its "
+            "sentence: actorgraph query --name evidence (narrow it with --bind source=… --bind relation=… "
+            "--bind target=…).")
+    if b.hydrate is not None:
+        b.hydrate([r for _n, r in shown])
+    for n, r in shown:
         doc = f"{r['doc_title']} ({r['document']})" if r["doc_title"] else r["document"]
         claim = f"{b.lab(r['source'])} {b.rel(r['relation'])} {b.lab(r['target'])}"
         if r.get("other_party") and r["relation"] == "mediates" and r["other_party"] != r["target"]:
@@ -520,9 +570,11 @@ def officials_table(g: Graph) -> list[tuple[str, str, str]]:
 
 
 def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] = (),
-                 counts: Counts | None = None) -> list[Block]:
-    """The brief as renderer-neutral blocks (what both report.md and report.html show)."""
-    b = _Brief(analysis, counts)
+                 counts: Counts | None = None, hydrate=None) -> list[Block]:  # noqa: ANN001 - rows -> None
+    """The brief as renderer-neutral blocks (what both report.md and report.html show). ``hydrate``
+    fills in the sentences of the rows the evidence section quotes, when the analysis was read slim
+    from a store (``graph.storeread.hydrate``)."""
+    b = _Brief(analysis, counts, hydrate)
     _summary(b)
     _actors(b)
     _officials(b, officials)
@@ -539,7 +591,8 @@ def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] =
 # ---------------------------------------------------------------- entry point
 
 def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title: str = "Actor network brief", *,
-                 counts: Counts | None = None, officials: Sequence[tuple[str, str, str]] | None = None) -> list[Path]:
+                 counts: Counts | None = None, officials: Sequence[tuple[str, str, str]] | None = None,
+                 hydrate=None) -> list[Path]:  # noqa: ANN001 - rows -> None
     """Write report.md, report.html, centrality.png, dyads.png and graph.png into ``out_dir``.
 
     ``g`` is the graph the analysis came from; the analysis already carries the evidence rows, labels
@@ -547,17 +600,24 @@ def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title
     the counts when the caller does not pass them (``write_views`` passes the page's, so both agree).
     Returns the paths written, in the order of ``FILES``.
     """
+    from ..store import Store
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if g is not None and not analysis.documents:
-        analysis.documents = document_table(g)
+        if isinstance(g, Store):
+            from ..storeread import document_table as store_documents
+
+            analysis.documents = store_documents(g)
+        else:
+            analysis.documents = document_table(g)
     if counts is None and g is not None:
         from .collect import collect, counts_of
 
         counts = counts_of(collect(g))
     if officials is None:
         officials = officials_table(g) if g is not None else ()
-    blocks = brief_blocks(analysis, officials, counts)
+    blocks = brief_blocks(analysis, officials, counts, hydrate)
     return [
         write_atomic(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
         write_atomic(out / "report.html", render_html(title, blocks).encode("utf-8")),

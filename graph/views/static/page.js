@@ -79,20 +79,22 @@
     return [MONTHS[state.from] + "-01", MONTHS[state.to] + "-31"];
   }
   // An interaction passes when its modality is shown and its date (the event's, else the date it was
-  // reported) overlaps the period; an interaction with neither passes unless "dated only".
-  function evPasses(i) {
-    var ev = DATA.evidence[i];
-    if (!state.showAll && ev.modality !== "asserted") return false;
-    if (!ev.lo) return !state.datedOnly;
+  // reported) overlaps the period; an interaction with neither passes unless "dated only". Every
+  // interaction of an edge is in its stubs ([first day, last day, modality, count]), embedded or not.
+  function passes(lo, hi, modality) {
+    if (!state.showAll && modality !== "asserted") return false;
+    if (!lo) return !state.datedOnly;
     var b = periodBounds();
-    return !b || (ev.hi >= b[0] && ev.lo <= b[1]);
+    return !b || (hi >= b[0] && lo <= b[1]);
   }
+  function evPasses(i) { var ev = DATA.evidence[i]; return passes(ev.lo, ev.hi, ev.modality); }
+  function stubPasses(s) { return passes(s[0], s[1], s[2]); }
   function typeOk(id) {
     var n = NODE[id];
     return !!n && state.types.has(n.type) && (n.type !== "Official" || state.showAff);
   }
   function edgePasses(e) {
-    return state.rels.has(e.rel) && typeOk(e.from) && typeOk(e.to) && e.ev.some(evPasses);
+    return state.rels.has(e.rel) && typeOk(e.from) && typeOk(e.to) && e.stubs.some(stubPasses);
   }
   function neighbourhood(id, passing) {
     var out = new Set([id]);
@@ -123,7 +125,7 @@
     if (!state.topN) return list;
     var own = list.filter(function (e) { return e.from === state.focus || e.to === state.focus; });
     var rest = list.filter(function (e) { return e.from !== state.focus && e.to !== state.focus; })
-      .sort(function (a, b) { return (b.ev.length - a.ev.length) || (b.n - a.n) || (a.id < b.id ? -1 : 1); });
+      .sort(function (a, b) { return (b.total - a.total) || (b.n - a.n) || (a.id < b.id ? -1 : 1); });
     return own.concat(rest.slice(0, TIES_PER_ACTOR * state.topN));
   }
   var visible = { nodes: new Set(), edges: new Set(), near: null, cut: 0 };
@@ -280,7 +282,9 @@
     $("ag-date-range").textContent = "An interaction sits at its own date, else at the date its document was reported (" +
       DATA.dateRange[0] + " \u2013 " + DATA.dateRange[1] + "); undated ones stay unless \u201cdated only\u201d is ticked.";
     var hist = $("ag-histogram"), per = {}, peak = 1;
-    DATA.evidence.forEach(function (ev) { if (ev.lo) { var m = ev.lo.slice(0, 7); per[m] = (per[m] || 0) + 1; } });
+    DATA.edges.forEach(function (e) {
+      e.stubs.forEach(function (s) { if (s[0]) { var m = s[0].slice(0, 7); per[m] = (per[m] || 0) + s[3]; } });
+    });
     MONTHS.forEach(function (m) { peak = Math.max(peak, per[m] || 0); });
     MONTHS.forEach(function (m) {
       var bar = el("div"); bar.style.height = Math.round(100 * (per[m] || 0) / peak) + "%";
@@ -564,6 +568,17 @@
     li.setAttribute("data-evidence", String(i));
     return li;
   }
+  // The page embeds the first sentences of a busy edge; the rest are one query away.
+  function moreEvidence(e, r) {
+    var p = el("p", null, "ag-note ag-more");
+    p.appendChild(document.createTextNode("\u2026 and " + plural(e.total - e.ev.length, "more interaction") +
+      " (the first " + e.ev.length + " are shown). All of them: "));
+    var iri = function (id) { return /^[A-Za-z0-9_]+$/.test(id) ? id : "<" + (NODE[id] ? NODE[id].iri : id) + ">"; };
+    p.appendChild(el("code", "actorgraph query --name evidence --bind source=" + iri(e.from) + " --bind relation=" +
+      e.rel + " --bind target=" + iri(e.to)));
+    if (r.symmetric) p.appendChild(document.createTextNode(" (and with source and target swapped)"));
+    return p;
+  }
   function showEdge(id) {
     if (AFF[id]) { var a = AFF[id]; return showNode(a.from); }
     var e = EDGE[id]; if (!e) return;
@@ -573,13 +588,14 @@
     head.appendChild(document.createTextNode(" " + label(e.from) + arrow(r) + r.label + arrow(r) + label(e.to)));
     var parts = [head];
     var mods = Object.keys(e.modalities).map(function (k) { return k + " " + e.modalities[k]; }).join(", ");
-    parts.push(dl([["sentences", e.n], ["interactions", e.ev.length + " (" + mods + ")"], ["class", r.quad + (r.sign ? " (" + (r.sign > 0 ? "+" : "\u2212") + ")" : "")],
+    parts.push(dl([["sentences", e.n], ["interactions", num(e.total) + " (" + mods + ")"], ["class", r.quad + (r.sign ? " (" + (r.sign > 0 ? "+" : "\u2212") + ")" : "")],
                    ["acting through", e.officials.map(label).join(", ")]]));
     if (!e.asserted) parts.push(el("p", "No interaction on this edge is asserted as fact: it is drawn dashed.", "ag-note"));
     parts.push(el("h2", "Evidence"));
     var ol = el("ol", null, "ag-evidence");
     e.ev.forEach(function (i) { ol.appendChild(evidenceItem(i, e)); });
     parts.push(ol);
+    if (e.total > e.ev.length) parts.push(moreEvidence(e, r));
     // every relation between the same two actors, so parallel edges can be told apart and reached
     var also = DATA.edges.filter(function (x) {
       return x.id !== e.id && ((x.from === e.from && x.to === e.to) || (x.from === e.to && x.to === e.from));

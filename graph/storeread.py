@@ -1,0 +1,203 @@
+"""What the analysis and the report read from a store, with SPARQL: no rdflib graph of the corpus.
+
+Why: ``graph.analyse.analyse`` reads an rdflib graph, and an rdflib graph of ten million triples does
+not fit this machine's memory (a 20,000-article build peaked at 3.2 GB before #14). Here the same
+rows come from the store's indexes: one row per interaction with only what the metrics use (no
+sentence text; ``hydrate`` fetches the texts of the few rows a report quotes), the involved actors'
+labels, types and offices, the documents, the relations' metadata. ``analyse_store`` hands them to
+``graph.analyse.analyse_rows``: the metrics are the same code, whatever the source.
+
+Every query sees the union of the store's graphs (``graph.derived``); the listings are written as
+hash-joined subqueries, each one index scan (see ``ontology/queries/adversaries.rq``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from . import analyse as analyse_mod
+from .namespaces import AG, PREFIXES
+from .store import Store, _rdflib_dataset, _rdflib_terms, query
+
+__all__ = ["PREFIX_MAP", "VALUES_CHUNK", "memory_store", "select", "count", "interaction_rows", "actor_table",
+    "document_table", "analyse_store", "hydrate"]
+
+PREFIX_MAP = {k: str(v) for k, v in PREFIXES.items()}
+VALUES_CHUNK = 400  # IRIs per VALUES block when fetching details of chosen rows or actors
+
+_ROWS = """SELECT ?i ?source ?target ?relation ?modality ?confidence ?date ?reportedOn ?otherParty ?reportedBy ?doc
+WHERE {
+  { SELECT ?i WHERE { ?i a ag:Interaction } }
+  { SELECT ?i ?source WHERE { ?i ag:source ?source } }
+  { SELECT ?i ?target WHERE { ?i ag:target ?target } }
+  { SELECT ?i ?relation WHERE { ?i ag:relation ?relation } }
+  OPTIONAL { SELECT ?i ?modality WHERE { ?i ag:modality ?modality } }
+  OPTIONAL { SELECT ?i ?confidence WHERE { ?i ag:confidence ?confidence } }
+  OPTIONAL { SELECT ?i ?date WHERE { ?i ag:date ?date } }
+  OPTIONAL { SELECT ?i ?reportedOn WHERE { ?i ag:reportedOn ?reportedOn } }
+  OPTIONAL { SELECT ?i ?otherParty WHERE { ?i ag:otherParty ?otherParty } }
+  OPTIONAL { SELECT ?i ?reportedBy WHERE { ?i ag:reportedBy ?reportedBy } }
+  OPTIONAL { SELECT ?i ?doc WHERE { ?i ag:document ?doc } }
+}"""
+
+
+def memory_store(g: Graph) -> Store:
+    """An rdflib graph (or dataset) copied into an in-memory Oxigraph store, so that it is read with
+    the same queries as a store (``graph.views`` renders every graph this way)."""
+    from .store import _term
+
+    inner = ox.Store()
+    if hasattr(g, "quads") and getattr(g, "context_aware", False):
+        triples: Iterable = (q[:3] for q in g.quads((None, None, None, None)))
+    else:
+        triples = g.triples((None, None, None))
+    inner.load(input="".join(f"{_term(s)} {_term(p)} {_term(o)} .\n" for s, p, o in triples),
+               format=ox.RdfFormat.N_TRIPLES)
+    return Store(spec="(graph)", kind="memory", dataset=_rdflib_dataset(inner), ox=inner)
+
+
+def select(store: Store, sparql: str) -> Iterator[dict]:
+    """Rows of a SELECT on the union of the store's graphs, as {variable: rdflib term}, streamed on a
+    local store (a remote endpoint's answer is read whole)."""
+    if store.ox is None:
+        for row in query(store, sparql):
+            yield {k: v for k, v in row.asdict().items() if v is not None}
+        return
+    convert = _rdflib_terms()
+    result = store.ox.query(sparql, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    for row in result:
+        yield {n: convert(t) for n, t in zip(names, row) if t is not None}
+
+
+def count(store: Store, sparql_where: str) -> int:
+    """``SELECT (COUNT(*) AS ?n) WHERE { … }``."""
+    rows = list(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
+    return int(rows[0]["n"]) if rows else 0
+
+
+# ---------------------------------------------------------------- the analysis
+
+
+def interaction_rows(store: Store) -> list[dict]:
+    """One slim row per interaction (every modality): the keys of ``analyse.interaction_table`` that
+    the metrics use, each repeated string shared (actor ids, relations, dates, documents are few)."""
+    intern: dict = {}
+
+    def local(term) -> str | None:  # noqa: ANN001
+        if term is None:
+            return None
+        text = analyse_mod.local_name(term)
+        return intern.setdefault(text, text)
+
+    def intern_iri(text: str) -> str:
+        return intern.setdefault(text, text)
+
+    by_iri: dict[str, dict] = {}
+    for b in select(store, _ROWS):
+        row = _slim_row(b, local, intern_iri)
+        old = by_iri.get(row["iri"])
+        if old is None:
+            by_iri[row["iri"]] = row
+        else:  # a property with several values (merged stores): the smallest wins, as in interaction_table
+            for k, v in row.items():
+                if v is not None and (old[k] is None or str(v) < str(old[k])):
+                    old[k] = v
+    return sorted(by_iri.values(), key=analyse_mod._row_order)
+
+
+def _slim_row(b: dict, local, intern_iri) -> dict:  # noqa: ANN001 - str interning functions
+    doc = b.get("doc")
+    return {
+        "iri": str(b["i"]), "source": local(b["source"]), "target": local(b["target"]),
+        "relation": local(b["relation"]), "modality": (local(b.get("modality")) or "asserted").lower(),
+        "confidence": analyse_mod._float(b.get("confidence"), 0.0), "date": local(b.get("date")),
+        "reported_on": local(b.get("reportedOn")), "other_party": local(b.get("otherParty")),
+        "reported_by": local(b.get("reportedBy")), "document": local(doc) or "",
+        "doc_iri": None if doc is None else intern_iri(str(doc)),
+    }
+
+
+def actor_table(store: Store, actors: Iterable[str]) -> dict[str, dict]:
+    """``analyse.actor_table`` for ``actors``, read with SPARQL a few hundred at a time."""
+    wanted = sorted({a for a in actors if a})
+    labels: dict[str, list[str]] = {}
+    types: dict[str, set[str]] = {}
+    offices: dict[str, set] = {}
+    for chunk in _chunks(wanted):
+        values = " ".join(f"<{AG[a]}>" for a in chunk)
+        for b in select(store, f"SELECT ?a ?l ?t WHERE {{ VALUES ?a {{ {values} }} "
+                               "{ ?a rdfs:label ?l } UNION { ?a a ?t } }"):
+            a = analyse_mod.local_name(b["a"])
+            if "l" in b:
+                labels.setdefault(a, []).append(str(b["l"]))
+            if "t" in b:
+                types.setdefault(a, set()).add(analyse_mod.local_name(b["t"]))
+        for b in select(store, f"""SELECT ?a ?title ?of ?label WHERE {{ VALUES ?a {{ {values} }} ?a ag:holdsOffice ?o .
+                OPTIONAL {{ ?o ag:officeTitle ?title }} OPTIONAL {{ ?o ag:officeOf ?of }} OPTIONAL {{ ?o rdfs:label ?label }} }}"""):
+            title, of = str(b.get("title", "")), analyse_mod.local_name(b.get("of")) or ""
+            offices.setdefault(analyse_mod.local_name(b["a"]), set()).add(
+                (title, of, str(b.get("label") or f"{title} of {of}".strip())))
+    return {a: {"id": a, "label": min(labels[a]) if a in labels else a,
+                "type": next((t for t in analyse_mod.ACTOR_TYPES if t in types.get(a, ())), "Actor"),
+                "offices": sorted(offices.get(a, ()))} for a in wanted}
+
+
+def document_table(store: Store) -> list[dict]:
+    """``analyse.document_table``: every document's iri, id, title and date."""
+    docs: dict[str, dict] = {}
+    for b in select(store, """SELECT ?d ?id ?title ?date WHERE { ?d a ag:Document .
+            OPTIONAL { ?d dct:identifier ?id } OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dct:date ?date } }"""):
+        d = str(b["d"])
+        row = {"iri": d, "id": str(b.get("id") or analyse_mod.local_name(b["d"])), "title": str(b.get("title") or ""),
+               "date": str(b["date"]) if "date" in b else None}
+        old = docs.get(d)
+        docs[d] = row if old is None else {k: min((x for x in (old[k], row[k]) if x), default=old[k], key=str)
+                                           for k in row}
+    return sorted(docs.values(), key=lambda d: (d["date"] or "~", d["id"]))
+
+
+def analyse_store(store: Store, modalities: Sequence[str] = analyse_mod.FACTUAL_MODALITIES) -> analyse_mod.Analysis:
+    """``analyse.analyse`` on a store, read with SPARQL (see the module docstring)."""
+    rows = interaction_rows(store)
+    involved = {a for r in rows for a in (r["source"], r["target"], r["other_party"], r["reported_by"]) if a}
+    return analyse_mod.analyse_rows(rows, analyse_mod.relation_info(store), actor_table(store, involved),
+                                    document_table(store), modalities)
+
+
+# ---------------------------------------------------------------- the texts of chosen rows
+
+
+def hydrate(store: Store, rows: Sequence[dict]) -> None:
+    """Fill in the evidence of ``rows`` (sentence, trigger and where it sits, the document's title
+    and date) in place: what a report quotes, read for those rows only."""
+    todo = {r["iri"]: r for r in rows if "sentence" not in r}
+    for chunk in _chunks(sorted(todo)):
+        values = " ".join(f"<{i}>" for i in chunk)
+        found = select(store, f"""SELECT ?i ?text ?sentText ?trigger ?charStart ?charEnd ?sentStart ?title ?docDate
+            WHERE {{ VALUES ?i {{ {values} }}
+              OPTIONAL {{ ?i ag:evidenceText ?text }} OPTIONAL {{ ?i ag:trigger ?trigger }}
+              OPTIONAL {{ ?i ag:charStart ?charStart }} OPTIONAL {{ ?i ag:charEnd ?charEnd }}
+              OPTIONAL {{ ?i ag:evidence ?s OPTIONAL {{ ?s ag:text ?sentText }} OPTIONAL {{ ?s ag:charStart ?sentStart }} }}
+              OPTIONAL {{ ?i ag:document ?d OPTIONAL {{ ?d dct:title ?title }} OPTIONAL {{ ?d dct:date ?docDate }} }} }}""")
+        for b in found:
+            row = todo[str(b["i"])]
+            if "sentence" in row:
+                continue  # a multi-valued optional repeats the row: the first answer is kept
+            row["sentence"] = str(b.get("text") or b.get("sentText") or "")
+            row["trigger"] = str(b.get("trigger") or "")
+            row["trigger_span"] = analyse_mod._trigger_span(b)
+            row["doc_title"] = str(b.get("title") or "")
+            row["doc_date"] = str(b["docDate"]) if "docDate" in b else None
+    for row in todo.values():
+        row.setdefault("sentence", "")
+        row.setdefault("trigger", "")
+        row.setdefault("trigger_span", None)
+        row.setdefault("doc_title", "")
+
+
+def _chunks(items: Sequence, size: int = VALUES_CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

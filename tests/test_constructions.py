@@ -260,6 +260,7 @@ def test_allies_are_no_sides_to_mediate_between(extract_text):
     # the double object a support verb hands over, read by the parser as one noun phrase
     ("Belarus and Iran, which sell Venezuela attack drones, condemned the blockade.", ("BLR", "supports", "VEN")),
     ("The EU has funded AU troops in Somalia for two decades.", ("EU", "supports", "AU")),
+    ("Israel, which has sold Azerbaijan Harop drones and radars, denied any role.", ("ISR", "supports", "AZE")),
 ])
 def test_who_receives_what_a_support_verb_hands_over(extract_text, text, expected):
     assert (*expected, "asserted") in claims(extract_text(text))
@@ -275,3 +276,38 @@ def test_a_definite_noun_led_by_someone_is_the_leaders(extract_text):
                               "demanded that the junta led by Gen. Abdourahamane Tiani release its commanders."))
     assert ("BOKO_HARAM", "demands", "NER", "asserted") in got, got
     assert not any(c[2] in ("NGA", "TCD") and c[1] == "demands" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union is preparing a 21st package of sanctions against Minsk.", ("EU", "opposes", "BLR", "hypothetical")),
+    ("Washington is weighing strikes on Venezuela, officials said.", ("USA", "attacks", "VEN", "hypothetical")),
+    ("The EU is not preparing sanctions against Ankara.", ("EU", "opposes", "TUR", "negated")),
+])
+def test_a_planned_event_is_its_planners_and_not_yet(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_the_army_in_a_story_filed_from_its_state(extract_text):
+    got = claims(extract_text("GOMA, Congo (AP) — Congo's president flew to Doha on Sunday.\n\nEgypt's foreign minister "
+                              "met him there. The war between the army and the M23 rebels is in its fourth year."))
+    assert ("COD", "attacks", "M23", "asserted") in got, got
+    assert not any(c[0] == "EGY" and c[1] == "attacks" for c in got), got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Armenian and Azerbaijani troops exchanged heavy fire near the village on Tuesday.", ("ARM", "AZE")),
+    ("Eritrea traded artillery fire with Ethiopia overnight.", ("ERI", "ETH")),
+])
+def test_exchanged_fire_is_both_sides_firing(extract_text, text, pair):
+    got = claims(extract_text(text))
+    a, b = pair
+    assert {(a, "attacks", b, "asserted"), (b, "attacks", a, "asserted")} <= got, got
+
+
+def test_prisoners_exchanged_are_no_fire(extract_text):
+    assert not any(c[1] == "attacks" for c in claims(extract_text("Armenia and Azerbaijan exchanged prisoners.")))
+
+
+def test_an_event_noun_as_subject_does_not_do_the_event_it_extends_to(extract_text):
+    got = claims(extract_text("Britain said its defence pact with Estonia extends to armed attacks on Estonian vessels."))
+    assert not any(c[1] == "attacks" for c in got), got

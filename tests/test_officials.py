@@ -43,6 +43,9 @@ def offices(ex) -> set[tuple[str, str]]:
     # the title in apposition after the name, with its owner inside it
     ("Jane Ellis, the U.S. special adviser for Africa, who attended as an observer, backed Qatar's mediation.",
      ("Jane Ellis", "USA")),
+    # an adviser to a known leader serves the leader's state, whatever the dateline
+    ("BAKU, May 2 (Reuters) - Ali Shamkhani, a senior adviser to Supreme Leader Ali Khamenei, warned Baku.",
+     ("Ali Shamkhani", "IRN")),
     # a hyphenated title as written
     ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
 ])

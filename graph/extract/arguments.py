@@ -152,6 +152,9 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     named = _named_with(ctx, t, wanted, only)
     if named is not None:
         return named  # "the U.N. Security Council voted … the council": the one whose name has the noun
+    home = _home_institution(ctx, t)
+    if home is not None:
+        return home
     first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0), back=1)
     latest = None
     for i in range(t.i - 1, -1, -1):
@@ -165,6 +168,17 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
             if _np_role(ctx.doc[i]) in SUBJ:
                 return m  # the topic: 'The Iran-backed Houthis … talks with the group'
     return latest
+
+
+def _home_institution(ctx: DocContext, t: Token) -> Mention | None:
+    """'PORT SUDAN, Sudan (AP) — … the war between the army and the paramilitary': wire copy filed from
+    a state calls that state's institutions 'the army', 'the government' (lexicon word list
+    home_institution_nouns), when the story names that state as an actor too."""
+    if ctx.home is None or t.lemma_.lower() not in ctx.gz.word_list("home_institution_nouns"):
+        return None
+    if not any(m.actor == ctx.home and not m.location and m.kind != "person" for m in ctx.mentions.values()):
+        return None
+    return Mention(ctx.home, "name", None, t.i, t.i + 1)
 
 
 def _named_with(ctx: DocContext, t: Token, wanted: frozenset[str], only: frozenset[str] | None) -> Mention | None:

@@ -72,6 +72,7 @@ class DocContext:
     sent_index: dict[int, int] = field(default_factory=dict)  # first token of a sentence -> its index
     events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
     sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see when.sentence_dates
+    home: str | None = None  # the state a story was filed from (its dateline), once mentions are found
 
     @property
     def title_heads(self) -> dict[str, str | None]:

@@ -18,13 +18,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Trigger
+from ..gazetteer import Gazetteer, Trigger
 from ..model import Actor, Interaction
 from .arguments import tree_depth
 from .context import DocContext, Ref
 from .when import date_for
 
-__all__ = ["Frame", "Step", "run_steps", "refine_code", "KEEP"]
+__all__ = ["Frame", "Step", "run_steps", "refine_code", "plays", "KEEP"]
+
+
+def plays(gz: Gazetteer, relation: str, *roles: str) -> bool:
+    """Does ``relation`` play one of ``roles`` (``ag:extractionRole``: 'force', 'appeal', 'mediation'…)?
+
+    >>> from graph.gazetteer import load
+    >>> gz = load()
+    >>> plays(gz, "attacks", "force"), plays(gz, "pressures", "demand", "appeal"), plays(gz, "opposes", "force")
+    (True, True, False)
+    """
+    return any(relation in gz.vocabulary.playing(role) for role in roles)
 
 KEEP = object()  # "leave the frame's own value": the default of Frame.emit's reporter
 
@@ -70,6 +81,15 @@ class Frame:
     @property
     def symmetric(self) -> bool:
         return self.gz.relations.get(self.relation, {}).get("symmetric", False)
+
+    def plays(self, *roles: str) -> bool:
+        """Does the frame's relation play one of these roles (``ag:extractionRole`` in the ontology)?
+        Rules ask for a role ('force', 'appeal'), never for a relation's name."""
+        return plays(self.gz, self.relation, *roles)
+
+    def rel(self, role: str) -> str:
+        """The relation a rule emits for ``role`` ('agreement' -> cooperatesWith)."""
+        return self.gz.vocabulary.the(role)
 
     def relation_code(self, relation: str) -> str:
         """The default CAMEO code of a relation (``ontology/actorgraph.ttl``)."""

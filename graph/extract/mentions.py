@@ -53,6 +53,7 @@ def find_mentions(ctx: DocContext) -> None:
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
     _contextual_names(ctx)
+    ctx.home = _dateline_state(ctx)
     _owned_parts(ctx)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -325,6 +326,9 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
                       for a in [anaphoric(ctx, t)] if a is not None]
+        # "a senior adviser to Supreme Leader Ali Khamenei": the known person served
+        mentioned += [ctx.gz.actors[pid].affiliation for t in inside if t.ent_type_ == "PERSON"
+                      for pid in [t.ent_id_.split("|")[0]] if pid in ctx.gz.actors and ctx.gz.actors[pid].affiliation]
         return title, (mentioned[0] if mentioned else None)
     return None, None
 

@@ -14,7 +14,7 @@ from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, col
                         object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
-from .frames import Frame, Step, run_steps
+from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
 from .triggers import triggers_for
@@ -45,7 +45,7 @@ def _subjects_of(f: Frame, verb: Token, factor: float, how: str) -> list[Ref]:
 def joint_show_of_force(f: Frame) -> bool:
     """'joint patrols around Lake Chad' are cooperation, not a show of force; a noun that is itself
     an actor's name ("the Alliance") is no event."""
-    return (f.trig.relation == "threatens" and any(c.lower_ in f.gz.word_list("cooperative_modifiers")
+    return (plays(f.gz, f.trig.relation, "threat") and any(c.lower_ in f.gz.word_list("cooperative_modifiers")
                                                    for c in f.tok.children)) or f.tok.i in f.ctx.mentions
 
 
@@ -69,13 +69,13 @@ def noun_modality_step(f: Frame) -> bool:
 
 
 def _is_role_noun(f: Frame) -> bool:
-    return f.relation == "alliedWith" or f.lemma in f.gz.word_list("role_nouns")
+    return f.plays("alliance") or f.lemma in f.gz.word_list("role_nouns")
 
 
 def allies_pair(f: Frame) -> bool:
     """'the two allies', 'both partners': the pair of the most salient cooperative interaction before.
     Calling two actors allies describes them, even inside a report."""
-    if f.relation != "alliedWith":
+    if not f.plays("alliance"):
         return False
     if pair_noun(f.ctx, f.tok) and f.tok.dep_ != "appos":
         pair = collective_pair(f.ctx, f.tok, f.sent_idx) or resolve_pair(f.ctx, f.sent_idx, before=f.tok.idx)
@@ -140,7 +140,7 @@ def appositive_role(f: Frame) -> bool:
     holders = _role_holders(f, _role_node(n)) if _is_role_noun(f) else None
     if holders is None:
         return False
-    if f.relation == "mediates":
+    if f.plays("mediation"):
         parties = [r for _, p in prep_objects(f.ctx, n, ("between", "for", "of"))
                    for r in args_or_pair(f.ctx, p, f.sent_idx, "mediator-of", adversaries=True)]
         mediation(f, holders, parties)
@@ -210,15 +210,30 @@ def claimed_by(f: Frame) -> bool:
     return False
 
 
+def _event_subject(f: Frame, gv: Token) -> bool:
+    """'its mutual defence treaty with the Philippines extends to armed attacks on Philippine vessels':
+    an event noun as the light verb's subject does not do the event its object names (the treaty's
+    owner attacks no one)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
+               and c.lemma_.lower() not in f.gz.agent_nouns and triggers_for(f.gz, c) for c in gv.children)
+
+
 def light_verb_subject(f: Frame) -> bool:
     """'Israel launched strikes on Iran', 'the US held talks with Iran', 'Iran suspended cooperation
-    with the IAEA': a light, negating or presupposing verb hands its subject to the event noun it
-    takes as object ('mediators kept the truce alive' are not its parties)."""
+    with the IAEA', 'the EU is preparing sanctions against Moscow': a light, negating, presupposing or
+    planning verb hands its subject to the event noun it takes as object ('mediators kept the truce alive' are not its parties)."""
     gz, gv = f.gz, f.governor
-    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs")
+    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
+        | gz.word_list("planning_verbs")
     if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
-            and not third_party_subject(f.ctx, gv):
+            and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
+        if gv.lemma_.lower() in gz.word_list("planning_verbs"):
+            # ('preparing a 20th package of sanctions': not imposed yet; 'is not preparing' any)
+            if any(c.dep_ == "neg" for c in gv.children):
+                f.modality = "negated"
+            elif f.modality in ("asserted", "reported"):
+                f.modality = "hypothetical"
     return False
 
 
@@ -227,16 +242,16 @@ def agreed_cessation(f: Frame) -> bool:
     sites': agreeing to stop fighting is a truce between those who agree (cooperatesWith); the
     fighting itself happened (the noun's own frame goes on)."""
     gv = f.governor
-    if f.relation != "attacks" or gv is None or gv.lemma_.lower() not in f.gz.word_list("cessation_verbs") \
+    if not f.plays("force") or gv is None or gv.lemma_.lower() not in f.gz.word_list("cessation_verbs") \
             or gv.head.lemma_.lower() not in f.gz.word_list("agreement_verbs") or not (
                 gv.dep_ == "xcomp" or (gv.dep_ == "advcl" and any(c.lower_ == "to" for c in gv.children))):
         return False
     agree = gv.head
     parties = subject_refs(f.ctx, agree) + [r for _, p in prep_objects(f.ctx, agree, ("with",))
                                             for r in np_refs(f.ctx, p, how="agreed-with")]
-    modality, reporter = clause_modality(f.ctx, agree, relation="cooperatesWith")
+    modality, reporter = clause_modality(f.ctx, agree, relation=f.rel("agreement"))
     for a, b in actor_pairs(parties):
-        f.emit(a, b, "noun:agreed-cessation", relation="cooperatesWith", cameo=f.relation_code("cooperatesWith"),
+        f.emit(a, b, "noun:agreed-cessation", relation=f.rel("agreement"), cameo=f.relation_code(f.rel("agreement")),
                modality=modality, reporter=reporter, tok=agree)
     return False
 
@@ -248,7 +263,7 @@ def relative_light_verb(f: Frame) -> bool:
     gz = f.gz
     f.relative_hosts = [c for c in f.tok.children if c.dep_ == "relcl" and c.lemma_.lower() in gz.word_list("light_verbs")
                         and not any(cc.dep_ == "dobj" and cc.tag_ not in ("WDT", "WP") for cc in c.children)
-                        and not any(t.relation == "mediates" for t in triggers_for(gz, c))]
+                        and not any(plays(f.gz, t.relation, "mediation") for t in triggers_for(gz, c))]
     if not f.sources and f.relative_hosts:
         f.sources = [r for c in f.relative_hosts for r in _subjects_of(f, c, 0.9, "relative-light-verb")]
     return False
@@ -285,7 +300,7 @@ def prepositional_roles(f: Frame) -> bool:
         if prep in PLACES and (f.targets or named_elsewhere):
             continue
         refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True,
-                            adversaries=prep == "between" and f.relation == "mediates")
+                            adversaries=prep == "between" and f.plays("mediation"))
         if trig.target_is_possessor and not refs:
             refs = np_refs(ctx, p, factor=0.9, how="object-owner")
         (f.between if prep == "between" else f.targets).extend(refs)
@@ -297,7 +312,7 @@ def prepositional_roles(f: Frame) -> bool:
 def border_sides(f: Frame) -> bool:
     """'five days of fighting along their border', 'clashes on the Thai-Cambodian frontier': the two
     sides of the border fight each other."""
-    if f.relation != "attacks" or not f.trig.between_mutual or f.between or f.targets:
+    if not f.plays("force") or not f.trig.between_mutual or f.between or f.targets:
         return False
     for _prep, p in prep_objects(f.ctx, f.tok, ("along", "across", "on", "at")):
         if p.lemma_.lower() in ("border", "frontier", "boundary"):
@@ -313,7 +328,7 @@ def relative_between(f: Frame) -> bool:
         return False
     for c in f.tok.children:
         if c.dep_ == "relcl" and c not in f.relative_hosts \
-                and not any(t.relation == "mediates" for t in triggers_for(f.gz, c)):
+                and not any(plays(f.gz, t.relation, "mediation") for t in triggers_for(f.gz, c)):
             for _prep, p in prep_objects(f.ctx, c, ("between",)):
                 f.between.extend(args_or_pair(f.ctx, p, f.sent_idx, "relative:between", place_ok=True))
     return False
@@ -323,7 +338,7 @@ def under_pressure(f: Frame) -> bool:
     """'Baghdad expelled the diplomats under pressure from Washington': the clause's subject is the
     one pressured."""
     n, gv = f.tok, f.governor
-    if not f.targets and f.sources and f.relation == "pressures" and gv is not None and n.dep_ == "pobj" \
+    if not f.targets and f.sources and f.plays("appeal") and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         f.targets = _subjects_of(f, gv, 0.85, "pressured-subject")
     return False
@@ -332,7 +347,7 @@ def under_pressure(f: Frame) -> bool:
 def in_an_attack(f: Frame) -> bool:
     """'Boko Haram fighters killed 20 soldiers in an attack on a base': the clause's subject attacked."""
     n, gv = f.tok, f.governor
-    if not f.sources and f.relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
+    if not f.sources and f.plays("force") and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
             and gv is not None and n.head.head == gv:
         f.sources = _subjects_of(f, gv, 0.85, "in-attack")
     return False
@@ -355,7 +370,7 @@ def responded_with(f: Frame) -> bool:
 def in_support_of(f: Frame) -> bool:
     """'struck the insurgents' positions in support of Somali troops': the clause's subject supports."""
     n, gv = f.tok, f.governor
-    if not f.sources and f.relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
+    if not f.sources and f.plays("support") and n.dep_ == "pobj" and n.head.lower_ == "in" and gv is not None:
         f.sources = _subjects_of(f, gv, 0.85, "in-support-of")
     return False
 
@@ -363,7 +378,7 @@ def in_support_of(f: Frame) -> bool:
 def turned_to_for(f: Frame) -> bool:
     """'turned to Russia for security assistance': the one turned to supports the one turning."""
     n, gv = f.tok, f.governor
-    if f.relation == "supports" and n.dep_ == "pobj" and n.head.lower_ == "for" and gv is not None \
+    if f.plays("support") and n.dep_ == "pobj" and n.head.lower_ == "for" and gv is not None \
             and gv.lemma_.lower() in f.gz.word_list("recourse_verbs") and not f.sources:
         f.sources = [r for _, p in prep_objects(f.ctx, gv, ("to",)) for r in np_refs(f.ctx, p, factor=0.9, how="turned-to")]
         if f.sources:
@@ -374,7 +389,7 @@ def turned_to_for(f: Frame) -> bool:
 def helped_by(f: Frame) -> bool:
     """'shot down the drones with help from the US': the helper supports the clause's subject."""
     n, gv = f.tok, f.governor
-    if not f.targets and f.sources and f.relation == "supports" and n.dep_ == "pobj" \
+    if not f.targets and f.sources and f.plays("support") and n.dep_ == "pobj" \
             and n.head.lower_ in ("with", "thanks") and gv is not None:
         f.targets = _subjects_of(f, gv, 0.85, "helped-subject")
     return False
@@ -393,7 +408,7 @@ def light_verb_recipient(f: Frame) -> bool:
 def clause_of_appeal(f: Frame) -> bool:
     """'the U.S. request that Israel stand down': the subject of the clause an appeal noun governs
     ('a call that the Kremlin described' is a relative clause, the noun one of its arguments)."""
-    if f.targets or f.relation not in ("pressures", "demands", "threatens"):
+    if f.targets or not f.plays("appeal", "demand", "threat"):
         return False
     for c in f.tok.children:
         relative_arg = c.dep_ == "relcl" and any(cc.tag_ in ("WDT", "WP") and cc.dep_ != "mark" for cc in c.children)
@@ -416,7 +431,7 @@ def demand_recipient(f: Frame) -> bool:
 def attacks_responded_to(f: Frame) -> bool:
     """'its troops had responded to attacks by Armenian units': the attacks were on the responder."""
     n = f.tok
-    if not f.targets and f.sources and f.relation == "attacks" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") \
+    if not f.targets and f.sources and f.plays("force") and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") \
             and n.head.head.lemma_.lower() in f.gz.word_list("response_acts"):
         f.targets = _subjects_of(f, n.head.head, 0.85, "responder")
     return False
@@ -442,7 +457,7 @@ def reaction_to_event(f: Frame) -> bool:
 
 def accused_of(f: Frame) -> bool:
     """'Hezbollah blamed Israel for the attack': Israel attacked Hezbollah, says Hezbollah (reported)."""
-    verb = accusation(f.ctx, f.tok) if f.relation in ("attacks", "supports", "threatens", "opposes") else None
+    verb = accusation(f.ctx, f.tok) if f.plays("force", "support", "threat", "opposition") else None
     if verb is None:
         return False
     accuser = subject_refs(f.ctx, verb)
@@ -454,7 +469,7 @@ def accused_of(f: Frame) -> bool:
 
 def mediation_noun(f: Frame) -> bool:
     """'Qatar's mediation between Israel and Hamas', 'a round of talks under Omani mediation'."""
-    if f.relation != "mediates":
+    if not f.plays("mediation"):
         return False
     parties = f.between or f.targets
     if not parties and f.tok.head.pos_ in ("NOUN", "PROPN"):
@@ -489,7 +504,7 @@ def emit_roles(f: Frame) -> bool:
 
 
 def _after_fighting(f: Frame) -> bool:
-    return f.relation == "attacks" and f.trig.between_mutual and any(
+    return f.plays("force") and f.trig.between_mutual and any(
         a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in f.tok.ancestors)
 
 
@@ -500,7 +515,7 @@ def fighting_before_truce(f: Frame) -> bool:
         return False
     n = f.tok
     truce_at = {c.idx for c in f.sent.root.children if c.dep_ in SUBJ and c.i < n.i}
-    truces = [ix for ix in f.ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "cooperatesWith"
+    truces = [ix for ix in f.ctx.interactions if ix.sentence == f.sent_idx and plays(f.gz, ix.relation, "agreement")
               and ix.trigger_start in truce_at]
     f.sources = [Ref(a, None, None, 0.8, "truce-parties")
                  for a in dict.fromkeys(a for ix in truces for a in (ix.source, ix.target))]
@@ -521,14 +536,14 @@ def _reacts_to(f: Frame, verb: Token) -> bool:
     onlooker, not a party; verbs of taking part ('held', 'signed', 'agreed to') name no such relation."""
     if verb.lemma_.lower() in f.gz.word_list("light_verbs") or not (f.tok.dep_ == "dobj" and f.tok.head == verb):
         return False
-    relations = {t.relation for t in triggers_for(f.gz, verb)} - {"mediates"}  # (see _mediators_of)
+    relations = {t.relation for t in triggers_for(f.gz, verb)} - set(f.gz.vocabulary.playing("mediation"))  # (_mediators_of)
     return bool(relations) and not any(f.gz.relations[r]["symmetric"] for r in relations)
 
 
 def _mediators_of(f: Frame) -> set[str]:
     """'Egypt, Qatar and Turkey, which mediated the October agreement': whoever mediates the event,
     as a verb above the noun states it (the sentence's deferred mediation is not resolved yet)."""
-    verbs = [a for a in f.tok.ancestors if a.pos_ == "VERB" and any(t.relation == "mediates" for t in triggers_for(f.gz, a))]
+    verbs = [a for a in f.tok.ancestors if a.pos_ == "VERB" and any(plays(f.gz, t.relation, "mediation") for t in triggers_for(f.gz, a))]
     return {r.actor for v in verbs for r in subject_refs(f.ctx, v)}
 
 
@@ -547,7 +562,7 @@ def main_clause_parties(f: Frame) -> bool:
     if _named_as(f) or _reacts_to(f, verb):
         return False
     sources = _subjects_of(f, sent.root, 0.8, "clause-parties")
-    mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and ix.relation == "mediates"}
+    mediators = {ix.source for ix in ctx.interactions if ix.sentence == f.sent_idx and plays(f.gz, ix.relation, "mediation")}
     mediators |= _mediators_of(f)
     asked = any(c.dep_ == "dobj" for c in sent.root.children) and any(
         a.dep_ == "xcomp" and a.head == sent.root for a in n.ancestors)
@@ -575,7 +590,7 @@ def event_anaphora(f: Frame) -> bool:
     """'Israel and Hamas held talks in Doha … A new round is due in Cairo': an event noun with no
     parties of its own that refers back is between the parties of the latest such event before it,
     with its own modality (the new round is hypothetical; 'Iran suspended the talks' negated)."""
-    if not (f.symmetric or f.relation == "attacks") or len(f.sources) > 1 or f.targets or f.between \
+    if not (f.symmetric or f.plays("force")) or len(f.sources) > 1 or f.targets or f.between \
             or not _refers_back(f):
         return False
     party = {r.actor for r in f.sources}  # "Tehran suspended the talks": one party named, the other known

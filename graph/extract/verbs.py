@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
 from .context import PRONOUNS, SUBJ, Ref
-from .frames import Frame, Step, run_steps
+from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
 from .threats import complement_threat
@@ -37,7 +37,7 @@ def verb_frame(frame: Frame) -> None:
 def instrument_names_relation(f: Frame) -> bool:
     """'Iranian exports were hit by US tariffs': an attack verb whose agent is an event noun of another
     relation only says that event landed — the relation is the noun's."""
-    if f.relation == "attacks":
+    if f.plays("force"):
         found = instrument(f.gz, f.tok)
         if found is not None:
             f.relation, f.cameo = found.relation, found.cameo
@@ -120,10 +120,10 @@ def hostile_label_missing(f: Frame) -> bool:
 def warning_of_danger_is_intelligence(f: Frame) -> bool:
     """'Washington warned Moscow of an imminent terrorist plot': a warning about a danger from
     elsewhere shares intelligence (CAMEO 064); it threatens no one."""
-    if f.relation == "threatens" and f.lemma in ("warn", "alert") and any(
+    if f.plays("threat") and f.lemma in ("warn", "alert") and any(
             t.lemma_.lower() in f.gz.word_list("danger_nouns") and t.head.lower_ == "of" and t.dep_ == "pobj"
             and not any(c.dep_ == "poss" for c in t.children) for t in f.tok.subtree):
-        f.relation, f.cameo = "cooperatesWith", INTELLIGENCE_SHARING
+        f.relation, f.cameo = f.rel("agreement"), INTELLIGENCE_SHARING
     return False
 
 
@@ -190,7 +190,7 @@ def role_participle(f: Frame) -> bool:
     holders = _relay(subject_refs(ctx, verb), 0.9, "role-of-subject")
     scenes = [p for host in (role, verb) for _, p in prep_objects(ctx, host, ("in", "between", "for"))]
     f.modality, f.reporter = clause_modality(ctx, verb, relation=f.relation)
-    if f.relation == "mediates":
+    if f.plays("mediation"):
         parties = [r for p in scenes for r in (talk_parties(ctx, p, f.sent_idx) or
                                                args_or_pair(ctx, p, f.sent_idx, "role-scene", adversaries=True))]
         mediation(f, holders, parties)
@@ -219,7 +219,7 @@ def participle_modifier(f: Frame) -> bool:
         # ('the Iran-aligned Houthis have not commented'); only 'no Iran-backed group' negates it
         negated = any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in noun.children)
         mod, rep = ("negated" if negated else "asserted"), None
-        if f.relation == "mediates":
+        if f.plays("mediation"):
             mediation(f, srcs, talk_parties(ctx, noun, f.sent_idx), modality=mod, reporter=rep)
             return FINISHED
         for s in srcs:
@@ -248,16 +248,16 @@ def clause_subjects(f: Frame) -> bool:
 def retaliation_with_attack(f: Frame) -> bool:
     """'Tehran retaliated with missile barrages on Israeli cities': the barrages are the act (an
     attack, found on the noun), not a verbal response."""
-    return f.relation == "opposes" and f.lemma in f.gz.word_list("retaliation_verbs") and any(
-        t.relation == "attacks" for _, p in prep_objects(f.ctx, f.tok, ("with",)) for t in triggers_for(f.gz, p))
+    return f.plays("opposition") and f.lemma in f.gz.word_list("retaliation_verbs") and any(
+        plays(f.gz, t.relation, "force") for _, p in prep_objects(f.ctx, f.tok, ("with",)) for t in triggers_for(f.gz, p))
 
 
 def act_is_cause_not_author(f: Frame) -> bool:
     """'Israel's strike on Doha pushed the Gulf states into talks': an act as subject is a cause, not
     the author of an appeal."""
-    if f.relation in ("pressures", "demands") and any(
+    if f.plays("appeal", "demand") and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
-            and any(t.relation not in ("pressures", "demands") for t in triggers_for(f.gz, c)) for c in f.tok.children):
+            and any(not plays(f.gz, t.relation, "appeal", "demand") for t in triggers_for(f.gz, c)) for c in f.tok.children):
         f.sources = []
     return False
 
@@ -265,8 +265,8 @@ def act_is_cause_not_author(f: Frame) -> bool:
 def verbal_clash(f: Frame) -> bool:
     """'Petro has clashed with the Trump administration over deportation flights': leaders, governments
     and diplomats clash in words (opposes); troops in arms. A bare state stays an armed clash."""
-    if f.relation == "attacks" and f.lemma in f.gz.word_list("verbal_clash_verbs") and _verbal(f.sources):
-        f.relation, f.cameo = "opposes", f.relation_code("opposes") or f.cameo
+    if f.plays("force") and f.lemma in f.gz.word_list("verbal_clash_verbs") and _verbal(f.sources):
+        f.relation, f.cameo = f.rel("opposition"), f.relation_code(f.rel("opposition")) or f.cameo
     return False
 
 
@@ -307,7 +307,7 @@ def direct_objects(f: Frame) -> bool:
         if antecedent is not None:
             if not f.trig.object_is_theme:
                 f.targets += np_refs(ctx, antecedent, factor=0.95, how="relative-object",
-                                     place_ok=f.relation == "attacks", conj_before=c.i)
+                                     place_ok=f.plays("force"), conj_before=c.i)
             continue
         if c.dep_ == "dobj" or (f.passive and c.dep_ == "nsubjpass") or (c.dep_ == "dative" and c.pos_ != "ADP"):
             f.targets += _object_refs(f, c)
@@ -319,12 +319,12 @@ def _recipient_compound(f: Frame, c: Token) -> list[Ref]:
     name compounded onto what a verb of support hands over is who receives it (the small model reads
     the double object 'sell Nigeria jets' as one noun phrase). A demonym stays a modifier ('sold
     Russian jets to India')."""
-    if f.relation != "supports" or c.i in f.ctx.mentions:
+    if not f.plays("support") or c.i in f.ctx.mentions:
         return []
-    for k in c.children:
-        m = f.ctx.mentions.get(k.i) if k.dep_ == "compound" and k.i < c.i else None
-        if m is not None and m.kind in ("name", "capital") and not m.location:
-            return [Ref(m.actor, m.sector, None, 0.85, "object-recipient")]
+    first = c.left_edge  # the name right after the verb: 'sold Armenia Caesar howitzers'
+    m = f.ctx.mentions.get(first.i) if first.dep_ == "compound" and first.i == f.tok.i + 1 else None
+    if m is not None and m.kind in ("name", "capital") and not m.location:
+        return [Ref(m.actor, m.sector, None, 0.85, "object-recipient")]
     return []
 
 
@@ -339,7 +339,7 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
                 and {r.actor for r in owners} <= {r.actor for r in f.sources}:
             return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
-    return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.relation == "attacks")
+    return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.plays("force"))
 
 
 def prepositional_roles(f: Frame) -> bool:
@@ -348,17 +348,18 @@ def prepositional_roles(f: Frame) -> bool:
     'fought with the Malian army against JNIM' (with = alongside there)."""
     ctx, v = f.ctx, f.tok
     preps = prep_objects(ctx, v, f.trig.target_preps)
-    if not preps and f.relation == "attacks":
+    if not preps and f.plays("force"):  # ('traded artillery fire WITH Ethiopia': both ways, see below)
+        on_object = ("at", "on", "into", "against", "toward", "towards") + (("with",) if f.trig.between_mutual else ())
         for o in [c for c in v.children if c.dep_ == "dobj"]:
             for oc in [o] + list(o.conjuncts):
-                preps += prep_objects(ctx, oc, ("at", "on", "into", "against", "toward", "towards"))
+                preps += prep_objects(ctx, oc, on_object)
     f.preps = preps
     here = {prep for prep, _ in preps}
     for prep, p in preps:
-        if prep == "with" and f.relation == "attacks" and "against" in here:
+        if prep == "with" and f.plays("force") and "against" in here:
             continue
         refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True,
-                            adversaries=prep == "between" and f.relation == "mediates")
+                            adversaries=prep == "between" and f.plays("mediation"))
         (f.between if prep == "between" else f.targets).extend(refs)
         if prep == "with" and f.trig.between_mutual:
             f.mutual |= {r.actor for r in refs}
@@ -375,19 +376,19 @@ def free_relative_target(f: Frame) -> bool:
             described = [o for p in c.subtree if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
                          if o.dep_ == "pobj"] + [t for t in c.subtree if t.dep_ in ("attr", "oprd")]
             for d in described[:1]:
-                f.targets += np_refs(f.ctx, d, factor=0.85, how="free-relative", place_ok=f.relation == "attacks")
+                f.targets += np_refs(f.ctx, d, factor=0.85, how="free-relative", place_ok=f.plays("force"))
     return False
 
 
 def rejection_answers_demand(f: Frame) -> bool:
     """'Qassem rejected any timetable': a rejection without a named target answers the latest demand
     (else appeal) made of the subject in this document."""
-    if f.targets or not f.trig.target_is_possessor or f.relation != "opposes":
+    if f.targets or not f.trig.target_is_possessor or not f.plays("opposition"):
         return False
     subj = {r.actor for r in f.sources}
     asked = [ix for _, _, ix in reversed(f.ctx.salience) if ix.target in subj and ix.source not in subj
-             and ix.relation in ("demands", "pressures")]
-    asked.sort(key=lambda ix: ix.relation != "demands")  # a demand first, else the latest appeal (stable)
+             and plays(f.gz, ix.relation, "demand", "appeal")]
+    asked.sort(key=lambda ix: not plays(f.gz, ix.relation, "demand"))  # a demand first, else the latest appeal (stable)
     if asked:
         f.targets = [Ref(asked[0].source, None, None, 0.75, "answers-demand")]
     return False
@@ -402,7 +403,7 @@ def relative_clause_object(f: Frame) -> bool:
         return False
     if any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
         f.targets += event_owner(f.ctx, v.head, f.sources) if f.trig.target_is_possessor else \
-            np_refs(f.ctx, v.head, factor=0.9, how="relative-object", place_ok=f.relation == "attacks")
+            np_refs(f.ctx, v.head, factor=0.9, how="relative-object", place_ok=f.plays("force"))
     return False
 
 
@@ -419,8 +420,8 @@ def complement_subject(f: Frame) -> bool:
     the target is the subject of the complement clause. ('insist that Washington played no role'
     is an assertion, not a demand.)"""
     v, gz = f.tok, f.gz
-    if f.targets or not (f.relation in ("demands", "pressures", "opposes", "threatens") or (
-            f.relation == "supports" and f.lemma in gz.word_list("object_control"))):
+    if f.targets or not (f.plays("demand", "appeal", "opposition", "threat") or (
+            f.plays("support") and f.lemma in gz.word_list("object_control"))):
         return False
     for c in v.children:
         if f.lemma == "insist" and c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and not any(
@@ -436,7 +437,7 @@ def complement_subject(f: Frame) -> bool:
 def appeal_for_event(f: Frame) -> bool:
     """'Qatar, Kuwait and Oman called for dialogue between Riyadh and Abu Dhabi', 'demanded talks with
     Moscow': an appeal for an event between parties is addressed to those parties."""
-    if f.targets or f.relation not in ("pressures", "demands"):
+    if f.targets or not f.plays("appeal", "demand"):
         return False
     for _, p in prep_objects(f.ctx, f.tok, ("for",)) + [("", c) for c in f.tok.children if c.dep_ == "dobj"]:
         if triggers_for(f.gz, p):
@@ -470,7 +471,7 @@ def own_object_names_target(f: Frame) -> bool:
 def warning_target(f: Frame) -> bool:
     """'warned that the army would resume strikes on Hamas': the threatened actor inside the warning
     (not inside a contrast the parser hangs on it: '…, while Washington … has urged restraint')."""
-    if f.targets or f.relation != "threatens":
+    if f.targets or not f.plays("threat"):
         return False
     subj = {r.actor for r in f.sources}
     for c in f.tok.children:
@@ -503,14 +504,13 @@ def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
 def conjunct_shares_target(f: Frame) -> bool:
     """'called on Tehran to resume cooperation and threatened to trigger the snapback': a second act
     with no target of its own is aimed at the target of the act it is coordinated with."""
-    hostile = ("threatens", "opposes", "demands", "pressures")
-    if f.targets or f.tok.dep_ != "conj" or f.relation not in hostile:
+    if f.targets or f.tok.dep_ != "conj" or not f.plays("threat", "opposition", "demand", "appeal"):
         return False
     head_start, subj = coordination_head(f.tok).idx, {r.actor for r in f.sources}
     seen: set[str] = set()
     for ix in f.ctx.interactions:
         if ix.trigger_start == head_start and ix.source in subj and ix.target not in seen \
-                and not ix.target.startswith("P_") and ix.relation in hostile:
+                and not ix.target.startswith("P_") and plays(f.gz, ix.relation, "threat", "opposition", "demand", "appeal"):
             seen.add(ix.target)
             f.targets.append(Ref(ix.target, ix.target_sector, None, 0.8, "conjunct-target"))
     return False
@@ -535,7 +535,7 @@ def object_preposition_target(f: Frame) -> bool:
     hosts = objects + ([t for c in objects for t in c.subtree if t != c and t.pos_ == "NOUN" and _in_phrase(t, c)]
                        if f.symmetric else [])
     f.targets += [r for c in hosts for _, p in prep_objects(f.ctx, c, f.trig.target_preps)
-                  for r in np_refs(f.ctx, p, factor=0.85, how="object-prep", place_ok=f.relation == "attacks")]
+                  for r in np_refs(f.ctx, p, factor=0.85, how="object-prep", place_ok=f.plays("force"))]
     return False
 
 
@@ -547,7 +547,7 @@ def complement_owner(f: Frame) -> bool:
     v = f.tok
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)
     if not f.trig.target_is_possessor or f.targets or not (
-            f.relation == "demands" or not has_object or f.trig.object_is_theme):
+            f.plays("demand") or not has_object or f.trig.object_is_theme):
         return False
     elsewhere = [c for c in v.children if c.dep_ in SUBJ or c.dep_ in ("conj", "parataxis", "relcl")
                  or (c.dep_ == "advcl" and c.tag_ == "VBG")]
@@ -583,7 +583,7 @@ def meeting_participation(f: Frame) -> bool:
     """'Ukraine did not take part in the talks', 'Qatar joined the negotiations': a participant
     negotiates with the parties of the meeting it takes part in."""
     gz, ctx = f.gz, f.ctx
-    if f.relation != "negotiatesWith" or f.targets or f.lemma not in gz.word_list("participation_verbs"):
+    if not f.plays("talks") or f.targets or f.lemma not in gz.word_list("participation_verbs"):
         return False
     meetings = [c for c in f.tok.children if c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in gz.triggers] + \
                [p for _, p in prep_objects(ctx, f.tok, ("in", "at")) if (p.lemma_.lower(), "NOUN") in gz.triggers]
@@ -621,7 +621,7 @@ def symmetric_partner_preposition(f: Frame) -> bool:
 def mediation_verb(f: Frame) -> bool:
     """'Oman mediated between Iran and the US', 'Qatar hosted talks between…', 'talks resumed in
     Almaty, hosted by Kazakhstan': the mediator and the parties of the talks."""
-    if f.relation != "mediates":
+    if not f.plays("mediation"):
         return False
     parties = f.between or f.targets
     if not parties:
@@ -639,7 +639,7 @@ def fighting_alongside(f: Frame) -> bool:
     """'fighting JNIM alongside the Malian army', 'sent troops to fight for Russia', 'fought with X
     against Y': fighting for someone supports it; 'fought alongside Russian forces against Ukraine'
     with the foe parsed under the ally: the fighters and the ally attack the foe."""
-    if f.relation != "attacks":
+    if not f.plays("force"):
         return False
     ctx = f.ctx
     here = {prep for prep, _ in f.preps}
@@ -650,7 +650,7 @@ def fighting_alongside(f: Frame) -> bool:
                    for r in np_refs(ctx, p, factor=0.9, how="fight-for")]
     for s in f.sources:
         for a in allies:
-            f.emit(s, a, "verb:alongside", relation="supports", cameo=f.relation_code("supports"))
+            f.emit(s, a, "verb:alongside", relation=f.rel("support"), cameo=f.relation_code(f.rel("support")))
     if not f.targets:
         foes = [r for _, p in prep_objects(ctx, f.tok, with_allies) for _, q in prep_objects(ctx, p, ("against",))
                 for r in np_refs(ctx, q, factor=0.9, how="ally-against", place_ok=True)]

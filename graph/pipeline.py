@@ -24,7 +24,6 @@ import datetime as dt
 import itertools
 import os
 import shutil
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager

@@ -10,7 +10,8 @@ The pipeline is a chain of small modules, each usable on its own::
     views    the offline interactive page (vis-network from pyvis) and the analyst's report
     query    saved and ad-hoc SPARQL
 
-``graph.pipeline.build`` runs them all; the ``actorgraph`` CLI is a thin shell over it.
+``graph.pipeline.build`` runs them all; the ``actorgraph`` CLI (``graph.cli``, one module per
+command) is a thin shell over the library, which imports none of it.
 """
 
 __all__ = ["__version__"]  # the stages are its modules: graph.pipeline, graph.extract, …

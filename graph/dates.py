@@ -8,13 +8,12 @@ an undated claim is better than a wrongly dated one.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 
 __all__ = [
     "MONTHS", "WEEKDAYS", "date_parts", "looks_like_duration", "normalise", "parse_date", "parse_iso",
-    "real_date", "reference_date_arg"
+    "real_date", "reference_day"
 ]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -84,11 +83,19 @@ def parse_date(value: str) -> str | None:
     return _fmt(*parts)
 
 
-def reference_date_arg(value: str) -> str:
-    """argparse ``type`` for ``--reference-date``: a real YYYY-MM-DD day, else a one-line usage error
-    (every relative date in undated documents is resolved against it, so a typo must not pass)."""
+def reference_day(value: str) -> str:
+    """The day ``value`` names, checked: a real YYYY-MM-DD day, else ``ValueError``. Every relative
+    date in undated documents is resolved against the reference day, so a typo must not pass
+    (``--reference-date`` and ``build(reference_date=…)`` both check it here).
+
+    >>> reference_day("2024-02-29 ")
+    '2024-02-29'
+    >>> reference_day("2025-02-30")
+    Traceback (most recent call last):
+    ValueError: '2025-02-30' is not a real date in the form YYYY-MM-DD
+    """
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) or parse_date(value) is None:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a real date in the form YYYY-MM-DD")
+        raise ValueError(f"{value!r} is not a real date in the form YYYY-MM-DD")
     return value.strip()
 
 

@@ -24,11 +24,8 @@ Everything is computed per document and summed (micro-averaged).
 """
 from __future__ import annotations
 
-import argparse
-import importlib
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -41,7 +38,7 @@ from .vocabulary import VOCABULARY, Vocabulary
 __all__ = [
     "FACTUAL", "NON_FACTUAL", "POLARITY", "QUAD", "DocScore", "GoldDoc", "GoldOfficial", "GoldRelation", "Item",
     "Mismatch", "ModalityScore", "PRF", "Report", "describe", "format_report", "from_extractor", "load_gold",
-    "load_inventory", "main", "normalise_name", "official_recall", "parse_gold_line", "same_person", "score",
+    "load_inventory", "normalise_name", "official_recall", "parse_gold_line", "same_person", "score",
     "score_items",
 ]
 
@@ -671,34 +668,7 @@ def describe(gold_docs: Sequence[GoldDoc], vocabulary: Vocabulary = VOCABULARY) 
     return "\n".join(lines + _table(rows))
 
 
-# ------------------------------------------------------------------ command line
+if __name__ == "__main__":  # ``python -m graph.evaluate GOLD.jsonl``: the command line lives in graph.cli
+    from .cli.evaluate import gold_main
 
-
-def _load_predictor(spec: str) -> Predictor:
-    """``package.module:function`` -> the function (it must take a GoldDoc)."""
-    module, _, name = spec.partition(":")
-    if not name:
-        raise SystemExit(f"--predict wants module:function, got {spec!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m graph.evaluate GOLD.jsonl [--predict mod:fn]``: describe the gold set or score it."""
-    ap = argparse.ArgumentParser(prog="python -m graph.evaluate", description=main.__doc__)
-    ap.add_argument("gold", help="gold JSONL file")
-    ap.add_argument("--predict", help="module:function taking a GoldDoc, returning (s, r, t, modality) tuples")
-    args = ap.parse_args(argv)
-    try:
-        docs = load_gold(args.gold)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(describe(docs))
-    if args.predict:
-        print()
-        print(format_report(score(docs, _load_predictor(args.predict))))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(gold_main())

@@ -1,21 +1,22 @@
-"""``actorgraph evaluate GOLD.jsonl``: score the extractor against gold annotations.
+"""Score the real extractor against gold annotations: what ``actorgraph evaluate GOLD.jsonl`` runs.
 
 The scoring lives in ``graph.evaluate`` and knows nothing about how extraction works; this module
-plugs the real extractor in. Persons are scored at the level of the state they act for, the way the
-gold is annotated ("Russian Foreign Minister Lavrov criticised NATO" -> RUS opposes NATO).
+plugs the real extractor in (``evaluate_file``); the command itself is ``graph.cli.evaluate`` (the
+module keeps its name: scripts import it). Persons are scored at the level of the state they act for,
+the way the gold is annotated ("Russian Foreign Minister Lavrov criticised NATO" -> RUS opposes NATO).
 """
 from __future__ import annotations
 
 from .errors import InputError
 
-__all__ = ["configure_parser", "inventory_for", "make_predictor", "resolver", "run_cli"]
+__all__ = ["evaluate_file", "inventory_for", "make_predictor", "resolver"]
 
 
 def make_predictor(actors: tuple[str, ...] = (), model: str | None = None):
     """A ``predict(gold_doc)`` callable returning (source, relation, target, modality) tuples.
 
-    spaCy and the extractor are imported here, not at the top: ``actorgraph evaluate --help`` imports
-    this module and must print at once."""
+    spaCy and the extractor are imported here, not at the top: importing this module must stay cheap
+    (``scripts/eval_sets.py`` and the command import it before reading the gold)."""
     from . import gazetteer as gazetteer_mod
     from .extract import extract_doc
     from .ingest import make_document
@@ -70,28 +71,19 @@ def inventory_for(gold_path: str, gz, option: str | None = None) -> frozenset[st
     return listed | {a for a, actor in gz.actors.items() if actor.type == "State"}
 
 
-def configure_parser(p) -> None:
-    """The options of ``actorgraph evaluate`` (the README's command reference lists them)."""
-    p.add_argument("gold", help="gold annotations: JSONL, one document per line (see README)")
-    p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl", help="extra actor dictionary")
-    p.add_argument("--model", default=None, help="spaCy pipeline name")
-    p.add_argument("--max-list", type=int, default=50, help="list at most this many misses and false positives")
-    p.add_argument("--inventory", default=None, metavar="FILE|none",
-                   help="actor ids the gold annotates (default: inventory.json beside the gold file, if any); "
-                        "predictions naming other actors are not scored")
+def evaluate_file(gold_path: str, actors: tuple[str, ...] = (), model: str | None = None,
+                  inventory: str | None = None):  # noqa: ANN201 - graph.evaluate.Report
+    """Score the extractor on the gold file ``gold_path``; ``inventory`` as in ``inventory_for``.
 
-
-def run_cli(args) -> int:
-    """Score; the gold may use relation types the ``--actors`` Turtle declares (checked before the model loads)."""
+    The gold may use relation types the ``actors`` Turtle declares; it is read and checked before the
+    model loads, so a malformed gold file is a one-line ``InputError`` within a second."""
     from . import evaluate
     from .gazetteer import vocabulary_of
 
     try:
-        gold = evaluate.load_gold(args.gold, vocabulary_of(args.actors))
+        gold = evaluate.load_gold(gold_path, vocabulary_of(actors))
     except (OSError, ValueError) as exc:  # malformed gold: one line, no traceback
         raise InputError(" ".join(str(exc).split())) from None
-    predict, gz = make_predictor(tuple(args.actors), args.model)
-    report = evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(args.gold, gz, args.inventory),
-                            vocabulary=gz.vocabulary)
-    print(evaluate.format_report(report, max_list=args.max_list))
-    return 0
+    predict, gz = make_predictor(tuple(actors), model)
+    return evaluate.score(gold, predict, resolve=resolver(gz), inventory=inventory_for(gold_path, gz, inventory),
+                          vocabulary=gz.vocabulary)

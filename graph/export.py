@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +33,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .errors import ActorgraphError
 from .fileio import atomic_output
 from .namespaces import AG, PREFIXES, RELATIONS
-from .store import Store, _term, add_source_arguments, default_source, open_source, quads
+from .store import Store, _term, open_source, quads
 
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
@@ -289,17 +288,6 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-# ---------------------------------------------------------------- CLI
-
-
-def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
-    add_source_arguments(p)
-    p.add_argument("--format", "-f", choices=FORMATS,
-                   help="output format (default: from the -o suffix; turtle on standard output)")
-    p.add_argument("-o", "--output", metavar="FILE", default="-",
-                   help="file to write, atomically (default: standard output)")
-
-
 def output_format(fmt: str | None, output: str) -> str:
     """The format to write ``output`` in: ``fmt`` if given, else the one its suffix names (turtle on
     standard output). Why strict: a file whose suffix names another format (``-o g.nt`` written as
@@ -317,14 +305,3 @@ def output_format(fmt: str | None, output: str) -> str:
         raise ExportError(f"--format {fmt} does not match the suffix of {output!r} ({suffix} is {implied}); "
                           f"use a {SUFFIX[fmt]} file name")
     return fmt or implied  # type: ignore[return-value]
-
-
-def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
-    fmt = output_format(args.format, args.output)
-    with open_source(default_source(args.store, args.graph)) as src:
-        result = export(src, fmt, args.output)
-    if args.output == "-":
-        sys.stdout.write(result)  # type: ignore[arg-type]
-    else:
-        print(f"wrote {result} ({fmt})", file=sys.stderr)
-    return 0

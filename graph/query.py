@@ -20,7 +20,6 @@ import csv
 import io
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -460,72 +459,48 @@ def _table(header: list[str], cells: list[list[str]], max_width: int, note: str 
     return "\n".join(out) + "\n"
 
 
-# ------------------------------------------------------------------------------------------- CLI
+def resolve_query(*, name: str | None = None, text: str | None = None, file: str | Path | None = None,
+                  bindings: dict[str, URIRef | Literal] | None = None) -> tuple[str, SavedQuery | None]:
+    """The SPARQL to run - the saved query ``name``, the text of ``file``, or ``text`` - with
+    ``bindings`` pinned, and the saved query it came from (None for an ad-hoc one). An update is
+    refused here, before any store is opened: ``actorgraph query`` runs read-only queries only.
 
-def configure_parser(p) -> None:
-    from .store import add_source_arguments
-
-    add_source_arguments(p)
-    what = p.add_mutually_exclusive_group()
-    what.add_argument("--name", "-n", help="run a saved query from ontology/queries/ by name")
-    what.add_argument("-q", "--query", help="run this SPARQL query")
-    what.add_argument("-f", "--file", help="run the SPARQL query in this file")
-    what.add_argument("--list", action="store_true", help="list the saved queries")
-    p.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
-    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
-                   help="pin a variable, e.g. --bind source=USA --bind relation=pressures (repeatable)")
-    from .cli import positive_int
-
-    # positive: --width 0 printed "tru…" for "true" and a negative width only "…"
-    p.add_argument("--width", type=positive_int, default=80, help="clip table cells to this many characters")
-    p.add_argument("--limit", type=_count, default=None, metavar="N",
-                   help=f"rows to print (a saved listing: {DEFAULT_PAGE:,} by default; 0: every row, streamed)")
-    p.add_argument("--offset", type=_count, default=0, metavar="N", help="rows to skip first (the next page)")
-
-
-def _count(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
-    return value
-
-
-def run_cli(args) -> int:
-    if args.list or not (args.name or args.query or args.file):
-        for q in saved_queries().values():
-            print(f"{q.name:22} {q.description}")
-        return 0
-    bindings = parse_bindings(args.bind)
-    saved = saved_query(args.name) if args.name else None
+    >>> resolve_query(text="SELECT ?s WHERE { ?s ?p ?o }")[1] is None
+    True
+    """
+    bindings = bindings or {}
+    saved = saved_query(name) if name else None
     if saved is not None:
-        text = saved.text_for(bindings)
-    elif args.file:
+        resolved = saved.text_for(bindings)
+    elif file:
         try:
-            text = Path(args.file).read_text(encoding="utf-8")
+            resolved = with_bindings(Path(file).read_text(encoding="utf-8"), bindings)
         except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{args.file}: cannot read query ({exc.__class__.__name__})") from None
-        text = with_bindings(text, bindings)
+            raise QueryError(f"{file}: cannot read query ({exc.__class__.__name__})") from None
     else:
-        text = with_bindings(args.query, bindings)
-    _refuse_updates(text)
-    limit = args.limit if args.limit is not None else (DEFAULT_PAGE if saved is not None else 0)
-    from .store import default_source
+        resolved = with_bindings(text or "", bindings)
+    _refuse_updates(resolved)
+    return resolved, saved
+
+
+def write_query(source: str, text: str, out: TextIO, *, saved: SavedQuery | None = None, narrowed: bool = False,
+                fmt: str = "table", width: int = 80, limit: int | None = None, offset: int = 0,
+                err: TextIO | None = None) -> None:
+    """Run ``text`` on the store or RDF file ``source`` and write its answer to ``out`` in ``fmt``.
+
+    A saved listing (``saved``) prints a page of ``DEFAULT_PAGE`` rows unless ``limit`` says otherwise
+    (0: every row, streamed), through its page formulation when it has one - unless ``narrowed`` (a
+    variable was pinned), where the plain text is faster. ASK, CONSTRUCT and DESCRIBE are written whole."""
     from .store import open_source as open_store_source
+    from .store import query as store_query
 
-    with open_store_source(default_source(args.store, args.graph)) as store:
-        rows = select_rows(store, text, page_of=None if bindings else saved, limit=limit, offset=args.offset)
+    limit = limit if limit is not None else (DEFAULT_PAGE if saved is not None else 0)
+    with open_store_source(source) as store:
+        rows = select_rows(store, text, page_of=None if narrowed else saved, limit=limit, offset=offset)
         if rows is None:  # ASK, CONSTRUCT, DESCRIBE: the whole answer
-            from .store import query as store_query
-
-            print(format_result(store_query(store, text), args.format, args.width), end="")
+            out.write(format_result(store_query(store, text), fmt, width))
         else:
-            write_rows(rows, args.format, sys.stdout, width=args.width, err=sys.stderr)
-    return 0
+            write_rows(rows, fmt, out, width=width, err=err)
 
 
 def _refuse_updates(text: str) -> None:

@@ -743,14 +743,6 @@ def default_source(explicit_store: str | None, graph_file: str | None, out: str 
     raise StoreError("nothing to read: pass --store DIR|sparql+http://... or a GRAPH file (no out/store or out/graph.ttl here)")
 
 
-def add_source_arguments(p) -> None:  # noqa: ANN001 - argparse parser
-    """The ``[--store out/store | GRAPH.ttl]`` arguments shared by export, validate and serve."""
-    p.add_argument("graph", nargs="?", metavar="GRAPH",
-                   help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
-    p.add_argument("--store", metavar="STORE",
-                   help="store directory or sparql+http(s)://host:port/path (default: out/store, else out/graph.ttl)")
-
-
 _WRITING = frozenset({"DocumentWriter", "drop_document", "drop_graph", "put_document", "put_documents", "put_graph",
                       "refresh_derived"})
 

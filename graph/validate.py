@@ -20,7 +20,6 @@ build - files that are not the ones its ``generation.json`` lists.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from rdflib.namespace import XSD
 from .errors import ActorgraphError
 from .namespaces import AG, GRAPHS, ONTOLOGY_DIR, PREFIXES
 from .shacl import Unsupported, compile_shapes
-from .store import Store, _term, add_source_arguments, default_source, open_source, quads, union_graph
+from .store import Store, _term, open_source, quads, union_graph
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SCHEMA_FILE = ONTOLOGY_DIR / "actorgraph.ttl"
@@ -277,15 +276,6 @@ def _one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# ---------------------------------------------------------------- CLI
-
-
-def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
-    add_source_arguments(p)
-    p.add_argument("--shapes", metavar="FILE", help="SHACL shapes to check (default: ontology/shapes.ttl)")
-    p.add_argument("--max", type=int, default=50, metavar="N", help="print at most N results (default 50; 0: all)")
-
-
 def consistency(src: Store, source: str | Path) -> list[Violation]:
     """Violations (and warnings) SHACL cannot see: see the module docstring."""
     from . import generation, outputs
@@ -312,21 +302,27 @@ def _output_folder(source: str | Path) -> Path | None:
     return None
 
 
-def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
-    source = default_source(args.store, args.graph)
-    with open_source(source, check=False) as src:  # validate reports what other readers refuse
+@dataclass(frozen=True)
+class Check:
+    """What ``check_source`` found: whether the source conforms, every result, and the source's name."""
+
+    conforms: bool
+    results: list[Violation]
+    where: str
+
+    @property
+    def violations(self) -> int:
+        """How many results are violations (the others are warnings and notes)."""
+        return sum(v.severity == "Violation" for v in self.results)
+
+
+def check_source(source: str | Path, shapes: str | Path | None = None) -> Check:
+    """Everything ``actorgraph validate`` checks of a store or RDF file: its consistency (a store left
+    mid-write, a stale analysis, outputs that are not the build's) and the SHACL ``shapes``. The source
+    is opened without the readers' own consistency check, since reporting it is the point here."""
+    with open_source(source, check=False) as src:
         found = consistency(src, source)
-        conforms, _text, results = validate(src, args.shapes)
+        conforms, _text, results = validate(src, shapes)
         where = src.spec
-    results = found + results
     conforms = conforms and not any(v.severity == "Violation" for v in found)
-    shown = results if args.max <= 0 else results[: args.max]
-    for v in shown:
-        print(v)
-    if len(shown) < len(results):
-        print(f"... and {len(results) - len(shown)} more (use --max 0 to see all)")
-    n_viol = sum(v.severity == "Violation" for v in results)
-    n_warn = len(results) - n_viol
-    status = "conforms" if conforms else "does NOT conform"
-    print(f"{where}: {status} to the shapes ({n_viol} violation(s), {n_warn} warning(s))", file=sys.stderr)
-    return 0 if conforms else 1
+    return Check(conforms, found + results, where)

@@ -263,12 +263,12 @@ def test_lone_surrogate_in_jsonl_is_one_line(tmp_path):
 
 def test_an_unexpected_error_is_one_line_and_says_how_to_see_more(monkeypatch, capsys):
     from graph import cli
-    from graph import query as query_mod
+    from graph.cli import query as query_mod
 
     def boom(args):  # noqa: ANN001, ANN202
         raise RuntimeError("Corruption: something\ninside the engine")
 
-    monkeypatch.setattr(query_mod, "run_cli", boom)
+    monkeypatch.setattr(query_mod, "run", boom)
     assert cli.main(["query", "g.ttl", "-q", "ASK {}"]) == 70
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error: RuntimeError: Corruption: something inside the engine" in err

@@ -17,7 +17,6 @@ from graph.evaluate import (
     format_report,
     from_extractor,
     load_gold,
-    main,
     score,
 )
 from graph.model import MODALITIES, Document, Extraction, Interaction
@@ -458,12 +457,16 @@ def test_dev_set_is_balanced():
 
 
 def test_cli_describes_gold_file(capsys):
+    from graph.cli.evaluate import gold_main as main  # python -m graph.evaluate; the library imports no CLI
+
     assert main([str(DATA / "dev.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "passages" in out and "negotiatesWith" in out
 
 
 def test_cli_reports_bad_file(tmp_path, capsys):
+    from graph.cli.evaluate import gold_main as main
+
     path = write_jsonl(tmp_path, ["not json"])
     assert main([str(path)]) == 2
     assert "line 1" in capsys.readouterr().err
@@ -511,3 +514,14 @@ def test_official_recall_needs_the_whole_name_and_the_right_state():
     assert official_recall(gold, lambda d: pred[d.id]) == pytest.approx(1 / 3)
     pred["d1"][0] = ("Badr Bin Hamad Al Busaidi", "OMN")
     assert official_recall(gold, lambda d: pred[d.id]) == pytest.approx(2 / 3)
+
+
+def test_python_m_graph_evaluate_still_describes_a_gold_file():
+    """``python -m graph.evaluate`` (tests/data/README.md) runs the command line kept in graph.cli."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, "-m", "graph.evaluate", str(DATA / "dev.jsonl")], cwd=root,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "passages" in r.stdout and "Warning" not in r.stderr, r.stderr

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,17 +58,20 @@ class Poll:
 
 
 def parse_every(text: str) -> float:
-    """'15m', '30s', '1h', '1h30m' or plain seconds -> seconds (argparse type; at least MIN_EVERY)."""
-    import argparse
+    """'15m', '30s', '1h', '1h30m' or plain seconds -> seconds; at least MIN_EVERY, else ``ValueError``
+    (``actorgraph watch --every`` shows its message as the usage error).
 
+    >>> parse_every("1h30m")
+    5400.0
+    """
     value = text.strip().lower()
     parts = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s?)?", value)
     if not value or parts is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a duration (15m, 30s, 1h, 1h30m)")
+        raise ValueError(f"{text!r} is not a duration (15m, 30s, 1h, 1h30m)")
     hours, minutes, seconds = (float(p) if p else 0.0 for p in parts.groups())
     total = hours * 3600 + minutes * 60 + seconds
     if total < MIN_EVERY:
-        raise argparse.ArgumentTypeError(f"{text!r} is too often: poll at most every {MIN_EVERY:g} s")
+        raise ValueError(f"{text!r} is too often: poll at most every {MIN_EVERY:g} s")
     return total
 
 
@@ -217,42 +219,3 @@ def watch(specs: list[str], store: str, *, every: float, polls: int | None = Non
         if polls is None or number < polls:
             sleep(every)
     return number
-
-
-# ------------------------------------------------------------------------------------------- CLI
-
-def configure_parser(p) -> None:  # noqa: ANN001 - argparse parser
-    from ..pipeline import _common
-
-    p.add_argument("feeds", nargs="+", help="feed URLs (RSS/Atom), .opml files or feeds.txt lists (one URL a line)")
-    p.add_argument("--every", type=parse_every, default=parse_every("15m"), metavar="DURATION",
-                   help=f"time between polls: 15m, 30s, 1h (default 15m; at least {MIN_EVERY:g}s)")
-    p.add_argument("--store", default="out/store", help="store directory (default out/store; created if missing)")
-    p.add_argument("-o", "--out", default=None, metavar="DIR",
-                   help="where to write graph.html and the report (default: the folder holding the store)")
-    stop = p.add_mutually_exclusive_group()
-    stop.add_argument("--once", action="store_true", help="poll once and exit (for cron or systemd timers)")
-    stop.add_argument("--polls", type=_positive, default=None, metavar="N", help="stop after N polls")
-    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of new documents")
-    _common(p)
-
-
-def _positive(text: str) -> int:
-    from ..cli import positive_int
-
-    return positive_int(text)
-
-
-def run_cli(args) -> int:  # noqa: ANN001 - argparse namespace
-    feed_urls(args.feeds)  # a bad argument is a one-line error now, not a warning at every poll
-    polls = 1 if args.once else args.polls
-    if polls != 1:
-        print(f"watching {len(feed_urls(args.feeds))} feeds every {args.every:g} s into {args.store} (Ctrl-C stops)",
-              file=sys.stderr, flush=True)
-    try:
-        watch(args.feeds, args.store, every=args.every, polls=polls, log=lambda line: print(line, flush=True),
-              actors=tuple(args.actors), model=args.model, workers=max(1, args.workers), cluster=args.cluster,
-              reference_date=args.reference_date, validate=not args.no_validate, out_dir=args.out)
-    except KeyboardInterrupt:
-        print("watch: stopped (what was polled is in the store)", file=sys.stderr)
-    return 0

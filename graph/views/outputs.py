@@ -4,13 +4,13 @@
 data to the page and the counts to the report, so the CLI's summary line, the page's header and the
 report's summary always agree. ``build`` calls it after extraction, ``ingest`` after the store
 changed (so ``out/graph.html`` and ``out/report.*`` never lag behind the store), and the ``render``
-and ``report`` commands call it on a store or graph file built elsewhere.
+and ``report`` commands call it (``render_source``, ``report_source``) on a store or graph file built
+elsewhere.
 
-This module imports nothing heavy at the top: the CLI imports it to build ``--help``.
+This module imports nothing heavy at the top: the page's and the report's modules load when they are used.
 """
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .collect import Counts
     from .render import RenderStats
 
-__all__ = ["Views", "default_out", "write_views"]
+__all__ = ["Views", "default_out", "render_source", "report_source", "write_views"]
 
 PAGE = "graph.html"
 
@@ -107,54 +107,25 @@ def default_out(source: str) -> Path:
     return Path(source).resolve().parent
 
 
-# ------------------------------------------------------------------------------------------- CLI
+def render_source(source: str, out: str | Path | None = None, *, title: str | None = None,
+                  max_nodes: int | None = None) -> Views:
+    """Write the page of the store or RDF file ``source``: into the folder ``out`` (default: the one
+    holding the source, ``default_out``) as graph.html, or to ``out`` itself when it names a .html file.
+    The store is read with SPARQL where it is: no rdflib copy of the corpus."""
+    from ..store import open_source
 
-
-def _source_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("graph", nargs="?", metavar="GRAPH",
-                   help="an RDF file (.ttl .trig .nq .nt .jsonld .rdf) instead of a store")
-    p.add_argument("--store", metavar="STORE",
-                   help="store directory or sparql+http(s):// endpoint (default: out/store, else out/graph.ttl)")
-    p.add_argument("--title", default=None, help="title of the page or report")
-
-
-def configure_render_parser(p: argparse.ArgumentParser) -> None:
-    from ..cli import positive_int
-
-    _source_arguments(p)
-    p.add_argument("-o", "--out", metavar="PATH", default=None,
-                   help="output folder (default: the folder holding the store or graph file) or a .html file")
-    p.add_argument("--max-nodes", type=positive_int, default=None, metavar="N",
-                   help="keep only the N most central actors in the page (the page itself opens on an overview)")
-
-
-def configure_report_parser(p: argparse.ArgumentParser) -> None:
-    _source_arguments(p)
-    p.add_argument("-o", "--out", metavar="DIR", default=None,
-                   help="output folder (default: the folder holding the store or graph file)")
-
-
-def run_render_cli(args: argparse.Namespace) -> int:
-    from ..store import default_source, open_source
-
-    source = default_source(args.store, args.graph)
-    target = Path(args.out) if args.out else default_out(source)
+    target = Path(out) if out else default_out(source)
     page = target if target.suffix.lower() in (".html", ".htm") else target / PAGE
-    with open_source(source) as store:  # read with SPARQL where it is: no rdflib copy of the corpus
-        views = write_views(store, page.parent, title=args.title or f"actorgraph — {source}",
-                            max_nodes=args.max_nodes, page=page, report=False)
-    stats = views.page
-    cut = f"; {stats.dropped_nodes} less central actors left out (--max-nodes)" if stats and stats.dropped_nodes else ""
-    print(f"wrote {page}: {views.counts.sentence()}{cut}")
-    return 0
-
-
-def run_report_cli(args: argparse.Namespace) -> int:
-    from ..store import default_source, open_source
-
-    source = default_source(args.store, args.graph)
-    out = Path(args.out) if args.out else default_out(source)
     with open_source(source) as store:
-        views = write_views(store, out, title=args.title or f"actorgraph — {source}", html=False)
-    print(f"wrote {out / 'report.md'}, report.html and charts: {views.counts.sentence()}")
-    return 0
+        return write_views(store, page.parent, title=title or f"actorgraph — {source}", max_nodes=max_nodes,
+                           page=page, report=False)
+
+
+def report_source(source: str, out: str | Path | None = None, *, title: str | None = None) -> Views:
+    """Write the report (report.md, report.html, charts) of the store or RDF file ``source`` into the
+    folder ``out`` (default: the one holding the source, ``default_out``)."""
+    from ..store import open_source
+
+    folder = Path(out) if out else default_out(source)
+    with open_source(source) as store:
+        return write_views(store, folder, title=title or f"actorgraph — {source}", html=False)

@@ -1,10 +1,10 @@
-"""The ``actorgraph`` command: a thin shell over the library.
+"""The ``actorgraph`` command: a thin shell over the library, which imports none of it.
 
-Each subcommand lives in the module that does the work and exposes two functions,
-``configure_parser(parser)`` and ``run_cli(args) -> int`` (or ``configure_NAME_parser`` /
-``run_NAME_cli`` when one module serves several commands); this file only lists them (imported lazily,
-so ``actorgraph query`` does not pay for loading spaCy, and ``actorgraph --help`` loads no command
-module at all: it prints in a fraction of a second). Errors a user can cause (bad input, bad
+Each subcommand is one module of this package (``graph/cli/build.py`` for ``actorgraph build``) with
+two functions, ``configure_parser(parser)`` and ``run(args) -> int``, that call the library's Python
+API; shared argument types live in ``graph.cli.args``. This file only lists the commands (imported
+lazily, so ``actorgraph query`` does not pay for loading spaCy, and ``actorgraph --help`` loads no
+command module at all: it prints in a fraction of a second). Errors a user can cause (bad input, bad
 query, missing file) are ``ActorgraphError`` subclasses and print as one line on stderr with exit 2;
 so does any ``OSError`` a command meets (an output folder that is a file, an unwritable path): the
 user can fix those, so they get the path and the reason, not a traceback.
@@ -15,56 +15,27 @@ import argparse
 import importlib
 import os
 import sys
+from types import ModuleType
 from typing import NoReturn
 
-from .errors import ActorgraphError
+from ..errors import ActorgraphError
+from .args import port_number, positive_int
 
 __all__ = ["COMMANDS", "main", "make_parser", "OneLineParser", "os_error_message", "port_number", "positive_int"]
 
-# name -> (module, one-line help). Add a subcommand by adding a line here.
+# name -> (module, one-line help). Add a subcommand by adding a module graph/cli/NAME.py and a line here.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("graph.pipeline", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),
-    "ingest": ("graph.pipeline", "add articles to an existing store (unchanged: skipped; changed: replaced)"),
-    "query": ("graph.query", "run a saved (--name) or ad-hoc (-q/-f) SPARQL query on a graph or store"),
-    "watch": ("graph.sources.watch", "poll feeds, ingest what is new into a store, refresh its page and report"),
-    "evaluate": ("graph.evaluate_cli", "score the extractor against gold annotations (JSONL)"),
-    "export": ("graph.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
-    "validate": ("graph.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),
-    "render": ("graph.views.outputs", "write the offline interactive page (graph.html) of a store or graph built elsewhere"),
-    "report": ("graph.views.outputs", "write the analyst's brief (report.md, report.html, charts) of a store or graph"),
-    "serve": ("graph.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
+    "build": ("graph.cli.build", "extract a folder or files of articles into out/graph.ttl, graph.html, report.md"),
+    "ingest": ("graph.cli.ingest", "add articles to an existing store (unchanged: skipped; changed: replaced)"),
+    "query": ("graph.cli.query", "run a saved (--name) or ad-hoc (-q/-f) SPARQL query on a graph or store"),
+    "watch": ("graph.cli.watch", "poll feeds, ingest what is new into a store, refresh its page and report"),
+    "evaluate": ("graph.cli.evaluate", "score the extractor against gold annotations (JSONL)"),
+    "export": ("graph.cli.export", "export a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF (Gephi) or CSV"),
+    "validate": ("graph.cli.validate", "check a store or graph against the SHACL shapes (exit 1 on violations)"),
+    "render": ("graph.cli.render", "write the offline interactive page (graph.html) of a store or graph built elsewhere"),
+    "report": ("graph.cli.report", "write the analyst's brief (report.md, report.html, charts) of a store or graph"),
+    "serve": ("graph.cli.serve", "read-only SPARQL endpoint and query page over a store or graph (127.0.0.1:7878)"),
 }
-
-
-def positive_int(text: str) -> int:
-    """argparse type for counts such as ``--workers`` and ``--max-nodes``: 0 or less would silently
-    produce nothing (an empty page, no worker), so it is a usage error instead.
-
-    >>> positive_int("4")
-    4
-    >>> positive_int("0")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: '0' must be a positive integer (1 or more)
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a positive integer (1 or more)")
-    return value
-
-
-def port_number(text: str) -> int:
-    """argparse type for ``--port``: 0-65535 (0 lets the system pick a free port); socket.bind would
-    otherwise fail with an OverflowError traceback."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535, or 0 for any free port)")
-    return value
 
 
 def os_error_message(exc: OSError) -> str:
@@ -80,9 +51,9 @@ def os_error_message(exc: OSError) -> str:
     return " ".join(text.split())
 
 
-def _hook(module_name: str, command: str, verb: str, noun: str):
-    module = importlib.import_module(module_name)
-    return getattr(module, f"{verb}_{command}_{noun}", None) or getattr(module, f"{verb}_{noun}")
+def _command(name: str) -> ModuleType:
+    """The module of command ``name`` (imported now, not before: see the module docstring)."""
+    return importlib.import_module(COMMANDS[name][0])
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -103,10 +74,10 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="News about international affairs -> an actor-relationship knowledge graph.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, (module, help_text) in COMMANDS.items():
+    for name, (_module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         if only == name:
-            _hook(module, name, "configure", "parser")(p)
+            _command(name).configure_parser(p)
     return parser
 
 
@@ -122,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = make_parser(command if command in COMMANDS else None)
         args = parser.parse_args(argv)
         name = args.command
-        return int(_hook(COMMANDS[args.command][0], args.command, "run", "cli")(args) or 0)
+        return int(_command(args.command).run(args) or 0)
     except ActorgraphError as exc:
         print(f"actorgraph {name}: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
@@ -148,7 +119,3 @@ def _one_line(text: str, limit: int = 500) -> str:
     """``text`` on one line: an error message may quote input (a store path, engine text)."""
     text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

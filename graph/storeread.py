@@ -72,9 +72,12 @@ def select(store: Store, sparql: str) -> Iterator[dict]:
         yield {n: convert(t) for n, t in zip(names, row) if t is not None}
 
 
-def count(store: Store, sparql_where: str) -> int:
-    """``SELECT (COUNT(*) AS ?n) WHERE { … }``."""
-    rows = list(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}"))
+def count(store: Store, sparql_where: str, distinct: str | None = None) -> int:
+    """``SELECT (COUNT(*) AS ?n) WHERE { … }``, or ``COUNT(DISTINCT ?var)``: the union default graph
+    yields a triple once per graph that holds it (a document's type is in its own graph and in the
+    derived one), so counting things needs DISTINCT."""
+    what = f"DISTINCT ?{distinct}" if distinct else "*"
+    rows = list(select(store, f"SELECT (COUNT({what}) AS ?n) WHERE {{ {sparql_where} }}"))
     return int(rows[0]["n"]) if rows else 0
 
 

@@ -71,7 +71,7 @@ def gather(store: Store, gz=None, per_edge: int | None = EVIDENCE_PER_EDGE) -> d
     nodes, offices = _actors(store, edges, slim, gz)
     documents = _documents(store, {r["ev"]["docIri"] for r in records if r["ev"]["docIri"]})
     return {"records": records, "relations": relations, "edges": edges, "nodes": nodes, "affiliations": offices,
-            "documents": documents, "totals": {"interactions": len(slim), "documents": count(store, "?d a ag:Document")}}
+            "documents": documents, "totals": {"interactions": len(slim), "documents": count(store, "?d a ag:Document", distinct="d")}}
 
 
 # ---------------------------------------------------------------- interactions and edges

@@ -35,6 +35,9 @@ from .fileio import atomic_output
 from .namespaces import AG, PREFIXES, RELATIONS
 from .store import Store, _term, open_source, quads
 
+__all__ = ["FORMATS", "SUFFIX", "FACTUAL", "CSV_COLUMNS", "ExportError", "export", "render", "write",
+    "actor_network", "interactions_csv", "output_format"]
+
 FORMATS = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld",
           "graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}

@@ -21,6 +21,8 @@ from typing import BinaryIO
 
 from .errors import OutputError
 
+__all__ = ["write_atomic", "atomic_output"]
+
 
 def write_atomic(path: Path | str, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` (see the module docstring); returns ``path``."""

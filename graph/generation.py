@@ -39,6 +39,9 @@ from . import store as store_mod
 from .errors import StoreError
 from .namespaces import AG, ANALYSIS_GRAPH, GRAPHS
 
+__all__ = ["META_GRAPH", "Record", "documents_hash", "meta_graph", "record", "document_iris", "has_analysis",
+    "claimed", "writing", "checkpoint", "commit", "committed_generation", "check_readable", "problems"]
+
 META_GRAPH = GRAPHS["meta"]
 
 

@@ -29,6 +29,10 @@ from . import dates
 from .errors import InputError
 from .model import Document
 
+__all__ = ["SUFFIXES", "TEXT_KEYS", "normalise", "make_document", "check_string", "string_field",
+    "date_field", "clean_date", "html_date", "decode", "html_to_text", "markdown_to_text", "read_file",
+    "iter_file", "source_of", "discover", "read_all", "iter_all"]
+
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TEXT_KEYS = ("text", "body", "content", "article")

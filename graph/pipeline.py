@@ -36,6 +36,10 @@ from .errors import ActorgraphError, InputError
 from .model import Document, Extraction
 from .stream import ValidationFailed, progress_bar  # noqa: F401 - part of this module's API
 
+__all__ = ["CLUSTER_ENV", "BuildResult", "check_reference_date", "cluster_address", "extract_documents",
+    "check_shapes", "unsupported_files", "skipped_warning", "estimated_documents", "build", "IngestResult",
+    "ingest_files"]
+
 # rdflib, spaCy and networkx are imported where they are used, not here: the CLI imports this module
 # to build ``actorgraph build --help``, which must print at once (a test checks none of them is loaded).
 if TYPE_CHECKING:

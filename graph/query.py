@@ -33,6 +33,10 @@ from rdflib.query import Result
 from .errors import QueryError
 from .namespaces import AG, ONTOLOGY_DIR, PREFIXES
 
+__all__ = ["QUERY_DIR", "FORMATS", "SavedQuery", "saved_queries", "saved_query", "open_source",
+    "parse_binding", "parse_bindings", "with_bindings", "run_query", "rows", "format_result", "DEFAULT_PAGE",
+    "Rows", "select_rows", "page_note", "write_rows", "resolve_query", "write_query"]
+
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\s]*>")

@@ -78,6 +78,10 @@ from .sparql_results import (  # noqa: F401 - re-exported
     _one_line, graph_iris, negotiate, serialize_boolean, serialize_solutions, serialize_triples,
 )
 
+__all__ = ["MAX_BODY", "MAX_QUERY", "MEMORY_AUTO_LIMIT", "MAX_MEMORY_MB", "REQUEST_TIMEOUT", "check_text",
+    "host_name", "answered_hosts", "host_allowed", "Watchdog", "make_snapshot", "ServerConfig",
+    "SparqlServer", "Handler", "render_result", "render_page", "Limits", "serve"]
+
 MAX_BODY = 1_000_000  # bytes of a POST body
 MAX_QUERY = 100_000  # characters of a query
 MEMORY_AUTO_LIMIT = 1_000_000  # triples: up to this, workers keep the merged graph in RAM (~400 MB each)

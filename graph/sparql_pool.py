@@ -41,6 +41,10 @@ from .sparql_results import (
     Refused, _one_line, graph_iris, negotiate, serialize_boolean, serialize_solutions, serialize_triples,
 )
 
+__all__ = ["READY_TIMEOUT", "SHORT_LIMIT", "MAX_WAITING", "NETWORK_REFUSED", "RECURSION_LIMIT", "Job",
+    "Answer", "may_use_named_graphs", "execute", "is_update", "QUERY_STACK", "worker_main", "QueryTimeout",
+    "QueryPool"]
+
 READY_TIMEOUT = 300.0  # seconds a worker may take to open (and copy) the snapshot
 SHORT_LIMIT = 1.0  # seconds a query may run on the short-query lane
 MAX_WAITING = 64  # queries that may wait for a worker

@@ -47,6 +47,11 @@ from . import storedir
 from .errors import QueryError, StoreError
 from .namespaces import AG, PREFIXES
 
+__all__ = ["DEFAULT_BATCH_TRIPLES", "LOAD_THREADS", "HTTP_TIMEOUT", "RDF_FORMATS", "DocumentRecord", "Store",
+    "open_store", "open_directory", "damaged", "load_file", "open_source", "endpoints", "check_union",
+    "not_union", "documents", "query", "union_graph", "dataset_of", "quads", "TRUNCATION_HEADERS",
+    "store_size", "default_source"]
+
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 DEFAULT_BATCH_TRIPLES = 400_000  # quads per bulk_load (graph.storewrite), below Oxigraph's 1,000,000 per atomic load
 # bulk loads in flight at once: each is single-threaded in Oxigraph and holds ~0.5 GB while it runs

@@ -36,6 +36,9 @@ from .namespaces import AG, GRAPHS, ONTOLOGY_DIR, PREFIXES
 from .shacl import Unsupported, compile_shapes
 from .store import Store, _term, open_source, quads, union_graph
 
+__all__ = ["SHAPES_FILE", "SCHEMA_FILE", "SH", "SCHEMA_GRAPH", "ValidationSetupError", "Violation",
+    "validate", "run_checks", "consistency", "Check", "check_source"]
+
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SCHEMA_FILE = ONTOLOGY_DIR / "actorgraph.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")

@@ -18,6 +18,8 @@ from ..namespaces import person_id
 from .arguments import anaphoric
 from .context import DocContext, FAMILY_NAME_FIRST, Mention
 
+__all__ = ["find_mentions", "LEADS"]
+
 
 def _is_location(tok: Token, gz: Gazetteer) -> bool:
     """'in Muscat', 'talks in Oman': the object of a locative preposition names a place."""

@@ -21,6 +21,9 @@ from .feeds import Feed, Item, is_feed, is_source_list, parse_feed, read_source_
 from .fetch import Client, FetchError, Response, is_url
 from .pages import read_page
 
+__all__ = ["MIN_FEED_TEXT", "read_inputs", "iter_inputs", "dedupe", "normalise_url", "fetch_all",
+    "read_feed", "page_document", "fetch_item", "feed_text_document", "sends_inward"]
+
 MIN_FEED_TEXT = 400  # characters: a feed's own text shorter than this is a teaser, not the article
 
 

@@ -30,6 +30,9 @@ from .feeds import Item, is_source_list, parse_feed, read_source_list
 from .fetch import Client, FetchError, is_url
 from .inputs import fetch_item, normalise_url
 
+__all__ = ["MIN_EVERY", "Known", "Poll", "parse_every", "feed_urls", "known_documents", "poll_feed",
+    "retry_failed", "poll_item", "poll_once", "watch"]
+
 MIN_EVERY = 10.0  # seconds: polling more often than this is not polite to anyone's server
 
 

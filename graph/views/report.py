@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse import Analysis, Tie, document_table, period, when
 from ..fileio import write_atomic
+from ..vocabulary import VOCABULARY
 from .charts import centrality_chart, dyads_chart, network_chart
 
 if TYPE_CHECKING:
@@ -538,8 +539,8 @@ def _evidence(b: _Brief) -> None:
     for n, r in shown:
         doc = f"{r['doc_title']} ({r['document']})" if r["doc_title"] else r["document"]
         claim = f"{b.lab(r['source'])} {b.rel(r['relation'])} {b.lab(r['target'])}"
-        if r.get("other_party") and r["relation"] == "mediates" and r["other_party"] != r["target"]:
-            claim = f"{b.lab(r['source'])} mediates between {b.lab(r['target'])} and {b.lab(r['other_party'])}"
+        if r.get("other_party") and r["relation"] in VOCABULARY.playing("mediation") and r["other_party"] != r["target"]:
+            claim = f"{b.lab(r['source'])} {b.rel(r['relation'])} between {b.lab(r['target'])} and {b.lab(r['other_party'])}"
         meta = [r["modality"], f"confidence {_fmt(r['confidence'], 2)}", _date_note(r)]
         if r.get("reported_by"):
             meta.insert(1, f"according to {b.lab(r['reported_by'])}")

@@ -73,18 +73,12 @@ def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
 def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None, upto: int | None = None) -> Counter:
     """How often each pair of known actors interacts, in one sentence, up to one, or in the whole
     document (mediation itself is no pair of parties: 'Saudi Arabia and Iran both offered to mediate'
-    must not make Iran a mediator between them)."""
+    must not make Iran a mediator between them; nor is a person, whose state may be unknown)."""
     mediation = ctx.gz.vocabulary.playing("mediation")
     return Counter(frozenset((ix.source, ix.target)) for ix in ctx.interactions
                    if ix.relation in relations and ix.relation not in mediation
                    and (sentence is None or ix.sentence == sentence) and (upto is None or ix.sentence <= upto)
-                   and _party(ctx, ix.source) and _party(ctx, ix.target))
-
-
-def _party(ctx: DocContext, actor: str) -> bool:
-    """A known actor that can be a side (a person whose state is unknown cannot)."""
-    known = ctx.gz.actors.get(actor)
-    return known is not None and known.type != "Person"
+                   and ctx.type_of(ix.source) != "Person" and ctx.type_of(ix.target) != "Person")
 
 
 def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:

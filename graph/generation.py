@@ -109,12 +109,14 @@ def claimed(spec: str | None, wait: float = storedir.DEFAULT_WAIT) -> Iterator[N
 
 @contextmanager
 def writing(spec: str, *, generation: str | None = None, wait: float = storedir.DEFAULT_WAIT,
-            fresh_if_damaged: bool = False, claimed: bool = False) -> Iterator[store_mod.Store]:
+            fresh_if_damaged: bool = False, claimed: bool = False, empty: bool = False) -> Iterator[store_mod.Store]:
     """A store to write one new generation of ``spec`` into; the caller ends with ``commit``.
 
     ``fresh_if_damaged``: a store that cannot be read starts over empty (``build`` rewrites every
     document anyway) instead of failing (``ingest`` would silently lose the documents it cannot see).
-    ``claimed``: the caller holds the writer's turn already (``claimed(spec)``)."""
+    ``claimed``: the caller holds the writer's turn already (``claimed(spec)``).
+    ``empty``: a local store's new generation starts empty instead of from a copy of the live one
+    (``build`` writes the whole corpus: a copy would keep graphs an earlier version wrote)."""
     generation = generation or storedir.new_generation()
     if spec.startswith(("sparql+http://", "sparql+https://")):
         with _writing_remote(spec, generation) as st:
@@ -122,7 +124,7 @@ def writing(spec: str, *, generation: str | None = None, wait: float = storedir.
         return
     if "://" in spec:
         raise StoreError(f"unsupported store {spec!r}: give a directory or a sparql+http(s):// URL")
-    with _writing_local(Path(spec), generation, wait, fresh_if_damaged, claimed) as st:
+    with _writing_local(Path(spec), generation, wait, fresh_if_damaged, claimed, empty) as st:
         yield st
 
 
@@ -144,7 +146,7 @@ def _writing_remote(spec: str, generation: str) -> Iterator[store_mod.Store]:
 
 @contextmanager
 def _writing_local(path: Path, generation: str, wait: float, fresh_if_damaged: bool,
-                   claimed: bool) -> Iterator[store_mod.Store]:
+                   claimed: bool, empty: bool = False) -> Iterator[store_mod.Store]:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store directory (pass an RDF file as GRAPH instead)")
     try:
@@ -155,7 +157,8 @@ def _writing_local(path: Path, generation: str, wait: float, fresh_if_damaged: b
         copy = storedir.copy_path(path, generation)
         st = None
         try:
-            _start_copy(path, copy, fresh_if_damaged, wait)
+            if not empty:
+                _start_copy(path, copy, fresh_if_damaged, wait)
             inner = store_mod.open_directory(copy, read_only=False)
             st = store_mod.Store(spec=str(path), kind="oxigraph", dataset=store_mod._rdflib_dataset(inner), ox=inner,
                                  path=copy, generation=generation)

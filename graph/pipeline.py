@@ -258,7 +258,8 @@ def _target(spec: str | None, out: Path, generation: str, wait: float) -> Iterat
     from . import store as store_mod
 
     if spec:
-        with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=True, claimed=True) as st:
+        with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=True, claimed=True,
+                                    empty=True) as st:
             yield st
         return
     scratch = out / f".scratch-{generation}"

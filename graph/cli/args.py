@@ -16,6 +16,14 @@ __all__ = [
     "port_number", "positive_int", "reference_date", "seconds",
 ]
 
+def _integer(text: str) -> int:
+    """The integer an option was given, or argparse's one-line error (shared by the integer types)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+
+
 def positive_int(text: str) -> int:
     """argparse type for counts such as ``--workers`` and ``--max-nodes``: 0 or less would silently
     produce nothing (an empty page, no worker), so it is a usage error instead.
@@ -26,10 +34,7 @@ def positive_int(text: str) -> int:
     Traceback (most recent call last):
     argparse.ArgumentTypeError: '0' must be a positive integer (1 or more)
     """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be a positive integer (1 or more)")
     return value
@@ -38,10 +43,7 @@ def positive_int(text: str) -> int:
 def port_number(text: str) -> int:
     """argparse type for ``--port``: 0-65535 (0 lets the system pick a free port); socket.bind would
     otherwise fail with an OverflowError traceback."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    value = _integer(text)
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535, or 0 for any free port)")
     return value
@@ -53,10 +55,7 @@ def count(text: str) -> int:
     >>> count("0")
     0
     """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    value = _integer(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
     return value

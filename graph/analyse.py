@@ -811,11 +811,11 @@ def analyse(g: Graph, modalities: Sequence[str] = FACTUAL_MODALITIES) -> Analysi
     """Run every metric on the interactions of ``g`` whose modality is in ``modalities``.
 
     An empty graph (or one with no counted interactions) gives an empty but valid Analysis. A store
-    too big for an rdflib graph is analysed by ``graph.storeread.analyse_store`` (the same metrics,
+    too big for an rdflib graph is analysed by ``graph.store.read.analyse_store`` (the same metrics,
     from rows read with SPARQL).
 
     >>> from graph.model import Interaction
-    >>> from graph.rdf import add_interaction, bind_prefixes
+    >>> from graph.store.rdf import add_interaction, bind_prefixes
     >>> g = bind_prefixes(Graph())
     >>> for src, rel, tgt in [("USA", "pressures", "ISR"), ("ISR", "attacks", "IRN"), ("USA", "alliedWith", "ISR")]:
     ...     _ = add_interaction(g, Interaction(doc_id="d1", sentence=0, source=src, relation=rel, target=tgt,

@@ -4,7 +4,7 @@ Why: ``build`` wrote each file atomically, but one after the other and before th
 in between left graph.ttl, the page and the store from different builds. Now a build writes its files
 into ``OUT/.staging-GEN/`` and seals them there (``generation.json``: the generation id, the store
 written with them, each file's SHA-256), then writes the store (a generation of its own, swapped in
-whole: ``graph.generation``), then *publishes*: renames each staged file into ``OUT/`` and writes
+whole: ``graph.store.generation``), then *publishes*: renames each staged file into ``OUT/`` and writes
 ``OUT/generation.json`` last.
 
 The commit point is the store's swap (or, without a store, the seal). ``recover`` - run at the start

@@ -14,7 +14,7 @@ read from that store. Nothing holds the whole corpus (``keep_extractions`` keeps
 for a library caller that wants them).
 
 Safety: the store is written as a new generation beside the old one and swapped in whole, the files
-are staged and sealed before the swap and published after it (``graph.generation``, ``graph.outputs``),
+are staged and sealed before the swap and published after it (``graph.store.generation``, ``graph.outputs``),
 so an interrupted or failed build - Ctrl-C, ``kill -9``, bad input met halfway - leaves the previous
 outputs, or the new ones, never a mix.
 """
@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dates, storedir
+from . import dates
+from .store import directory as storedir
 from .errors import ActorgraphError, InputError
 from .model import Document, Extraction
 from .stream import ValidationFailed, progress_bar  # noqa: F401 - part of this module's API
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from . import gazetteer as gazetteer_mod
-    from .store import Store
+    from .store.store import Store
     from .stream import Streamed
     from .views.collect import Counts
 
@@ -121,7 +122,7 @@ def extract_documents(documents: list[Document], *, actors: tuple[str, ...] = ()
 
 def check_shapes(g: Graph) -> None:
     """Raise ``ValidationFailed`` if ``g`` violates ontology/shapes.ttl."""
-    from .validate import validate
+    from .store.validate import validate
 
     conforms, _text, violations = validate(g)
     if not conforms:
@@ -198,7 +199,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     ``$ACTORGRAPH_CLUSTER``) to extract on; ``wait``: seconds to wait for another writer of the store
     (before extracting)."""
     from . import gazetteer as gazetteer_mod
-    from . import generation as generation_mod
+    from .store import generation as generation_mod
     from . import outputs
     from .sources.inputs import iter_inputs
 
@@ -235,7 +236,7 @@ def _published(out: Path, spec: str | None, generation: str) -> Iterator[object]
     """A staging folder for the generation's files, published once the store is swapped in (the
     commit point); on failure, what the store's state allows: published if the store was swapped in,
     else removed."""
-    from . import generation as generation_mod
+    from .store import generation as generation_mod
     from . import outputs
 
     staging = outputs.stage(out, generation)
@@ -252,10 +253,10 @@ def _published(out: Path, spec: str | None, generation: str) -> Iterator[object]
 @contextmanager
 def _target(spec: str | None, out: Path, generation: str, wait: float) -> Iterator[Store]:
     """The store a generation is written into: a new copy of ``spec`` swapped in at the end
-    (``graph.generation.writing``), or, without a store, a scratch one beside the outputs that is
+    (``graph.store.generation.writing``), or, without a store, a scratch one beside the outputs that is
     removed after."""
-    from . import generation as generation_mod
-    from . import store as store_mod
+    from .store import generation as generation_mod
+    from .store import store as store_mod
 
     if spec:
         with generation_mod.writing(spec, generation=generation, wait=wait, fresh_if_damaged=True, claimed=True,
@@ -279,13 +280,14 @@ def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazette
           actors: tuple[str, ...], model: str | None, workers: int, cluster: str | None, reference_date: str | None,
           validate: bool, keep: bool, progress: bool, progress_total: int | None = None) -> tuple[Streamed, object, dict[str, float]]:
     """Write the documents into the generation being written, then its derived graph and its
-    analysis, committed (``graph.generation.commit``); the stream, the analysis and the time per stage."""
+    analysis, committed (``graph.store.generation.commit``); the stream, the analysis and the time per stage."""
     from . import analyse as analyse_mod
-    from . import generation as generation_mod
-    from . import rdf, stream
-    from . import store as store_mod
+    from .store import generation as generation_mod
+    from .store import rdf
+    from . import stream
+    from .store import store as store_mod
     from .namespaces import ONTOLOGY_GRAPH
-    from .storeread import analyse_store
+    from .store.read import analyse_store
 
     stages: dict[str, float] = {}
     clock = time.perf_counter()
@@ -316,7 +318,7 @@ def _write_files(st: Store, staging, analysis: object, gz: gazetteer_mod.Gazette
                  title: str):  # noqa: ANN202 - a graph.views.outputs.Views
     """graph.ttl and graph.trig streamed from the store, the page and the report read from it, into
     the staging folder, sealed (with the store they go with)."""
-    from . import export
+    from .store import export
     from .views.outputs import write_views
 
     clock = time.perf_counter()
@@ -372,7 +374,7 @@ def ingest_files(inputs: list[str | Path | Document], store: str, *, actors: tup
     ``out/store``), so they never lag behind what ``query`` sees; a remote store gets them only with
     an ``out_dir``."""
     from . import gazetteer as gazetteer_mod
-    from . import generation as generation_mod
+    from .store import generation as generation_mod
     from . import outputs
     from .namespaces import doc_iri
     from .sources.inputs import iter_inputs
@@ -410,7 +412,7 @@ def _ingest_generation(store: str, documents: Iterator[Document], status: Ingest
                        wait: float, options: dict, per_edge: int | None):  # noqa: ANN202 - Views | None
     """One new generation of ``store`` with the documents added, and - staged and sealed before the
     swap, published after - its files in ``target`` (none when None)."""
-    from . import generation as generation_mod
+    from .store import generation as generation_mod
     from .namespaces import DOC
 
     generation = storedir.new_generation()
@@ -444,7 +446,7 @@ def _no_files() -> Iterator[None]:
 def _stored_documents(spec: str) -> set[str]:
     """The IRIs of the documents a store holds (none if it does not exist yet), read without
     blocking other readers or waiting for a writer's turn."""
-    from . import store as store_mod
+    from .store import store as store_mod
 
     if "://" not in spec and not Path(spec).exists():
         return set()

@@ -4,7 +4,7 @@ Why: ``build`` held every document's graph in one rdflib graph before writing an
 short articles peaked at 3.2 GB and did not finish in 15 minutes (writing TriG alone grew from 1.5 s
 at 500 articles to 112 s at 10,000). Now documents flow in batches - read, parsed and extracted (in
 this process, in ``--workers`` processes or on a Dask cluster: ``graph.cluster``), turned into their
-named graphs, checked against the shapes and written into the store (``graph.storewrite.
+named graphs, checked against the shapes and written into the store (``graph.store.write.
 DocumentWriter``: one atomic bulk load per batch) - and each batch is let go once it is written.
 While the main process writes one batch, the workers extract the next ones.
 
@@ -153,11 +153,11 @@ def extracted(document_batches: Iterable[list[Document]], run: Run, elsewhere: b
 
 def shapes_check(gz) -> Callable[[bytes], None]:  # noqa: ANN001 - a Gazetteer
     """A check of a batch of documents (N-Triples, as ``DocumentWriter`` hands them) against the
-    shapes, with the compiled SPARQL shapes (``graph.shacl``) on a scratch in-memory store."""
+    shapes, with the compiled SPARQL shapes (``graph.store.shacl``) on a scratch in-memory store."""
     import pyoxigraph as ox
 
-    from .store import _term
-    from .validate import _compiled, _shapes, run_checks
+    from .store.store import _term
+    from .store.validate import _compiled, _shapes, run_checks
 
     shapes = _shapes("")
     checks = _compiled(shapes)
@@ -181,8 +181,8 @@ def write(st, documents: Iterable[Document], *, gz, run: Run, elsewhere: bool,  
     """Extract ``documents`` batch by batch and write each document's graph into ``st`` (see the
     module docstring); nothing of a batch is kept once written, unless ``keep``."""
     from .namespaces import doc_iri
-    from .rdf import document_graph
-    from .storewrite import DocumentWriter
+    from .store.rdf import document_graph
+    from .store.write import DocumentWriter
 
     out = Streamed()
     with progress_bar("extracting", enabled=progress, total=total) as bar, DocumentWriter(st, check=check) as writer:

@@ -2,7 +2,7 @@
 
     python scripts/bench_render.py [--sizes 100 1000 2000] [--edges-per-actor 3] [--keep DIR]
 
-Synthetic graphs are written through the real RDF writer (``graph.rdf.document_graph``) with a
+Synthetic graphs are written through the real RDF writer (``graph.store.rdf.document_graph``) with a
 preferential-attachment topology (a few hubs, many small actors — what news coverage looks like),
 mixed modalities, dates and actor types. For each size it times ``render_html`` and then, in headless
 Chromium, the time from navigation start until the page sets ``window.__stabilizedAt`` (layout
@@ -26,7 +26,7 @@ from rdflib import Graph  # noqa: E402
 
 from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
 from graph.namespaces import RELATIONS  # noqa: E402
-from graph.rdf import bind_prefixes, document_graph  # noqa: E402
+from graph.store.rdf import bind_prefixes, document_graph  # noqa: E402
 
 TYPES = (("State", 0.55), ("Person", 0.2), ("Organisation", 0.12), ("ArmedGroup", 0.08), ("CollectiveActor", 0.05))
 MODALITIES = (("asserted", 0.7), ("reported", 0.15), ("hypothetical", 0.1), ("negated", 0.05))

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark the RDF store: ingest rate into Oxigraph, and every saved query on Oxigraph vs rdflib.
 
-Generates a corpus shaped like actorgraph's own output (written by ``graph.rdf.document_graph`` from
+Generates a corpus shaped like actorgraph's own output (written by ``graph.store.rdf.document_graph`` from
 synthetic extraction records: one named graph per document, ~2,000 actors, officials with offices,
 Interactions with every property, an analysis graph), then in one run:
 
 1. ingests it into a fresh Oxigraph store with ``put_documents`` (batched, the build path) and, on a
    sample, with ``put_document`` (one transaction per document, the incremental path);
 2. times each saved query of ``ontology/queries/*.rq`` (plus a few representative fall-back queries)
-   on Oxigraph - natively (pyoxigraph, as ``serve`` runs them) and through ``graph.store.query``
+   on Oxigraph - natively (pyoxigraph, as ``serve`` runs them) and through ``graph.store.store.query``
    (results converted to rdflib terms) - and on rdflib's default in-memory ``Dataset``, every result
    fully read, and its default page as ``actorgraph query --name`` prints it (the first 1,000 rows
    and the listing's count); median of ``--runs`` (Oxigraph) and ``--baseline-runs`` (rdflib) runs. Some saved
@@ -45,9 +45,9 @@ from rdflib.namespace import XSD  # noqa: E402
 
 from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence  # noqa: E402
 from graph.namespaces import AG, ANALYSIS_GRAPH, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, RELATIONS, doc_iri  # noqa: E402
-from graph.rdf import bind_prefixes, describe_actor, document_graph  # noqa: E402
-from graph.query import saved_queries  # noqa: E402
-from graph.store import open_store, put_document, put_documents, put_graph, query, store_size  # noqa: E402
+from graph.store.rdf import bind_prefixes, describe_actor, document_graph  # noqa: E402
+from graph.store.query import saved_queries  # noqa: E402
+from graph.store.store import open_store, put_document, put_documents, put_graph, query, store_size  # noqa: E402
 
 QUERY_TARGET_MS = 200.0
 PREFIX_MAP = {k: str(v) for k, v in PREFIXES.items()}
@@ -221,8 +221,8 @@ def union_query(store: ox.Store, text: str):  # noqa: ANN201 - pyoxigraph result
 
 def page_of(st, name: str) -> int:  # noqa: ANN001 - a graph.store.Store
     """The default page of a saved listing, as ``actorgraph query --name NAME`` prints it (its first
-    1,000 rows and the listing's count, through ``graph.query.select_rows``); returns its rows read."""
-    from graph.query import DEFAULT_PAGE, select_rows
+    1,000 rows and the listing's count, through ``graph.store.query.select_rows``); returns its rows read."""
+    from graph.store.query import DEFAULT_PAGE, select_rows
 
     saved = saved_queries()[name]
     rows = select_rows(st, saved.text, page_of=saved, limit=DEFAULT_PAGE)
@@ -381,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                         mismatches.append(name)
                         print(f"error: {name}: the saved query and its reference formulation differ: {differs}",
                               file=sys.stderr)
-                # native: what `serve` does (pyoxigraph, every row read); api: graph.store.query -> rdflib terms
+                # native: what `serve` does (pyoxigraph, every row read); api: graph.store.store.query -> rdflib terms
                 native_ms, n_rows = timed(lambda text=text: sum(1 for _ in union_query(st.ox, text)),
                                           args.runs)
                 eval_ms, _rows = timed(lambda text=count_only(text): list(union_query(st.ox, text)),
@@ -433,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end).\n")
     print(f"Oxigraph disk: the store directory (pyoxigraph, every row read). RAM: the store's quads copied into an "
           f"in-memory Oxigraph, as `serve --memory` workers do (copy took {ram_s:.1f} s). rdflib API: "
-          "`graph.store.query` on the disk store, rows converted to rdflib terms. Evaluation only: the query "
+          "`graph.store.store.query` on the disk store, rows converted to rdflib terms. Evaluation only: the query "
           "wrapped in `SELECT (COUNT(*) ...) WHERE { { query } }` on disk - joins, grouping and sorting without "
           "decoding any result term; the rest of the disk time is reading the rows' terms back from RocksDB "
           "and building Python objects.\n")

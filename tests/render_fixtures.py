@@ -1,6 +1,6 @@
 """Hand-built RDF graphs for the render tests: the seed story, and a hostile document.
 
-Built with the real writer (``graph.rdf.document_graph``) from ``graph.model`` records, so the page is
+Built with the real writer (``graph.store.rdf.document_graph``) from ``graph.model`` records, so the page is
 tested against exactly the shape the pipeline produces, without running spaCy.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import hashlib
 from rdflib import Graph
 
 from graph.model import Actor, Document, Extraction, Interaction, Office, Sentence
-from graph.rdf import bind_prefixes, document_graph
+from graph.store.rdf import bind_prefixes, document_graph
 
 ACTORS = {
     "USA": Actor("USA", "United States", "State", "Q30"),

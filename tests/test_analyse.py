@@ -12,7 +12,7 @@ from graph.analyse import (
 )
 from graph.model import Actor, Interaction
 from graph.namespaces import AG, ANALYSIS_GRAPH, PREFIXES, doc_iri, office_iri
-from graph.rdf import add_interaction, date_literal, describe_actor
+from graph.store.rdf import add_interaction, date_literal, describe_actor
 
 ACTORS = {
     "USA": Actor("USA", "United States", "State"),
@@ -36,7 +36,7 @@ def claim(source, relation, target, modality="asserted", date=None, other=None, 
 def build(*docs, reported_on: str | None = None) -> Graph:
     """Union graph of documents; each doc is (doc_id, title, [claims]), one sentence per claim.
 
-    Written with ``graph.rdf.add_interaction``/``describe_actor`` as the pipeline does, plus the document
+    Written with ``graph.store.rdf.add_interaction``/``describe_actor`` as the pipeline does, plus the document
     and office triples of docs/rdf-shape.md."""
     g = Graph()
     for doc_id, title, claims in docs:
@@ -275,7 +275,7 @@ def test_sparql_and_index_walk_agree():
 
 def test_reads_what_document_graph_writes():
     from graph.model import Document, Extraction, Office, Sentence
-    from graph.rdf import document_graph
+    from graph.store.rdf import document_graph
 
     text = "Iran's Foreign Minister Abbas Araghchi held talks with the United States. Israel might strike Iran."
     ex = Extraction(

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph import chunks, rdf
+from graph import chunks
+from graph.store import rdf
 from graph.ingest import make_document
 from graph.pipeline import check_shapes, extract_documents
 

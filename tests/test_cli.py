@@ -109,7 +109,7 @@ def test_query_missing_graph(tmp_path):
 
 def test_table_output_strips_terminal_escapes():
     from rdflib import Graph
-    from graph.query import format_result
+    from graph.store.query import format_result
     g = Graph().parse(data='<urn:a> <urn:p> "evil \\u001b[31mred\\u001b[0m text" .', format="turtle")
     out = format_result(g.query("SELECT ?o WHERE { ?s ?p ?o }"), "table")
     assert "\x1b" not in out and "evil [31mred[0m text" in out

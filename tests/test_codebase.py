@@ -124,3 +124,35 @@ def test_the_cli_import_check_sees_one(tmp_path):
     (lib / "d.py").write_text("if __name__ == '__main__':\n    from .cli import main\n", encoding="utf-8")
     assert sorted(cli_imports(lib)) == ["graph.b imports argparse", "graph.c imports graph.cli",
                                         "graph.sub.a imports graph.cli", "graph.sub.a imports graph.cli.positive_int"]
+
+
+# ---------------------------------------------------------------- the layout shows the stages
+
+STAGE_PACKAGES = {
+    "extract": {"frames", "verbs", "nouns", "mentions", "modality", "document"},
+    "views": {"render", "render_page", "report", "collect", "outputs", "browser"},
+    "store": {"rdf", "store", "write", "read", "derived", "generation", "directory", "query", "export", "validate",
+              "shacl"},
+    "endpoint": {"serve", "pool", "results", "sandbox"},
+    "cli": {"build", "ingest", "query", "serve", "export", "validate", "render", "report", "watch", "evaluate"},
+    "sources": {"inputs", "pages", "feeds", "fetch", "watch"},
+}
+
+
+def test_each_cluster_of_modules_is_a_sub_package():
+    for package, modules in STAGE_PACKAGES.items():
+        found = {m.name for m in pkgutil.iter_modules([str(GRAPH_DIR / package)])}
+        assert modules <= found, (package, modules - found)
+
+
+def test_the_old_module_names_are_the_moved_modules_themselves():
+    """``graph.query`` and friends keep working for code written before the move: the same module object,
+    so a function patched through one name is patched for both."""
+    for old, new in {"rdf": "store.rdf", "query": "store.query", "export": "store.export",
+                     "validate": "store.validate", "serve": "endpoint.serve"}.items():
+        assert importlib.import_module(f"graph.{old}") is importlib.import_module(f"graph.{new}")
+    from graph.pipeline import build
+    from graph.query import run_query
+    from graph.rdf import document_graph
+    from graph.store import open_store, put_document
+    assert all(callable(f) for f in (build, run_query, document_graph, open_store, put_document))

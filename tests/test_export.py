@@ -1,4 +1,4 @@
-"""``graph.export``: RDF formats keep what they should, GraphML/GEXF are the actor network, CSV one row
+"""``graph.store.export``: RDF formats keep what they should, GraphML/GEXF are the actor network, CSV one row
 per Interaction; files are written atomically."""
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from rdflib import Dataset, Graph
 
 from graph.cli import main
-from graph.export import ExportError, actor_network, export, render
+from graph.store.export import ExportError, actor_network, export, render
 from graph.namespaces import AG
-from graph.store import open_store, put_document
+from graph.store.store import open_store, put_document
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
 import store_sample  # noqa: E402
@@ -38,7 +38,7 @@ def test_rdf_formats_round_trip(store, tmp_path):
         ds.parse(out, format=parse_as)
         triples = {q[:3] for q in ds.quads((None, None, None, None))}
         # every triple the documents gave, each once, and the documents' records of the triples they
-        # share (statements, graph.derived)
+        # share (statements, graph.store.derived)
         stated = {t for t in triples if "/st/" in str(t[0])}
         assert len(triples - stated) == len(union) and stated, fmt
         names = {str(c.identifier) for c in ds.graphs() if len(c)}

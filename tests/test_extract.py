@@ -110,7 +110,7 @@ def test_reported_speech_keeps_its_source(extract_text):
 
 
 def test_negated_claims_are_not_direct_triples(extract_text):
-    from graph.rdf import document_graph
+    from graph.store.rdf import document_graph
     from graph.namespaces import AG
 
     ex = extract_text("Israel did not attack Iran.")
@@ -334,8 +334,8 @@ def test_claim_denied_by_the_other_side_is_kept_twice(extract_text):
     assert ("UKR", "attacks", "RUS") in rels(ex, "reported")
     assert ("UKR", "attacks", "RUS") in rels(ex, "negated")
     # two interactions, two IRIs: one node with both modalities would break the shapes
-    from graph.rdf import document_graph
-    from graph.validate import validate
+    from graph.store.rdf import document_graph
+    from graph.store.validate import validate
     ok, text, _ = validate(document_graph(ex))
     assert ok, text
 

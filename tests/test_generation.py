@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import outputs, storedir
-from graph import store as store_mod
+from graph import outputs
+from graph.store import directory as storedir
+from graph.store import store as store_mod
 from graph.cli import main
 from graph.errors import StoreError
 from graph.namespaces import ANALYSIS_GRAPH
@@ -102,7 +103,7 @@ def validate_exit(source: Path) -> tuple[int, str]:
 def assert_store_whole(store: Path) -> int:
     """The store opens for readers and is one complete generation (its analysis covers exactly its
     documents); its number of documents."""
-    from graph import generation
+    from graph.store import generation
 
     with store_mod.open_source(store) as st:
         assert generation.problems(st) == []
@@ -145,7 +146,7 @@ def built(tmp_path) -> Path:
 def test_ctrl_c_during_the_store_write_leaves_the_previous_generation(built, monkeypatch):
     """SIGINT after the files were written left a store without its analysis graph (brokers: 0 rows,
     5 in graph.ttl), and validate still said it conformed."""
-    from graph import rdf
+    from graph.store import rdf
 
     before = (built / "graph.ttl").read_bytes()
     assert_one_generation(built, 2)
@@ -165,8 +166,8 @@ def test_ctrl_c_during_the_store_write_leaves_the_previous_generation(built, mon
 
 @pytest.mark.slow
 @pytest.mark.parametrize("target,when", [
-    ("graph.storewrite:DocumentWriter.flush", "after"),  # a batch of documents written, analysis not yet
-    ("graph.rdf:ontology_graph", "before"),  # mid store write
+    ("graph.store.write:DocumentWriter.flush", "after"),  # a batch of documents written, analysis not yet
+    ("graph.store.rdf:ontology_graph", "before"),  # mid store write
     ("graph.outputs:Staging.publish", "before"),  # store swapped in, files not yet published
     ("graph.outputs:_move", "after"),  # half the files published
 ])
@@ -202,7 +203,7 @@ def test_the_next_command_publishes_the_files_of_a_build_killed_after_its_store(
 def test_kill_9_mid_ingest_leaves_the_store_as_it_was(built):
     """A killed ingest left documents whose analysis was never computed (a stale analysis graph)."""
     r = cli("ingest", str(built.parent / "corpus" / "c.txt"), "--store", str(built / "store"),
-            "--reference-date", REFERENCE, killer=("graph.storewrite:DocumentWriter.flush", "after"))
+            "--reference-date", REFERENCE, killer=("graph.store.write:DocumentWriter.flush", "after"))
     assert r.returncode == -signal.SIGKILL, r.stderr
     assert assert_store_whole(built / "store") == 2  # as it was, its analysis intact
     assert rows(built / "store") == rows(built / "graph.ttl")

@@ -64,7 +64,7 @@ def test_author_and_url_reach_the_graph(tmp_path):
 
     from graph.model import Extraction
     from graph.namespaces import AG, doc_iri
-    from graph.rdf import document_graph
+    from graph.store.rdf import document_graph
 
     [doc] = read_file(PAGES / "guardian_like.html")
     g = document_graph(Extraction(document=doc))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import store as store_mod
+from graph.store import store as store_mod
 from graph.pipeline import build, ingest_files
 
 PREFIX = "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
@@ -92,7 +92,7 @@ def test_rebuild_rewrites_what_an_earlier_version_left_in_the_store(tmp_path):
 
 
 def test_ingest_refuses_documents_whose_graph_violates_the_shapes(tmp_path, monkeypatch):
-    from graph import rdf
+    from graph.store import rdf
     from graph.pipeline import ValidationFailed
 
     corpus = tmp_path / "corpus"

@@ -1,4 +1,4 @@
-"""graph.query: --bind pins variables with the meaning a user expects, on every kind of source."""
+"""graph.store.query: --bind pins variables with the meaning a user expects, on every kind of source."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.errors import QueryError
-from graph.query import parse_binding, run_query, saved_queries, with_bindings
+from graph.store.query import parse_binding, run_query, saved_queries, with_bindings
 
 AG = "https://w3id.org/actorgraph/ontology#"
 DATA = f"""
@@ -85,7 +85,7 @@ def test_a_pinned_count_stays_on_the_saved_text_and_filters_the_counts():
 
 def test_a_variable_bound_twice_is_an_error_not_the_last_value():
     """``--bind source=USA --bind source=ISR`` kept only ISR (a dict), silently dropping USA's rows."""
-    from graph.query import parse_bindings
+    from graph.store.query import parse_bindings
 
     assert parse_bindings(["source=USA", "target=ISR"]) == {"source": URIRef(AG + "USA"), "target": URIRef(AG + "ISR")}
     with pytest.raises(QueryError, match=r"\?source is given twice"):
@@ -123,7 +123,7 @@ def listing_store(tmp_path_factory):
     from pathlib import Path
 
     from graph.namespaces import ONTOLOGY_GRAPH
-    from graph.store import open_store, put_documents, put_graph
+    from graph.store.store import open_store, put_documents, put_graph
 
     root = Path(__file__).resolve().parent.parent
     spec = importlib.util.spec_from_file_location("bench_sparql", root / "scripts" / "bench_sparql.py")

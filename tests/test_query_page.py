@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.query import saved_queries
-from graph.serve import render_page
+from graph.store.query import saved_queries
+from graph.endpoint.serve import render_page
 from graph.views.query_page import parameters, saved_view
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -234,7 +234,7 @@ def test_oman_is_named_the_broker_between_the_us_and_iran(built):
 
 
 def test_the_saved_brokers_query_names_oman_first(built):
-    from graph.query import run_query, saved_query
+    from graph.store.query import run_query, saved_query
 
     _, g, _ = built
     rows = list(run_query(g, saved_query("brokers").text))

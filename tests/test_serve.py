@@ -23,11 +23,11 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from graph.namespaces import AG
 from graph.errors import StoreError
-from graph.serve import (
+from graph.endpoint.serve import (
     Job, Refused, answered_hosts, check_text, execute, host_allowed, make_snapshot, may_use_named_graphs, negotiate,
     render_page, render_result,
 )
-from graph.store import open_store, put_document, put_graph
+from graph.store.store import open_store, put_document, put_graph
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
 import store_sample  # noqa: E402
@@ -217,7 +217,7 @@ def test_a_bad_graph_iri_is_400_not_a_dead_worker():
 
 
 def test_worker_reply_never_raises():
-    from graph.sparql_pool import _reply
+    from graph.endpoint.pool import _reply
 
     prefixes = {"ag": str(AG)}
     assert _reply(_mem_store(), None, Job("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"), prefixes)[0] == "ok"
@@ -245,7 +245,7 @@ class _FakePool:
         self.jobs = 0
 
     def run(self, job, timeout):  # noqa: ANN001, ANN201
-        from graph.serve import Answer
+        from graph.endpoint.serve import Answer
 
         self.jobs += 1
         reply = execute(ox.Store(), job)
@@ -258,7 +258,7 @@ class _FakePool:
 def fake_server():
     import threading
 
-    from graph.serve import ServerConfig, SparqlServer
+    from graph.endpoint.serve import ServerConfig, SparqlServer
 
     pool = _FakePool()
     httpd = SparqlServer(("127.0.0.1", 0), pool, ServerConfig(quiet=True))
@@ -503,7 +503,7 @@ def test_server_does_not_lock_the_store(server):
 def test_reading_a_store_through_a_capped_endpoint_is_an_error_not_a_partial_copy(server, tmp_path):
     """The server caps answers at --max-results; a remote store read through it (export, validate,
     render) must say so instead of writing a silently partial graph."""
-    from graph.store import open_store, quads
+    from graph.store.store import open_store, quads
 
     with open_store(f"sparql+{server['url']}/sparql") as st:
         with pytest.raises(StoreError, match="cut its answer at 100 results"):

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.store import open_store, put_document, put_graph
+from graph.store.store import open_store, put_document, put_graph
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
 import store_sample  # noqa: E402

@@ -221,7 +221,7 @@ def test_bad_opml_is_a_one_line_error(tmp_path, text, message):
 
 def test_the_watch_state_round_trips_through_a_store_with_hostile_urls(tmp_path):
     """Feed URLs are untrusted text: stored as literals under hashed nodes, never pasted as IRIs."""
-    from graph import store as store_mod
+    from graph.store import store as store_mod
     from graph.sources import state
 
     hostile = 'http://127.0.0.1/a?q="} } DROP ALL ; INSERT DATA { <x> <y> "z" } #\n\\'

@@ -17,10 +17,10 @@ import pytest
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
 from graph.errors import QueryError, StoreError
-from graph.query import saved_queries, with_bindings
+from graph.store.query import saved_queries, with_bindings
 from graph.namespaces import AG, ANALYSIS_GRAPH, DOC
-import graph.store as store_mod
-from graph.store import (
+import graph.store.store as store_mod
+from graph.store.store import (
     documents, drop_document, endpoints, load_file, open_source, open_store, put_document, put_documents,
     put_graph, query, store_size, union_graph,
 )
@@ -135,11 +135,11 @@ def test_put_documents_batches_and_statuses(tmp_path):
 
 
 def assert_default_is_union(st) -> None:
-    """The layout of graph.derived: nothing in the default graph, no triple in two graphs, and the
+    """The layout of graph.store.derived: nothing in the default graph, no triple in two graphs, and the
     derived graph exactly what the documents' statements and factual interactions imply."""
     import pyoxigraph as ox
 
-    from graph.derived import DERIVED_GRAPH
+    from graph.store.derived import DERIVED_GRAPH
 
     seen: set = set()
     for q in st.ox.quads_for_pattern(None, None, None, None):
@@ -195,7 +195,7 @@ def test_the_batched_and_the_one_by_one_writes_store_the_same_quads(tmp_path):
 
 def test_put_documents_too_big_for_one_bulk_load(tmp_path, monkeypatch):
     """A document bigger than one atomic bulk load is written in its own transaction instead."""
-    import graph.storewrite as storewrite
+    import graph.store.write as storewrite
 
     monkeypatch.setattr(storewrite, "MAX_BULK_QUADS", 12)
     with open_store(tmp_path / "store") as st:

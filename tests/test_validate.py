@@ -10,8 +10,8 @@ from rdflib import RDF, Graph, Literal
 
 from graph.cli import main
 from graph.namespaces import AG
-from graph.store import open_store, put_document
-from graph.validate import validate
+from graph.store.store import open_store, put_document
+from graph.store.validate import validate
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "store"))
 import store_sample  # noqa: E402
@@ -201,7 +201,7 @@ MUTATIONS = {
 
 @pytest.mark.parametrize("name", MUTATIONS)
 def test_the_compiled_shapes_find_what_pyshacl_finds(sample, name):
-    """``graph.shacl`` (the shapes compiled to SPARQL, run by Oxigraph) is what validate uses; pyshacl
+    """``graph.store.shacl`` (the shapes compiled to SPARQL, run by Oxigraph) is what validate uses; pyshacl
     is the reference: the same results - severity, focus, path, value and message - on every kind of
     fault the shapes describe."""
     MUTATIONS[name](sample)
@@ -212,7 +212,7 @@ def test_the_compiled_shapes_find_what_pyshacl_finds(sample, name):
 
 
 def test_shapes_the_compiler_does_not_know_go_to_pyshacl(sample, tmp_path):
-    from graph.shacl import Unsupported, compile_shapes
+    from graph.store.shacl import Unsupported, compile_shapes
 
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ag: <https://w3id.org/actorgraph/ontology#> .

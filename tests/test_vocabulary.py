@@ -17,13 +17,14 @@ import pytest
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import OWL
 
-from graph import export, gazetteer, namespaces, rdf, vocabulary
+from graph import gazetteer, namespaces, vocabulary
+from graph.store import export, rdf
 from graph.analyse import analyse
 from graph.evaluate import GoldDoc, GoldRelation, from_extractor, parse_gold_line, score
 from graph.extract import extract_doc
 from graph.ingest import make_document
 from graph.namespaces import AG, ONTOLOGY_DIR
-from graph.validate import validate
+from graph.store.validate import validate
 from graph.views.collect import collect
 
 GRAPH_DIR = Path(__file__).resolve().parent.parent / "graph"
@@ -76,7 +77,8 @@ def test_default_vocabulary_is_the_ontology_file():
 
 def test_names_elsewhere_are_the_vocabulary():
     """The old homes of these names hand out the vocabulary's values, not copies of them."""
-    from graph import analyse, evaluate, export as export_mod, gazetteer as gz_mod
+    from graph import analyse, evaluate, gazetteer as gz_mod
+    from graph.store import export as export_mod
     from graph.views import collect as collect_mod
 
     assert namespaces.RELATIONS is vocabulary.RELATIONS and namespaces.SYMMETRIC is vocabulary.SYMMETRIC

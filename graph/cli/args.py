@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from .. import dates, storedir
+from .. import dates
+from ..store import directory as storedir
 
 __all__ = [
     "add_evidence_option", "add_extraction_arguments", "add_source_arguments", "count", "every",

@@ -1,5 +1,5 @@
 """``actorgraph export``: a store or graph as Turtle/TriG/N-Quads/JSON-LD, GraphML/GEXF or CSV
-(``graph.export.export``)."""
+(``graph.store.export.export``)."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ __all__ = ["configure_parser", "run"]
 
 def configure_parser(p: argparse.ArgumentParser) -> None:
     """The options of ``actorgraph export`` (the README's command reference lists them)."""
-    from ..export import FORMATS
+    from ..store.export import FORMATS
 
     add_source_arguments(p)
     p.add_argument("--format", "-f", choices=FORMATS,
@@ -23,8 +23,8 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export; the format is checked against the file name before the store is opened."""
-    from ..export import export, output_format
-    from ..store import default_source, open_source
+    from ..store.export import export, output_format
+    from ..store.store import default_source, open_source
 
     fmt = output_format(args.format, args.output)
     with open_source(default_source(args.store, args.graph)) as src:

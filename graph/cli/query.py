@@ -1,5 +1,5 @@
 """``actorgraph query``: a saved (``--name``) or ad-hoc (``-q``/``-f``) SPARQL query on a graph or store
-(``graph.query.resolve_query`` and ``graph.query.write_query``)."""
+(``graph.store.query.resolve_query`` and ``graph.store.query.write_query``)."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ __all__ = ["configure_parser", "run"]
 
 def configure_parser(p: argparse.ArgumentParser) -> None:
     """The options of ``actorgraph query`` (the README's command reference lists them)."""
-    from ..query import DEFAULT_PAGE, FORMATS
+    from ..store.query import DEFAULT_PAGE, FORMATS
 
     add_source_arguments(p)
     what = p.add_mutually_exclusive_group()
@@ -32,8 +32,8 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """List the saved queries (``--list``, or no query given), else run the one asked for."""
-    from ..query import parse_bindings, resolve_query, saved_queries, write_query
-    from ..store import default_source
+    from ..store.query import parse_bindings, resolve_query, saved_queries, write_query
+    from ..store.store import default_source
 
     if args.list or not (args.name or args.query or args.file):
         for q in saved_queries().values():

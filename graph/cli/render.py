@@ -29,7 +29,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render, then say what the page shows and how many actors ``--max-nodes`` left out."""
-    from ..store import default_source
+    from ..store.store import default_source
     from ..views.outputs import render_source
 
     source = default_source(args.store, args.graph)

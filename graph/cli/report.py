@@ -19,7 +19,7 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report and say where, with the counts it quotes."""
-    from ..store import default_source
+    from ..store.store import default_source
     from ..views.outputs import default_out, report_source
 
     source = default_source(args.store, args.graph)

@@ -1,5 +1,5 @@
 """``actorgraph serve``: a read-only SPARQL endpoint and query page over a store or graph
-(``graph.serve.serve``)."""
+(``graph.endpoint.serve.serve``)."""
 from __future__ import annotations
 
 import argparse
@@ -13,7 +13,7 @@ __all__ = ["configure_parser", "run"]
 
 def configure_parser(p: argparse.ArgumentParser) -> None:
     """The options of ``actorgraph serve`` (the README's command reference lists them)."""
-    from ..serve import MAX_MEMORY_MB, MEMORY_AUTO_LIMIT, REQUEST_TIMEOUT
+    from ..endpoint.serve import MAX_MEMORY_MB, MEMORY_AUTO_LIMIT, REQUEST_TIMEOUT
 
     add_source_arguments(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -38,8 +38,8 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C or SIGTERM, which stop it (exit 0): stopping is how a server ends."""
-    from ..serve import Limits, serve
-    from ..store import default_source
+    from ..endpoint.serve import Limits, serve
+    from ..store.store import default_source
 
     if args.timeout <= 0 or args.max_results <= 0 or args.request_timeout <= 0:
         raise StoreError("--timeout, --request-timeout and --max-results must be positive")

@@ -1,5 +1,5 @@
 """``actorgraph validate``: check a store or graph against the SHACL shapes, exit 1 on violations
-(``graph.validate.check_source``)."""
+(``graph.store.validate.check_source``)."""
 from __future__ import annotations
 
 import argparse
@@ -19,8 +19,8 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print at most ``--max`` results and a summary line; 0 if the source conforms, else 1."""
-    from ..store import default_source
-    from ..validate import check_source
+    from ..store.store import default_source
+    from ..store.validate import check_source
 
     check = check_source(default_source(args.store, args.graph), args.shapes)
     results = check.results

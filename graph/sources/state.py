@@ -96,7 +96,7 @@ def opened(spec: str):  # noqa: ANN201 - yields a graph.store.Store
     """``store.open_store``, once more after a garbage collection if the store is "in use": a store
     this process has just closed can keep its RocksDB lock until a reference cycle holding the
     pyoxigraph store is collected (seen when a poll reopens the store right after writing it)."""
-    from .. import store as store_mod
+    from ..store import store as store_mod
     from ..errors import StoreError
 
     try:
@@ -112,7 +112,7 @@ def opened(spec: str):  # noqa: ANN201 - yields a graph.store.Store
 
 def load(st) -> dict[str, FeedState]:  # noqa: ANN001 - a graph.store.Store
     """The remembered feeds of an open store (none for a new store)."""
-    from .. import store as store_mod
+    from ..store import store as store_mod
     from ..namespaces import AG
 
     rows = store_mod.query(st, f"""SELECT ?furl ?etag ?lm ?polled ?iurl ?status ?attempts ?updated WHERE {{
@@ -130,7 +130,7 @@ def load(st) -> dict[str, FeedState]:  # noqa: ANN001 - a graph.store.Store
 
 
 def save(st, feeds: dict[str, FeedState]) -> None:  # noqa: ANN001 - a graph.store.Store
-    from .. import store as store_mod
+    from ..store import store as store_mod
 
     store_mod.put_graph(st, SOURCES_GRAPH, to_graph(feeds))
 

@@ -97,7 +97,7 @@ def feed_urls(specs: list[str]) -> list[str]:
 
 
 def known_documents(st) -> Known:  # noqa: ANN001 - a graph.store.Store
-    from .. import store as store_mod
+    from ..store import store as store_mod
 
     known = Known()
     for _iri, source, sha in store_mod.documents(st):

@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from ..namespaces import AG, ONTOLOGY_DIR, SYMMETRIC
-from ..store import Store
+from ..store.store import Store
 from .gather import EVIDENCE_PER_EDGE
 
 __all__ = ["Counts", "collect", "counts_of", "date_bounds", "relation_meta", "search_names"]
@@ -190,7 +190,7 @@ def collect(g: Graph | Store, gz=None, per_edge: int | None = EVIDENCE_PER_EDGE)
 
     ``gz`` supplies the names a search may use (aliases, capitals, surnames); without it they are
     read from the graph when it carries the gazetteer (a store does), else from ``ontology/``."""
-    from ..storeread import memory_store
+    from ..store.read import memory_store
     from .gather import gather
 
     return gather(g if isinstance(g, Store) else memory_store(g), gz, per_edge)
@@ -240,7 +240,7 @@ def _names_from_graph(g: Graph, ids: set[str]) -> dict[str, set[str]]:
 
 
 def _names_from_store(store: Store, ids: set[str]) -> dict[str, set[str]]:
-    from ..storeread import _chunks, select
+    from ..store.read import _chunks, select
 
     table: dict[str, set[str]] = defaultdict(set)
     props = " ".join(f"<{p}>" for p in (_AG.alias, _AG.capital, _AG.demonym, _AG.partName))

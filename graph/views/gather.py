@@ -25,8 +25,8 @@ from rdflib import RDF, RDFS, URIRef
 
 from ..analyse import MEDIATION_RELATIONS
 from ..namespaces import AG, DOC, WD
-from ..store import Store
-from ..storeread import _chunks, count, select
+from ..store.store import Store
+from ..store.read import _chunks, count, select
 
 __all__ = ["EVIDENCE_PER_EDGE", "local", "gather", "labels"]
 

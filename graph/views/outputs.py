@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from ..analyse import Analysis
-    from ..store import Store
+    from ..store.store import Store
     from .collect import Counts
     from .render import RenderStats
 
@@ -54,10 +54,10 @@ def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | N
                 html: bool = True, report: bool = True, per_edge: int | None = 10) -> Views:
     """Write ``graph.html`` (or ``page``) and the report (``report.md``/``.html`` + PNG charts) of the
     union graph or store ``g`` into ``out_dir``; every file atomically. ``analysis`` is reused when the
-    caller has it (else computed: from a store with SPARQL, ``graph.storeread``); ``gz`` gives the
+    caller has it (else computed: from a store with SPARQL, ``graph.store.read``); ``gz`` gives the
     search names (aliases, capitals) of the gazetteer used; ``per_edge``: the sentences the page
     embeds per edge (the rest are counted, one query away)."""
-    from ..store import Store
+    from ..store.store import Store
     from .collect import collect, counts_of
 
     out = Path(out_dir)
@@ -75,7 +75,7 @@ def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | N
 
         hydrate = None
         if isinstance(g, Store):
-            from ..storeread import analyse_store, hydrate as read_sentences
+            from ..store.read import analyse_store, hydrate as read_sentences
 
             analysis = analysis or analyse_store(g)
             hydrate = lambda rows: read_sentences(g, rows)  # noqa: E731
@@ -112,7 +112,7 @@ def render_source(source: str, out: str | Path | None = None, *, title: str | No
     """Write the page of the store or RDF file ``source``: into the folder ``out`` (default: the one
     holding the source, ``default_out``) as graph.html, or to ``out`` itself when it names a .html file.
     The store is read with SPARQL where it is: no rdflib copy of the corpus."""
-    from ..store import open_source
+    from ..store.store import open_source
 
     target = Path(out) if out else default_out(source)
     page = target if target.suffix.lower() in (".html", ".htm") else target / PAGE
@@ -124,7 +124,7 @@ def render_source(source: str, out: str | Path | None = None, *, title: str | No
 def report_source(source: str, out: str | Path | None = None, *, title: str | None = None) -> Views:
     """Write the report (report.md, report.html, charts) of the store or RDF file ``source`` into the
     folder ``out`` (default: the one holding the source, ``default_out``)."""
-    from ..store import open_source
+    from ..store.store import open_source
 
     folder = Path(out) if out else default_out(source)
     with open_source(source) as store:

@@ -7,7 +7,7 @@ does with ``--bind`` — here with one form field per variable the query returns
 ``date = 2025-06``). The run itself is what ``actorgraph query --name N --bind …`` runs
 (``SavedQuery.text_for``): the tuned text unpinned, the plain one pinned.
 
-Used by ``graph.serve`` (which owns the HTTP side); everything written here is HTML-escaped.
+Used by ``graph.endpoint.serve`` (which owns the HTTP side); everything written here is HTML-escaped.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def saved_view(name: str, params: dict[str, list[str]], directory: Path | None =
     ``params`` (a parsed query string). A refused value (not an id, IRI, number, date or quoted
     text) gives a message and nothing to run, as ``--bind`` would refuse it."""
     from ..errors import QueryError
-    from ..query import QUERY_DIR, parse_bindings, saved_queries, with_bindings
+    from ..store.query import QUERY_DIR, parse_bindings, saved_queries, with_bindings
 
     query = saved_queries(directory or QUERY_DIR)[name]
     readable = query.plain or query.text

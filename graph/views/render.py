@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from ..fileio import write_atomic
-from ..store import Store
+from ..store.store import Store
 from .collect import KINDS, Counts, collect, counts_of, date_bounds
 from .gather import EVIDENCE_PER_EDGE
 

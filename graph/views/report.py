@@ -574,7 +574,7 @@ def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] =
                  counts: Counts | None = None, hydrate=None) -> list[Block]:  # noqa: ANN001 - rows -> None
     """The brief as renderer-neutral blocks (what both report.md and report.html show). ``hydrate``
     fills in the sentences of the rows the evidence section quotes, when the analysis was read slim
-    from a store (``graph.storeread.hydrate``)."""
+    from a store (``graph.store.read.hydrate``)."""
     b = _Brief(analysis, counts, hydrate)
     _summary(b)
     _actors(b)
@@ -601,13 +601,13 @@ def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title
     the counts when the caller does not pass them (``write_views`` passes the page's, so both agree).
     Returns the paths written, in the order of ``FILES``.
     """
-    from ..store import Store
+    from ..store.store import Store
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if g is not None and not analysis.documents:
         if isinstance(g, Store):
-            from ..storeread import document_table as store_documents
+            from ..store.read import document_table as store_documents
 
             analysis.documents = store_documents(g)
         else:

@@ -47,8 +47,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoreError
-from .fileio import write_atomic
+from ..errors import StoreError
+from ..fileio import write_atomic
 
 __all__ = [
     "DEFAULT_WAIT", "READ_WAIT", "STATE_FILE", "acquire", "copy_path", "exclusive", "forget_state", "Lock",

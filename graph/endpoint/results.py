@@ -1,7 +1,7 @@
 """SPARQL results for the endpoint: content negotiation and serialisation (JSON, XML, CSV, TSV for
 SELECT/ASK; Turtle, JSON-LD, N-Triples, RDF/XML for CONSTRUCT/DESCRIBE).
 
-Standard library and pyoxigraph only: this runs in the query workers (``graph.sparql_pool``), which
+Standard library and pyoxigraph only: this runs in the query workers (``graph.endpoint.pool``), which
 start often (a worker is replaced after every stopped query) and should not import rdflib or spaCy.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from .errors import ActorgraphError
+from ..errors import ActorgraphError
 
 __all__ = [
     "FORMAT_ALIASES", "GRAPH_KINDS", "GRAPH_OFFERS", "MEDIA", "RDF_LANGSTRING", "SOLUTION_OFFERS", "XSD_STRING",

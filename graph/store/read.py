@@ -7,7 +7,7 @@ sentence text; ``hydrate`` fetches the texts of the few rows a report quotes), t
 labels, types and offices, the documents, the relations' metadata. ``analyse_store`` hands them to
 ``graph.analyse.analyse_rows``: the metrics are the same code, whatever the source.
 
-Every query sees the union of the store's graphs (``graph.derived``); the listings are written as
+Every query sees the union of the store's graphs (``graph.store.derived``); the listings are written as
 hash-joined subqueries, each one index scan (see ``ontology/queries/adversaries.rq``).
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import pyoxigraph as ox
 from rdflib import Graph
 
-from . import analyse as analyse_mod
-from .namespaces import AG, PREFIXES
+from .. import analyse as analyse_mod
+from ..namespaces import AG, PREFIXES
 from .store import Store, _rdflib_dataset, _rdflib_terms, query
 
 __all__ = ["PREFIX_MAP", "VALUES_CHUNK", "memory_store", "select", "count", "interaction_rows", "actor_table",

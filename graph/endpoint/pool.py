@@ -2,7 +2,7 @@
 
 Why worker processes: pyoxigraph has no query timeout and a thread cannot be killed, so a query runs
 in a process the server can kill. Each worker opens a read-only snapshot of the store and forbids
-itself the network and more than a memory budget (``graph.sandbox``).
+itself the network and more than a memory budget (``graph.endpoint.sandbox``).
 
 **Read-only is decided by the engine that runs the query**, not by a second parser: pyoxigraph's
 ``Store.query`` parses only queries (an update is a SyntaxError there; the worker then tells a
@@ -36,8 +36,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import sandbox
-from .errors import StoreError
-from .sparql_results import (
+from ..errors import StoreError
+from .results import (
     Refused, _one_line, graph_iris, negotiate, serialize_boolean, serialize_solutions, serialize_triples,
 )
 
@@ -106,7 +106,7 @@ def execute(store, job: Job, prefixes: dict[str, str] | None = None) -> tuple:  
     try:
         if job.default_graphs:
             kwargs["default_graph"] = graph_iris("default-graph-uri", job.default_graphs)
-        else:  # the union of every graph: each triple is in one (graph.derived)
+        else:  # the union of every graph: each triple is in one (graph.store.derived)
             kwargs["use_default_graph_as_union"] = True
         if job.named_graphs:
             kwargs["named_graphs"] = graph_iris("named-graph-uri", job.named_graphs)

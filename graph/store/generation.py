@@ -6,7 +6,7 @@ rows where graph.ttl had 5) or an analysis of the documents before the ingest, a
 said the store conformed. Now:
 
 * ``writing(spec)`` gives the writer a store to write a new generation into. For a directory that is a
-  private copy of the store (``graph.storedir``), swapped in whole when the writer is done, so that an
+  private copy of the store (``graph.store.directory``), swapped in whole when the writer is done, so that an
   interruption leaves the previous generation untouched. For a remote endpoint (which has no copy) it
   puts a *pending* marker in the meta graph first.
 * ``commit(store, analysis)`` ends every generation: the analysis graph and the meta graph (the
@@ -34,10 +34,10 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from . import storedir
+from . import directory as storedir
 from . import store as store_mod
-from .errors import StoreError
-from .namespaces import AG, ANALYSIS_GRAPH, GRAPHS
+from ..errors import StoreError
+from ..namespaces import AG, ANALYSIS_GRAPH, GRAPHS
 
 __all__ = ["META_GRAPH", "Record", "documents_hash", "meta_graph", "record", "document_iris", "has_analysis",
     "claimed", "writing", "checkpoint", "commit", "committed_generation", "check_readable", "problems"]
@@ -227,7 +227,7 @@ def commit(st: store_mod.Store, analysis: Graph) -> None:
     document set the analysis covers), and no pending marker, in one update request (one transaction)."""
     if st.generation is None:
         raise StoreError(f"store {st.spec}: commit() outside writing()")
-    from .storewrite import graph_update, graph_updates
+    from .write import graph_update, graph_updates
 
     meta = meta_graph(st.generation, document_iris(st))
     results, record_ = list(analysis.triples((None, None, None))), list(meta.triples((None, None, None)))

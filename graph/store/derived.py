@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from rdflib import RDF, BNode, URIRef
 
-from .namespaces import AG, GRAPHS, ONTOLOGY_GRAPH
+from ..namespaces import AG, GRAPHS, ONTOLOGY_GRAPH
 
 __all__ = ["DERIVED_GRAPH", "FACTUAL", "is_own", "implied", "statement_iri", "statement", "refresh_update",
     "underive_update"]
@@ -50,7 +50,7 @@ def is_own(doc: str, s: object, o: object) -> bool:
 
 def implied(doc: str, triples: Iterable[tuple]) -> set[tuple]:
     """The direct relation triples (source, relation, target) that the document's own asserted or
-    reported interactions imply - what ``graph.rdf.add_interaction`` adds beside each factual claim."""
+    reported interactions imply - what ``graph.store.rdf.add_interaction`` adds beside each factual claim."""
     found: dict[object, list] = {}
     factual: set = set()
     typed: set = set()

@@ -14,7 +14,7 @@ corpus should use indexes instead of rdflib's in-memory evaluation. Two backends
   other path it is the same URL, unless ``?update=URL`` names it explicitly
   (``sparql+http://h/sparql?update=http://h/sparql/update``).
 
-Every triple lives in exactly one graph (``graph.derived``: a document's own triples in its named
+Every triple lives in exactly one graph (``graph.store.derived``: a document's own triples in its named
 graph, the triples documents share in the derived graph), and a query without ``GRAPH`` sees the
 union of all graphs - Oxigraph's ``use_default_graph_as_union``, each triple once. A remote endpoint
 must do the same: start ``oxigraph serve`` with ``--union-default-graph``; Virtuoso does it by default
@@ -22,7 +22,7 @@ must do the same: start ``oxigraph serve`` with ``--union-default-graph``; Virtu
 refused in one line (``check_union``).
 
 Writing (``put_document``, ``put_documents``, ``DocumentWriter``, ``put_graph``, ``drop_document``)
-lives in ``graph.storewrite`` and is offered here too.
+lives in ``graph.store.write`` and is offered here too.
 """
 from __future__ import annotations
 
@@ -43,9 +43,9 @@ from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 
-from . import storedir
-from .errors import QueryError, StoreError
-from .namespaces import AG, PREFIXES
+from . import directory as storedir
+from ..errors import QueryError, StoreError
+from ..namespaces import AG, PREFIXES
 
 __all__ = ["DEFAULT_BATCH_TRIPLES", "LOAD_THREADS", "HTTP_TIMEOUT", "RDF_FORMATS", "DocumentRecord", "Store",
     "open_store", "open_directory", "damaged", "load_file", "open_source", "endpoints", "check_union",
@@ -53,7 +53,7 @@ __all__ = ["DEFAULT_BATCH_TRIPLES", "LOAD_THREADS", "HTTP_TIMEOUT", "RDF_FORMATS
     "store_size", "default_source"]
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
-DEFAULT_BATCH_TRIPLES = 400_000  # quads per bulk_load (graph.storewrite), below Oxigraph's 1,000,000 per atomic load
+DEFAULT_BATCH_TRIPLES = 400_000  # quads per bulk_load (graph.store.write), below Oxigraph's 1,000,000 per atomic load
 # bulk loads in flight at once: each is single-threaded in Oxigraph and holds ~0.5 GB while it runs
 LOAD_THREADS = min(2, os.cpu_count() or 1)
 HTTP_TIMEOUT = 60.0
@@ -91,7 +91,7 @@ class Store:
     update_url: str | None = None
     path: Path | None = None
     read_only: bool = False  # opened with Store.read_only (a reader): writes are refused
-    generation: str | None = None  # set while a new generation is being written (graph.generation)
+    generation: str | None = None  # set while a new generation is being written (graph.store.generation)
     committed: bool = False  # that generation's analysis and meta graphs are written
     _locks: list = field(default_factory=list, repr=False)  # storedir.Lock held until close()
     _state_forgotten: bool = field(default=False, repr=False)
@@ -119,7 +119,7 @@ class Store:
         self._locks.clear()
 
     def __post_init__(self) -> None:
-        # a Store dropped without close() (``graph.query.run_query`` returns only the result) must not
+        # a Store dropped without close() (``graph.store.query.run_query`` returns only the result) must not
         # keep its locks until the process ends: a writer would wait for a reader that is gone
         import weakref
 
@@ -149,10 +149,10 @@ def open_store(spec: str | Path, *, wait: float = 0.0) -> Store:
     """Open (creating if needed) a store directory for writing in place, or connect to a
     ``sparql+http(s)://`` endpoint.
 
-    In place means exclusively: this takes the store's write lock and read lock (``graph.storedir``)
+    In place means exclusively: this takes the store's write lock and read lock (``graph.store.directory``)
     until ``close``, waiting up to ``wait`` seconds for another holder. Readers should use
     ``open_source`` (read-only, shared); ``build`` and ``ingest`` write a new generation beside the
-    store and swap it in (``graph.generation``)."""
+    store and swap it in (``graph.store.generation``)."""
     text = str(spec)
     if text.startswith(("sparql+http://", "sparql+https://")):
         return _open_remote(text)
@@ -231,7 +231,7 @@ def open_source(spec: str | Path, *, check: bool = True, wait: float | None = No
     A directory is opened read-only under a shared lock, so readers neither block each other nor a
     writer (which swaps a new generation in when they are done), and a store on a read-only disk can
     be read. With ``check``, a store left mid-write by an interrupted remote writer, or one whose
-    data is not the generation last written to it (damage), is refused (``graph.generation``)."""
+    data is not the generation last written to it (damage), is refused (``graph.store.generation``)."""
     text = str(spec)
     if "://" not in text and Path(text).is_file():
         return load_file(text)
@@ -313,7 +313,7 @@ def _open_remote(spec: str) -> Store:
 def check_union(store: Store) -> None:
     """Refuse an endpoint whose default graph is not the union of its graphs: a triple of one of our
     named graphs must be seen without ``GRAPH``. (An endpoint with no graph of ours yet cannot tell;
-    ``graph.generation`` asks again once it has written one.)"""
+    ``graph.store.generation`` asks again once it has written one.)"""
     rows = _http_select(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                f"FILTER (STRSTARTS(STR(?g), \"{_OURS}\")) FILTER (isIRI(?s) && isIRI(?o)) }} LIMIT 1")
     if rows and not _http_ask(store, f"ASK {{ <{rows[0]['s']}> <{rows[0]['p']}> <{rows[0]['o']}> }}"):
@@ -331,7 +331,7 @@ _OURS = "https://w3id.org/actorgraph/"  # our graphs' names (documents, ontology
 # ---------------------------------------------------------------- writing
 
 
-# put_document, put_documents, DocumentWriter, put_graph, drop_graph, drop_document: graph.storewrite
+# put_document, put_documents, DocumentWriter, put_graph, drop_graph, drop_document: graph.store.write
 # (imported at the end of this module, so ``graph.store`` keeps offering them).
 
 
@@ -752,9 +752,9 @@ _WRITING = frozenset({"DocumentWriter", "drop_document", "drop_graph", "put_docu
                       "refresh_derived"})
 
 
-def __getattr__(name: str):  # noqa: ANN202 - the writing functions live in graph.storewrite (no import cycle)
+def __getattr__(name: str):  # noqa: ANN202 - the writing functions live in graph.store.write (no import cycle)
     if name in _WRITING:
-        from . import storewrite
+        from . import write as storewrite
 
         return getattr(storewrite, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ checking a build of 10,000 articles (ten million triples) took longer than half 
 ``validate`` on such a store needed the whole store in rdflib's memory. The shapes actorgraph uses are
 SHACL Core constraints that SPARQL expresses directly; compiled once, each is one query that Oxigraph
 answers from its indexes, on a store directory as it is or on a batch of documents before it is
-written. pyshacl stays the reference: ``graph.validate`` falls back to it for shapes that use a
+written. pyshacl stays the reference: ``graph.store.validate`` falls back to it for shapes that use a
 construct this compiler does not know (``Unsupported``), and the tests check that both report the same
 results.
 

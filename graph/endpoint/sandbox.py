@@ -8,7 +8,7 @@ SERVICE client off, so the decision is made where the engine acts: the worker in
 filter under which creating an internet socket (``socket(AF_INET | AF_INET6, …)``) kills the process
 with SIGSYS. Whatever the engine reads in a query - escapes, comments, nested subqueries, ``SILENT`` -
 it cannot open a connection, and the pool answers the killed worker's query with 403
-(``graph.sparql_pool``). The worker needs no network: it reads a snapshot on disk and talks to the
+(``graph.endpoint.pool``). The worker needs no network: it reads a snapshot on disk and talks to the
 server through a socketpair it inherited (AF_UNIX, which the filter allows).
 
 Why a memory cap: one query (``SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f``) grew a worker to

@@ -1,13 +1,13 @@
-"""Writing documents and graphs into a store, in the layout of ``graph.derived``.
+"""Writing documents and graphs into a store, in the layout of ``graph.store.derived``.
 
 Document semantics (``put_document``): the graph name is the document IRI, which is made from the
 content hash, so an unchanged article is recognised by its IRI alone ("unchanged", nothing written).
 A changed article from the same source path or URL (``ag:sourcePath``) replaces the old one: the old
 document's graph is dropped and the new one inserted in the same transaction ("replaced").
 
-A document's rdflib graph holds every triple it contributes (as ``graph.rdf.document_graph`` makes
+A document's rdflib graph holds every triple it contributes (as ``graph.store.rdf.document_graph`` makes
 it); what is written is its own triples and its statements in its named graph, and its shared triples
-in the derived graph (``graph.derived``), each once. ``DocumentWriter`` does that for a stream of
+in the derived graph (``graph.store.derived``), each once. ``DocumentWriter`` does that for a stream of
 documents in batches - one atomic bulk load per batch on Oxigraph - and can check each batch (the
 documents as they were given, shared triples and all) before it is written.
 """
@@ -22,8 +22,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from . import derived
 from .derived import DERIVED_GRAPH
-from .errors import StoreError
-from .namespaces import ONTOLOGY_GRAPH
+from ..errors import StoreError
+from ..namespaces import ONTOLOGY_GRAPH
 from .store import (
     ADDED, DEFAULT_BATCH_TRIPLES, LOAD_THREADS, REPLACED, UNCHANGED, Store, _document_triples, _documents_from,
     _has_document, _http_update, _IRI_TEXT, _iri, _literal, _one_line, _select, _term, _writable,
@@ -70,7 +70,7 @@ def put_document(store: Store, doc_iri: str | URIRef, graph: Graph, source_key: 
 
 
 def layout(doc: URIRef, triples: list[tuple], known: set[str]) -> tuple[list[tuple], list[tuple]]:
-    """(triples for the document's graph, shared triples for the derived graph): see ``graph.derived``."""
+    """(triples for the document's graph, shared triples for the derived graph): see ``graph.store.derived``."""
     d = str(doc)
     implied = derived.implied(d, triples)
     own: list[tuple] = []
@@ -266,7 +266,7 @@ class DocumentWriter:
             spo = _spo(s, p, o)
             if plain is not None:
                 plain.append(spo)
-            # own (graph.derived): about the document or what lies under it, or with a blank node
+            # own (graph.store.derived): about the document or what lies under it, or with a blank node
             # (str.__eq__: an rdflib URIRef never equals a plain str)
             if type(s) is BNode or type(o) is BNode or s.startswith(prefix) or str.__eq__(s, own_iri):
                 lines.append(spo + graph_end)
@@ -367,7 +367,7 @@ def put_graph(store: Store, graph_iri: str | URIRef, graph: Graph) -> None:
 
 
 def refresh_derived(store: Store) -> None:
-    """Recompute the derived graph from every document (see ``graph.derived``)."""
+    """Recompute the derived graph from every document (see ``graph.store.derived``)."""
     _writable(store)
     run_update(store, derived.refresh_update(), "cannot recompute the derived graph")
 

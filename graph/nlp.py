@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import layout, names  # noqa: F401 - register the news_layout and person_names components
+from . import layout, names, parse_repair  # noqa: F401 - register news_layout, person_names, split_perfect
 from .errors import ActorgraphError
 from .gazetteer import Gazetteer
 from .vocabulary import VOCABULARY
@@ -109,6 +109,7 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     _title_abbreviations(nlp, gz.word_list_cased("title_abbreviations"))
     if "parser" in nlp.pipe_names:  # headlines, bylines, datelines: sentences of their own (graph.layout)
         nlp.add_pipe("news_layout", before="parser")
+        nlp.add_pipe("split_perfect", after="parser")  # 'has for years accused' (graph.parse_repair)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before=before,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False})

@@ -389,3 +389,43 @@ def test_an_ambiguous_capital_stands_for_its_state_where_the_story_names_it(extr
 ])
 def test_we_in_a_direct_quote_is_the_speakers_actor(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time adverbial between the auxiliary and the participle (graph.parse_repair)
+    ("Kenya has for years accused Uganda of stealing cattle.", ("KEN", "opposes", "UGA", "asserted")),
+    ("Russia has since 2022 supplied weapons to Mali.", ("RUS", "supports", "MLI", "asserted")),
+    ("China has over the past decade armed Pakistan.", ("CHN", "supports", "PAK", "asserted")),
+    ("Peru faces a drought, and Lima has for months accused Bolivia of diverting rivers.",
+     ("PER", "opposes", "BOL", "asserted")),
+])
+def test_a_split_perfect_keeps_its_subject_and_object(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_an_official_named_later_by_the_front_of_the_name(extract_text):
+    text = ("Prime Minister Abiy Ahmed said Ethiopia needs a port. Eritrea's president, Isaias Afwerki, called that a "
+            "threat. Isaias accused Abiy of warmongering, and Abiy met Kenyan President William Ruto on Monday.")
+    got = claims(extract_text(text))
+    assert ("ERI", "opposes", "ETH", "asserted") in got and ("ETH", "negotiatesWith", "KEN", "asserted") in got, got
+
+
+def test_a_front_name_two_officials_share_names_neither(extract_text):
+    text = ("Saudi Foreign Minister Faisal bin Farhan met Jordanian Foreign Minister Ayman Safadi. Iraqi Foreign "
+            "Minister Faisal Hussein was absent. Faisal later criticised Iran.")
+    assert not any(c[0] in ("SAU", "IRQ") and c[2] == "IRN" for c in claims(extract_text(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana patched up relations with Togo after the border row.", ("GHA", "cooperatesWith", "TGO", "asserted")),
+    ("Chile and Bolivia reset ties at a summit in Lima.", ("BOL", "cooperatesWith", "CHL", "asserted")),
+])
+def test_repairing_relations_is_cooperation(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_a_list_of_leaders_with_their_states_met_pairwise(extract_text):
+    got = claims(extract_text("Presidents Gustavo Petro of Colombia, Luis Arce of Bolivia and Gabriel Boric of Chile met in "
+                              "Lima on Friday."))
+    assert {("BOL", "negotiatesWith", "COL", "asserted"), ("BOL", "negotiatesWith", "CHL", "asserted"),
+            ("CHL", "negotiatesWith", "COL", "asserted")} <= got, got

@@ -46,6 +46,10 @@ def offices(ex) -> set[tuple[str, str]]:
     # an adviser to a known leader serves the leader's state, whatever the dateline
     ("BAKU, May 2 (Reuters) - Ali Shamkhani, a senior adviser to Supreme Leader Ali Khamenei, warned Baku.",
      ("Ali Shamkhani", "IRN")),
+    # a plural title before a list of names, each with its state after 'of'
+    ("When Presidents Paul Kagame of Rwanda, William Ruto of Kenya and Yoweri Museveni of Uganda met, trade was "
+     "the topic.", ("Yoweri Museveni", "UGA")),
+    ("Foreign Ministers Sergey Lavrov of Russia and Wang Yi of China met in Beijing.", ("Wang Yi", "CHN")),
     # a hyphenated title as written
     ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
 ])

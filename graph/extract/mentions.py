@@ -135,6 +135,10 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
     first = next((start - k for k in range(min(6, start - sent_start), 0, -1)
                   if doc[start - k:start].text.lower() in titles  # as written: "Secretary-General"
                   or " ".join(t.text for t in doc[start - k:start]).lower() in titles), None)
+    if first is None and start - 1 >= sent_start and doc[start - 1].lower_.endswith("s"):
+        plural = _plural_title(ctx, start, sent_start)  # "Presidents Kagame of Rwanda and Ruto of Kenya"
+        if plural is not None:
+            return plural
     if first is None:
         if start - 1 < sent_start or doc[start - 1].lower_ not in ctx.title_heads:
             return None, start
@@ -144,6 +148,44 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
             and doc[first - 1].text[:1].isalpha():
         first -= 1
     return doc[first:start].text.lower(), first
+
+
+def _plural_title(ctx: DocContext, start: int, sent_start: int) -> tuple[str, int] | None:
+    """A plural title before a list of names ("Foreign Ministers Sergey Lavrov of Russia and Wang Yi of
+    China"): each name holds the singular title."""
+    doc = ctx.doc
+    for k in range(min(4, start - sent_start), 0, -1):
+        words = [t.text.lower() for t in doc[start - k:start]]
+        singular = " ".join(words[:-1] + [words[-1][:-1]])
+        if words[-1].endswith("s") and singular in ctx.gz.titles:
+            return singular, start - k
+    return None
+
+
+def _list_title(ctx: DocContext, name: Span) -> str | None:
+    """The title a later name of a list shares with the first ('Presidents A of X, B of Y and C of Z'):
+    the plural title before the list's first name, when there is one."""
+    first = name.root
+    while first.dep_ in ("conj", "appos") and first.head.pos_ == "PROPN" and first.head.i < first.i \
+            and first.head.ent_type_ in ("PERSON", ""):
+        first = first.head
+    if first == name.root:
+        return None
+    start = next((e.start for e in ctx.doc.ents if e.start <= first.i < e.end), first.i)
+    inside = [p for end in range(start + 1, first.i) for p in [_plural_title(ctx, end, start)] if p and p[1] == start]
+    # (the model's entity may have swallowed it: "Foreign Ministers Sergey Lavrov")
+    plural = inside[0] if inside else _plural_title(ctx, start, first.sent.start)
+    return plural[0] if plural is not None else None
+
+
+def _owner_after(ctx: DocContext, name: Span) -> str | None:
+    """'Paul Kagame of Rwanda': the state or organisation named right after the name with 'of'."""
+    doc = ctx.doc
+    if name.end + 1 < len(doc) and doc[name.end].lower_ == "of":
+        m = ctx.mentions.get(name.end + 1) or ctx.mentions.get(name.end + 2)  # "of the United States"
+        if m is not None and m.kind != "person":
+            return m.actor
+    return None
 
 
 def _canonical_title(text: str) -> str:
@@ -302,6 +344,9 @@ def _split_title(ctx: DocContext, ent: Span) -> tuple[str | None, int, Span | No
         if phrase in ctx.gz.titles:
             title, tstart, start = phrase, start, start + k
             break
+        if phrase.endswith("s") and phrase[:-1] in ctx.gz.titles:  # "Foreign Ministers Sergey Lavrov of Russia and …"
+            title, tstart, start = phrase[:-1], start, start + k
+            break
     if title is None:
         title, tstart = _title_before(ctx, start, ent.sent.start)
     name = doc[start:ent.end]
@@ -419,10 +464,14 @@ def _person(ctx: DocContext, ent: Span) -> None:
     affiliation = None
     if title is None:
         title, affiliation = _appositive_title(ctx, name)
+    if title is None:
+        title = _list_title(ctx, name)  # (the mention stays the name: the title is the first one's)
     pid, known = _identify(ctx, ent, name)
     if title is None:
         title, affiliation = _role_cue(ctx, name, known)
         tstart = name.start
+    if title is not None and affiliation is None:
+        affiliation = _owner_after(ctx, name)
     if title is None and known is None:
         return  # a name without a title is not (yet) an official
     if title is not None:
@@ -462,10 +511,40 @@ def _leaders_named_as_such(ctx: DocContext) -> None:
                 ctx.offices.append(Office(pid, "Leader", person.affiliation, "GOV"))
 
 
+def _given_names(ctx: DocContext) -> dict[tuple[str, ...], str]:
+    """The leading words of each official's name ('Abiy' of 'Abiy Ahmed', 'Hassan Sheikh' of 'Hassan
+    Sheikh Mohamud'): Ethiopian, Eritrean and many Somali and Arab names are shortened from the front,
+    not to a surname. A prefix two officials share ('Mohammed') names neither."""
+    found: dict[tuple[str, ...], str | None] = {}
+    for m in {m.start: m for m in ctx.mentions.values() if m.kind == "person"}.values():
+        words = tuple(t.text for t in ctx.doc[m.start:m.end])
+        for k in range(1, len(words)):
+            prefix = words[:k]
+            found[prefix] = m.actor if found.get(prefix, m.actor) == m.actor else None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _given_name_mentions(ctx: DocContext, first_seen: dict[str, int]) -> None:
+    """A later PERSON entity that is exactly the front of one official's name refers to that official."""
+    given = _given_names(ctx)
+    for ent in ctx.doc.ents if given else ():
+        if ent.label_ != "PERSON" or any(i in ctx.mentions for i in range(ent.start, ent.end)):
+            continue
+        pid = given.get(tuple(t.text for t in ent))
+        if pid is None or ent.start < first_seen.get(pid, 10**9):
+            continue
+        p = ctx.persons[pid]
+        m = Mention(pid, "person", _sector_of(ctx, pid), ent.start, ent.end, affiliation=p.affiliation)
+        for i in range(ent.start, ent.end):
+            ctx.mentions[i] = m
+
+
 def _surname_mentions(ctx: DocContext) -> None:
-    """'Araghchi said…' after 'Foreign Minister Abbas Araghchi'; 'the foreign minister' when only one."""
+    """'Araghchi said…' after 'Foreign Minister Abbas Araghchi' ('Abiy' after 'Abiy Ahmed': see
+    ``_given_names``); 'the foreign minister' when only one."""
     doc = ctx.doc
     first_seen = {pid: min(m.start for m in ctx.mentions.values() if m.actor == pid) for pid in ctx.persons}
+    _given_name_mentions(ctx, first_seen)
     for tok in doc:
         if tok.i in ctx.mentions:
             continue

@@ -1,0 +1,91 @@
+"""Parse repairs for constructions of news English the small statistical parser gets wrong.
+
+The **split perfect**: a time adverbial between the auxiliary and the
+participle — "Kenya has for years accused Uganda …", "Russia has since 2022 supplied weapons to Mali",
+"China has over the past decade armed Pakistan". The parser takes "has" for the main verb (possession)
+and hangs the participle under the time noun ("years → accused", acl) or reads it as an adjective
+("armed Pakistan", amod), so the act loses its subject and object. The ``split_perfect`` component,
+after the parser, makes the participle the head of the clause again: the auxiliary, the subject and the
+time phrase hang on it, and what the time phrase swallowed after the participle is its object.
+And a **root tagged as a noun** that has a subject and an object is a verb ("Chile and Bolivia reset ties").
+
+>>> import spacy
+>>> from graph import parse_repair
+>>> from graph.nlp import model_name
+>>> nlp = spacy.load(model_name()); _ = nlp.add_pipe("split_perfect", after="parser")
+>>> doc = nlp("Kenya has for years accused Uganda of stealing cattle.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in ("Kenya", "has", "accused", "Uganda")]
+[('Kenya', 'nsubj', 'accused'), ('has', 'aux', 'accused'), ('accused', 'ROOT', 'accused'), ('Uganda', 'dobj', 'accused')]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+__all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun"]
+
+TIME_PREPS = frozenset({"for", "since", "over", "during", "throughout", "until", "in"})
+_TIME_WORDS = frozenset({"the", "a", "past", "last", "recent", "several", "many", "few", "two", "three", "four",
+                         "five", "ten", "decades", "decade", "years", "year", "months", "month", "weeks", "week",
+                         "days", "then", "now", "long", "some", "time", "least", "at", "more", "than", "over"})
+_MAX_GAP = 6  # tokens of the time phrase
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl"})  # 'has' heading a clause of its own
+
+
+def _time_phrase_end(doc: Doc, prep: Token) -> int | None:
+    """Index of the participle right after a time phrase opened by ``prep`` ('for years', 'since 2022',
+    'over the past decade'); None when what follows is no time phrase or no participle."""
+    for k in range(prep.i + 1, min(len(doc), prep.i + 1 + _MAX_GAP)):
+        t = doc[k]
+        if t.tag_ in ("VBN", "VBD") or (t.dep_ == "amod" and t.text.endswith("ed")):
+            return k if k > prep.i + 1 else None
+        if not (t.lower_ in _TIME_WORDS or t.like_num or t.ent_type_ in ("DATE", "TIME")):
+            return None
+    return None
+
+
+def _rehead(tok: Token, head: Token, dep: str) -> None:
+    tok.head = head
+    tok.dep_ = dep
+
+
+def repair_split_perfect(doc: Doc) -> Doc:
+    """Make the participle of 'has <time phrase> <participle>' the clause's head (see the module)."""
+    for have in doc:
+        if have.lower_ not in ("has", "have", "had") or have.dep_ not in _CLAUSE_DEPS:  # (no lemmas yet)
+            continue
+        nxt = doc[have.i + 1] if have.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ not in TIME_PREPS or nxt.head != have:
+            continue
+        k = _time_phrase_end(doc, nxt)
+        if k is None:
+            continue
+        verb = doc[k]
+        sent_end = have.sent.end
+        moved = [c for c in have.children if c != verb]
+        # what the time phrase or the participle's noun swallowed after the participle is the clause's
+        swallowed = [t for t in doc[k + 1:sent_end] if t.head.i < k and t.head.i >= nxt.i and t.head != verb]
+        _rehead(verb, verb if have.dep_ == "ROOT" else have.head, have.dep_)
+        verb.tag_, verb.pos_ = "VBN", "VERB"
+        _rehead(have, verb, "aux")
+        for c in moved:
+            _rehead(c, verb, "dobj" if c.i > k and c.dep_ in ("dobj", "pobj") else c.dep_)
+        for t in swallowed:
+            _rehead(t, verb, "dobj" if t.dep_ in ("pobj", "dobj", "nsubj") else t.dep_)
+    return doc
+
+
+def repair_root_noun(doc: Doc) -> Doc:
+    """A clause's root the tagger called a noun but the parser gave a subject and an object is a verb:
+    'Chile and Bolivia reset ties', 'the two sides cut links' (past forms spelt like nouns)."""
+    for tok in doc:
+        deps = {c.dep_ for c in tok.children}
+        if tok.dep_ == "ROOT" and tok.tag_ in ("NN", "NNS") and "nsubj" in deps and "dobj" in deps:  # (POS comes later)
+            tok.tag_, tok.pos_ = ("VBZ" if tok.text.endswith("s") else "VBD"), "VERB"
+    return doc
+
+
+@Language.component("split_perfect")
+def split_perfect(doc: Doc) -> Doc:
+    """Registered pipeline component (after the parser): ``repair_split_perfect`` and ``repair_root_noun``."""
+    return repair_root_noun(repair_split_perfect(doc))

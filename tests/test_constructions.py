@@ -429,3 +429,34 @@ def test_a_list_of_leaders_with_their_states_met_pairwise(extract_text):
                               "Lima on Friday."))
     assert {("BOL", "negotiatesWith", "COL", "asserted"), ("BOL", "negotiatesWith", "CHL", "asserted"),
             ("CHL", "negotiatesWith", "COL", "asserted")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru lodged a formal protest with Chile over the border incident.", ("PER", "opposes", "CHL", "asserted")),
+    ("Japan filed a protest with Beijing over the incursion.", ("JPN", "opposes", "CHN", "asserted")),
+])
+def test_a_protest_is_lodged_with_the_one_protested_against(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_a_note_delivered_is_no_supply(extract_text):
+    got = claims(extract_text("Argentina delivered a protest note to Britain on Monday."))
+    assert not any(c[1] == "supports" for c in got), got
+    assert ("RUS", "supports", "TUR", "asserted") in claims(extract_text("Russia delivered S-400 systems to Turkey."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mission or force that keeps the peace in a state supports it (the host is named as a place)
+    ("The African Union's stabilisation mission in Somalia is short of money.", ("AU", "supports", "SOM", "asserted")),
+    ("The U.N. peacekeeping mission in Lebanon came under fire.", ("UN", "supports", "LBN", "asserted")),
+    # basing rights are cooperation with the host
+    ("Paris keeps a permanent military base in Djibouti.", ("DJI", "cooperatesWith", "FRA", "asserted")),
+    ("Turkey, which keeps its largest overseas military base in Mogadishu, urged calm.",
+     ("SOM", "cooperatesWith", "TUR", "asserted")),
+])
+def test_missions_and_bases_in_a_state(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_a_combat_mission_in_a_state_is_no_support(extract_text):
+    assert not any(c[1] == "supports" for c in claims(extract_text("A U.S. combat mission in Syria killed a commander.")))

@@ -460,3 +460,25 @@ def test_missions_and_bases_in_a_state(extract_text, text, expected):
 
 def test_a_combat_mission_in_a_state_is_no_support(extract_text):
     assert not any(c[1] == "supports" for c in claims(extract_text("A U.S. combat mission in Syria killed a commander.")))
+
+
+def test_a_national_security_council_is_no_un_body(extract_text):
+    got = claims(extract_text("Russian Security Council Secretary Sergei Shoigu held talks with Kim Jong Un in Pyongyang."))
+    assert ("PRK", "negotiatesWith", "RUS", "asserted") in got and not any("UNSC" in c for c in got), got
+    assert ("UNSC", "opposes", "ISR", "asserted") in claims(extract_text("The U.N. Security Council condemned Israel."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a comma elaborates the clause: the clause's negation is not the participle's
+    ("Turkey did not attend the summit, accusing Greece of provocations.", ("GRC", "opposes", "TUR", "asserted")),
+    ("Armenia said it would not sign the text, accusing Azerbaijan of bad faith.", ("ARM", "opposes", "AZE", "asserted")),
+])
+def test_a_participle_after_a_negated_clause_is_asserted(extract_text, text, expected):
+    got = claims(extract_text(text))
+    src, rel, tgt, mod = expected
+    assert (src, rel, tgt, mod) in got or (tgt, rel, src, mod) in got, got
+
+
+def test_a_participle_after_a_modal_clause_stays_hypothetical(extract_text):
+    got = claims(extract_text("Israel could strike Iran, triggering a regional war."))
+    assert ("ISR", "attacks", "IRN", "hypothetical") in got and ("ISR", "attacks", "IRN", "asserted") not in got

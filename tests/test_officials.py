@@ -50,6 +50,11 @@ def offices(ex) -> set[tuple[str, str]]:
     ("When Presidents Paul Kagame of Rwanda, William Ruto of Kenya and Yoweri Museveni of Uganda met, trade was "
      "the topic.", ("Yoweri Museveni", "UGA")),
     ("Foreign Ministers Sergey Lavrov of Russia and Wang Yi of China met in Beijing.", ("Wang Yi", "CHN")),
+    # the owner's marker before a hyphenated plural title holds for every name of the list, not the dateline's state
+    ("MEXICO CITY (AP) — Nicaragua's co-presidents Daniel Ortega and Rosario Murillo expelled the envoy.",
+     ("Rosario Murillo", "NIC")),
+    # a national body named like an organisation's
+    ("Russian Security Council Secretary Sergei Shoigu arrived in Pyongyang.", ("Sergei Shoigu", "RUS")),
     # a hyphenated title as written
     ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
 ])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import layout  # noqa: F401 - Token._.ag_layout (datelines)
 from ..gazetteer import Gazetteer
@@ -60,6 +60,7 @@ def find_mentions(ctx: DocContext) -> None:
                         or (kind == "capital" and _names_a_venue(ent.root, gz)))
             for i in range(ent.start, ent.end):
                 ctx.mentions[i] = m
+    _national_namesakes(ctx)
     _contextual_names(ctx)
     ctx.home = _dateline_state(ctx)
     _owned_parts(ctx)
@@ -68,6 +69,24 @@ def find_mentions(ctx: DocContext) -> None:
             _person(ctx, ent)
     _surname_mentions(ctx)
     _leaders_named_as_such(ctx)
+
+
+def _national_namesakes(ctx: DocContext) -> None:
+    """'Russian Security Council', "Iran's Supreme National Security Council": a body named like an
+    organisation's (lexicon word list ``national_namesakes``) right after a state is that state's."""
+    names = ctx.gz.word_list("national_namesakes")
+    for m in {m.start: m for m in ctx.mentions.values()}.values():
+        if ctx.doc[m.start:m.end].text.lower() not in names:
+            continue
+        before = m.start - 1
+        if before >= 0 and ctx.doc[before].text in ("'s", "’s"):
+            before -= 1
+        owner = ctx.mentions.get(before)
+        if owner is None or owner.location or owner.kind == "person" or ctx.type_of(owner.actor) != "State":
+            continue
+        part = Mention(owner.actor, "part", "GOV", m.start, m.end)
+        for i in range(m.start, m.end):
+            ctx.mentions[i] = part
 
 
 def _contextual_names(ctx: DocContext) -> None:
@@ -147,6 +166,7 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
             and doc[first - 1].i not in ctx.mentions and doc[first - 1].ent_type_ in ("", "ORG") \
             and doc[first - 1].text[:1].isalpha():
         first -= 1
+    first = _hyphen_prefix(doc, first, sent_start)
     return doc[first:start].text.lower(), first
 
 
@@ -158,24 +178,34 @@ def _plural_title(ctx: DocContext, start: int, sent_start: int) -> tuple[str, in
         words = [t.text.lower() for t in doc[start - k:start]]
         singular = " ".join(words[:-1] + [words[-1][:-1]])
         if words[-1].endswith("s") and singular in ctx.gz.titles:
-            return singular, start - k
+            return singular, _hyphen_prefix(doc, start - k, sent_start)
     return None
 
 
-def _list_title(ctx: DocContext, name: Span) -> str | None:
-    """The title a later name of a list shares with the first ('Presidents A of X, B of Y and C of Z'):
-    the plural title before the list's first name, when there is one."""
+def _hyphen_prefix(doc: Doc, first: int, sent_start: int) -> int:
+    """The start of a title with a hyphenated prefix the tokenizer split off ('co - presidents',
+    'vice - president'): the marker of its owner stands before the prefix."""
+    while first - 2 >= sent_start and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+            and not doc[first - 1].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    return first
+
+
+def _list_title(ctx: DocContext, name: Span) -> tuple[str | None, int]:
+    """The title a later name of a list shares with the first ('Presidents A of X, B of Y and C of Z')
+    and where that plural title starts (its owner's marker stands before it: "Nicaragua's co-presidents
+    Daniel Ortega and Rosario Murillo"); (None, the name's start) when there is none."""
     first = name.root
     while first.dep_ in ("conj", "appos") and first.head.pos_ == "PROPN" and first.head.i < first.i \
             and first.head.ent_type_ in ("PERSON", ""):
         first = first.head
     if first == name.root:
-        return None
+        return None, name.start
     start = next((e.start for e in ctx.doc.ents if e.start <= first.i < e.end), first.i)
     inside = [p for end in range(start + 1, first.i) for p in [_plural_title(ctx, end, start)] if p and p[1] == start]
     # (the model's entity may have swallowed it: "Foreign Ministers Sergey Lavrov")
     plural = inside[0] if inside else _plural_title(ctx, start, first.sent.start)
-    return plural[0] if plural is not None else None
+    return plural if plural is not None else (None, name.start)
 
 
 def _owner_after(ctx: DocContext, name: Span) -> str | None:
@@ -465,7 +495,8 @@ def _person(ctx: DocContext, ent: Span) -> None:
     if title is None:
         title, affiliation = _appositive_title(ctx, name)
     if title is None:
-        title = _list_title(ctx, name)  # (the mention stays the name: the title is the first one's)
+        title, listed = _list_title(ctx, name)  # (the mention stays the name: the title is the first one's)
+        affiliation = _marker_before(ctx, listed, ent.sent) if title is not None else None
     pid, known = _identify(ctx, ent, name)
     if title is None:
         title, affiliation = _role_cue(ctx, name, known)

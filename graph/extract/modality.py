@@ -29,6 +29,7 @@ class _Marks:
     presupposed: bool = False  # "demanded that X STOP giving …": the giving is going on
     reported: bool = False
     reporter: Ref | None = None
+    elaborates: bool = False  # ", rejecting X" after a negated clause ("would not amend …"): its marks are not this act's
 
     def report(self, by: Ref | None) -> None:
         self.reported = True
@@ -81,6 +82,8 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
         # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
         st.negated, st.denied, st.hypothetical = False, False, True
     elif any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+        if st.elaborates:
+            return  # "would not sign the text, accusing Azerbaijan …": a refusal is stated; what elaborates it happened
         st.negated = True
         if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "won't", "would", "'d") for c in kids) \
                 and not _conditional(kids, conds) \
@@ -136,7 +139,11 @@ def _passes_through(ctx: DocContext, st: _Marks, cur: Token, head: Token, kids: 
             and _appeal_around(ctx, head):
         st.hypothetical = True
         return True
-    return cur.dep_ == "advcl" and cur.tag_ == "VBG"
+    if cur.dep_ == "advcl" and cur.tag_ == "VBG":
+        left = cur.left_edge.i
+        st.elaborates = st.elaborates or (cur.i > head.i and left > 0 and cur.doc[left - 1].text == ",")
+        return True
+    return False
 
 
 def _carried(ctx: DocContext, lemma: str, relation: str, st: _Marks) -> bool:

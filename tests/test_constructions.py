@@ -482,3 +482,15 @@ def test_a_participle_after_a_negated_clause_is_asserted(extract_text, text, exp
 def test_a_participle_after_a_modal_clause_stays_hypothetical(extract_text):
     got = claims(extract_text("Israel could strike Iran, triggering a regional war."))
     assert ("ISR", "attacks", "IRN", "hypothetical") in got and ("ISR", "attacks", "IRN", "asserted") not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a stance rejected was still taken: the critic opposes, and the one who rejects it opposes the critic
+    ("Tunisia rejected criticism from the European Parliament over its treatment of migrants.",
+     ("EU", "opposes", "TUN", "asserted"), ("EU", "opposes", "TUN", "negated")),
+    ("Peru dismissed the condemnation by Chile as interference.",
+     ("CHL", "opposes", "PER", "asserted"), ("CHL", "opposes", "PER", "negated")),
+])
+def test_a_rejected_stance_was_taken(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert expected in got and absent not in got, got

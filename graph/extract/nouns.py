@@ -53,7 +53,10 @@ def noun_modality_step(f: Frame) -> bool:
     """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``);
     one that is ceased ('halted imports of Japanese seafood', 'suspended intelligence sharing with the
     US') went on and stops: both."""
-    f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=f.trig.recipient_from_governor)
+    # a stance taken ('rejected criticism from the European Parliament', 'dismissed the protest') was
+    # taken whatever the answer, like an appeal made of the one who rejects it
+    made_of = f.trig.recipient_from_governor or plays(f.gz, f.trig.relation, "opposition", "appeal", "demand")
+    f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=made_of)
     gv = governor(f.tok)
     ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \
         and object_path(f.tok, gv) and f.tok.dep_ != "nsubj" \

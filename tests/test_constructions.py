@@ -494,3 +494,19 @@ def test_a_participle_after_a_modal_clause_stays_hypothetical(extract_text):
 def test_a_rejected_stance_was_taken(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pair an actor acts on is never the actor itself
+    ("Libya and Tunisia agreed to share intelligence on smugglers. The European Union, which funds Tunisia's coast "
+     "guard, has pressed both governments to tighten the frontier.", ("EU", "pressures", "LBY", "asserted")),
+    # ... and when every pair before it includes the actor, the two named together
+    ("Washington said its alliance with Tokyo and Seoul was ironclad and that it would defend both allies.",
+     ("USA", "supports", "KOR", "hypothetical")),
+    # a noun's own pair is not the clause's object ('the war between the two countries')
+    ("Georgia cut diplomatic ties with Russia after the 2008 war between the two countries.",
+     ("GEO", "attacks", "RUS", "asserted")),
+])
+def test_a_pair_object_excludes_its_subject(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got, got

@@ -897,7 +897,8 @@ def adversarial(ctx: DocContext) -> frozenset[str]:
 
 
 def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
-                 neighbours: bool = False, adversaries: bool = False) -> list[Ref]:
+                 neighbours: bool = False, adversaries: bool = False, exclude: frozenset[str] = frozenset()
+                 ) -> list[Ref]:
     """'the two allies' -> the parties of the most salient cooperative interaction before here;
     'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind.
     Only interactions stated before the anaphor (char offset ``before``) can be its antecedent: in "The
@@ -907,7 +908,8 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
     the pair of any interaction between them, else the two most recently named ones.
 
     ``adversaries`` ('mediated between the two capitals'): a mediator goes between sides that fight,
-    quarrel or negotiate, not between friends — only such a pair."""
+    quarrel or negotiate, not between friends — only such a pair. ``exclude``: actors the pair cannot
+    contain (the subject acting on it)."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     mediation, sides = ctx.gz.vocabulary.playing("mediation"), adversarial(ctx)
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
@@ -919,10 +921,15 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
                  and ix.relation not in mediation and (not adversaries or ix.relation in sides)
                  and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
                  and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
-                 and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)]
+                 and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)
+                 and ix.source not in exclude and ix.target not in exclude]
         if cands:
             _, ix = min(cands, key=lambda c: c[0])
             return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
+        named = [g for g in _coordinated_groups(ctx, list(ctx.doc.sents)[s], before)[::-1]
+                 if exclude and len(g) == 2 and not set(g) & exclude]
+        if named:  # "its alliance with Tokyo and Seoul … defend both allies": the two named together
+            return [Ref(a, None, None, 0.8, "pair-anaphora") for a in named[0]]
     return _named_neighbours(ctx, sent_idx, before) if neighbours else []
 
 
@@ -959,10 +966,21 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
     if group is not None:
         return group
     if pair_noun(ctx, tok):
+        # ("the warring parties", "the rival sides": the sides of a conflict, not any pair)
+        adversaries = adversaries or any(c.lower_ in ctx.gz.word_list("adversarial_pair_modifiers") for c in tok.children)
         return collective_pair(ctx, tok, sent_idx) or resolve_pair(
             ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner") and not adversaries,
-            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries)
+            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries, exclude=_acting(ctx, tok))
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
+
+
+def _acting(ctx: DocContext, tok: Token) -> frozenset[str]:
+    """The actors doing what ``tok`` undergoes ('the EU pressed both governments'): an object's pair
+    ('both governments') is never its own subject."""
+    if tok.dep_ not in ("dobj", "dative", "pobj") or (tok.dep_ == "pobj" and tok.head.head.pos_ != "VERB"):
+        return frozenset()  # ("the war between the two countries": a noun's pair, not the clause's object)
+    gv = governor(tok)
+    return frozenset(r.actor for r in subject_refs(ctx, gv)) if gv is not None and gv != tok else frozenset()
 
 
 def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bool = False) -> list[Ref]:

@@ -510,3 +510,35 @@ def test_a_rejected_stance_was_taken(extract_text, text, expected, absent):
 def test_a_pair_object_excludes_its_subject(extract_text, text, expected):
     got = claims(extract_text(text))
     assert _norm(expected) in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # agreeing on a joint act is cooperation among those who agree (the act itself need not be a relation)
+    ("China, Pakistan and Uzbekistan agreed in May to extend the rail corridor to the border.",
+     ("CHN", "cooperatesWith", "UZB", "asserted"), None),
+    ("Morocco agreed with Spain to reopen the border posts.", ("ESP", "cooperatesWith", "MAR", "asserted"), None),
+    ("Ghana and Togo agreed on a plan to fight smugglers.", ("GHA", "cooperatesWith", "TGO", "asserted"), None),
+    ("Russia and Ukraine failed to agree on a prisoner exchange.", ("RUS", "cooperatesWith", "UKR", "negated"), None),
+    # agreeing to meet is the meeting only (the batch-08 decision); agreeing that something is so is no act
+    ("Iran and the United States agreed to meet again next week.", None, ("IRN", "cooperatesWith", "USA", "asserted")),
+    ("India and China agreed that the border was calm.", None, ("CHN", "cooperatesWith", "IND", "asserted")),
+])
+def test_agreeing_on_a_joint_act(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got
+
+
+def test_an_event_noun_with_its_own_parties_refers_back_to_none(extract_text):
+    got = claims(extract_text("Turkey and Qatar signed a gas deal. Greece has long protested a 2019 maritime accord "
+                              "between Turkey and Libya."))
+    assert ("GRC", "opposes", "LBY", "asserted") in got and ("GRC", "opposes", "QAT", "asserted") not in got, got
+
+
+def test_a_pair_spoken_of_excludes_the_speaker(extract_text):
+    got = claims(extract_text("Mexico and Ecuador restored relations. The United States welcomed the step. A State "
+                              "Department spokesperson said Washington hoped both countries would cooperate against cartels."))
+    assert ("ECU", "cooperatesWith", "MEX", "hypothetical") in got and ("MEX", "cooperatesWith", "USA", "hypothetical") not in got, got
+
+
+def test_an_envoy_sent_is_no_supply(extract_text):
+    assert not any(c[1] == "supports" for c in claims(extract_text("Greece sent its foreign minister to Benghazi for talks.")))

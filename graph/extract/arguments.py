@@ -698,7 +698,7 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
         if pair_noun(ctx, c):
             return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
                                 cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
-                                neighbours=_neighbour_noun(c))
+                                neighbours=_neighbour_noun(c), exclude=_acting(ctx, c))
         return np_refs(ctx, c, how="subject")
     return None
 
@@ -975,8 +975,11 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
 
 
 def _acting(ctx: DocContext, tok: Token) -> frozenset[str]:
-    """The actors doing what ``tok`` undergoes ('the EU pressed both governments'): an object's pair
-    ('both governments') is never its own subject."""
+    """The actors doing what ``tok`` undergoes ('the EU pressed both governments') or speaking of it
+    ('Washington hoped both countries would cooperate'): the pair is never one of them."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ccomp", "xcomp") and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "Washington hoped both countries would cooperate": whoever speaks of the pair is not in it
+        return frozenset(r.actor for r in subject_refs(ctx, tok.head.head))
     if tok.dep_ not in ("dobj", "dative", "pobj") or (tok.dep_ == "pobj" and tok.head.head.pos_ != "VERB"):
         return frozenset()  # ("the war between the two countries": a noun's pair, not the clause's object)
     gv = governor(tok)
@@ -995,6 +998,11 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
     if any(c.dep_ == "prep" and c.lower_ in ("against", "on") and any(p.i in ctx.mentions for p in c.children)
            for c in noun.children):
         return []  # "blocked sanctions against Belgrade" names its own event, ownerless; it refers back to none
+    parties = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.85, how="event-parties")
+               if r.actor not in subj]
+    if parties:
+        return parties  # "protested an accord between Turkey and the Tripoli government": its own parties
     if lemma in ctx.gz.word_list("report_nouns"):
         return _claim_author(ctx, noun, subj)
     generic = any_event or lemma in ctx.gz.word_list("generic_event_nouns")

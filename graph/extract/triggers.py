@@ -105,7 +105,8 @@ def requirement_met(tok: Token, trig: Trigger, lexical_only: bool = False) -> bo
 
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of what a verb acts on: its object(s), the noun a relative clause or participle
-    describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition."""
+    describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition,
+    ``_to`` (and ``_to:LEMMA``) when it has an infinitive complement."""
     out = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -116,6 +117,8 @@ def object_lemmas(tok: Token) -> set[str]:
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
         if c.dep_ in ("prep", "dative"):
             out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.update(("_to", f"_to:{c.lemma_.lower()}"))  # an infinitive ("agreed TO EXTEND the corridor")
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         # "ties between Tehran and Baku had been thawing": an intransitive verb's subject is what changes
         out.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")

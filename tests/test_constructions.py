@@ -542,3 +542,24 @@ def test_a_pair_spoken_of_excludes_the_speaker(extract_text):
 
 def test_an_envoy_sent_is_no_supply(extract_text):
     assert not any(c[1] == "supports" for c in claims(extract_text("Greece sent its foreign minister to Benghazi for talks.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China remains Vietnam's largest trading partner.", ("CHN", "cooperatesWith", "VNM", "asserted")),
+    ("Kazakhstan has become one of Mongolia's biggest trading partners.", ("KAZ", "cooperatesWith", "MNG", "asserted")),
+])
+def test_a_trading_partner_is_trade_not_alliance(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and not any(c[1] == "alliedWith" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the object of 'warned X against V-ing' / 'barred X from V-ing' would be the one doing it; it has not happened
+    ("Tehran has warned Riyadh against joining the accords and normalising ties with Israel.",
+     ("ISR", "cooperatesWith", "SAU", "hypothetical"), ("IRN", "cooperatesWith", "ISR", "asserted")),
+    ("Washington barred Ankara from buying more Russian missiles.",
+     ("RUS", "supports", "TUR", "hypothetical"), ("RUS", "supports", "TUR", "asserted")),
+])
+def test_object_control_through_a_preposition(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and _norm(absent) not in got, got

@@ -786,11 +786,30 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         return _adverbial_subject(ctx, v, depth)
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return _purpose_subject(ctx, v, depth)
+    controller = _prepositional_controller(ctx, v)
+    if controller is not None:  # "warned Riyadh against joining the accords": Riyadh would be joining
+        return controller
     if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # "suffered losses after weeks of fighting with the RSF"
         gv = governor(v)
         if gv is not None and gv != v:
             return _relayed(subject_refs(ctx, gv, depth + 1), 0.8, "gerund")
     return []
+
+
+OBJECT_CONTROL_PREPS = ("against", "from", "into")
+
+
+def _prepositional_controller(ctx: DocContext, v: Token) -> list[Ref] | None:
+    """The object of 'warned X AGAINST joining', 'barred X FROM buying', 'pushed X INTO signing' is the
+    one who would do the gerund (a conjoined gerund too: 'against joining … and normalising ties');
+    None when ``v`` is no such gerund."""
+    g = coordination_head(v) if v.dep_ == "conj" else v
+    if g.tag_ != "VBG" or g.dep_ not in ("pcomp", "pobj") or g.head.dep_ != "prep" \
+            or g.head.lower_ not in OBJECT_CONTROL_PREPS or g.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    objs = [c for c in g.head.head.children if c.dep_ == "dobj"]
+    refs = [r for o in objs for r in np_refs(ctx, o)]
+    return _relayed(refs, 0.9, "object-control") if refs else None
 
 
 def accusation(ctx: DocContext, tok: Token) -> Token | None:

@@ -563,3 +563,15 @@ def test_a_trading_partner_is_trade_not_alliance(extract_text, text, expected):
 def test_object_control_through_a_preposition(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and _norm(absent) not in got, got
+
+
+def test_what_an_actor_was_forced_to_do_it_did(extract_text):
+    got = claims(extract_text("Western sanctions have forced Moscow to sell its crude at a discount to India."))
+    assert ("IND", "cooperatesWith", "RUS", "asserted") in got, got
+
+
+def test_an_appositive_actor_of_another_kind_is_no_list_member(extract_text):
+    got = claims(extract_text("Russia, which co-chairs OPEC+ alongside Saudi Arabia, backed the Saudi position."))
+    assert ("RUS", "supports", "SAU", "asserted") in got and not any(c[0] == "OPEC" for c in got), got
+    got = claims(extract_text("Mali, Burkina Faso and Niger left ECOWAS."))
+    assert {("BFA", "opposes", "ECOWAS", "asserted"), ("NER", "opposes", "ECOWAS", "asserted")} <= got, got

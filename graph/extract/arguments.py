@@ -356,7 +356,7 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
     out: list[Ref] = []
     heads = [tok] + ([c for c in tok.conjuncts if conj_before is None or c.i < conj_before] if expand_conj else [])
     if expand_conj:  # "Mali, Burkina Faso and Niger" is often parsed as an apposition with conjuncts
-        for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions]:
+        for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions and _listed_with(ctx, tok, c)]:
             heads += [ap] + list(ap.conjuncts)
         # "with Trump and Volodymyr Zelensky": the parser makes the first name a modifier of the second
         for h in list(heads):
@@ -378,6 +378,15 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
             seen.add(r.actor)
             uniq.append(r)
     return uniq
+
+
+def _listed_with(ctx: DocContext, head: Token, ap: Token) -> bool:
+    """An actor 'in apposition' to a named actor of another kind is no list member: in "Russia, which
+    co-chairs OPEC+ alongside Saudi Arabia, backed …" the parser's appositive OPEC+ does not back."""
+    m = ctx.mentions.get(head.i)
+    if m is None or m.kind == "person":
+        return True
+    return ctx.type_of(m.actor) == ctx.type_of(ctx.mentions[ap.i].actor)
 
 
 def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bool = False) -> list[Ref]:

@@ -575,3 +575,24 @@ def test_an_appositive_actor_of_another_kind_is_no_list_member(extract_text):
     assert ("RUS", "supports", "SAU", "asserted") in got and not any(c[0] == "OPEC" for c in got), got
     got = claims(extract_text("Mali, Burkina Faso and Niger left ECOWAS."))
     assert {("BFA", "opposes", "ECOWAS", "asserted"), ("NER", "opposes", "ECOWAS", "asserted")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # combining forms before a hyphen name states, and both halves of the compound modify the noun
+    ("Hungary dismissed the Franco-German plan.", ("HUN", "opposes", "FRA", "asserted")),
+    ("Moscow and Beijing signed a Sino-Russian energy deal.", ("CHN", "cooperatesWith", "RUS", "asserted")),
+    # the agent of a participle describing the object owns it
+    ("Hungary vetoed a proposal drafted by Germany and France.", ("HUN", "opposes", "FRA", "asserted")),
+])
+def test_owners_of_an_object(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))
+
+
+def test_an_agent_before_a_participle_is_no_second_modifier(extract_text):
+    got = claims(extract_text("The Iran-backed Houthis vowed to keep attacking ships bound for Israel."))
+    assert not any(c[0] == "IRN" and c[1] == "attacks" for c in got), got
+
+
+def test_without_agreement_is_no_agreement(extract_text):
+    got = claims(extract_text("Talks between Norway and Iceland broke up without agreement on mackerel quotas."))
+    assert ("ISL", "cooperatesWith", "NOR", "asserted") not in got, got

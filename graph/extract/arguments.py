@@ -531,11 +531,20 @@ def _modifier_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: s
     for c in t.children:
         if c.dep_ not in MODIFIERS:
             continue
-        for cc in [c] + list(c.conjuncts):
+        for cc in [c] + list(c.conjuncts) + _hyphen_partners(ctx, c):
             found += _modifier_ref(ctx, t, cc, factor, scale, how or f"modifier:{c.dep_}", how, sector)
     if sector and len(found) > 1:
         found = _group_not_its_host(ctx, t, found)
     return found
+
+
+def _hyphen_partners(ctx: DocContext, c: Token) -> list[Token]:
+    """'the Franco-German plan', 'Sino-Russian ties': the actor joined to a modifier by a hyphen (the
+    parser hangs it under the modifier) modifies the noun too."""
+    if c.i not in ctx.mentions:
+        return []  # ("the Iran-backed Houthis": 'Iran' is the participle's agent, not a second modifier)
+    return [g for g in c.children if g.dep_ in ("compound", "amod", "npadvmod") and g.i in ctx.mentions
+            and g.i + 2 == c.i and ctx.doc[g.i + 1].text == "-" and not g.whitespace_]
 
 
 def _modifier_ref(ctx: DocContext, t: Token, cc: Token, factor: float, scale: float, label: str, how: str,
@@ -1046,9 +1055,11 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
 def _own_event_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
     """The event noun's own possessor or modifier, or its agent ('defied calls from the EU')."""
     own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
-    return own + [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                  for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.9, how="event-agent")
-                  if r.actor not in subj]
+    # ("a proposal drafted by Germany and France": the agent of the participle that describes it)
+    agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")] + [
+        a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    return own + [r for c in agents for p in c.children if p.dep_ == "pobj"
+                  for r in np_refs(ctx, p, factor=0.9, how="event-agent") if r.actor not in subj]
 
 
 def _claim_author(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:

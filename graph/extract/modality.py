@@ -275,8 +275,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     ``made_of_governor``: an appeal or demand made of the governing verb's subject ('Iran rejected US
     demands') was made whatever the answer: rejecting or refusing it does not negate it."""
     gz = ctx.gz
-    if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children):
-        return "negated", None
+    if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children) \
+            or (n.dep_ == "pobj" and n.head.lower_ == "without"):
+        return "negated", None  # "no talks", "broke up without agreement"
     gv = governor(n)
     if gv is None:
         return "asserted", None

@@ -596,3 +596,13 @@ def test_an_agent_before_a_participle_is_no_second_modifier(extract_text):
 def test_without_agreement_is_no_agreement(extract_text):
     got = claims(extract_text("Talks between Norway and Iceland broke up without agreement on mackerel quotas."))
     assert ("ISL", "cooperatesWith", "NOR", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Latvia summoned Belarus's charge d'affaires on Monday.", ("LVA", "opposes", "BLR", "asserted")),
+    ("Poland has been among Kyiv's most generous backers.", ("POL", "supports", "UKR", "asserted")),
+    ("Ghana and Togo signed a roadmap to normalise relations.", ("GHA", "cooperatesWith", "TGO", "asserted")),
+    ("Chile and Peru signed a protocol on fisheries.", ("CHL", "cooperatesWith", "PER", "asserted")),
+])
+def test_roles_envoys_and_agreement_nouns(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

@@ -130,6 +130,8 @@ def _role_holders(f: Frame, node: Token) -> list[Ref] | None:
         return subject_refs(ctx, node.head) if node.head.pos_ in ("VERB", "AUX") else []
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in f.gz.word_list("role_verbs"):
         return _relay(subject_refs(ctx, node.head.head), 0.95, "role-as")
+    if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_.lower() in ("be", "remain", "become", "rank"):
+        return _relay(subject_refs(ctx, node.head.head), 0.95, "role-among")  # "has been among Kyiv's backers"
     return None
 
 

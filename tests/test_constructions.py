@@ -606,3 +606,8 @@ def test_without_agreement_is_no_agreement(extract_text):
 ])
 def test_roles_envoys_and_agreement_nouns(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+def test_breaking_off_relations_is_cutting_ties_not_a_threat(extract_text):
+    got = claims(extract_text("Peru broke off diplomatic relations with Mexico on Monday."))
+    assert ("PER", "opposes", "MEX", "asserted") in got and not any(c[1] == "threatens" for c in got), got

@@ -132,3 +132,17 @@ def test_an_official_named_in_the_text_is_an_actor_type_lookups_survive(extract_
     ex = extract_text("The deal was signed in the presence of Syrian Defense Minister Maj. Sahel juntas accused "
                       "France of backing militants.")
     assert all(o.person in ex.actors for o in ex.offices)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("LIMA, Peru (AP) — Former Prime Minister Betssy Chavez took refuge in the Mexican embassy.", "Betssy Chavez"),
+    ("Ex-President Pedro Castillo remains in prison, the court said.", "Pedro Castillo"),
+])
+def test_a_former_office_holder_is_no_official(extract_text, text, person):
+    assert person not in {label for label, _ in offices(extract_text(text))}
+
+
+def test_a_congress_in_a_story_filed_from_a_state_is_that_states(extract_text):
+    ex = extract_text("LIMA, Peru (AP) — Castillo tried to dissolve Congress in 2022. Foreign Minister Hugo de Zela "
+                      "called Mexico's decision an unfriendly act.")
+    assert ("Hugo de Zela", "PER") in offices(ex)

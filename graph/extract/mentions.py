@@ -456,6 +456,13 @@ def _identify(ctx: DocContext, ent: Span, name: Span) -> tuple[str, Actor | None
     return pid, ctx.persons.get(pid)
 
 
+def _former(ctx: DocContext, title: str, tstart: int) -> bool:
+    """A title of an office no longer held: 'former', 'ex-' in it or right before it."""
+    words = title.replace("-", " ").split()
+    before = ctx.doc[tstart - 1].lower_ if tstart > 0 else ""
+    return bool({"former", "ex"} & set(words)) or before in ("former", "ex", "ex-")
+
+
 def _faction_title(ctx: DocContext, title: str, tstart: int, sent: Span) -> bool:
     """'the eastern commander Khalifa Haftar', 'the rebel leader': a faction's man, no state's."""
     factions = ctx.gz.word_list("faction_modifiers")
@@ -505,6 +512,8 @@ def _person(ctx: DocContext, ent: Span) -> None:
         affiliation = _owner_after(ctx, name)
     if title is None and known is None:
         return  # a name without a title is not (yet) an official
+    if title is not None and _former(ctx, title, tstart):
+        return  # "former Prime Minister Betssy Chávez", "ex-President Pedro Castillo": no longer acts for the state
     if title is not None:
         if affiliation is None and known is not None and known.affiliation:
             affiliation = known.affiliation

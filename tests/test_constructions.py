@@ -611,3 +611,22 @@ def test_roles_envoys_and_agreement_nouns(extract_text, text, expected):
 def test_breaking_off_relations_is_cutting_ties_not_a_threat(extract_text):
     got = claims(extract_text("Peru broke off diplomatic relations with Mexico on Monday."))
     assert ("PER", "opposes", "MEX", "asserted") in got and not any(c[1] == "threatens" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 'press ahead' is going on, not pressure
+    ("Kuwait and Saudi Arabia signed the contract, pressing ahead with a project Iran says encroaches on its reserves.",
+     ("KWT", "cooperatesWith", "SAU", "asserted"), ("KWT", "pressures", "IRN", "asserted")),
+    # what happens 'without' an act is that act negated
+    ("Kuwait and Iran held several rounds of talks without reaching agreement.",
+     ("IRN", "cooperatesWith", "KWT", "negated"), ("IRN", "cooperatesWith", "KWT", "asserted")),
+    # a person pronoun fronted before the main clause is its subject
+    ("After his talks with Turkish Foreign Minister Hakan Fidan, Russian Foreign Minister Sergey Lavrov told "
+     "reporters that Moscow respects Turkey.", ("RUS", "negotiatesWith", "TUR", "asserted"), None),
+    # 'the Democratic Republic of Congo' without 'the' before Congo
+    ("Uganda and the Democratic Republic of Congo have agreed to extend their joint operation.",
+     ("COD", "cooperatesWith", "UGA", "asserted"), None),
+])
+def test_particles_without_and_cataphora(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -204,6 +204,9 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     owner = _possessive_owner(ctx, tok, low) if tok.dep_ == "poss" else None
     if owner is not None:
         return owner
+    ahead = _cataphoric_subject(ctx, tok) if want_person else []
+    if ahead:
+        return ahead
     speakers = _reported_speakers(ctx, tok, low, want_person)
     if speakers:
         return speakers
@@ -229,6 +232,22 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return group
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+def _cataphoric_subject(ctx: DocContext, tok: Token) -> list[Ref]:
+    """'After his talks with al-Shaibani, Russian Foreign Minister Sergey Lavrov told reporters …':
+    he/his in a phrase fronted before the main clause is the person who is that clause's subject."""
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or tok.i > subj.left_edge.i or root.pos_ not in ("VERB", "AUX"):
+        return []
+    fronted = next((a for a in tok.ancestors if a.head == root), None)
+    if fronted is None or fronted.dep_ not in ("prep", "advcl") or fronted.i > subj.i:
+        return []
+    m = ctx.mentions.get(subj.i)
+    if m is None or m.kind != "person" or not m.affiliation:
+        return []
+    return [Ref(m.affiliation, m.sector, m.actor, 0.85, "cataphora")]
 
 
 CONDITION_MARKERS = ("if", "unless", "should", "once", "until")

@@ -249,6 +249,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     if early is not None:
         return early
     st = _Marks()
+    if v.dep_ == "pcomp" and v.head.lower_ == "without":
+        st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     g = coordination_head(v) if v.dep_ == "conj" else v
     if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in OBJECT_CONTROL_PREPS \
             and any(c.dep_ == "dobj" for c in g.head.head.children):

@@ -47,7 +47,7 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
 
 # particles that make a phrasal verb mean something else than its verb ("stand down" is no standing
 # by, "back down" no backing); "stepped UP attacks", "hit BACK" keep their verb's meaning
-MEANING_PARTICLES = ("down", "off", "out", "away")
+MEANING_PARTICLES = ("down", "off", "out", "away", "ahead")  # (+ "pressed AHEAD with the project": went on)
 
 
 def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:

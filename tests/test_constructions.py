@@ -615,7 +615,7 @@ def test_breaking_off_relations_is_cutting_ties_not_a_threat(extract_text):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # 'press ahead' is going on, not pressure
-    ("Kuwait and Saudi Arabia signed the contract, pressing ahead with a project Iran says encroaches on its reserves.",
+    ("Kuwait and Saudi Arabia signed the contract, pressing ahead with a project that Iran says encroaches on it.",
      ("KWT", "cooperatesWith", "SAU", "asserted"), ("KWT", "pressures", "IRN", "asserted")),
     # what happens 'without' an act is that act negated
     ("Kuwait and Iran held several rounds of talks without reaching agreement.",

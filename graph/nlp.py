@@ -51,7 +51,7 @@ def ruler_patterns(gz: Gazetteer) -> list[dict]:
         label = "NORP" if alias.kind == "demonym" else gz.vocabulary.entity_label(actor.type)
         patterns.append({"label": label, "pattern": alias.text, "id": f"{alias.actor}|{alias.kind}|{alias.sector or ''}"})
         # Possessive and plural demonyms ("Israelis", "Iranians") are frequent in wire copy.
-        if alias.kind == "demonym" and not alias.text.endswith("s") and " " not in alias.text and alias.text[-1].isalpha():
+        if alias.kind == "demonym" and not alias.text.endswith("s") and alias.text[-1].isalpha():  # ("South Africans")
             patterns.append({"label": "NORP", "pattern": alias.text + "s", "id": f"{alias.actor}|demonym|"})
     # "Latin American leaders", "the South China Sea": longer than the actor name inside them, so the
     # ruler keeps these spans, and their id names no actor (find_mentions skips them)

@@ -146,3 +146,15 @@ def test_a_congress_in_a_story_filed_from_a_state_is_that_states(extract_text):
     ex = extract_text("LIMA, Peru (AP) — Castillo tried to dissolve Congress in 2022. Foreign Minister Hugo de Zela "
                       "called Mexico's decision an unfriendly act.")
     assert ("Hugo de Zela", "PER") in offices(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the owner's marker over an adjective the title took
+    ("JOHANNESBURG (AP) — Eswatini's acting government spokesperson Thabile Mdluli rejected the criticism.",
+     ("Thabile Mdluli", "SWZ")),
+    # the sentence's subject state before an unqualified title, not the state the story is filed from
+    ("JOHANNESBURG (AP) — Nigeria refused a U.S. request last year, with Foreign Minister Yusuf Tuggar saying the "
+     "country had enough problems.", ("Yusuf Tuggar", "NGA")),
+])
+def test_whose_office_an_unqualified_title_is(extract_text, text, expected):
+    assert expected in offices(extract_text(text))

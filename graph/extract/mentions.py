@@ -230,13 +230,26 @@ def _title_sector(ctx: DocContext, title: str) -> str | None:
 
 
 def _marker_before(ctx: DocContext, left: int, sent: Span) -> str | None:
-    """'Oman's', 'Iranian', 'U.S.' right before a title: whose office it is."""
+    """'Oman's', 'Iranian', 'U.S.' right before a title: whose office it is (over an adjective the
+    title took: "Eswatini's acting government spokesperson")."""
     i = left - 1
+    while i > sent.start and i > left - 3 and ctx.doc[i].tag_ in ("JJ", "VBG", "VBN") and i not in ctx.mentions:
+        i -= 1
     if i >= sent.start and ctx.doc[i].text in ("'s", "’s"):
         i -= 1
     if i >= sent.start and i in ctx.mentions and ctx.mentions[i].kind != "person":
         return ctx.mentions[i].actor
     return None
+
+
+def _clause_subject_state(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
+    """'Nigeria refused a U.S. request, with Foreign Minister Yusuf Tuggar saying …': a state that is the
+    subject of the sentence, named before the title, is whose office it is (before the dateline's)."""
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    m = ctx.mentions.get(subj.i) if subj is not None and subj.i < left else None
+    if m is None or m.kind == "person" or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
+        return None
+    return m.actor
 
 
 def _employer(ctx: DocContext, m: Mention | None, exclude: set[str]) -> bool:
@@ -343,6 +356,9 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
+    subject = _clause_subject_state(ctx, left, sent, exclude)
+    if subject is not None:
+        return subject, 0.85
     home = ctx.home
     words = set(title.split())
     if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \

@@ -158,3 +158,12 @@ def test_a_congress_in_a_story_filed_from_a_state_is_that_states(extract_text):
 ])
 def test_whose_office_an_unqualified_title_is(extract_text, text, expected):
     assert expected in offices(extract_text(text))
+
+
+def test_a_place_or_apposition_in_the_object_is_not_acted_upon(extract_text):
+    text = ("COLOMBO, March 24 (Reuters) - When President Anura Kumara Dissanayake signed a defence memorandum with "
+            "Indian Prime Minister Narendra Modi last April, the first such pact in Sri Lanka's history, officials in "
+            "New Delhi hailed it.")
+    assert ("Anura Kumara Dissanayake", "LKA") in offices(extract_text(text))
+    assert ("Sun Weidong", "JPN") not in offices(extract_text(
+        "BEIJING (Reuters) - Vice Foreign Minister Sun Weidong summoned Japan's ambassador."))

@@ -266,8 +266,19 @@ def _acted_upon(ctx: DocContext, name: Span) -> set[str]:
     if verb is None:
         return set()
     return {ctx.mentions[t.i].actor for c in verb.children if c.dep_ in ("dobj", "prep", "dative")
-            for t in c.subtree if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"
+            for t in _argument_tokens(c) if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"
             and not ctx.mentions[t.i].location}
+
+
+def _argument_tokens(tok: Token) -> list[Token]:
+    """The tokens of an argument phrase without its appositions, clauses and place or time phrases ('a
+    memorandum with Modi, the first such pact in Sri Lanka's history': Sri Lanka is not acted upon)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("appos", "relcl", "acl", "advcl", "punct") \
+                and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "since", "throughout", "across")):
+            out += _argument_tokens(c)  # ("the first such pact in Sri Lanka's history": where, not whom)
+    return out
 
 
 def _dateline_state(ctx: DocContext) -> str | None:

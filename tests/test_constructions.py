@@ -641,3 +641,8 @@ def test_particles_without_and_cataphora(extract_text, text, expected, absent):
 def test_state_abbreviations_and_plural_demonyms(extract_text, text, expected):
     got = claims(extract_text(text))
     assert (expected is None or expected in got) and not any("GIN" in c for c in got), got
+
+
+def test_a_pair_of_states_is_no_armed_group(extract_text):
+    got = claims(extract_text("JNIM killed 54 Beninese soldiers in April. The coastal states must agree on a common answer."))
+    assert ("JNIM", "attacks", "BEN", "asserted") in got and not any(c[0] == "JNIM" and c[1] == "cooperatesWith" for c in got), got

@@ -735,7 +735,8 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
         if pair_noun(ctx, c):
             return resolve_pair(ctx, ctx.sent_index.get(c.sent.start, 0),
                                 cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
-                                neighbours=_neighbour_noun(c), exclude=_acting(ctx, c))
+                                neighbours=_neighbour_noun(c), exclude=_acting(ctx, c),
+                                kinds=ctx.gz.anaphors.get(c.lemma_.lower()))
         return np_refs(ctx, c, how="subject")
     return None
 
@@ -953,8 +954,8 @@ def adversarial(ctx: DocContext) -> frozenset[str]:
 
 
 def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, before: int | None = None,
-                 neighbours: bool = False, adversaries: bool = False, exclude: frozenset[str] = frozenset()
-                 ) -> list[Ref]:
+                 neighbours: bool = False, adversaries: bool = False, exclude: frozenset[str] = frozenset(),
+                 kinds: frozenset[str] | None = None) -> list[Ref]:
     """'the two allies' -> the parties of the most salient cooperative interaction before here;
     'both sides' / 'the warring parties' (``cooperative=False``) -> of the most salient one of any kind.
     Only interactions stated before the anaphor (char offset ``before``) can be its antecedent: in "The
@@ -965,7 +966,8 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
 
     ``adversaries`` ('mediated between the two capitals'): a mediator goes between sides that fight,
     quarrel or negotiate, not between friends — only such a pair. ``exclude``: actors the pair cannot
-    contain (the subject acting on it)."""
+    contain (the subject acting on it). ``kinds``: the actor types the noun admits ('the two states' are
+    no armed group, ontology/lexicon.ttl ag:AnaphoricNoun)."""
     signs = {name: r["sign"] for name, r in ctx.gz.relations.items()}
     mediation, sides = ctx.gz.vocabulary.playing("mediation"), adversarial(ctx)
     hostile = {frozenset((ix.source, ix.target)) for _, _, ix in ctx.salience
@@ -978,7 +980,8 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
                  and (neighbours or frozenset((ix.source, ix.target)) not in hostile)
                  and (not neighbours or ix.target in ctx.gz.neighbours.get(ix.source, ()))
                  and _pair_type_ok(ctx, ix.source, cooperative) and _pair_type_ok(ctx, ix.target, cooperative)
-                 and ix.source not in exclude and ix.target not in exclude]
+                 and ix.source not in exclude and ix.target not in exclude
+                 and (kinds is None or {ctx.type_of(ix.source), ctx.type_of(ix.target)} <= kinds)]
         if cands:
             _, ix = min(cands, key=lambda c: c[0])
             return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
@@ -1026,7 +1029,8 @@ def args_or_pair(ctx: DocContext, tok: Token, sent_idx: int, how: str, place_ok:
         adversaries = adversaries or any(c.lower_ in ctx.gz.word_list("adversarial_pair_modifiers") for c in tok.children)
         return collective_pair(ctx, tok, sent_idx) or resolve_pair(
             ctx, sent_idx, cooperative=tok.lemma_.lower() in ("ally", "partner") and not adversaries,
-            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries, exclude=_acting(ctx, tok))
+            before=tok.idx, neighbours=_neighbour_noun(tok), adversaries=adversaries, exclude=_acting(ctx, tok),
+            kinds=ctx.gz.anaphors.get(tok.lemma_.lower()))
     return np_refs(ctx, tok, how=how, place_ok=place_ok)
 
 

@@ -646,3 +646,10 @@ def test_state_abbreviations_and_plural_demonyms(extract_text, text, expected):
 def test_a_pair_of_states_is_no_armed_group(extract_text):
     got = claims(extract_text("JNIM killed 54 Beninese soldiers in April. The coastal states must agree on a common answer."))
     assert ("JNIM", "attacks", "BEN", "asserted") in got and not any(c[0] == "JNIM" and c[1] == "cooperatesWith" for c in got), got
+
+
+def test_deepened_cooperation_and_a_relative_clause_on_the_last_conjunct(extract_text):
+    got = claims(extract_text("Nicosia has deepened defence cooperation with Israel and the United States, which "
+                              "lifted an arms embargo on the island in 2022."))
+    assert {("CYP", "cooperatesWith", "ISR", "asserted"), ("CYP", "cooperatesWith", "USA", "asserted")} <= got, got
+    assert ("ISR", "opposes", "CYP", "asserted") not in got, got

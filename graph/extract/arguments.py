@@ -728,7 +728,9 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
         if antecedent is not None:
             pronoun, c = c, antecedent
             if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
-                return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i)
+                # ("cooperation with Israel and the United States, which lifted an embargo": the nearest)
+                return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i,
+                               expand_conj=not (c.dep_ == "conj" and c.i in ctx.mentions))
         group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
         if group is not None:
             return group

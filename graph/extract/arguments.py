@@ -728,9 +728,10 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
         if antecedent is not None:
             pronoun, c = c, antecedent
             if not (_group_size(ctx, c) > 2 or pair_noun(ctx, c)):
-                # ("cooperation with Israel and the United States, which lifted an embargo": the nearest)
-                return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i,
-                               expand_conj=not (c.dep_ == "conj" and c.i in ctx.mentions))
+                # ("cooperation with Israel and the United States, which lifted an embargo": the nearest,
+                # unless the verb agrees with all: "Qatar and Egypt, which have mediated")
+                nearest = c.dep_ == "conj" and c.i in ctx.mentions and not _plural_verb(v)
+                return np_refs(ctx, c, factor=0.95, how="relative", conj_before=pronoun.i, expand_conj=not nearest)
         group = numbered_group(ctx, c, ctx.sent_index.get(c.sent.start, 0))
         if group is not None:
             return group
@@ -741,6 +742,11 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
                                 kinds=ctx.gz.anaphors.get(c.lemma_.lower()))
         return np_refs(ctx, c, how="subject")
     return None
+
+
+def _plural_verb(v: Token) -> bool:
+    """Does the clause of ``v`` agree with a plural subject ('have mediated', 'are', 'were')?"""
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))])
 
 
 def _controlled_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:

@@ -653,3 +653,16 @@ def test_deepened_cooperation_and_a_relative_clause_on_the_last_conjunct(extract
                               "lifted an arms embargo on the island in 2022."))
     assert {("CYP", "cooperatesWith", "ISR", "asserted"), ("CYP", "cooperatesWith", "USA", "asserted")} <= got, got
     assert ("ISR", "opposes", "CYP", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a fighting verb aimed at a decision or a remark is words, not an attack
+    ("Canada imposed counter-tariffs, hitting back at President Donald Trump's decision to raise duties.",
+     ("CAN", "opposes", "USA", "asserted"), ("CAN", "attacks", "USA", "asserted")),
+    ("China lashed out at Japan's remarks on Taiwan.", ("CHN", "opposes", "JPN", "asserted"),
+     ("CHN", "attacks", "JPN", "asserted")),
+    ("Israel hit back at Hezbollah with air strikes.", ("ISR", "attacks", "HEZBOLLAH", "asserted"), None),
+])
+def test_fighting_words_aimed_at_a_decision(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert expected in got and (absent is None or absent not in got), got

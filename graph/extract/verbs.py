@@ -264,10 +264,22 @@ def act_is_cause_not_author(f: Frame) -> bool:
 
 def verbal_clash(f: Frame) -> bool:
     """'Petro has clashed with the Trump administration over deportation flights': leaders, governments
-    and diplomats clash in words (opposes); troops in arms. A bare state stays an armed clash."""
-    if f.plays("force") and f.lemma in f.gz.word_list("verbal_clash_verbs") and _verbal(f.sources):
+    and diplomats clash in words (opposes); troops in arms. A bare state stays an armed clash. A fighting
+    verb aimed at a decision or a remark is words too."""
+    if f.plays("force") and (f.lemma in f.gz.word_list("verbal_clash_verbs") and _verbal(f.sources)
+                             or _aimed_at_abstract(f)):
         f.relation, f.cameo = f.rel("opposition"), f.relation_code(f.rel("opposition")) or f.cameo
     return False
+
+
+def _aimed_at_abstract(f: Frame) -> bool:
+    """'hitting back at Trump's decision to raise duties': what a fighting verb is aimed at is a decision,
+    a remark, a policy (lexicon word list ``abstract_objects``) — words, not weapons."""
+    abstract = f.gz.word_list("abstract_objects")
+    objs = [c for c in f.tok.children if c.dep_ == "dobj"] + [
+        p for c in f.tok.children if c.dep_ == "prep" and c.lower_ in ("at", "against", "on") for p in c.children
+        if p.dep_ == "pobj"]
+    return bool(objs) and all(o.lemma_.lower() in abstract or o.lower_ in abstract for o in objs)
 
 
 def _verbal(subjects: list[Ref]) -> bool:

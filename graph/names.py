@@ -62,15 +62,15 @@ class PersonNames:
 
     @staticmethod
     def _alias_as_surname(doc: Doc, start: int, end: int) -> bool:
-        """'Foreign Minister Thérèse Kayikwamba Wagner accused Rwanda': a one-word organisation name the
-        ruler marked (Wagner) right after a name of two or more words, with no punctuation between, is
-        the person's last name."""
+        """'Foreign Minister Thérèse Kayikwamba Wagner accused Rwanda', 'President Samia Suluhu Hassan': a
+        one-word organisation or town name the ruler marked (Wagner; Hassan, a town in India) right after a
+        name of two or more words, with no punctuation between, is the person's last name."""
         if end - start < 2 or end >= len(doc) or doc[end - 1].whitespace_ != " ":
             return False
         tok = doc[end]
         kind = tok.ent_id_.split("|")[1] if tok.ent_id_.count("|") else ""
         one_word = tok.ent_iob_ == "B" and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I")
-        return tok.ent_type_ == "ORG" and kind == "name" and one_word and tok.text.istitle() \
+        return (tok.ent_type_ == "ORG" and kind == "name" or kind == "city") and one_word and tok.text.istitle() \
             and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
 
     def _place_as_first_name(self, doc: Doc, ent: Span) -> bool:

@@ -666,3 +666,19 @@ def test_deepened_cooperation_and_a_relative_clause_on_the_last_conjunct(extract
 def test_fighting_words_aimed_at_a_decision(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert expected in got and (absent is None or absent not in got), got
+
+
+def test_an_owned_opposition_is_a_camp_not_a_stance(extract_text):
+    got = claims(extract_text("Kenya said it was worried. The European Parliament condemned the crackdown on "
+                              "Tanzania's opposition."))
+    assert not any(c[0] == "TZA" for c in got), got
+    got = claims(extract_text("Turkey dropped its opposition to Sweden's membership."))
+    assert ("TUR", "opposes", "SWE", "negated") in got, got
+
+
+def test_a_town_as_a_last_name_is_the_persons():
+    import spacy  # noqa: F401 - the pipeline's own model
+    from graph import gazetteer, nlp
+    pipe = nlp.get_pipeline(gazetteer.load())
+    doc = pipe("President William Ruto spoke by phone with President Samia Suluhu Hassan on Friday.")
+    assert "Samia Suluhu Hassan" in [e.text for e in doc.ents if e.label_ == "PERSON"]

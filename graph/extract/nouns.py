@@ -49,6 +49,16 @@ def joint_show_of_force(f: Frame) -> bool:
                                                    for c in f.tok.children)) or f.tok.i in f.ctx.mentions
 
 
+def political_camp(f: Frame) -> bool:
+    """'the crackdown on Tanzania's opposition', 'the Venezuelan opposition': a stance noun owned by a
+    state with no 'to' complement names a political camp (lexicon word list ``camp_nouns``), not a stance."""
+    if f.tok.lemma_.lower() not in f.gz.word_list("camp_nouns"):
+        return False
+    owned = any(c.dep_ in ("poss", "amod", "compound") and c.i in f.ctx.mentions for c in f.tok.children) \
+        or any(c.dep_ == "det" and c.lower_ == "the" for c in f.tok.children)
+    return owned and not any(c.dep_ == "prep" and c.lower_ == "to" for c in f.tok.children)
+
+
 def noun_modality_step(f: Frame) -> bool:
     """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``);
     one that is ceased ('halted imports of Japanese seafood', 'suspended intelligence sharing with the
@@ -674,7 +684,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 
 NOUN_STEPS: tuple[Step, ...] = (
-    joint_show_of_force, noun_modality_step, allies_pair, seen_as_role, appositive_role,
+    joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, agreed_cessation, relative_light_verb,
     prepositional_roles, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,

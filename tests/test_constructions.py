@@ -682,3 +682,12 @@ def test_a_town_as_a_last_name_is_the_persons():
     pipe = nlp.get_pipeline(gazetteer.load())
     doc = pipe("President William Ruto spoke by phone with President Samia Suluhu Hassan on Friday.")
     assert "Samia Suluhu Hassan" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger quit the Economic Community of West African States in January, along with Mali and Burkina Faso.",
+     ("MLI", "opposes", "ECOWAS", "asserted")),
+    ("Egypt, along with Qatar, mediated between Israel and Hamas.", ("QAT", "mediates", "ISR", "asserted")),
+])
+def test_along_with_names_co_agents(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -240,9 +240,24 @@ def participle_modifier(f: Frame) -> bool:
 
 def clause_subjects(f: Frame) -> bool:
     """Who does the verb: subject, passive agent, or the subject it inherits (control, coordination,
-    relative clauses) — see ``arguments.subject_refs``."""
+    relative clauses) — see ``arguments.subject_refs``; and whoever does it 'along with' them."""
     f.sources = subject_refs(f.ctx, f.tok)
+    if f.sources:
+        known = {r.actor for r in f.sources}
+        f.sources += [r for r in _co_agents(f) if r.actor not in known]
     return False
+
+
+def _co_agents(f: Frame) -> list[Ref]:
+    """'Niger quit ECOWAS in January, along with Mali and Burkina Faso', 'Turkey, together with Qatar,
+    …': the actors named with 'along/together with' do the act too."""
+    out: list[Ref] = []
+    for c in f.tok.children:
+        if c.lower_ in ("along", "together") and c.dep_ in ("prep", "advmod"):
+            for w in c.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out += [r for p in w.children if p.dep_ == "pobj" for r in np_refs(f.ctx, p, how="along-with")]
+    return out
 
 
 def retaliation_with_attack(f: Frame) -> bool:

@@ -691,3 +691,8 @@ def test_a_town_as_a_last_name_is_the_persons():
 ])
 def test_along_with_names_co_agents(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+def test_what_a_copula_says_of_an_event_leaves_the_event(extract_text):
+    got = claims(extract_text("France renewed its defence treaty with Djibouti in 2024. The arrangement is not frictionless."))
+    assert ("DJI", "cooperatesWith", "FRA", "negated") not in got and ("DJI", "cooperatesWith", "FRA", "asserted") in got, got

@@ -286,6 +286,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     direct = n.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and n.head == gv
     mod, rep = clause_modality(ctx, gv)
     lemma = gv.lemma_.lower()
+    if n.dep_ == "nsubj" and lemma == "be" and any(c.dep_ in ("acomp", "attr") for c in gv.children):
+        # "The arrangement is not frictionless": what the copula says of the event is negated, not the event
+        return ("reported", rep) if mod == "reported" else ("asserted", None)
     if mod == "reported" and _presupposed(ctx, n):
         return "asserted", None
     if direct:

@@ -548,14 +548,19 @@ _IRI_ESCAPE = re.compile('[<>"{}|^`\\\\ \t\n\r]')  # not allowed raw in an N-Tri
 
 
 def _literal(term: Literal) -> str:
-    lex = str(term)
-    if "\\" in lex or '"' in lex or "\n" in lex or "\r" in lex:
-        lex = lex.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    lex = _string(str(term))
     language, datatype = term.language, term.datatype
     if language:
-        return f'"{lex}"@{language}'
+        return f'{lex}@{language}'
     if datatype is not None and str(datatype) != _XSD_STRING:
-        return f'"{lex}"^^{_IRI_TEXT.get(str(datatype)) or _iri(datatype)}'
+        return f'{lex}^^{_IRI_TEXT.get(str(datatype)) or _iri(datatype)}'
+    return lex
+
+
+def _string(lex: str) -> str:
+    """A plain string literal in N-Triples / SPARQL form."""
+    if "\\" in lex or '"' in lex or "\n" in lex or "\r" in lex:
+        lex = lex.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{lex}"'
 
 

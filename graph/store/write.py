@@ -5,11 +5,13 @@ content hash, so an unchanged article is recognised by its IRI alone ("unchanged
 A changed article from the same source path or URL (``ag:sourcePath``) replaces the old one: the old
 document's graph is dropped and the new one inserted in the same transaction ("replaced").
 
-A document's rdflib graph holds every triple it contributes (as ``graph.store.rdf.document_graph`` makes
-it); what is written is its own triples and its statements in its named graph, and its shared triples
-in the derived graph (``graph.store.derived``), each once. ``DocumentWriter`` does that for a stream of
-documents in batches - one atomic bulk load per batch on Oxigraph - and can check each batch (the
-documents as they were given, shared triples and all) before it is written.
+A document comes as an rdflib graph (as ``graph.store.rdf.document_graph`` makes it) or, on the build's
+path, as N-Triples terms made straight from its extraction record (``graph.store.ntriples``: the same
+triples, without rdflib's cost); what is written is its own triples and its statements in its named
+graph, and its shared triples in the derived graph (``graph.store.derived``), each once.
+``DocumentWriter`` does that for a stream of documents in batches - one atomic bulk load per batch on
+Oxigraph - and can check each batch (the documents as they were given, shared triples and all) before
+it is written.
 """
 from __future__ import annotations
 

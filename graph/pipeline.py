@@ -322,8 +322,7 @@ def _write_files(st: Store, staging, analysis: object, gz: gazetteer_mod.Gazette
     from .views.outputs import write_views
 
     clock = time.perf_counter()
-    export.export(st, "turtle", staging.dir / "graph.ttl")
-    export.export(st, "trig", staging.dir / "graph.trig")
+    export.export_trig_and_turtle(st, staging.dir / "graph.trig", staging.dir / "graph.ttl")
     stages["export"] = time.perf_counter() - clock
     clock = time.perf_counter()
     views = write_views(st, staging.dir, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html,

@@ -181,6 +181,7 @@ def write(st, documents: Iterable[Document], *, gz, run: Run, elsewhere: bool,  
     """Extract ``documents`` batch by batch and write each document's graph into ``st`` (see the
     module docstring); nothing of a batch is kept once written, unless ``keep``."""
     from .namespaces import doc_iri
+    from .store.ntriples import document_triples
     from .store.rdf import document_graph
     from .store.write import DocumentWriter
 
@@ -189,8 +190,8 @@ def write(st, documents: Iterable[Document], *, gz, run: Run, elsewhere: bool,  
         for batch, exs in extracted(batches(documents), run, elsewhere, out.seconds):
             started = time.perf_counter()
             for ex in exs:
-                iri = doc_iri(ex.document.id)
-                writer.put(iri, document_graph(ex, gz), ex.document.source)
+                writer.put_triples(doc_iri(ex.document.id), document_triples(ex, gz), ex.document.source,
+                                   lambda ex=ex: document_graph(ex, gz))
                 out.modalities.update(ix.modality for ix in ex.interactions)
             if keep:
                 out.documents.extend(batch)

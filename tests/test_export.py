@@ -12,7 +12,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 from graph.cli import main
-from graph.store.export import ExportError, actor_network, export, render
+from graph.store.export import ExportError, actor_network, export, export_trig_and_turtle, render
 from graph.namespaces import AG
 from graph.store.store import open_store, put_document
 
@@ -47,6 +47,13 @@ def test_rdf_formats_round_trip(store, tmp_path):
         else:  # the per-document named graphs survive
             assert {str(i) for i, _g, _s in store_sample.document_graphs()} <= names
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temp files left behind
+
+
+def test_a_builds_turtle_made_from_its_trig_is_the_turtle_of_the_store(store, tmp_path):
+    export_trig_and_turtle(store, tmp_path / "graph.trig", tmp_path / "graph.ttl")
+    assert (tmp_path / "graph.ttl").read_bytes() == render(store, "turtle")
+    assert (tmp_path / "graph.trig").read_bytes() == render(store, "trig")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph")) == ["graph.trig", "graph.ttl"]
 
 
 def test_actor_network_edges_and_attributes(store, tmp_path):

@@ -31,7 +31,7 @@ from rdflib import RDF, BNode, URIRef
 
 from ..namespaces import AG, GRAPHS, ONTOLOGY_GRAPH
 
-__all__ = ["DERIVED_GRAPH", "FACTUAL", "is_own", "implied", "statement_iri", "statement", "refresh_update",
+__all__ = ["DERIVED_GRAPH", "FACTUAL", "is_own", "implied", "statement_iri", "statement", "statement_lines", "refresh_update",
     "underive_update"]
 
 DERIVED_GRAPH = GRAPHS["derived"]
@@ -75,11 +75,20 @@ def statement_iri(doc: str, spo: str) -> URIRef:
 
 
 _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_STATEMENT_TEXT = [f"<{t}>" for t in (_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT)]
 
 
 def statement(node: URIRef, s: object, p: object, o: object) -> list[tuple]:
     """The ``rdf:Statement`` node recording that the document states (s, p, o)."""
     return [(node, _TYPE, _STATEMENT), (node, _SUBJECT, s), (node, _PREDICATE, p), (node, _OBJECT, o)]
+
+
+def statement_lines(prefix: str, spo: str, s: str, p: str, o: str) -> list[str]:
+    """``statement`` as N-Triples lines (no final dot) for the writer: ``prefix`` is the document IRI
+    in N-Triples form without its closing ``>`` and with a ``/``; ``spo`` the triple's text."""
+    node = f"{prefix}st/{hashlib.sha1(spo.encode('utf-8')).hexdigest()[:16]}>"
+    typ, statement_class, subject, predicate, obj = _STATEMENT_TEXT
+    return [f"{node} {typ} {statement_class}", f"{node} {subject} {s}", f"{node} {predicate} {p}", f"{node} {obj} {o}"]
 
 
 # Full IRIs, no PREFIX: these updates are joined to others with ";", after which Oxigraph takes no prologue.

@@ -99,10 +99,7 @@ def claimed(spec: str | None, wait: float = storedir.DEFAULT_WAIT) -> Iterator[N
         yield
         return
     path = Path(spec)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create store directory {path}: {exc.strerror or exc}") from None
+    store_mod.prepare_directory(path)  # a file where the store should be is refused before the work
     with storedir.writer_lock(path, wait):
         yield
 
@@ -147,12 +144,7 @@ def _writing_remote(spec: str, generation: str) -> Iterator[store_mod.Store]:
 @contextmanager
 def _writing_local(path: Path, generation: str, wait: float, fresh_if_damaged: bool,
                    claimed: bool, empty: bool = False) -> Iterator[store_mod.Store]:
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"{path} is a file, not a store directory (pass an RDF file as GRAPH instead)")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create store directory {path}: {exc.strerror or exc}") from None
+    store_mod.prepare_directory(path)
     with nullcontext() if claimed else storedir.writer_lock(path, wait):
         copy = storedir.copy_path(path, generation)
         st = None

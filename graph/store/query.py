@@ -8,8 +8,11 @@ Saved listings are pages, like datasette's: ``query --name evidence`` prints the
 listing's documented order (its ``ORDER BY``) and says how many there are ("1,000 of 26,829 rows");
 ``--offset N`` gives the next ones, ``--limit 0`` every row (streamed, in CSV/TSV/JSON). A listing with a
 page formulation (``queries/page/NAME.rq``: one index sorted, then a lookup per row of the page, with a
-``# count:`` query) pages in a fraction of the time the whole listing takes on a store; the others
-are read through and counted, the page kept.
+``# count:`` query) pages in a fraction of the time the whole listing takes on a store. A grouped listing
+cannot be paged before it is grouped; its page file (with an ``# order:`` line) is the listing without its
+sort, whose rows are read, sorted here in the listing's order and counted - a SPARQL sort on a store
+decodes every row's keys from disk (a third of the adversaries listing's time), a sort here compares the
+terms once read. The others are read through and counted, the page kept.
 
 Everything printed is untrusted article text: control characters (terminal escape sequences) are
 removed from table output, and CSV/JSON use their own standard quoting.
@@ -58,6 +61,7 @@ class SavedQuery:
     plain: str | None = None
     page: str | None = None  # queries/page/NAME.rq: a page of the listing, LIMIT 1000 OFFSET 0 replaced
     count: str | None = None  # its "# count:" query: how many rows the whole listing has
+    order: tuple[tuple[str, bool], ...] = ()  # its "# order:" line: (variable, descending), the page sorted here
 
     def page_text(self, limit: int, offset: int) -> str:
         """The page formulation for ``limit`` rows from ``offset`` (its ``LIMIT 1000 OFFSET 0`` replaced)."""
@@ -74,6 +78,8 @@ class SavedQuery:
 
 _PAGE_RANGE = re.compile(r"\bLIMIT\s+1000\s+OFFSET\s+0\b")
 _COUNT_LINE = re.compile(r"^#\s*count:\s*(.+)$", re.M)
+_ORDER_LINE = re.compile(r"^#\s*order:\s*(.+)$", re.M)
+_ORDER_KEY = re.compile(r"(DESC|ASC)\(\s*\?(\w+)\s*\)|\?(\w+)", re.I)
 
 
 def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
@@ -87,10 +93,21 @@ def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
         plain = twin.read_text(encoding="utf-8") if twin.is_file() else None
         page = page_file.read_text(encoding="utf-8") if page_file.is_file() else None
         count = _COUNT_LINE.search(page) if page else None
-        if page and (count is None or not _PAGE_RANGE.search(page)):
-            page = None  # a page file must say how to count and where its range is
-        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain, page, _with_prologue(page, count.group(1)) if page else None)
+        order = _order(page)
+        if page and not order and (count is None or not _PAGE_RANGE.search(page)):
+            page = None  # a page file must say how to count and where its range is, or how to sort
+        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain, page,
+                                    _with_prologue(page, count.group(1)) if page and count else None, order)
     return out
+
+
+def _order(page: str | None) -> tuple[tuple[str, bool], ...]:
+    """``# order: DESC(?sentences) ?source`` -> (("sentences", True), ("source", False))."""
+    found = _ORDER_LINE.search(page) if page else None
+    if found is None:
+        return ()
+    return tuple((m.group(2) or m.group(3), (m.group(1) or "").upper() == "DESC")
+                 for m in _ORDER_KEY.finditer(found.group(1)))
 
 
 def _with_prologue(page: str, count: str) -> str:
@@ -349,6 +366,8 @@ def select_rows(store, text: str, *, page_of: SavedQuery | None = None, limit: i
     listing with a page formulation (``page_of``) on a local store runs that formulation and its count
     query; any other page reads the listing through, keeping the page and counting the rest."""
     if limit and page_of is not None and page_of.page and store.ox is not None:
+        if page_of.order:
+            return _sorted_page(store, page_of, limit, offset)
         total = int(next(iter(_solutions(store, page_of.count).rows))[0])
         rows = _solutions(store, page_of.page_text(limit, offset))
         return Rows(rows.names, rows.rows, total, offset) if rows is not None else None
@@ -360,6 +379,51 @@ def select_rows(store, text: str, *, page_of: SavedQuery | None = None, limit: i
     kept = list(islice(it, limit))
     rest = sum(1 for _ in it)  # counted, not kept
     return Rows(rows.names, iter(kept), skipped + len(kept) + rest, offset)
+
+
+def _sorted_page(store, saved: SavedQuery, limit: int, offset: int) -> Rows | None:  # noqa: ANN001 - a Store
+    """A page of a listing sorted here (``saved.order``): every row of its page formulation read as
+    Oxigraph terms, sorted stably key by key from the last, the page's rows alone made rdflib terms."""
+    import pyoxigraph as ox
+
+    from .store import _rdflib_terms
+
+    found = store.ox.query(saved.page or "", prefixes={k: str(v) for k, v in PREFIXES.items()},
+                           use_default_graph_as_union=True)
+    if not isinstance(found, ox.QuerySolutions):
+        return None
+    names = [v.value for v in found.variables]
+    every = [tuple(row) for row in found]
+    for name, descending in reversed(saved.order):
+        at = names.index(name)
+        every.sort(key=lambda row: _sort_key(row[at]), reverse=descending)
+    convert = _rdflib_terms()
+    page = [tuple(convert(t) for t in row) for row in every[offset:offset + limit]]
+    return Rows(names, iter(page), len(every), offset)
+
+
+_NUMERIC = frozenset(str(XSD[t]) for t in ("integer", "decimal", "double", "float", "int", "long"))
+
+
+def _sort_key(term) -> tuple:  # noqa: ANN001 - a pyoxigraph term or None
+    """SPARQL's ORDER BY for the terms listings sort on: unbound first, then blank nodes, IRIs (by
+    their text), numbers (by value), other literals (by their text)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return (0, 0)
+    kind = type(term)
+    if kind is ox.Literal:
+        if term.datatype.value in _NUMERIC:
+            try:
+                return (3, int(term.value))
+            except ValueError:
+                try:
+                    return (3, float(term.value))
+                except ValueError:
+                    pass
+        return (4, term.value)
+    return (2 if kind is ox.NamedNode else 1, term.value)
 
 
 def _solutions(store, text: str) -> Rows | None:  # noqa: ANN001 - a Store

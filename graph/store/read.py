@@ -21,26 +21,33 @@ from .. import analyse as analyse_mod
 from ..namespaces import AG, PREFIXES
 from .store import Store, _rdflib_dataset, _rdflib_terms, query
 
-__all__ = ["PREFIX_MAP", "VALUES_CHUNK", "memory_store", "select", "count", "interaction_rows", "actor_table",
+__all__ = ["PREFIX_MAP", "VALUES_CHUNK", "INTERACTION_COLUMNS", "interaction_query", "memory_store", "select",
+    "select_values", "count", "interaction_rows", "actor_table",
     "document_table", "analyse_store", "hydrate"]
 
 PREFIX_MAP = {k: str(v) for k, v in PREFIXES.items()}
 VALUES_CHUNK = 400  # IRIs per VALUES block when fetching details of chosen rows or actors
 
-_ROWS = """SELECT ?i ?source ?target ?relation ?modality ?confidence ?date ?reportedOn ?otherParty ?reportedBy ?doc
-WHERE {
-  { SELECT ?i WHERE { ?i a ag:Interaction } }
-  { SELECT ?i ?source WHERE { ?i ag:source ?source } }
-  { SELECT ?i ?target WHERE { ?i ag:target ?target } }
-  { SELECT ?i ?relation WHERE { ?i ag:relation ?relation } }
-  OPTIONAL { SELECT ?i ?modality WHERE { ?i ag:modality ?modality } }
-  OPTIONAL { SELECT ?i ?confidence WHERE { ?i ag:confidence ?confidence } }
-  OPTIONAL { SELECT ?i ?date WHERE { ?i ag:date ?date } }
-  OPTIONAL { SELECT ?i ?reportedOn WHERE { ?i ag:reportedOn ?reportedOn } }
-  OPTIONAL { SELECT ?i ?otherParty WHERE { ?i ag:otherParty ?otherParty } }
-  OPTIONAL { SELECT ?i ?reportedBy WHERE { ?i ag:reportedBy ?reportedBy } }
-  OPTIONAL { SELECT ?i ?doc WHERE { ?i ag:document ?doc } }
-}"""
+# What an interaction row may carry: column -> property (one index scan each, hash-joined on ?i)
+INTERACTION_COLUMNS = {"source": "ag:source", "target": "ag:target", "relation": "ag:relation",
+                       "modality": "ag:modality", "confidence": "ag:confidence", "date": "ag:date",
+                       "reportedOn": "ag:reportedOn", "otherParty": "ag:otherParty", "reportedBy": "ag:reportedBy",
+                       "official": "ag:sourceOfficial", "sentence": "ag:evidence", "at": "ag:charStart",
+                       "doc": "ag:document"}
+_REQUIRED = ("source", "target", "relation")
+_ROW_COLUMNS = ("source", "target", "relation", "modality", "confidence", "date", "reportedOn", "otherParty",
+                "reportedBy", "doc")
+
+
+def interaction_query(columns: Sequence[str]) -> str:
+    """``SELECT ?i ?column…``: one row per interaction (more where a property has several values) with
+    ``columns`` of ``INTERACTION_COLUMNS`` - source, target and relation required, the rest optional.
+    The analysis and the page read every interaction through it, each the columns it uses."""
+    patterns = ["{ SELECT ?i WHERE { ?i a ag:Interaction } }"]
+    for c in columns:
+        pattern = f"{{ SELECT ?i ?{c} WHERE {{ ?i {INTERACTION_COLUMNS[c]} ?{c} }} }}"
+        patterns.append(pattern if c in _REQUIRED else "OPTIONAL " + pattern)
+    return f"SELECT ?i {' '.join('?' + c for c in columns)}\nWHERE {{\n  " + "\n  ".join(patterns) + "\n}"
 
 
 def memory_store(g: Graph) -> Store:
@@ -72,6 +79,18 @@ def select(store: Store, sparql: str) -> Iterator[dict]:
         yield {n: convert(t) for n, t in zip(names, row) if t is not None}
 
 
+def select_values(store: Store, sparql: str) -> Iterator[tuple]:
+    """Rows of a SELECT on the union of the store's graphs as tuples of plain strings - an IRI, a
+    literal's lexical form - or None where unbound, in the order of its variables. Why: readers of
+    every interaction need only the text, and making rdflib terms of it was half of reading them."""
+    if store.ox is None:
+        for row in query(store, sparql):
+            yield tuple(None if t is None else str(t) for t in row)
+        return
+    for row in store.ox.query(sparql, prefixes=PREFIX_MAP, use_default_graph_as_union=True):
+        yield tuple(None if t is None else t.value for t in row)
+
+
 def count(store: Store, sparql_where: str, distinct: str | None = None) -> int:
     """``SELECT (COUNT(*) AS ?n) WHERE { … }``, or ``COUNT(DISTINCT ?var)``: the union default graph
     yields a triple once per graph that holds it (a document's type is in its own graph and in the
@@ -99,8 +118,8 @@ def interaction_rows(store: Store) -> list[dict]:
         return intern.setdefault(text, text)
 
     by_iri: dict[str, dict] = {}
-    for b in select(store, _ROWS):
-        row = _slim_row(b, local, intern_iri)
+    for values in select_values(store, interaction_query(_ROW_COLUMNS)):
+        row = _slim_row(values, local, intern_iri)
         old = by_iri.get(row["iri"])
         if old is None:
             by_iri[row["iri"]] = row
@@ -111,15 +130,13 @@ def interaction_rows(store: Store) -> list[dict]:
     return sorted(by_iri.values(), key=analyse_mod._row_order)
 
 
-def _slim_row(b: dict, local, intern_iri) -> dict:  # noqa: ANN001 - str interning functions
-    doc = b.get("doc")
+def _slim_row(values: tuple, local, intern_iri) -> dict:  # noqa: ANN001 - str interning functions
+    i, source, target, relation, modality, confidence, date, reported_on, other, by, doc = values
     return {
-        "iri": str(b["i"]), "source": local(b["source"]), "target": local(b["target"]),
-        "relation": local(b["relation"]), "modality": (local(b.get("modality")) or "asserted").lower(),
-        "confidence": analyse_mod._float(b.get("confidence"), 0.0), "date": local(b.get("date")),
-        "reported_on": local(b.get("reportedOn")), "other_party": local(b.get("otherParty")),
-        "reported_by": local(b.get("reportedBy")), "document": local(doc) or "",
-        "doc_iri": None if doc is None else intern_iri(str(doc)),
+        "iri": i, "source": local(source), "target": local(target), "relation": local(relation),
+        "modality": (local(modality) or "asserted").lower(), "confidence": analyse_mod._float(confidence, 0.0),
+        "date": local(date), "reported_on": local(reported_on), "other_party": local(other),
+        "reported_by": local(by), "document": local(doc) or "", "doc_iri": None if doc is None else intern_iri(doc),
     }
 
 

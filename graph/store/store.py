@@ -48,7 +48,7 @@ from ..errors import QueryError, StoreError
 from ..namespaces import AG, PREFIXES
 
 __all__ = ["DEFAULT_BATCH_TRIPLES", "LOAD_THREADS", "HTTP_TIMEOUT", "RDF_FORMATS", "DocumentRecord", "Store",
-    "open_store", "open_directory", "damaged", "load_file", "open_source", "endpoints", "check_union",
+    "open_store", "prepare_directory", "open_directory", "damaged", "load_file", "open_source", "endpoints", "check_union",
     "not_union", "documents", "query", "union_graph", "dataset_of", "quads", "TRUNCATION_HEADERS",
     "store_size", "default_source"]
 
@@ -159,12 +159,7 @@ def open_store(spec: str | Path, *, wait: float = 0.0) -> Store:
     if "://" in text:
         raise StoreError(f"unsupported store {text!r}: give a directory or a sparql+http(s):// URL")
     path = Path(text)
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"{path} is a file, not a store directory (pass an RDF file as GRAPH instead)")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create store directory {path}: {exc.strerror or exc}") from None
+    prepare_directory(path)
     locks = [storedir.acquire(path, "write.lock", True, wait, "a build or ingest is writing it")]
     try:
         storedir.recover(path)
@@ -175,6 +170,17 @@ def open_store(spec: str | Path, *, wait: float = 0.0) -> Store:
             lock.release()
         raise
     return Store(spec=text, kind="oxigraph", dataset=_rdflib_dataset(inner), ox=inner, path=path, _locks=locks)
+
+
+def prepare_directory(path: Path) -> None:
+    """Refuse a store path that is a file, and create its parent folder: what writing a store in
+    place (``open_store``) and writing a new generation of it (``graph.store.generation``) first need."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store directory (pass an RDF file as GRAPH instead)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create store directory {path}: {exc.strerror or exc}") from None
 
 
 def open_directory(path: Path, *, read_only: bool) -> ox.Store:
@@ -548,14 +554,19 @@ _IRI_ESCAPE = re.compile('[<>"{}|^`\\\\ \t\n\r]')  # not allowed raw in an N-Tri
 
 
 def _literal(term: Literal) -> str:
-    lex = str(term)
-    if "\\" in lex or '"' in lex or "\n" in lex or "\r" in lex:
-        lex = lex.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    lex = _string(str(term))
     language, datatype = term.language, term.datatype
     if language:
-        return f'"{lex}"@{language}'
+        return f'{lex}@{language}'
     if datatype is not None and str(datatype) != _XSD_STRING:
-        return f'"{lex}"^^{_IRI_TEXT.get(str(datatype)) or _iri(datatype)}'
+        return f'{lex}^^{_IRI_TEXT.get(str(datatype)) or _iri(datatype)}'
+    return lex
+
+
+def _string(lex: str) -> str:
+    """A plain string literal in N-Triples / SPARQL form."""
+    if "\\" in lex or '"' in lex or "\n" in lex or "\r" in lex:
+        lex = lex.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{lex}"'
 
 

@@ -5,11 +5,13 @@ content hash, so an unchanged article is recognised by its IRI alone ("unchanged
 A changed article from the same source path or URL (``ag:sourcePath``) replaces the old one: the old
 document's graph is dropped and the new one inserted in the same transaction ("replaced").
 
-A document's rdflib graph holds every triple it contributes (as ``graph.store.rdf.document_graph`` makes
-it); what is written is its own triples and its statements in its named graph, and its shared triples
-in the derived graph (``graph.store.derived``), each once. ``DocumentWriter`` does that for a stream of
-documents in batches - one atomic bulk load per batch on Oxigraph - and can check each batch (the
-documents as they were given, shared triples and all) before it is written.
+A document comes as an rdflib graph (as ``graph.store.rdf.document_graph`` makes it) or, on the build's
+path, as N-Triples terms made straight from its extraction record (``graph.store.ntriples``: the same
+triples, without rdflib's cost); what is written is its own triples and its statements in its named
+graph, and its shared triples in the derived graph (``graph.store.derived``), each once.
+``DocumentWriter`` does that for a stream of documents in batches - one atomic bulk load per batch on
+Oxigraph - and can check each batch (the documents as they were given, shared triples and all) before
+it is written.
 """
 from __future__ import annotations
 
@@ -18,20 +20,21 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 
 from . import derived
 from .derived import DERIVED_GRAPH
+from .ntriples import DocumentTriples, source_triple
 from ..errors import StoreError
 from ..namespaces import ONTOLOGY_GRAPH
 from .store import (
     ADDED, DEFAULT_BATCH_TRIPLES, LOAD_THREADS, REPLACED, UNCHANGED, Store, _document_triples, _documents_from,
-    _has_document, _http_update, _IRI_TEXT, _iri, _literal, _one_line, _select, _term, _writable,
+    _graph_triples, _has_document, _http_update, _iri, _one_line, _select, _term, _writable,
 )
 
 __all__ = ["MAX_BULK_QUADS", "WORST_LINES", "REMOTE_TRIPLES", "REMOTE_BATCH", "put_document", "layout",
     "known_triples", "replace_update", "replace_updates", "graph_update", "graph_updates", "put_documents",
-    "DocumentWriter", "put_graph", "refresh_derived", "run_update", "drop_graph", "drop_document"]
+    "DocumentWriter", "as_text", "put_graph", "refresh_derived", "run_update", "drop_graph", "drop_document"]
 
 MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
 WORST_LINES = 5  # lines a triple may take: a statement (4) and a derived copy (1)
@@ -211,7 +214,15 @@ class DocumentWriter:
                 self.pool.shutdown(wait=True)
 
     def put(self, doc: URIRef, graph: Graph, key: str | None) -> None:
-        """Add one document (written with its batch); its status lands in ``results``."""
+        """Add one document given as an rdflib graph (written with its batch); its status lands in ``results``."""
+        if doc in self.results or doc in self.docs:
+            self.results.setdefault(doc, UNCHANGED)
+            return
+        self.put_triples(doc, as_text(doc, _graph_triples(graph)), key, lambda: graph)
+
+    def put_triples(self, doc: URIRef, found: DocumentTriples, key: str | None, graph: Callable[[], Graph]) -> None:
+        """Add one document given as N-Triples terms (``graph.store.ntriples``); ``graph`` makes its rdflib
+        graph, which only a replacement, an oversized document or a remote store needs."""
         if doc in self.results or doc in self.docs:
             self.results.setdefault(doc, UNCHANGED)
             return
@@ -221,61 +232,61 @@ class DocumentWriter:
         if _has_document(self.store, doc):
             self.results[doc] = UNCHANGED
             return
-        triples = _document_triples(graph, doc, key)
+        if key:
+            found.add(*source_triple(found.doc, key))
         if self.inner is None or (key and any(d != doc for d in _documents_from(self.store, key))):
-            self._put_alone(doc, graph, key, triples)
+            self._put_alone(doc, graph(), key, found)
             return
-        if len(self.lines) + WORST_LINES * len(triples) > MAX_BULK_QUADS:
+        size = WORST_LINES * len(found.triples)
+        if len(self.lines) + size > MAX_BULK_QUADS:
             self.flush()
-        if WORST_LINES * len(triples) > MAX_BULK_QUADS:  # perhaps too big for one atomic bulk load: one transaction
-            self._check(_plain(triples))
-            self.results[doc] = put_document(self.store, doc, graph, key)
+        if size > MAX_BULK_QUADS:  # perhaps too big for one atomic bulk load: one transaction
+            self._check(_plain(found))
+            self.results[doc] = put_document(self.store, doc, graph(), key)
             return
-        self._serialise(doc, triples)
+        self._serialise(found)
         self.docs[doc] = ()
         if key:
             self.keys.add(key)
         if len(self.lines) >= self.batch_lines:
             self.flush()
 
-    def _put_alone(self, doc: URIRef, graph: Graph, key: str | None, triples: list[tuple]) -> None:
+    def _put_alone(self, doc: URIRef, graph: Graph, key: str | None, found: DocumentTriples) -> None:
         """A replacement (DROP + INSERT) or a document for a remote store: one update each, after the
         pending batch; a remote store's documents are checked in batches of ``REMOTE_BATCH``."""
         if self.inner is not None:
             self.flush()
             self.wait()
             self.written.clear()  # the replacement may delete derived triples
-            self._check(_plain(triples))
+            self._check(_plain(found))
             self.results[doc] = put_document(self.store, doc, graph, key)
             return
         self.docs[doc] = (graph, key)
         if self.check is not None:
-            self.plain.append(_plain(triples))
+            self.plain.append(_plain(found))
         if len(self.docs) >= REMOTE_BATCH:
             self.flush()
 
-    def _serialise(self, doc: URIRef, triples: list[tuple]) -> None:
-        own_iri = str(doc)
-        prefix = own_iri + "/"
-        graph_end = f" {_iri(doc)} .\n"
+    def _serialise(self, found: DocumentTriples) -> None:
+        """The document's lines into the pending batch, in the layout of ``graph.store.derived``."""
+        d = found.doc
+        prefix = d[:-1] + "/"
+        graph_end = f" {d} .\n"
         derived_end = f" {_iri(DERIVED_GRAPH)} .\n"
-        implied = derived.implied(own_iri, triples)
-        lines, shared, written, known = self.lines, self.shared, self.written, self.known
+        implied, lines, shared, written, known = found.implied, self.lines, self.shared, self.written, self.known
         plain = [] if self.check is not None else None
-        for s, p, o in triples:
-            spo = _spo(s, p, o)
+        for s, p, o in found.triples:
+            spo = f"{s} {p} {o}"
             if plain is not None:
                 plain.append(spo)
-            # own (graph.store.derived): about the document or what lies under it, or with a blank node
-            # (str.__eq__: an rdflib URIRef never equals a plain str)
-            if type(s) is BNode or type(o) is BNode or s.startswith(prefix) or str.__eq__(s, own_iri):
+            # own: about the document or what lies under it, or with a blank node
+            if s == d or s.startswith(prefix) or s.startswith("_:") or o.startswith("_:"):
                 lines.append(spo + graph_end)
                 continue
             if spo in known:
                 continue
-            if (s, p, o) not in implied:
-                node = derived.statement_iri(own_iri, spo)
-                lines.extend(_spo(*t) + graph_end for t in derived.statement(node, s, p, o))
+            if spo not in implied:
+                lines.extend(line + graph_end for line in derived.statement_lines(prefix, spo, s, p, o))
             if spo not in shared and spo not in written:
                 shared.add(spo)
                 lines.append(spo + derived_end)
@@ -331,18 +342,17 @@ class DocumentWriter:
             raise StoreError(f"cannot write documents {docs[0]}...: {_one_line(str(exc))}") from None
 
 
-def _spo(s: object, p: object, o: object) -> str:
-    """N-Triples of a triple without the final dot; ``_term`` inlined for the common cases (a third of
-    the time of a write)."""
-    iri = _IRI_TEXT.get
-    kind = type(o)
-    o_text = (iri(str(o)) if kind is URIRef else _literal(o) if kind is Literal else None) or _term(o)
-    s_text = (iri(str(s)) if type(s) is URIRef else None) or _term(s)
-    return f"{s_text} {(iri(str(p)) if type(p) is URIRef else None) or _term(p)} {o_text}"
+def as_text(doc: URIRef, triples: list[tuple]) -> DocumentTriples:
+    """A document's rdflib triples as N-Triples terms, with the direct triples its claims imply."""
+    found = DocumentTriples(_iri(doc))
+    for s, p, o in triples:
+        found.add(_term(s), _term(p), _term(o))
+    found.implied = {f"{_term(s)} {_term(p)} {_term(o)}" for s, p, o in derived.implied(str(doc), triples)}
+    return found
 
 
-def _plain(triples: list[tuple]) -> str:
-    return "".join(_spo(s, p, o) + " .\n" for s, p, o in triples)
+def _plain(found: DocumentTriples) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in found.triples)
 
 
 # ---------------------------------------------------------------- whole graphs

@@ -26,27 +26,14 @@ from rdflib import RDF, RDFS, URIRef
 from ..analyse import MEDIATION_RELATIONS
 from ..namespaces import AG, DOC, WD
 from ..store.store import Store
-from ..store.read import _chunks, count, select
+from ..store.read import _chunks, count, interaction_query, select, select_values
 
 __all__ = ["EVIDENCE_PER_EDGE", "local", "gather", "labels"]
 
 EVIDENCE_PER_EDGE = 10  # sentences embedded per edge; the rest are counted and one query away
 
-_RECORDS = """SELECT ?i ?source ?target ?relation ?modality ?date ?reportedOn ?other ?official ?sentence ?at ?doc
-WHERE {
-  { SELECT ?i WHERE { ?i a ag:Interaction } }
-  { SELECT ?i ?source WHERE { ?i ag:source ?source } }
-  { SELECT ?i ?target WHERE { ?i ag:target ?target } }
-  { SELECT ?i ?relation WHERE { ?i ag:relation ?relation } }
-  OPTIONAL { SELECT ?i ?modality WHERE { ?i ag:modality ?modality } }
-  OPTIONAL { SELECT ?i ?date WHERE { ?i ag:date ?date } }
-  OPTIONAL { SELECT ?i ?reportedOn WHERE { ?i ag:reportedOn ?reportedOn } }
-  OPTIONAL { SELECT ?i ?other WHERE { ?i ag:otherParty ?other } }
-  OPTIONAL { SELECT ?i ?official WHERE { ?i ag:sourceOfficial ?official } }
-  OPTIONAL { SELECT ?i ?sentence WHERE { ?i ag:evidence ?sentence } }
-  OPTIONAL { SELECT ?i ?at WHERE { ?i ag:charStart ?at } }
-  OPTIONAL { SELECT ?i ?doc WHERE { ?i ag:document ?doc } }
-}"""
+_RECORDS = interaction_query(("source", "target", "relation", "modality", "date", "reportedOn", "otherParty",
+                              "official", "sentence", "at", "doc"))
 _AG = str(AG)
 
 
@@ -86,21 +73,21 @@ def _slim_records(store: Store) -> list[tuple]:
     found: dict[str, tuple] = {}
     intern: dict = {}
     keep = lambda x: intern.setdefault(x, x)  # noqa: E731 - actor ids, relations, dates repeat
-    for b in select(store, _RECORDS):
-        iri = str(b["i"])
-        if iri in found:
+    for i, source, target, relation, modality, date, reported_on, other, official, sentence, at, doc in \
+            select_values(store, _RECORDS):
+        if i in found:
             continue  # a property with several values: the first row is kept
-        when = b.get("date") or b.get("reportedOn")
-        bounds = date_bounds(str(when)) if when is not None else None
+        when = date or reported_on
+        bounds = date_bounds(when) if when is not None else None
         lo, hi = (keep(bounds[0]), keep(bounds[1])) if bounds else (None, None)
-        doc = str(b["doc"]).rsplit("/", 1)[-1] if "doc" in b else ""
-        at = int(b["at"]) if "at" in b and str(b["at"]).lstrip("-").isdigit() else 0
-        modality = keep(local(b.get("modality", AG.Asserted)))
-        found[iri] = ((lo or "9999", doc, at, iri), iri, keep(local(b["source"])), keep(local(b["relation"])),
-                      keep(local(b["target"])), keep(local(b["other"])) if "other" in b else None,
-                      str(b.get("sentence") or iri), keep(local(b["official"])) if "official" in b else None,
-                      keep(modality.lower() if modality in ("Asserted", "Reported", "Hypothetical", "Negated")
-                           else modality), lo, hi)
+        modality = keep(local(modality or AG.Asserted))
+        found[i] = ((lo or "9999", doc.rsplit("/", 1)[-1] if doc is not None else "",
+                     int(at) if at is not None and at.lstrip("-").isdigit() else 0, i), i,
+                    keep(local(source)), keep(local(relation)), keep(local(target)),
+                    keep(local(other)) if other is not None else None, sentence or i,
+                    keep(local(official)) if official is not None else None,
+                    keep(modality.lower() if modality in ("Asserted", "Reported", "Hypothetical", "Negated") else modality),
+                    lo, hi)
     return sorted(found.values())
 
 

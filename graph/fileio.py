@@ -51,16 +51,23 @@ def atomic_output(path: Path | str) -> Iterator[BinaryIO]:
         return
     if mode is not None and not stat.S_ISREG(mode):
         raise OutputError(f"{path}: is {_kind(mode)}, not a regular file; refusing to write an output there")
-    target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    with _replacing(Path(os.path.realpath(path))) as fh:
+        yield fh
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """The atomic write proper: a temporary file beside ``path``, fsynced, renamed over it when the
+    block ends (removed if it raises)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -94,22 +101,9 @@ def _write_through(path: Path, raw: bytes) -> None:
 
 
 def _replace(path: Path, raw: bytes) -> None:
-    """The atomic write proper: a temporary file beside ``path``, fsynced, renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Replace ``path`` with ``raw`` atomically (see ``_replacing``)."""
+    with _replacing(path) as fh:
+        fh.write(raw)
 
 
 def _umask() -> int:

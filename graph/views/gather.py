@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import RDF, RDFS, URIRef
 
@@ -152,9 +152,8 @@ WHERE {{ VALUES ?i {{ {values} }}
 def _records(store: Store, chosen: list[tuple]) -> list[dict]:
     """The records the page embeds, with their evidence (what an edge's panel shows)."""
     details: dict[str, dict] = {}
-    for chunk in _chunks([r[1] for r in chosen]):
-        for b in select(store, _DETAILS.format(values=" ".join(f"<{i}>" for i in chunk))):
-            details.setdefault(str(b["i"]), b)
+    for b in _select_each(store, [r[1] for r in chosen], _DETAILS):
+        details.setdefault(str(b["i"]), b)
     names = labels(store, {str(b[k]) for b in details.values() for k in ("reportedBy", "otherParty", "official")
                            if k in b} | {str(b["quad"]) for b in details.values() if "quad" in b})
     out = []
@@ -195,16 +194,21 @@ def _span(b: dict, text: str) -> tuple[int, int] | None:
     return (a, z) if 0 <= a < z <= len(text) and text[a:z] == str(trigger) else None
 
 
+def _select_each(store: Store, iris: Sequence[str], query: str) -> Iterator[dict]:
+    """Every binding of ``query`` (a template whose ``{values}`` takes a VALUES block) for ``iris``,
+    asked in chunks so that no query grows with the corpus."""
+    for chunk in _chunks(iris):
+        yield from select(store, query.format(values=" ".join(f"<{i}>" for i in chunk)))
+
+
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """The fullest label of each IRI (several documents may label a person differently), read from
     the store or, for a relation's quad class, from the ontology file when the store lacks it."""
     from .collect import _ontology_file
 
     found: dict[str, list[str]] = defaultdict(list)
-    for chunk in _chunks(sorted(iris)):
-        values = " ".join(f"<{i}>" for i in chunk)
-        for b in select(store, f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }}"):
-            found[str(b["x"])].append(str(b["l"]))
+    for b in _select_each(store, sorted(iris), "SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }}"):
+        found[str(b["x"])].append(str(b["l"]))
     for iri in set(iris) - set(found):  # a store or graph without the ontology (a quad class's label)
         value = _ontology_file().value(URIRef(iri), RDFS.label)
         if value is not None:
@@ -250,12 +254,11 @@ def _describe(store: Store, ids: Iterable[str]) -> dict[str, dict]:
     """Label, kind and profile (offices held and served, Wikidata id, analysis metrics) of actors."""
     facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     wanted = sorted(ids)
-    for chunk in _chunks(wanted):
-        values = " ".join(f"<{_iri(a)}>" for a in chunk)
-        for b in select(store, f"SELECT ?a ?p ?o WHERE {{ VALUES ?a {{ {values} }} ?a ?p ?o }}"):
-            facts[local(b["a"])][str(b["p"])].append(b["o"])
-        for b in select(store, f"SELECT ?a ?o WHERE {{ VALUES ?a {{ {values} }} ?o ag:officeOf ?a }}"):
-            facts[local(b["a"])]["officesOf"].append(b["o"])
+    iris = [_iri(a) for a in wanted]
+    for b in _select_each(store, iris, "SELECT ?a ?p ?o WHERE {{ VALUES ?a {{ {values} }} ?a ?p ?o }}"):
+        facts[local(b["a"])][str(b["p"])].append(b["o"])
+    for b in _select_each(store, iris, "SELECT ?a ?o WHERE {{ VALUES ?a {{ {values} }} ?o ag:officeOf ?a }}"):
+        facts[local(b["a"])]["officesOf"].append(b["o"])
     offices = {str(o) for f in facts.values() for key in (str(AG.holdsOffice), "officesOf") for o in f.get(key, ())}
     office = _offices(store, offices)
     names = labels(store, {_iri(a) for a in wanted} | {o["of"] for o in office.values() if o["of"]}
@@ -265,15 +268,13 @@ def _describe(store: Store, ids: Iterable[str]) -> dict[str, dict]:
 
 def _offices(store: Store, iris: set[str]) -> dict[str, dict]:
     out: dict[str, dict] = {}
-    for chunk in _chunks(sorted(iris)):
-        values = " ".join(f"<{o}>" for o in chunk)
-        for b in select(store, f"""SELECT ?o ?title ?of ?holder WHERE {{ VALUES ?o {{ {values} }}
-                OPTIONAL {{ ?o ag:officeTitle ?title }} OPTIONAL {{ ?o ag:officeOf ?of }} OPTIONAL {{ ?holder ag:holdsOffice ?o }} }}"""):
-            o = out.setdefault(str(b["o"]), {"title": "", "of": None, "holders": set()})
-            o["title"] = o["title"] or str(b.get("title") or "")
-            o["of"] = o["of"] or (str(b["of"]) if "of" in b else None)
-            if "holder" in b:
-                o["holders"].add(str(b["holder"]))
+    for b in _select_each(store, sorted(iris), """SELECT ?o ?title ?of ?holder WHERE {{ VALUES ?o {{ {values} }}
+            OPTIONAL {{ ?o ag:officeTitle ?title }} OPTIONAL {{ ?o ag:officeOf ?of }} OPTIONAL {{ ?holder ag:holdsOffice ?o }} }}"""):
+        o = out.setdefault(str(b["o"]), {"title": "", "of": None, "holders": set()})
+        o["title"] = o["title"] or str(b.get("title") or "")
+        o["of"] = o["of"] or (str(b["of"]) if "of" in b else None)
+        if "holder" in b:
+            o["holders"].add(str(b["holder"]))
     return out
 
 
@@ -320,12 +321,10 @@ def _office_links(info: dict[str, dict], people: set[str]) -> list[dict]:
 
 def _documents(store: Store, iris: set[str]) -> dict[str, dict]:
     docs: dict[str, dict] = {}
-    for chunk in _chunks(sorted(iris)):
-        values = " ".join(f"<{d}>" for d in chunk)
-        for b in select(store, f"""SELECT ?d ?title ?date ?source WHERE {{ VALUES ?d {{ {values} }}
-                OPTIONAL {{ ?d dct:title ?title }} OPTIONAL {{ ?d dct:date ?date }} OPTIONAL {{ ?d ag:sourcePath ?source }} }}"""):
-            key = str(b["d"])[len(str(DOC)):].rsplit("/", 1)[-1]
-            docs.setdefault(key, {"iri": str(b["d"]), "title": str(b.get("title") or ""),
-                                  "date": str(b["date"]) if "date" in b else None,
-                                  "source": str(b["source"]) if "source" in b else None})
+    for b in _select_each(store, sorted(iris), """SELECT ?d ?title ?date ?source WHERE {{ VALUES ?d {{ {values} }}
+            OPTIONAL {{ ?d dct:title ?title }} OPTIONAL {{ ?d dct:date ?date }} OPTIONAL {{ ?d ag:sourcePath ?source }} }}"""):
+        key = str(b["d"])[len(str(DOC)):].rsplit("/", 1)[-1]
+        docs.setdefault(key, {"iri": str(b["d"]), "title": str(b.get("title") or ""),
+                              "date": str(b["date"]) if "date" in b else None,
+                              "source": str(b["source"]) if "source" in b else None})
     return dict(sorted(docs.items()))

@@ -696,3 +696,9 @@ def test_along_with_names_co_agents(extract_text, text, expected):
 def test_what_a_copula_says_of_an_event_leaves_the_event(extract_text):
     got = claims(extract_text("France renewed its defence treaty with Djibouti in 2024. The arrangement is not frictionless."))
     assert ("DJI", "cooperatesWith", "FRA", "negated") not in got and ("DJI", "cooperatesWith", "FRA", "asserted") in got, got
+
+
+def test_names_with_their_states_coordinated_after_of(extract_text):
+    # the parser joins the second name to the first one's state ('Rwanda and William Ruto')
+    got = claims(extract_text("Paul Kagame of Rwanda and William Ruto of Kenya met in Nairobi."))
+    assert ("KEN", "negotiatesWith", "RWA", "asserted") in got, got

@@ -377,6 +377,11 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
     if expand_conj:  # "Mali, Burkina Faso and Niger" is often parsed as an apposition with conjuncts
         for ap in [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.mentions and _listed_with(ctx, tok, c)]:
             heads += [ap] + list(ap.conjuncts)
+        # "Paul Kagame of Rwanda and William Ruto of Kenya": the parser joins the second name to 'Rwanda'
+        heads += [c for h in list(heads) if h.i in ctx.mentions and ctx.mentions[h.i].kind == "person"
+                  for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" for c in o.conjuncts
+                  if c.i in ctx.mentions and ctx.mentions[c.i].kind == "person"]
         # "with Trump and Volodymyr Zelensky": the parser makes the first name a modifier of the second
         for h in list(heads):
             if h.pos_ == "PROPN" and h.i in ctx.mentions:

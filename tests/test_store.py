@@ -4,15 +4,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
+import engines
 import pytest
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
@@ -368,7 +366,7 @@ def test_unusable_paths(tmp_path):
         with pytest.raises(StoreError, match="in use"):
             open_store(tmp_path / "locked")
     with pytest.raises(StoreError, match="not usable"):
-        open_store(f"sparql+http://127.0.0.1:{_free_port()}/query")
+        open_store(f"sparql+http://127.0.0.1:{engines.free_port()}/query")
     with pytest.raises(StoreError, match="no such"):
         open_source(tmp_path / "missing.ttl")
 
@@ -481,45 +479,17 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path, shared):
 # ---------------------------------------------------------------- remote SPARQL endpoint
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
-    yield from _oxigraph_serve(tmp_path_factory.mktemp("oxigraph-server"))
+    with engines.oxigraph(tmp_path_factory.mktemp("oxigraph-server")) as url:
+        yield url
 
 
 @pytest.fixture
 def fresh_oxigraph_server(tmp_path):
     """A server of one's own, for a test that rebuilds the whole store."""
-    yield from _oxigraph_serve(tmp_path / "oxigraph-server")
-
-
-def _oxigraph_serve(location: Path, union: bool = True):
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(exe).exists():
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             *(["--union-default-graph"] if union else [])],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"oxigraph serve did not start: {proc.stderr.read()[-500:]!r}")
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with engines.oxigraph(tmp_path / "oxigraph-server") as url:
+        yield url
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import RDF, RDFS, XSD, Literal
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from ..gazetteer import Gazetteer
@@ -54,7 +54,12 @@ class _P:
 
 _AG = _P()
 _TYPE, _LABEL, _SAME = _iri(RDF.type), _iri(RDFS.label), _iri(OWL.sameAs)
-_DCT = {name: _iri(DCTERMS[name]) for name in ("identifier", "title", "date", "creator")}
+_DCT = {name: _iri(DCTERMS[name]) for name in ("identifier", "date")}
+
+
+@lru_cache(maxsize=64)
+def _predicate(p: URIRef) -> str:
+    return _iri(p)
 
 
 @lru_cache(maxsize=4096)
@@ -98,14 +103,10 @@ def document_triples(ex: Extraction, gazetteer: Gazetteer | None = None) -> Docu
     add = out.add
     add(d, _TYPE, _AG.Document)
     add(d, _DCT["identifier"], _string(doc.id))
-    if doc.title:
-        add(d, _DCT["title"], _string(doc.title))
     if ex.doc_date:
         add(d, _DCT["date"], _date(ex.doc_date))
-    for value, predicate in ((doc.source, _AG.sourcePath), (doc.sha256, _AG.sha256), (doc.author, _DCT["creator"]),
-                             (doc.url, _AG.url)):
-        if value:
-            add(d, predicate, _string(value))
+    for predicate, value in _rdf.document_strings(doc):
+        add(d, _predicate(predicate), _string(value))
     used = {ix.sentence for ix in ex.interactions}
     for s in ex.sentences:
         if s.index in used:

@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from ..gazetteer import Gazetteer
-from ..model import Actor, Extraction, Interaction
+from ..model import Actor, Document, Extraction, Interaction
 from ..namespaces import (
     AG, ANALYSIS_GRAPH, ONTOLOGY_GRAPH, PREFIXES, WD, actor_iri, doc_iri, interaction_iri,
     office_iri, sentence_iri,
@@ -30,7 +30,7 @@ from ..vocabulary import VOCABULARY
 
 __all__ = [
     "FACTUAL", "MODALITY_IRI", "QUAD_IRI", "add_interaction", "assemble", "bind_prefixes", "date_literal",
-    "describe_actor", "document_graph", "interaction_key", "ontology_graph", "union"
+    "describe_actor", "document_graph", "document_strings", "interaction_key", "ontology_graph", "union"
 ]
 
 MODALITY_IRI = {
@@ -88,6 +88,14 @@ def describe_actor(g: Graph, actor: Actor, gazetteer: Gazetteer | None = None) -
             describe_actor(g, gazetteer.actors[actor.affiliation])
 
 
+def document_strings(doc: Document) -> list[tuple[URIRef, str]]:
+    """The document's optional text properties that are set (title, source, hash, author, URL): one
+    list for both writers (this module's rdflib graph and ``graph.store.ntriples``)."""
+    fields = ((DCTERMS.title, doc.title), (AG.sourcePath, doc.source), (AG.sha256, doc.sha256),
+              (DCTERMS.creator, doc.author), (AG.url, doc.url))
+    return [(p, v) for p, v in fields if v]
+
+
 def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifier: URIRef | None = None) -> Graph:
     """All triples that one document contributes: the document, its evidence sentences, actors,
     offices, interactions and direct triples. This is what goes into the document's named graph.
@@ -109,18 +117,10 @@ def document_graph(ex: Extraction, gazetteer: Gazetteer | None = None, identifie
     d = doc_iri(doc.id)
     g.add((d, RDF.type, AG.Document))
     g.add((d, DCTERMS.identifier, Literal(doc.id)))
-    if doc.title:
-        g.add((d, DCTERMS.title, Literal(doc.title)))
     if ex.doc_date:
         g.add((d, DCTERMS.date, date_literal(ex.doc_date)))
-    if doc.source:
-        g.add((d, AG.sourcePath, Literal(doc.source)))
-    if doc.sha256:
-        g.add((d, AG.sha256, Literal(doc.sha256)))
-    if doc.author:
-        g.add((d, DCTERMS.creator, Literal(doc.author)))
-    if doc.url:
-        g.add((d, AG.url, Literal(doc.url)))
+    for predicate, value in document_strings(doc):
+        g.add((d, predicate, Literal(value)))
 
     used_sentences = {ix.sentence for ix in ex.interactions}
     for s in ex.sentences:

@@ -702,3 +702,82 @@ def test_names_with_their_states_coordinated_after_of(extract_text):
     # the parser joins the second name to the first one's state ('Rwanda and William Ruto')
     got = claims(extract_text("Paul Kagame of Rwanda and William Ruto of Kenya met in Nairobi."))
     assert ("KEN", "negotiatesWith", "RWA", "asserted") in got, got
+
+
+def test_backing_as_a_stance_its_holder_states_is_asserted(extract_text):
+    got = claims(extract_text("Poland's foreign minister said Warsaw backed Moldova's bid to join the EU."))
+    assert ("POL", "supports", "MDA", "asserted") in got, got
+    # an act reported of another stays reported
+    got = claims(extract_text("Poland's foreign minister said Belarus backed the smugglers' networks."))
+    assert not any(c[0] == "BLR" and c[3] == "asserted" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Nairobi thanked Ethiopia for hosting the talks between Sudan and South Sudan.",
+     ("ETH", "mediates", "SDN", "asserted"), ("ETH", "mediates", "SDN", "hypothetical")),
+    ("Lithuania praised Japan for helping Ukraine rebuild its power grid.",
+     ("JPN", "supports", "UKR", "asserted"), ("LTU", "supports", "UKR", "asserted")),
+    # an object that is no actor still does the act: the clause's subject does not
+    ("Washington sanctioned two Chinese firms for supplying Iran with drone parts.", None,
+     ("USA", "supports", "IRN", "hypothetical")),
+])
+def test_the_object_did_what_it_is_thanked_or_blamed_for(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert (expected is None or expected in got) and absent not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul lifted its tariffs on Japanese steel in 2023.",
+     {("KOR", "opposes", "JPN", "asserted"), ("KOR", "opposes", "JPN", "negated")}),
+    ("Canberra has removed the sanctions on Fijian officials.",
+     {("AUS", "opposes", "FJI", "asserted"), ("AUS", "opposes", "FJI", "negated")}),
+])
+def test_lifting_a_measure_is_a_ceased_act(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected <= got, got
+
+
+def test_a_setting_after_the_verb_is_not_what_it_ends(extract_text):
+    got = claims(extract_text("Jakarta lifted its ban on Malaysian palm oil after two rounds of talks with Kuala Lumpur."))
+    assert ("IDN", "negotiatesWith", "MYS", "asserted") in got and ("IDN", "negotiatesWith", "MYS", "negated") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan president flew to Addis Ababa on Sunday for talks with Ethiopia's prime minister.",
+     ("ETH", "negotiatesWith", "KEN", "asserted")),
+    ("During a meeting with the Indian foreign minister, the Sri Lankan president raised the fishing dispute.",
+     ("IND", "negotiatesWith", "LKA", "asserted")),
+])
+def test_talks_the_clause_is_for_or_during_are_its_subjects(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru withdrew from the talks, citing a 1929 treaty with Chile.", ("CHL", "cooperatesWith", "PER", "asserted")),
+    ("Paraguay's senate is reviewing a 2009 agreement with Brazil on the Itaipu dam.",
+     ("BRA", "cooperatesWith", "PRY", "asserted")),
+    ("Bolivia said Chile must honour a 1904 treaty with La Paz.", ("BOL", "cooperatesWith", "CHL", "asserted")),
+])
+def test_an_agreement_dated_by_its_year_was_made(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria condemned Morocco's decision to expand trade ties with Israel.", ("ISR", "cooperatesWith", "MAR", "asserted")),
+    ("Egypt opposed Ethiopia's plan to sign a port deal with Djibouti.", ("DJI", "cooperatesWith", "ETH", "hypothetical")),
+])
+def test_the_owner_of_a_decision_acts_in_its_infinitive(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected in got, got
+
+
+def test_an_event_noun_refers_back_to_its_verb():
+    from graph.extract.arguments import same_family
+    assert same_family("agreement", "agree") and same_family("negotiations", "negotiate")
+    assert same_family("withdrawal", "withdraw") and not same_family("deal", "agree")
+
+
+def test_the_agreement_is_the_one_agreed_not_the_latest_cooperation(extract_text):
+    got = claims(extract_text("Qatar and the UAE agreed on Monday to reopen their embassies. Qatar also renewed its "
+                              "defence pact with Turkey. Kuwait welcomed the agreement."))
+    assert ("KWT", "supports", "QAT", "asserted") in got and ("KWT", "supports", "TUR", "asserted") not in got, got

@@ -831,6 +831,10 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         # "…, saying the damage fit a pattern and urging the EU to …": the parser hangs the second
         # participle under the first; it is the same speaker's act
         return _relayed(subject_refs(ctx, head, depth + 1), 0.9, "conj-subject")
+    if v.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+            and any(c.dep_ == "poss" for c in head.children):
+        # "Bahrain's decision to normalise relations", "Morocco's bid to join": the owner acts
+        return [r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c, factor=0.85, how="noun-control")]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return np_refs(ctx, head, factor=0.9, how="participle-head")
     if v.dep_ == "advcl" and v.tag_ == "VBG":
@@ -847,20 +851,24 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     return []
 
 
-OBJECT_CONTROL_PREPS = ("against", "from", "into")
+PROSPECTIVE_CONTROL_PREPS = ("against", "from", "into")  # the act is not (yet) done: hypothetical
+OBJECT_CONTROL_PREPS = PROSPECTIVE_CONTROL_PREPS + ("for",)  # 'thanked X for helping': done
 
 
 def _prepositional_controller(ctx: DocContext, v: Token) -> list[Ref] | None:
     """The object of 'warned X AGAINST joining', 'barred X FROM buying', 'pushed X INTO signing' is the
-    one who would do the gerund (a conjoined gerund too: 'against joining … and normalising ties');
+    one who would do the gerund, and of 'thanked X FOR helping' the one who did it (a conjoined gerund
+    too: 'against joining … and normalising ties');
     None when ``v`` is no such gerund."""
     g = coordination_head(v) if v.dep_ == "conj" else v
     if g.tag_ != "VBG" or g.dep_ not in ("pcomp", "pobj") or g.head.dep_ != "prep" \
             or g.head.lower_ not in OBJECT_CONTROL_PREPS or g.head.head.pos_ not in ("VERB", "AUX"):
         return None
     objs = [c for c in g.head.head.children if c.dep_ == "dobj"]
-    refs = [r for o in objs for r in np_refs(ctx, o)]
-    return _relayed(refs, 0.9, "object-control") if refs else None
+    if not objs:
+        return None
+    # "sanctioned two Chinese firms for supplying Iran": the firms did it, an actor or not
+    return _relayed([r for o in objs for r in np_refs(ctx, o)], 0.9, "object-control")
 
 
 def accusation(ctx: DocContext, tok: Token) -> Token | None:
@@ -1162,7 +1170,7 @@ def _earlier_event(ctx: DocContext, noun: Token, subj: set[str], generic: bool) 
     related_relations = {t.relation for t in ctx.gz.triggers.get((lemma, "NOUN"), [])}
     earlier = sorted((c for c in candidates if c[3] not in subj and c[0] < noun.i),
                      key=lambda c: _prominence(ctx, c[0]), reverse=True)
-    for matches in (lambda c: c[1] in (lemma, lemma.rstrip("s")), lambda c: c[2] in related_relations, lambda c: generic):
+    for matches in (lambda c: same_family(lemma, c[1]), lambda c: c[2] in related_relations, lambda c: generic):
         for cand in earlier:
             if matches(cand):
                 i, _lemma, rel, src = cand
@@ -1172,6 +1180,20 @@ def _earlier_event(ctx: DocContext, noun: Token, subj: set[str], generic: bool) 
                         return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
                 return [Ref(src, None, None, 0.75, "event-anaphora")]
     return []
+
+
+NOMINAL_SUFFIXES = ("ment", "ation", "ion", "al", "ance", "ence", "s")
+
+
+def same_family(noun: str, word: str) -> bool:
+    """Is ``noun`` the same word as ``word`` or its nominalisation ('the agreement' … 'agreed', 'the
+    withdrawal' … 'withdrew', 'the negotiations' … 'negotiated', 'the air strikes' … 'struck' aside)?"""
+    if not word:
+        return False
+    if noun in (word, word + "s"):
+        return True
+    stem = word[:-1] if word.endswith("e") else word
+    return any(noun in (word + suf, stem + suf, word + suf + "s", stem + suf + "s") for suf in NOMINAL_SUFFIXES)
 
 
 def _prominence(ctx: DocContext, i: int) -> tuple:
@@ -1272,6 +1294,19 @@ def third_party_subject(ctx: DocContext, v: Token) -> bool:
     return False
 
 
+def circumstance_path(n: Token, gv: Token) -> bool:
+    """Does noun ``n`` hang on ``gv`` through a phrase of time or cause ('lifted tariffs AFTER a series of
+    talks', 'entered Goma AFTER days of fighting'): the verb's setting, not what it acts upon?"""
+    cur = n
+    for _ in range(6):
+        if cur == gv or cur.head == cur:
+            return False
+        if cur.dep_ == "prep" and cur.head == gv:
+            return cur.lower_ in CIRCUMSTANCE_PREPS
+        cur = cur.head
+    return False
+
+
 def object_path(n: Token, gv: Token) -> bool:
     """Is noun ``n`` (part of) the object of ``gv``: 'launched strikes', 'pledged euros in aid'?"""
     cur, hops = n, 0
@@ -1286,3 +1321,4 @@ def object_path(n: Token, gv: Token) -> bool:
 
 
 DIRECTION_PREPS = ("to", "for", "from", "into", "toward", "towards")
+CIRCUMSTANCE_PREPS = ("after", "before", "since", "until", "despite", "amid", "following", "during", "because")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 from .context import DocContext, Ref
-from .arguments import OBJECT_CONTROL_PREPS, accusation, coordination_head, governor, np_refs, subject_refs
+from .arguments import PROSPECTIVE_CONTROL_PREPS, accusation, coordination_head, governor, np_refs, subject_refs
 
 # carrying word lists (ag:carriedBy) that a negation empties: 'did not pledge to stand by' is no support
 NEGATION_CANCELS = frozenset({"commitment_verbs"})
@@ -252,7 +252,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     g = coordination_head(v) if v.dep_ == "conj" else v
-    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in OBJECT_CONTROL_PREPS \
+    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in PROSPECTIVE_CONTROL_PREPS \
             and any(c.dep_ == "dobj" for c in g.head.head.children):
         st.hypothetical = True  # "warned Riyadh against joining", "barred Turkey from buying": not (yet) done
     if v.lemma_.lower() in ctx.gz.word_list("renouncing_verbs"):

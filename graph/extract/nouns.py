@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import (accusation, accused_refs, actor_pairs, args_or_pair, collective_pair, event_owner, governor, np_refs,
+from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pairs, args_or_pair, circumstance_path,
+                        collective_pair, event_owner, governor, np_refs,
                         object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
@@ -69,7 +70,7 @@ def noun_modality_step(f: Frame) -> bool:
     f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=made_of)
     gv = governor(f.tok)
     ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \
-        and object_path(f.tok, gv) and f.tok.dep_ != "nsubj" \
+        and object_path(f.tok, gv) and not circumstance_path(f.tok, gv) and f.tok.dep_ != "nsubj" \
         and not (gv.dep_ in ("xcomp", "advcl") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs"))
     if ceased:
         clause, reporter = clause_modality(f.ctx, gv)
@@ -251,13 +252,18 @@ def _event_subject(f: Frame, gv: Token) -> bool:
                and c.lemma_.lower() not in f.gz.agent_nouns and triggers_for(f.gz, c) for c in gv.children)
 
 
+def _doers(gz) -> frozenset[str]:  # noqa: ANN001 - a Gazetteer
+    """Verbs whose subject does (or ends, refuses, plans) the event noun they take as object."""
+    return gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
+        | gz.word_list("planning_verbs")
+
+
 def light_verb_subject(f: Frame) -> bool:
     """'Israel launched strikes on Iran', 'the US held talks with Iran', 'Iran suspended cooperation
     with the IAEA', 'the EU is preparing sanctions against Moscow': a light, negating, presupposing or
     planning verb hands its subject to the event noun it takes as object ('mediators kept the truce alive' are not its parties)."""
     gz, gv = f.gz, f.governor
-    doers = gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
-        | gz.word_list("planning_verbs")
+    doers = _doers(gz)
     if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
             and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
@@ -267,6 +273,22 @@ def light_verb_subject(f: Frame) -> bool:
                 f.modality = "negated"
             elif f.modality in ("asserted", "reported"):
                 f.modality = "hypothetical"
+    return False
+
+
+def talks_beside_the_clause(f: Frame) -> bool:
+    """'travelled to Abu Dhabi FOR talks with the UAE president', 'lifted the tariffs AFTER talks with
+    Canberra', 'DURING a meeting with Modi': talks the clause is for, after or during are its subject's."""
+    gv = f.governor
+    if f.sources or gv is None or not f.plays("talks"):
+        return False
+    cur = f.tok
+    while cur.head != gv and cur.head != cur and cur.dep_ in ("pobj", "prep", "compound", "conj", "appos"):
+        cur = cur.head
+    on_verb = cur.dep_ == "prep" and cur.head == gv and cur.lower_ in CIRCUMSTANCE_PREPS + ("for",)
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in f.tok.children)  # not 'talks between'
+    if on_verb and partner:
+        f.sources = _subjects_of(f, gv, 0.85, "beside-clause")
     return False
 
 
@@ -313,7 +335,8 @@ def _role_hosts(f: Frame) -> list[Token]:
     hosts = [f.tok] + f.relative_hosts
     gv = f.governor
     # (a verb that ends or plans the event too: 'suspended its peace declaration WITH SOMALIA')
-    carriers = f.gz.word_list("light_verbs") | f.gz.word_list("cessation_verbs") | f.gz.word_list("planning_verbs")
+    # ('lifted tariffs ON Australian barley': the parser hangs the target on the verb that ends the event)
+    carriers = _doers(f.gz) | f.gz.word_list("cessation_verbs")
     if gv is not None and gv.lemma_.lower() in carriers and object_path(f.tok, gv):
         cur = f.tok.head
         while cur != gv and cur.head != cur:
@@ -342,6 +365,25 @@ def prepositional_roles(f: Frame) -> bool:
         (f.between if prep == "between" else f.targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             f.mutual |= {r.actor for r in refs}
+    return False
+
+
+def _dated(tok: Token) -> bool:
+    """'a 2018 agreement', 'an 1893 treaty': the noun carries the year it was made."""
+    return any(c.like_num and len(c.text) == 4 and c.text.isdigit() and 1600 < int(c.text) < 2100
+               for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod"))
+
+
+def dated_agreement(f: Frame) -> bool:
+    """'reviews a 2018 agreement with India', 'renounced its claim in an 1893 treaty with Britain': an
+    agreement dated by its year was made — between the clause's subject and its 'with' party, whatever
+    the clause does with it now."""
+    gv = f.governor
+    if f.sources or not f.targets or gv is None or not f.cameo.startswith("057") or not _dated(f.tok):
+        return False
+    f.sources = _subjects_of(f, gv, 0.8, "dated-agreement")
+    if f.sources and not any(c.dep_ == "neg" or c.lower_ == "no" for c in f.tok.children):
+        f.modality, f.reporter = "asserted", None  # presupposed: 'must honour', 'renounced … in' it
     return False
 
 
@@ -685,8 +727,8 @@ def coordinated_parties(f: Frame) -> bool:
 
 NOUN_STEPS: tuple[Step, ...] = (
     joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
-    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, agreed_cessation, relative_light_verb,
-    prepositional_roles, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
+    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
+    prepositional_roles, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
     emit_roles, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,

@@ -161,8 +161,9 @@ def clause_modality_step(f: Frame) -> bool:
 def _modifying_participle(v: Token) -> bool:
     """'Oman-mediated talks', 'Iran-backed Houthis' (not 'the coalition fighting ISIS': an active clause)."""
     active = v.tag_ == "VBG" and v.dep_ == "acl" and any(c.dep_ == "dobj" for c in v.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # "Bahrain's decision to normalise"
     return v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
-        and not any(c.dep_ in SUBJ for c in v.children) and not active
+        and not any(c.dep_ in SUBJ for c in v.children) and not active and not infinitive
 
 
 def _participle_agents(f: Frame) -> list[Ref]:

@@ -167,3 +167,23 @@ def test_a_place_or_apposition_in_the_object_is_not_acted_upon(extract_text):
     assert ("Anura Kumara Dissanayake", "LKA") in offices(extract_text(text))
     assert ("Sun Weidong", "JPN") not in offices(extract_text(
         "BEIJING (Reuters) - Vice Foreign Minister Sun Weidong summoned Japan's ambassador."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title naming an institution is of the state that institution was last named with
+    ("NAIROBI (Reuters) - Sudan's army said it had retaken the town. Army spokesman Brig. Gen. Ahmed Salih said "
+     "the fighting was over.", ("Ahmed Salih", "SDN")),
+    ("HANOI (AP) - Laos's government has approved the dam. Government spokesman Khamla Phomma said work would start soon.",
+     ("Khamla Phomma", "LAO")),
+    # a state that is the subject of the clause before a colon: the person elaborates on it
+    ("ANKARA (AP) - Greece is unmoved: Nikos Papadakis, an aide to the prime minister, dismissed the offer.",
+     ("Nikos Papadakis", "GRC")),
+])
+def test_whose_institution_or_clause_a_title_follows(extract_text, text, expected):
+    assert expected in offices(extract_text(text))
+
+
+def test_a_state_in_what_someone_said_is_not_the_office_of_a_later_title(extract_text):
+    ex = extract_text("JUBA (AP) - Kenya will keep its troops in the country, a Kenyan spokesman said, as the trial "
+                      "of South Sudan's suspended first vice president, Riek Machar, entered its third month.")
+    assert ("Riek Machar", "KEN") not in offices(ex)

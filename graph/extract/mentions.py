@@ -243,13 +243,34 @@ def _marker_before(ctx: DocContext, left: int, sent: Span) -> str | None:
 
 
 def _clause_subject_state(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
-    """'Nigeria refused a U.S. request, with Foreign Minister Yusuf Tuggar saying …': a state that is the
-    subject of the sentence, named before the title, is whose office it is (before the dateline's)."""
-    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-    m = ctx.mentions.get(subj.i) if subj is not None and subj.i < left else None
-    if m is None or m.kind == "person" or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
+    """'Nigeria refused a U.S. request, with Foreign Minister Yusuf Tuggar saying …', 'Iran is wary: Ali
+    Akbar Velayati, an adviser to the supreme leader, warned …': a state that is the subject of a clause
+    of the sentence, named before the title, is whose office it is (before the dateline's)."""
+    before = sent[:max(0, left - sent.start)]
+    colon = next((t.i for t in reversed(before) if t.text in (":", ";")), None)  # "Iran is wary: X, an adviser …"
+    for subj in (t for t in before if (t.dep_ == "nsubj" and t.head == sent.root) or (
+            t.dep_ in ("nsubj", "nsubjpass") and colon is not None and t.head.i < colon and t.head.dep_ != "relcl")):
+        m = ctx.mentions.get(subj.i)
+        if m is None or m.kind == "person" or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
+            continue
+        return m.actor
+    return None
+
+
+def _institution_named_before(ctx: DocContext, title: str, left: int) -> str | None:
+    """'Myanmar's junta … Junta spokesman Zaw Min Tun', 'Mali's army said … army spokesman': a title
+    that names a state's institution (``home_institution_nouns``) is of the state that institution
+    was last named with."""
+    words = set(title.split()[:-1]) & ctx.gz.word_list("home_institution_nouns") if title else set()
+    if not words:
         return None
-    return m.actor
+    for tok in reversed(ctx.doc[:left]):
+        if tok.lower_ in words or tok.lemma_.lower() in words:
+            owner = next((c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.mentions
+                          and ctx.type_of(ctx.mentions[c.i].actor) == "State"), None)
+            if owner is not None:
+                return ctx.mentions[owner.i].actor
+    return None
 
 
 def _employer(ctx: DocContext, m: Mention | None, exclude: set[str]) -> bool:
@@ -364,7 +385,8 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     if marked is not None:
         return marked, 1.0
     exclude = _acted_upon(ctx, name) if name is not None else set()
-    named = _title_named_before(ctx, title, left) or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
+    named = _title_named_before(ctx, title, left) or _institution_named_before(ctx, title, left) \
+        or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
     subject = _clause_subject_state(ctx, left, sent, exclude)

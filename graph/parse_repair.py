@@ -7,7 +7,8 @@ and hangs the participle under the time noun ("years → accused", acl) or reads
 ("armed Pakistan", amod), so the act loses its subject and object. The ``split_perfect`` component,
 after the parser, makes the participle the head of the clause again: the auxiliary, the subject and the
 time phrase hang on it, and what the time phrase swallowed after the participle is its object.
-And a **root tagged as a noun** that has a subject and an object is a verb ("Chile and Bolivia reset ties").
+And a **root tagged as a noun** that has a subject and an object is a verb ("Chile and Bolivia reset ties");
+a **name hung as a modifier** on a verb with no subject is its subject ("once Armenia and Azerbaijan sign").
 
 >>> import spacy
 >>> from graph import parse_repair
@@ -22,7 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-__all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun"]
+__all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun", "repair_name_before_subjectless_verb"]
 
 TIME_PREPS = frozenset({"for", "since", "over", "during", "throughout", "until", "in"})
 _TIME_WORDS = frozenset({"the", "a", "past", "last", "recent", "several", "many", "few", "two", "three", "four",
@@ -85,7 +86,24 @@ def repair_root_noun(doc: Doc) -> Doc:
     return doc
 
 
+_FINITE = frozenset({"VB", "VBP", "VBD", "VBZ"})
+
+
+def repair_name_before_subjectless_verb(doc: Doc) -> Doc:
+    """A finite verb with no subject whose name to its left the parser hung on it as a modifier
+    ('only once Armenia and Azerbaijan sign the treaty': Armenia nmod of sign) has that name for subject."""
+    for verb in doc:
+        if verb.tag_ not in _FINITE or verb.dep_ not in _CLAUSE_DEPS \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        name = next((c for c in verb.lefts if c.dep_ in ("nmod", "npadvmod") and c.tag_ in ("NNP", "NNPS")), None)
+        if name is not None:
+            name.dep_ = "nsubj"
+    return doc
+
+
 @Language.component("split_perfect")
 def split_perfect(doc: Doc) -> Doc:
-    """Registered pipeline component (after the parser): ``repair_split_perfect`` and ``repair_root_noun``."""
-    return repair_root_noun(repair_split_perfect(doc))
+    """Registered pipeline component (after the parser): ``repair_split_perfect``, ``repair_root_noun`` and
+    ``repair_name_before_subjectless_verb``."""
+    return repair_name_before_subjectless_verb(repair_root_noun(repair_split_perfect(doc)))

@@ -781,3 +781,10 @@ def test_the_agreement_is_the_one_agreed_not_the_latest_cooperation(extract_text
     got = claims(extract_text("Qatar and the UAE agreed on Monday to reopen their embassies. Qatar also renewed its "
                               "defence pact with Turkey. Kuwait welcomed the agreement."))
     assert ("KWT", "supports", "QAT", "asserted") in got and ("KWT", "supports", "TUR", "asserted") not in got, got
+
+
+def test_a_mediation_takes_the_pair_its_sentence_names_together(extract_text):
+    got = claims(extract_text("Eritrea and Ethiopia quarrelled over the port in May. Trade will resume only once "
+                              "Kenya and Somalia sign the accord, in a deal brokered by Turkey."))
+    assert {("TUR", "mediates", "KEN", "asserted"), ("TUR", "mediates", "SOM", "asserted")} <= got, got
+    assert not any(c[1] == "mediates" and c[2] in ("ERI", "ETH") for c in got), got

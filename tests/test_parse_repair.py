@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from graph.nlp import model_name
-from graph.parse_repair import repair_root_noun, repair_split_perfect
+from graph.parse_repair import repair_name_before_subjectless_verb, repair_root_noun, repair_split_perfect
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,16 @@ def test_a_root_tagged_as_a_noun_with_subject_and_object_is_a_verb(nlp):
     repair_root_noun(doc)
     assert root.tag_ == "VBD"
     assert repair_root_noun(nlp("The summit in Lima.")).to_json()["tokens"][1]["tag"] == "NN"  # no subject: a noun
+
+
+def test_a_name_hung_on_a_subjectless_verb_is_its_subject(nlp):
+    doc = nlp("Trade will resume only once Kenya and Somalia sign the accord.")
+    sign = next(t for t in doc if t.text == "sign")
+    if any(c.dep_ == "nsubj" for c in sign.children):
+        pytest.skip("this model finds the subject already")
+    repair_name_before_subjectless_verb(doc)
+    assert [c.text for c in sign.children if c.dep_ == "nsubj"] == ["Kenya"]
+    # a verb with a subject keeps it
+    doc = repair_name_before_subjectless_verb(nlp("Kenya signed the accord."))
+    assert [(t.text, t.dep_) for t in doc][:2] == [("Kenya", "nsubj"), ("signed", "ROOT")]
+

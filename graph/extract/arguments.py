@@ -81,7 +81,7 @@ def _resolve_group(ctx: DocContext, sent_idx: int, size: int, before: int | None
     for s in range(sent_idx, max(-1, sent_idx - 5), -1):
         actors, sources = _interaction_groups(ctx, s, before)
         states = [a for a in actors if ctx.type_of(a) == "State"]
-        candidates = [sources] + _coordinated_groups(ctx, sents[s], before)[::-1] + [actors, states]
+        candidates = [sources] + coordinated_groups(ctx, sents[s], before)[::-1] + [actors, states]
         for group in candidates:
             if len(group) == size and (within is None or set(group) <= within) \
                     and (kinds is None or all(ctx.type_of(a) in kinds for a in group)):
@@ -103,7 +103,7 @@ def _interaction_groups(ctx: DocContext, s: int, before: int | None) -> tuple[li
     return actors, sources
 
 
-def _coordinated_groups(ctx: DocContext, sent: Span, before: int | None) -> list[list[str]]:
+def coordinated_groups(ctx: DocContext, sent: Span, before: int | None) -> list[list[str]]:
     """The actors named together ('France, Britain and Germany') in a sentence, before ``before``."""
     groups = []
     for tok in sent:
@@ -1006,7 +1006,7 @@ def resolve_pair(ctx: DocContext, sent_idx: int, cooperative: bool = True, befor
         if cands:
             _, ix = min(cands, key=lambda c: c[0])
             return [Ref(ix.source, None, None, 0.85, "pair-anaphora"), Ref(ix.target, None, None, 0.85, "pair-anaphora")]
-        named = [g for g in _coordinated_groups(ctx, list(ctx.doc.sents)[s], before)[::-1]
+        named = [g for g in coordinated_groups(ctx, list(ctx.doc.sents)[s], before)[::-1]
                  if exclude and len(g) == 2 and not set(g) & exclude]
         if named:  # "its alliance with Tokyo and Seoul … defend both allies": the two named together
             return [Ref(a, None, None, 0.8, "pair-anaphora") for a in named[0]]

@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ..model import Interaction
-from .arguments import np_refs
+from .arguments import coordinated_groups, np_refs
 from .context import DocContext, Ref
 from .frames import emit_interaction
 
@@ -91,8 +91,15 @@ def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
     # (allies and backers are no sides to mediate between: 'Russia, Serbia's ally, criticised the EU's mediation')
     hostile = tuple(r for r, d in ctx.gz.relations.items() if d["sign"] < 0)
     return [_pair_counts(ctx, talks + agreements, sent_idx), _pair_counts(ctx, hostile, sent_idx),
-            _pair_counts(ctx, talks + agreements, None, upto=sent_idx),
+            _named_together(ctx, sent_idx), _pair_counts(ctx, talks + agreements, None, upto=sent_idx),
             _pair_counts(ctx, talks, None), _pair_counts(ctx, agreements, None)]
+
+
+def _named_together(ctx: DocContext, sent_idx: int) -> Counter:
+    """Two actors the sentence names together ('… once Armenia and Azerbaijan sign the treaty, in a deal
+    brokered by Trump'): the sides of a mediation in that sentence before any pair told elsewhere."""
+    sent = list(ctx.doc.sents)[sent_idx]
+    return Counter(frozenset(g) for g in coordinated_groups(ctx, sent, None) if len(g) == 2)
 
 
 def resolve_deferred_mediation(ctx: DocContext, sentences: list[Span]) -> None:

@@ -788,3 +788,14 @@ def test_a_mediation_takes_the_pair_its_sentence_names_together(extract_text):
                               "Kenya and Somalia sign the accord, in a deal brokered by Turkey."))
     assert {("TUR", "mediates", "KEN", "asserted"), ("TUR", "mediates", "SOM", "asserted")} <= got, got
     assert not any(c[1] == "mediates" and c[2] in ("ERI", "ETH") for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway's foreign minister said Oslo firmly rejected Moscow's demands.", ("NOR", "opposes", "RUS", "asserted")),
+    # an act its doer tells of, done before, stays the doer's report
+    ("Chile's president said he had urged Bolivia to reopen the border.", ("CHL", "pressures", "BOL", "reported")),
+    ("Kenya's president urged Ethiopia to show restraint when the two met in Nairobi, Kenyan officials said.",
+     ("KEN", "pressures", "ETH", "reported")),
+])
+def test_a_stance_held_is_asserted_a_past_act_told_is_reported(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

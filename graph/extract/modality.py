@@ -30,6 +30,7 @@ class _Marks:
     reported: bool = False
     reporter: Ref | None = None
     elaborates: bool = False  # ", rejecting X" after a negated clause ("would not amend …"): its marks are not this act's
+    past_event: bool = False  # the act's own clause tells a past act, not a stance held (see _past_event)
 
     def report(self, by: Ref | None) -> None:
         self.reported = True
@@ -166,6 +167,16 @@ def _own_voice(ctx: DocContext, clause: Token, speech: Token) -> bool:
     return bool(doers) and doers <= said_by
 
 
+def _past_event(clause: Token) -> bool:
+    """Does a reported clause tell an act done before, not a stance held ('Biden said he HAD pressed Xi',
+    'officials said Tokayev pressed Xi WHEN THE TWO MET in June')? (A date alone does not say it: the
+    parser hangs the speech's own date on the clause, 'said on Monday it stood by Vilnius'.)"""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in clause.children) and clause.tag_ == "VBN":
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "before", "while")
+                                         for m in c.children) for c in clause.children)
+
+
 def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relation: str, stance: bool = False) -> bool:
     """An infinitive or 'that'-clause under a negating, intent or speech verb ('refused to meet',
     'plans to strike', 'said that …', 'denied that …'). For demands and appeals, 'seeks to broaden the
@@ -186,7 +197,7 @@ def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relatio
                 st.denied = True  # "pledged not to use force": a commitment not to, like "agreed not to"
         return True
     if cur.dep_ == "ccomp":
-        if lemma in gz.word_list("speech_verbs") and stance and _own_voice(ctx, cur, head):
+        if lemma in gz.word_list("speech_verbs") and stance and _own_voice(ctx, cur, head) and not st.past_event:
             pass  # "Poland said it stood by Vilnius": a stance its holder states is the stance itself
         elif lemma in gz.word_list("speech_verbs"):
             st.report(next(iter(subject_refs(ctx, head)), None))
@@ -248,7 +259,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     early = _governed_by_noun(ctx, v)
     if early is not None:
         return early
-    st = _Marks()
+    st = _Marks(past_event=_past_event(v))
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     g = coordination_head(v) if v.dep_ == "conj" else v

@@ -793,8 +793,8 @@ def test_a_mediation_takes_the_pair_its_sentence_names_together(extract_text):
 @pytest.mark.parametrize("text, expected", [
     ("Norway's foreign minister said Oslo firmly rejected Moscow's demands.", ("NOR", "opposes", "RUS", "asserted")),
     # an act its doer tells of, done before, stays the doer's report
-    ("Chile's president said he had urged Bolivia to reopen the border.", ("CHL", "pressures", "BOL", "reported")),
-    ("Kenya's president urged Ethiopia to show restraint when the two met in Nairobi, Kenyan officials said.",
+    ("Chile's president said Santiago had urged Bolivia to reopen the border.", ("CHL", "pressures", "BOL", "reported")),
+    ("Kenya's president pressed Ethiopia on the dam when the two met in Nairobi, Kenyan officials said.",
      ("KEN", "pressures", "ETH", "reported")),
 ])
 def test_a_stance_held_is_asserted_a_past_act_told_is_reported(extract_text, text, expected):

@@ -799,3 +799,24 @@ def test_a_mediation_takes_the_pair_its_sentence_names_together(extract_text):
 ])
 def test_a_stance_held_is_asserted_a_past_act_told_is_reported(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun a trigger modifies as a compound carries the trigger's owner and roles
+    ("Canberra adopted a new sanctions package against Minsk.", {("AUS", "opposes", "BLR", "asserted")}),
+    ("The US imposed a sanctions regime on Pyongyang.", {("USA", "opposes", "PRK", "asserted")}),
+    # who endorses a hostile measure takes a stance against its target
+    ("Latvia has backed every EU sanctions package against Belarus.",
+     {("LVA", "opposes", "BLR", "asserted"), ("EU", "opposes", "BLR", "asserted")}),
+    ("Albania aligned itself with the EU sanctions on Iran.", {("ALB", "opposes", "IRN", "asserted")}),
+])
+def test_compound_heads_and_endorsed_measures(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected <= got, got
+
+
+def test_a_place_of_the_doers_own_is_no_target_and_leaves_the_antecedent(extract_text):
+    # 'embassies in Tehran' names Iran, the protester: the protest still goes to the pair named before
+    got = claims(extract_text("Qatar and Bahrain signed a deal to develop the reef. Iran delivered protest notes to "
+                              "both countries' embassies in Tehran."))
+    assert {("IRN", "opposes", "BHR", "asserted"), ("IRN", "opposes", "QAT", "asserted")} <= got, got

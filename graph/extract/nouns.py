@@ -176,12 +176,22 @@ def appositive_role(f: Frame) -> bool:
 # ------------------------------------------------------------------ agents
 
 
+def _compound_head(f: Frame) -> list[Token]:
+    """'the EU sanctions PACKAGE against Moscow', 'a sanctions REGIME on Iran': the noun a trigger modifies
+    as a compound carries the trigger's owner and roles (the compound says what kind of package it is)."""
+    n = f.tok
+    h = n.head
+    if n.dep_ != "compound" or h.pos_ != "NOUN" or h.i in f.ctx.mentions:
+        return []
+    return [h]
+
+
 def possessor_and_modifiers(f: Frame) -> bool:
     """'Israel's strikes' (possessor), 'US strikes', 'US-Iran talks' (modifiers: two actors of a
     reciprocal event are its parties, not its agents), 'the TTP, whose attacks on…', 'the Oman talks'
     (one place modifier of a meeting is its venue), 'strikes by Israel' (agent prepositions)."""
     n, ctx, trig = f.tok, f.ctx, f.trig
-    for c in n.children:
+    for c in [c for h in (n, *_compound_head(f)) for c in h.children if c != n]:
         if c.dep_ == "poss" and c.tag_ == "WP$":
             rel = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
             f.sources += np_refs(ctx, rel.head, expand_conj=False, factor=0.9, how="whose") if rel is not None else []
@@ -332,18 +342,18 @@ def _role_hosts(f: Frame) -> list[Token]:
     a light, ending or planning verb — every noun up to that verb ('pledged 40 billion euros in aid for
     Ukraine') and the verb itself ('impose tariffs … on the country', 'suspended its declaration with
     Somalia')."""
-    hosts = [f.tok] + f.relative_hosts
+    hosts = [f.tok] + _compound_head(f) + f.relative_hosts
     gv = f.governor
     # (a verb that ends or plans the event too: 'suspended its peace declaration WITH SOMALIA')
     # ('lifted tariffs ON Australian barley': the parser hangs the target on the verb that ends the event)
     carriers = _doers(f.gz) | f.gz.word_list("cessation_verbs")
     if gv is not None and gv.lemma_.lower() in carriers and object_path(f.tok, gv):
-        cur = f.tok.head
+        cur, top = f.tok.head, f.tok
         while cur != gv and cur.head != cur:
             if cur.pos_ in ("NOUN", "PROPN", "NUM"):
                 hosts.append(cur)
-            cur = cur.head
-        if f.tok.dep_ == "dobj":
+            top, cur = cur, cur.head
+        if top.dep_ == "dobj" and (top == f.tok or f.tok.dep_ == "compound"):  # ('imposed a sanctions regime ON Iran')
             hosts.append(gv)
     return hosts
 
@@ -365,6 +375,8 @@ def prepositional_roles(f: Frame) -> bool:
         (f.between if prep == "between" else f.targets).extend(refs)
         if prep == "with" and trig.between_mutual:
             f.mutual |= {r.actor for r in refs}
+    doers = {r.actor for r in f.sources}  # ('protest notes to … embassies in Tehran' from Iran: not Iran's own)
+    f.targets = [r for r in f.targets if r.actor not in doers]
     return False
 
 
@@ -581,6 +593,22 @@ def emit_roles(f: Frame) -> bool:
     return False
 
 
+def endorsed_hostility(f: Frame) -> bool:
+    """'Austria has backed every EU sanctions package against Moscow', 'aligned itself with the sanctions
+    on Russia': who endorses a hostile measure takes a stance against its target (``endorsing_verbs``)."""
+    gv = f.governor
+    if gv is None or not f.targets or f.ctx.gz.relations.get(f.relation, {}).get("sign", 0) >= 0 \
+            or gv.lemma_.lower() not in f.gz.word_list("endorsing_verbs") or not object_path(f.tok, gv):
+        return False
+    opposes = f.gz.vocabulary.the("opposition")
+    mod, rep = clause_modality(f.ctx, gv, relation=opposes, stance=True)
+    doers = {r.actor for r in f.sources}
+    for s in (r for r in subject_refs(f.ctx, gv) if r.actor not in doers):
+        for t in f.targets:
+            f.emit(s, t, "noun:endorsed", relation=opposes, cameo="110", modality=mod, reporter=rep)
+    return False
+
+
 def _after_fighting(f: Frame) -> bool:
     return f.plays("force") and f.trig.between_mutual and any(
         a.dep_ == "prep" and a.lower_ in ("after", "following", "amid") for a in f.tok.ancestors)
@@ -731,5 +759,5 @@ NOUN_STEPS: tuple[Step, ...] = (
     prepositional_roles, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
-    emit_roles, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,
+    emit_roles, endorsed_hostility, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,
 )

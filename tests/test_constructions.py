@@ -820,3 +820,22 @@ def test_a_place_of_the_doers_own_is_no_target_and_leaves_the_antecedent(extract
     got = claims(extract_text("Qatar and Bahrain signed a deal to develop the reef. Iran delivered protest notes to "
                               "both countries' embassies in Tehran."))
     assert {("IRN", "opposes", "BHR", "asserted"), ("IRN", "opposes", "QAT", "asserted")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum or measure is of the goods its 'of' phrase names: their owner is the trading partner
+    ("Japan bought $2 billion of Australian coal last year.", ("AUS", "cooperatesWith", "JPN", "asserted")),
+    ("Turkey imported 3 million tonnes of Russian wheat.", ("RUS", "cooperatesWith", "TUR", "asserted")),
+    ("Beijing bought nearly $4 billion of Brazilian soybean meal in May.", ("BRA", "cooperatesWith", "CHN", "asserted")),
+])
+def test_a_quantity_is_of_its_goods(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brussels has urged member states, including Hungary, to drop the veto.", ("EU", "pressures", "HUN", "asserted")),
+    ("Several Gulf states, such as Qatar and Oman, offered to mediate between Iran and the US.",
+     ("OMN", "mediates", "IRN", "hypothetical")),
+])
+def test_a_plural_noun_includes_the_members_it_names(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

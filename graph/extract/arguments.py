@@ -382,6 +382,7 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
                   for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj" for c in o.conjuncts
                   if c.i in ctx.mentions and ctx.mentions[c.i].kind == "person"]
+        heads += _examples(ctx, heads)
         # "with Trump and Volodymyr Zelensky": the parser makes the first name a modifier of the second
         for h in list(heads):
             if h.pos_ == "PROPN" and h.i in ctx.mentions:
@@ -402,6 +403,22 @@ def np_refs(ctx: DocContext, tok: Token, *, expand_conj: bool = True, factor: fl
             seen.add(r.actor)
             uniq.append(r)
     return uniq
+
+
+def _examples(ctx: DocContext, heads: list[Token]) -> list[Token]:
+    """'urged allies, INCLUDING Ottawa', 'Gulf states SUCH AS Qatar and Oman': the named members a plural
+    noun (no actor, or a collective one) is said to include stand among those it names."""
+    out = []
+    for h in heads:
+        named = ctx.mentions.get(h.i)  # (a collective names its examples too: 'Gulf states such as Qatar')
+        if (named is not None and ctx.type_of(named.actor) != "CollectiveActor") or h.tag_ not in ("NNS", "NNPS"):
+            continue
+        for p in h.children:
+            such_as = p.lower_ == "as" and any(c.lower_ == "such" for c in p.children) or (
+                p.lower_ == "as" and p.i > 0 and p.doc[p.i - 1].lower_ == "such")
+            if p.dep_ == "prep" and (p.lower_ == "including" or such_as):
+                out += [o for q in p.children if q.dep_ == "pobj" for o in [q, *q.conjuncts] if o.i in ctx.mentions]
+    return out
 
 
 def _listed_with(ctx: DocContext, head: Token, ap: Token) -> bool:

@@ -115,6 +115,8 @@ def object_lemmas(tok: Token) -> set[str]:
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
+                of = quantified_noun(cc)  # "$5 billion of Canadian CANOLA seed": what the goods are
+                out.update(k.lemma_.lower() for k in (of.children if of is not None else ()) if k.dep_ == "compound")
         if c.dep_ in ("prep", "dative"):
             out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -133,15 +135,25 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 QUANTITY_NOUNS = ("all", "most", "much", "some", "part", "share", "portion", "bulk", "half", "third", "quarter",
-                  "majority", "lot", "plenty", "none", "any", "each", "one", "many", "several", "rest")
+                  "majority", "lot", "plenty", "none", "any", "each", "one", "many", "several", "rest",
+                  # measures and sums: '$5 billion of Canadian canola', '2 million barrels of Russian oil'
+                  "billion", "million", "trillion", "thousand", "barrel", "tonne", "ton", "worth", "percent", "%",
+                  "shipment", "cargo", "consignment", "volume", "amount", "quantity", "batch", "unit")
+
+
+def quantified_noun(tok: Token) -> Token | None:
+    """The noun a quantity word or number is of ('all of its gas', '$5 billion of Canadian canola' ->
+    the gas, the canola), or None."""
+    if tok.lower_ not in QUANTITY_NOUNS and tok.lemma_.lower() not in QUANTITY_NOUNS and tok.tag_ != "CD":
+        return None
+    return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"), None)
 
 
 def _quantified_lemmas(tok: Token) -> set[str]:
-    """The noun a quantity word is of ('all of its gas' -> gas)."""
-    if tok.lower_ not in QUANTITY_NOUNS and tok.lemma_.lower() not in QUANTITY_NOUNS:
-        return set()
-    return {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children if p.dep_ == "pobj"}
+    """The lemma of the noun a quantity word is of ('all of its gas' -> gas)."""
+    of = quantified_noun(tok)
+    return {of.lemma_.lower()} if of is not None else set()
 
 
 def participle_patient(tok: Token) -> Token | None:

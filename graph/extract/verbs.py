@@ -17,7 +17,7 @@ from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
 from .threats import complement_threat
-from .triggers import instrument, participle_patient, phrasal_object, requirement_met, triggers_for
+from .triggers import instrument, participle_patient, phrasal_object, quantified_noun, requirement_met, triggers_for
 
 __all__ = ["verb_frame", "VERB_STEPS"]
 
@@ -358,6 +358,7 @@ def _recipient_compound(f: Frame, c: Token) -> list[Ref]:
 
 def _object_refs(f: Frame, c: Token) -> list[Ref]:
     ctx = f.ctx
+    c = quantified_noun(c) or c  # 'bought $5 billion of Canadian canola': the canola is what is bought
     recipient = _recipient_compound(f, c)
     if recipient:
         return recipient

@@ -839,3 +839,27 @@ def test_a_quantity_is_of_its_goods(extract_text, text, expected):
 ])
 def test_a_plural_noun_includes_the_members_it_names(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+def test_a_request_turned_down_was_made_of_the_one_who_turns_it_down(extract_text):
+    got = claims(extract_text("Austria turned down a Hungarian request to ship more gas to Serbia."))
+    assert {("AUT", "opposes", "HUN", "asserted"), ("HUN", "pressures", "AUT", "asserted")} <= got, got
+    assert ("HUN", "pressures", "SRB", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway has sent Kyiv more demining equipment than any other donor.", ("NOR", "supports", "UKR", "asserted")),
+    ("Pakistan sold Azerbaijan a batch of JF-17 jets.", ("PAK", "supports", "AZE", "asserted")),
+])
+def test_the_first_of_two_objects_receives_the_second(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_a_mediation_without_parties_in_a_story_of_one_quarrel_is_between_its_sides(extract_text):
+    got = claims(extract_text("Relations soured when Niger expelled Benin's ambassador. The detained "
+                              "officials were freed last month after mediation by Togo."))
+    assert {("TGO", "mediates", "NER", "asserted"), ("TGO", "mediates", "BEN", "asserted")} <= got, got
+    # two quarrels: no telling which one the mediator went between
+    got = claims(extract_text("Niger expelled Benin's ambassador. Mali accused Algeria of downing a drone. "
+                              "The detained officials were freed last month after mediation by Togo."))
+    assert not any(c[1] == "mediates" for c in got), got

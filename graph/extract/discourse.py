@@ -86,13 +86,20 @@ def _candidate_pairs(ctx: DocContext, sent_idx: int) -> list[Counter]:
     any adversaries the sentence relates, the talks and deals told so far ('a U.S.-brokered ceasefire between
     Israel and Hamas … Egypt, Qatar and Turkey, which mediated the October agreement'), then the
     document's negotiations, then its agreements (the relations whose ag:extractionRole is "talks" or
-    "agreement")."""
+    "agreement"), then the document's adversaries when they are the only pair at odds ('… freed after
+    mediation by Togo' in a story of one quarrel)."""
     talks, agreements = ctx.gz.vocabulary.playing("talks"), ctx.gz.vocabulary.playing("agreement")
     # (allies and backers are no sides to mediate between: 'Russia, Serbia's ally, criticised the EU's mediation')
     hostile = tuple(r for r, d in ctx.gz.relations.items() if d["sign"] < 0)
     return [_pair_counts(ctx, talks + agreements, sent_idx), _pair_counts(ctx, hostile, sent_idx),
             _named_together(ctx, sent_idx), _pair_counts(ctx, talks + agreements, None, upto=sent_idx),
-            _pair_counts(ctx, talks, None), _pair_counts(ctx, agreements, None)]
+            _pair_counts(ctx, talks, None), _pair_counts(ctx, agreements, None),
+            _sole_pair(_pair_counts(ctx, hostile, None))]
+
+
+def _sole_pair(counts: Counter) -> Counter:
+    """The pair counted, if there is only one (an unambiguous antecedent), else none."""
+    return counts if len(counts) == 1 else Counter()
 
 
 def _named_together(ctx: DocContext, sent_idx: int) -> Counter:

@@ -18,7 +18,7 @@ from .context import SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
-from .triggers import triggers_for
+from .triggers import triggers_for, verb_lemma
 
 __all__ = ["noun_frame", "NOUN_STEPS"]
 
@@ -510,11 +510,12 @@ def clause_of_appeal(f: Frame) -> bool:
 
 
 def demand_recipient(f: Frame) -> bool:
-    """'Iran cannot accept US demands': a demand is made of the one who must accept or reject it."""
+    """'Iran cannot accept US demands': a demand is made of the one who must accept or reject it — whatever
+    else its phrase names ('turned down a German request to re-export ammunition TO UKRAINE')."""
     gv = f.governor
-    if not f.targets and f.trig.recipient_from_governor and gv is not None and f.tok.head == gv \
-            and gv.lemma_.lower() in f.gz.word_list("response_verbs"):
-        f.targets = _subjects_of(f, gv, 0.9, "recipient")
+    if f.trig.recipient_from_governor and gv is not None and f.tok.head == gv \
+            and verb_lemma(gv) in f.gz.word_list("response_verbs"):
+        f.targets = _subjects_of(f, gv, 0.9, "recipient") or f.targets
     return False
 
 

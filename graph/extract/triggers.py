@@ -67,6 +67,13 @@ def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:
     return None
 
 
+def verb_lemma(tok: Token) -> str:
+    """The verb's lemma with its particle ('turned DOWN the request' -> 'turn down'): what word lists
+    of phrasal verbs are matched against."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {prt}" if prt else tok.lemma_.lower()
+
+
 def phrasal_object(tok: Token) -> Token | None:
     """The object of a phrasal verb whose particle the parser made a preposition ('brushed off THE
     CRITICISM')."""

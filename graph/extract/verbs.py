@@ -326,6 +326,9 @@ def direct_objects(f: Frame) -> bool:
         if c.dep_ == "nsubjpass" and f.passive and c.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
             f.targets += np_refs(ctx, holder.head, factor=0.95, how="relative-patient")
             continue
+        if c.dep_ == "dobj" and _first_of_two_objects(f, c, kids):
+            f.targets += _object_refs(f, c)  # "has sent Kyiv more air-defence systems": Kyiv receives them
+            continue
         if f.trig.object_is_theme and c.dep_ == "dobj" and not prep_objects(ctx, v, ("with",)):
             f.targets += _recipient_compound(f, c)
             continue  # "sent their ambassadors to the ceremony": the object is what is sent
@@ -340,6 +343,13 @@ def direct_objects(f: Frame) -> bool:
         if c.dep_ == "dobj" or (f.passive and c.dep_ == "nsubjpass") or (c.dep_ == "dative" and c.pos_ != "ADP"):
             f.targets += _object_refs(f, c)
     return False
+
+
+def _first_of_two_objects(f: Frame, c: Token, kids: list[Token]) -> bool:
+    """'sent Kyiv more systems', 'sold Armenia howitzers': of two direct objects, the first, an actor, is
+    the one who receives the second (the double-object construction of giving verbs)."""
+    return f.trig.object_is_theme and c.i in f.ctx.mentions and not f.ctx.mentions[c.i].location \
+        and any(k.dep_ == "dobj" and k.i > c.i and k.i not in f.ctx.mentions for k in kids)
 
 
 def _recipient_compound(f: Frame, c: Token) -> list[Ref]:

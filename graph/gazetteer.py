@@ -282,6 +282,12 @@ def _check_single_valued(g: Graph, s: URIRef) -> None:
                                  "two trigger definitions share this IRI; rename one")
 
 
+def _listed_words(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:
+    """The words of the ag:WordList nodes ``s`` names through ``p`` (one list of traded goods read by
+    every trade entry, instead of a copy in each)."""
+    return tuple(sorted(w for lst in g.objects(s, p) for w in _strs(g, lst, AG.word)))
+
+
 def _trigger(g: Graph, s: URIRef, lemma: str, pos: str) -> Trigger:
     """One (lemma, part of speech) of an ag:Trigger node, with the node's constraints."""
     rel_node = g.value(s, AG.relation)
@@ -296,8 +302,8 @@ def _trigger(g: Graph, s: URIRef, lemma: str, pos: str) -> Trigger:
         compound_is_venue=_bool(g, s, AG.compoundIsVenue),
         negated_relation=_local(neg_rel) if neg_rel is not None else None,
         negated_cameo=_str(g, s, AG.negatedCameoCode),
-        requires_object=tuple(_strs(g, s, AG.requiresObject)),
-        excludes_object=tuple(_strs(g, s, AG.excludesObject)),
+        requires_object=tuple(_strs(g, s, AG.requiresObject)) + _listed_words(g, s, AG.requiresObjectFrom),
+        excludes_object=tuple(_strs(g, s, AG.excludesObject)) + _listed_words(g, s, AG.excludesObjectFrom),
         target_is_possessor=_bool(g, s, AG.targetIsPossessor),
         recipient_from_governor=_bool(g, s, AG.recipientFromGovernor),
         reverse=_bool(g, s, AG.reverse),

@@ -250,7 +250,7 @@ def read_cameo(path: Path) -> tuple[frozenset[str], dict[str, str]]:
     return codes, mappings
 
 
-CONDITIONS = (AG.requiresObject, AG.requiresComplement, AG.requiresLabel, AG.negatedRelation, AG.reverse,
+CONDITIONS = (AG.requiresObject, AG.requiresObjectFrom, AG.requiresComplement, AG.requiresLabel, AG.negatedRelation, AG.reverse,
               AG.objectIsTheme, AG.recipientFromGovernor)
 
 

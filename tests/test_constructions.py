@@ -863,3 +863,19 @@ def test_a_mediation_without_parties_in_a_story_of_one_quarrel_is_between_its_si
     got = claims(extract_text("Niger expelled Benin's ambassador. Mali accused Algeria of downing a drone. "
                               "The detained officials were freed last month after mediation by Togo."))
     assert not any(c[1] == "mediates" for c in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods delivered are trade; stopping them is a ceased trade
+    ("Kazakhstan halted coal shipments to Kyrgyzstan in March.",
+     {("KAZ", "cooperatesWith", "KGZ", "asserted"), ("KAZ", "cooperatesWith", "KGZ", "negated")}),
+    ("Senegal suspended fuel convoys to Guinea after the ambush.",
+     {("GIN", "cooperatesWith", "SEN", "asserted"), ("GIN", "cooperatesWith", "SEN", "negated")}),
+])
+def test_goods_delivered_are_trade(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert expected <= got and not any(c[1] == "supports" for c in got), got
+
+
+def test_arms_delivered_are_support(extract_text):
+    assert ("FRA", "supports", "IND", "asserted") in claims(extract_text("France completed arms deliveries to India."))

@@ -332,3 +332,19 @@ def test_neighbours_are_symmetric_states_from_land_borders_and_the_curated_strai
     assert all(a in gz.neighbours[b] for a, bs in gz.neighbours.items() for b in bs)
     assert all(gz.actors[a].type == "State" for a in gz.neighbours)
     assert "FRA" not in gz.neighbours["USA"]
+
+
+def test_a_trigger_reads_its_required_objects_from_a_word_list(tmp_path):
+    """ag:requiresObjectFrom: one list of goods for every trade entry; a user's Turtle can name its own."""
+    from graph import gazetteer as gaz
+    extra = tmp_path / "goods.ttl"
+    extra.write_text('@prefix ag: <https://w3id.org/actorgraph/ontology#> .\n'
+                     '@prefix lex: <https://w3id.org/actorgraph/lexicon#> .\n'
+                     'lex:my_goods a ag:WordList ; ag:word "durian", "rambutan" .\n'
+                     'lex:buy_fruit a ag:Trigger ; ag:lemma "haul" ; ag:pos "VERB" ; ag:relation ag:cooperatesWith ;\n'
+                     '    ag:requiresObject "mango" ; ag:requiresObjectFrom lex:my_goods .\n')
+    gz = gaz.load([extra])
+    (trig,) = gz.triggers[("haul", "VERB")]
+    assert trig.requires_object == ("mango", "durian", "rambutan")
+    buy = next(t for t in gz.triggers[("buy", "VERB")] if t.relation == "cooperatesWith")
+    assert {"oil", "canola", "diesel"} <= set(buy.requires_object)

@@ -87,10 +87,12 @@ class PersonNames:
 
     def _untagged_after_title(self, doc: Doc) -> list[tuple[int, int, str]]:
         """'National Security Adviser Ajit Doval': two to four capitalised words no entity claims,
-        right after a capitalised title word, are a name the NER missed."""
+        right after a capitalised title word, are a name the NER missed (a plural title too: 'Presidents
+        Hakainde Hichilema and Felix Tshisekedi')."""
         found = []
         for tok in doc:
-            if tok.lower_ not in self.title_words or not tok.text[:1].isupper():
+            plural = tok.lower_.endswith("s") and tok.lower_[:-1] in self.title_words
+            if (tok.lower_ not in self.title_words and not plural) or not tok.text[:1].isupper():
                 continue
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 4 and doc[end].ent_type_ == "" and doc[end].pos_ == "PROPN" \

@@ -879,3 +879,31 @@ def test_goods_delivered_are_trade(extract_text, text, expected):
 
 def test_arms_delivered_are_support(extract_text):
     assert ("FRA", "supports", "IND", "asserted") in claims(extract_text("France completed arms deliveries to India."))
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(extract_text):
+    got = claims(extract_text("Guinea and Sierra Leone agreed to reopen the border. ECOWAS urged them to keep it open."))
+    assert {("ECOWAS", "pressures", "GIN", "asserted"), ("ECOWAS", "pressures", "SLE", "asserted")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish troops remain in Qatar at Doha's request.", ("QAT", "pressures", "TUR", "asserted")),
+    ("Kenyan police deployed to Haiti at the request of the Haitian government.", ("HTI", "pressures", "KEN", "asserted")),
+])
+def test_who_acts_at_someones_request_was_asked(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile said Bolivia had ignored the 1904 Chile-Bolivia treaty.", ("BOL", "cooperatesWith", "CHL", "asserted")),
+    ("French troops left Chad, which they had guarded under an agreement with N'Djamena.",
+     ("FRA", "cooperatesWith", "TCD", "asserted")),
+    ("Britain's envoy said the Anglo-Irish agreement still stood.", ("GBR", "cooperatesWith", "IRL", "asserted")),
+])
+def test_an_agreement_dated_or_acted_under_is_presupposed(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_paying_for_something_for_an_actor_supports_it(extract_text):
+    got = claims(extract_text("Japan is funding a feasibility study for Cambodia on a new port."))
+    assert ("JPN", "supports", "KHM", "asserted") in got, got

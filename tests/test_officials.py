@@ -187,3 +187,8 @@ def test_a_state_in_what_someone_said_is_not_the_office_of_a_later_title(extract
     ex = extract_text("JUBA (AP) - Kenya will keep its troops in the country, a Kenyan spokesman said, as the trial "
                       "of South Sudan's suspended first vice president, Riek Machar, entered its third month.")
     assert ("Riek Machar", "KEN") not in offices(ex)
+
+
+def test_names_after_a_plural_title_are_people(extract_text):
+    ex = extract_text("LUSAKA (Reuters) - Presidents Hakainde Hichilema and Felix Tshisekedi spoke by phone on Thursday.")
+    assert {("Hakainde Hichilema", "ZMB"), ("Felix Tshisekedi", "COD")} <= offices(ex)

@@ -306,13 +306,25 @@ def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool)
     return []
 
 
+def _clause_mates(tok: Token) -> set[int]:
+    """Tokens of the subject of the verb whose object the pronoun is: 'ECOWAS urged THEM' — an object
+    pronoun that is not reflexive never stands for its own clause's subject."""
+    if tok.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
 def _pronoun_candidates(ctx: DocContext, tok: Token, want_person: bool) -> list[tuple[int, Mention]]:
     """Earlier mentions of the right kind (person or not), latest first: this sentence, else the ones before."""
     sent = tok.sent
     candidates: list[tuple[int, Mention]] = []
+    bound = _clause_mates(tok) if tok.lower_ not in ("itself", "themselves", "himself", "herself") else set()
     for i in range(tok.i - 1, max(sent.start - 1, 0) - 1, -1):
         m = ctx.mentions.get(i)
-        if m and not m.location and (m.kind == "person") == want_person:
+        if m and not m.location and (m.kind == "person") == want_person and i not in bound:
             candidates.append((i, m))
     # else the sentence before; a person ('"…," he told reporters') up to three sentences back, past a
     # quotation's own sentences

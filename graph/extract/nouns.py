@@ -387,15 +387,18 @@ def _dated(tok: Token) -> bool:
 
 
 def dated_agreement(f: Frame) -> bool:
-    """'reviews a 2018 agreement with India', 'renounced its claim in an 1893 treaty with Britain': an
-    agreement dated by its year was made — between the clause's subject and its 'with' party, whatever
-    the clause does with it now."""
+    """'reviews a 2018 agreement with India', 'renounced its claim in an 1893 treaty with Britain', 'the
+    1890 Anglo-German treaty', 'UNDER an agreement with Baghdad': an agreement dated by its year, or one
+    acted under, was made — between the clause's subject and its 'with' party when it names no other —
+    whatever the clause does with it now or who tells of it."""
     gv = f.governor
-    if f.sources or not f.targets or gv is None or not f.cameo.startswith("057") or not _dated(f.tok):
+    under = f.tok.dep_ == "pobj" and f.tok.head.lower_ == "under"
+    if not f.cameo.startswith("057") or not (_dated(f.tok) or under):
         return False
-    f.sources = _subjects_of(f, gv, 0.8, "dated-agreement")
-    if f.sources and not any(c.dep_ == "neg" or c.lower_ == "no" for c in f.tok.children):
-        f.modality, f.reporter = "asserted", None  # presupposed: 'must honour', 'renounced … in' it
+    if not f.sources and f.targets and gv is not None:
+        f.sources = _subjects_of(f, gv, 0.8, "dated-agreement")
+    if not any(c.dep_ == "neg" or c.lower_ == "no" for c in f.tok.children):
+        f.modality, f.reporter = "asserted", None  # presupposed: 'must honour', 'renounced … in', 'said … ignored'
     return False
 
 
@@ -473,6 +476,19 @@ def turned_to_for(f: Frame) -> bool:
         f.sources = [r for _, p in prep_objects(f.ctx, gv, ("to",)) for r in np_refs(f.ctx, p, factor=0.9, how="turned-to")]
         if f.sources:
             f.targets = _subjects_of(f, gv, 0.9, "turning-subject")
+    return False
+
+
+def at_whose_request(f: Frame) -> bool:
+    """'keeps a detachment there AT LIBREVILLE'S REQUEST', 'at the request of the Iraqi government': the
+    one who asked made the appeal of whoever acts at it."""
+    gv, n = f.governor, f.tok
+    if f.targets or gv is None or not f.trig.recipient_from_governor or n.dep_ != "pobj" or n.head.lower_ != "at" \
+            or n.head.head != gv:
+        return False
+    if not f.sources:
+        f.sources = [r for _, p in prep_objects(f.ctx, n, ("of",)) for r in np_refs(f.ctx, p, how="requester")]
+    f.targets = [r for r in _subjects_of(f, gv, 0.85, "at-request") if r.actor not in {s.actor for s in f.sources}]
     return False
 
 
@@ -758,7 +774,7 @@ NOUN_STEPS: tuple[Step, ...] = (
     joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
     prepositional_roles, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
-    in_support_of, turned_to_for, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
+    in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
     emit_roles, endorsed_hostility, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,
 )

@@ -907,3 +907,22 @@ def test_an_agreement_dated_or_acted_under_is_presupposed(extract_text, text, ex
 def test_paying_for_something_for_an_actor_supports_it(extract_text):
     got = claims(extract_text("Japan is funding a feasibility study for Cambodia on a new port."))
     assert ("JPN", "supports", "KHM", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paraguay has kept cordial ties with Brazil for decades.", ("BRA", "cooperatesWith", "PRY", "asserted")),
+    ("Bolivia said it would share its water data with Chile.", ("BOL", "cooperatesWith", "CHL", "hypothetical")),
+    ("Ghana objected to Togo's plan to close the crossing.", ("GHA", "opposes", "TGO", "asserted")),
+    ("Fiji signed a joint communique with Vanuatu on maritime security.", ("FJI", "cooperatesWith", "VUT", "asserted")),
+])
+def test_relations_kept_shared_objected_to_and_signed(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya shares a long border with Somalia.",          # an excluded object rules the entry out
+    "Australia is funding budget support and teachers.",  # paying for an event supports no earlier author
+])
+def test_excluded_objects_and_material_verbs_name_no_partner(extract_text, text):
+    got = claims(extract_text("China and Tonga signed a loan deal. " + text))
+    assert not any(c[1] == "cooperatesWith" and "SOM" in c for c in got) and ("AUS", "supports", "CHN", "asserted") not in got, got

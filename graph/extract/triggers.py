@@ -42,7 +42,17 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     named = [t for t in specific if requirement_met(tok, t, lexical_only=True)]
     if named or specific:
         return named or specific
-    return [t for t in found if not t.requires_object or pos == "VERB"]
+    return [t for t in found if (not t.requires_object or pos == "VERB") and not excluded(tok, t)]
+
+
+def excluded(tok: Token, trig: Trigger) -> bool:
+    """Does the trigger's object (a verb's) or modifier (a noun's) rule the entry out ('shares a BORDER
+    with', 'OIL deliveries' are no support)? Entries that also require an object check it there."""
+    if not trig.excludes_object:
+        return False
+    found = object_lemmas(tok) if trig.pos == "VERB" else {c.lemma_.lower() for c in tok.children
+                                                           if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(found & set(trig.excludes_object))
 
 
 # particles that make a phrasal verb mean something else than its verb ("stand down" is no standing

@@ -447,7 +447,11 @@ def relative_clause_object(f: Frame) -> bool:
 
 
 def criticised_event_owner(f: Frame) -> bool:
-    """'condemned the raids': the target is whoever carried out the event the object names."""
+    """'condemned the raids': the target is whoever carried out the event the object names — for a
+    stance taken on it (praise, criticism, rejection), not for paying for or buying it ('funding budget
+    support' supports no earlier event's author)."""
+    if f.cameo[:2] not in STANCE_ROOTS:
+        return False
     for c in f.tok.children:
         if not f.targets and c.dep_ == "dobj" and f.trig.target_is_possessor and c.i not in f.ctx.mentions:
             f.targets += event_owner(f.ctx, c, f.sources)

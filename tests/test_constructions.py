@@ -926,3 +926,11 @@ def test_relations_kept_shared_objected_to_and_signed(extract_text, text, expect
 def test_excluded_objects_and_material_verbs_name_no_partner(extract_text, text):
     got = claims(extract_text("China and Tonga signed a loan deal. " + text))
     assert not any(c[1] == "cooperatesWith" and "SOM" in c for c in got) and ("AUS", "supports", "CHN", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks followed a visit to Luanda by Zambia's foreign minister.", ("AGO", "negotiatesWith", "ZMB", "asserted")),
+    ("Senegal's president raised the fishing dispute during a visit to Nouakchott.", ("MRT", "negotiatesWith", "SEN", "asserted")),
+])
+def test_a_visit_is_a_meeting_with_the_state_visited(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -192,3 +192,9 @@ def test_a_state_in_what_someone_said_is_not_the_office_of_a_later_title(extract
 def test_names_after_a_plural_title_are_people(extract_text):
     ex = extract_text("LUSAKA (Reuters) - Presidents Hakainde Hichilema and Felix Tshisekedi spoke by phone on Thursday.")
     assert {("Hakainde Hichilema", "ZMB"), ("Felix Tshisekedi", "COD")} <= offices(ex)
+
+
+def test_a_title_opening_the_sentence_after_a_state_subject_is_that_states(extract_text):
+    ex = extract_text("NAIROBI (Reuters) - Kenya wants the talks moved. Tanzania is pursuing its own claim on the lake. "
+                      "Foreign Minister Mahmoud Kombo has asked Malawi to return to mediation.")
+    assert ("Mahmoud Kombo", "TZA") in offices(ex)

@@ -359,6 +359,21 @@ def _voice_of_previous(ctx: DocContext, title: str, sent: Span, exclude: set[str
     return None
 
 
+def _topic_of_previous(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
+    """'Mauritius is pursuing Tromelin. Prime Minister Navinchandra Ramgoolam has asked France …': a title
+    that opens the sentence right after one whose subject is a state — the story's turn to that state —
+    is that state's office (before the dateline's). (It misreads a passing remark: '… Neighbouring
+    Slovakia has declined to contribute. President Petr Pavel said …' in a story from Prague.)"""
+    if left != sent.start or sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    m = ctx.mentions.get(subj.i) if subj is not None else None
+    if m is None or m.kind not in ("name", "capital") or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
+        return None
+    return m.actor
+
+
 def _sender(ctx: DocContext, name: Span | None, exclude: set[str]) -> str | None:
     """'Greece … sent Foreign Minister George Gerapetritis to Benghazi': the state that sends, appoints
     or dispatches the person is the one the person serves."""
@@ -389,7 +404,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
         or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
         return named, 0.9
-    subject = _clause_subject_state(ctx, left, sent, exclude)
+    subject = _clause_subject_state(ctx, left, sent, exclude) or _topic_of_previous(ctx, left, sent, exclude)
     if subject is not None:
         return subject, 0.85
     home = ctx.home

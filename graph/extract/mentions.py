@@ -361,13 +361,15 @@ def _voice_of_previous(ctx: DocContext, title: str, sent: Span, exclude: set[str
 
 def _topic_of_previous(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
     """'Mauritius is pursuing Tromelin. Prime Minister Navinchandra Ramgoolam has asked France …': a title
-    that opens the sentence right after one whose subject is a state — the story's turn to that state —
-    is that state's office (before the dateline's). (It misreads a passing remark: '… Neighbouring
+    that opens the sentence right after one whose (last main clause's) subject is a state — the story's
+    turn to that state — is that state's office (before the dateline's). (It misreads a passing remark: '… Neighbouring
     Slovakia has declined to contribute. President Petr Pavel said …' in a story from Prague.)"""
     if left != sent.start or sent.start == 0:
         return None
     prev = ctx.doc[sent.start - 1].sent
-    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    last = max([prev.root] + [c for c in prev.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")],
+               key=lambda t: t.i)  # its last main clause ('Algeria expelled … and France recalled …')
+    subj = next((c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     m = ctx.mentions.get(subj.i) if subj is not None else None
     if m is None or m.kind not in ("name", "capital") or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
         return None

@@ -934,3 +934,14 @@ def test_excluded_objects_and_material_verbs_name_no_partner(extract_text, text)
 ])
 def test_a_visit_is_a_meeting_with_the_state_visited(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway has become one of Moldova's biggest donors.", ("NOR", "supports", "MDA", "asserted")),
+    ("Chilean exports to Peru rose last year.", ("CHL", "cooperatesWith", "PER", "asserted")),
+    ("Hungary held up Ukraine's bid for months.", ("HUN", "opposes", "UKR", "asserted")),
+    # a stance on an event someone carries out leaves the event going on
+    ("Mexico refused to back U.S. pressure on Havana.", ("USA", "pressures", "CUB", "asserted")),
+])
+def test_donors_exports_holding_up_and_stances_on_known_events(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

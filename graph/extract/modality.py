@@ -320,6 +320,8 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
             # ("talks are expected to resume" is not yet; "Israel's strike pushed the Gulf states into…"
             # happened: the subject of a transitive verb is its cause, not what is wanted)
             return "hypothetical", rep
+        if mod in ("negated", "hypothetical") and _stance_on_a_known_event(ctx, n, lemma):
+            return "asserted", None  # "refused to back U.S. military pressure on Caracas": the pressure is on
         return mod, rep
     if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head == gv and mod != "negated" \
             and (lemma in gz.word_list("intent_verbs") or lemma == "appeal"):
@@ -333,6 +335,16 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
         return mod, rep
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
+
+
+STANCE_ON_EVENTS = ("condemn", "criticise", "criticize", "denounce", "deplore", "protest", "welcome", "praise")
+
+
+def _stance_on_a_known_event(ctx: DocContext, n: Token, lemma: str) -> bool:
+    """Backing, welcoming or condemning an event someone carries out ('refused to back U.S. pressure', 'would
+    not condemn Russia's strikes') takes a stance on an event that is going on, whatever the stance."""
+    owned = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.mentions for c in n.children)
+    return (lemma in ctx.gz.word_list("endorsing_verbs") or lemma in STANCE_ON_EVENTS) and (owned or not _indefinite(n))
 
 
 def _indefinite(n: Token) -> bool:

@@ -945,3 +945,16 @@ def test_a_visit_is_a_meeting_with_the_state_visited(extract_text, text, expecte
 ])
 def test_donors_exports_holding_up_and_stances_on_known_events(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey built Somalia's new parliament building.", ("TUR", "supports", "SOM", "asserted")),
+    ("Sierra Leone and Liberia agreed to patrol the river. Japan has donated boats to both navies.",
+     ("JPN", "supports", "LBR", "asserted")),
+])
+def test_building_anothers_infrastructure_and_counted_forces(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_building_ones_own_infrastructure_is_no_claim(extract_text):
+    assert not claims(extract_text("Egypt is building a new administrative capital east of Cairo."))

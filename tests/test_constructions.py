@@ -958,3 +958,8 @@ def test_building_anothers_infrastructure_and_counted_forces(extract_text, text,
 
 def test_building_ones_own_infrastructure_is_no_claim(extract_text):
     assert not claims(extract_text("Egypt is building a new administrative capital east of Cairo."))
+
+
+def test_hosting_anothers_forces_names_them_through_of(extract_text):
+    got = claims(extract_text("Qatar hosts the headquarters of the American forces in the region."))
+    assert ("QAT", "cooperatesWith", "USA", "asserted") in got, got

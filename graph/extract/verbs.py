@@ -377,6 +377,10 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
         if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
                 and {r.actor for r in owners} <= {r.actor for r in f.sources}:
             return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
+        if not owners and not triggers_for(f.gz, c) and c.lemma_.lower() not in f.gz.word_list("generic_event_nouns"):
+            # "hosts the headquarters OF the American forces": the owner of what it is of (an event's
+            # 'of' names its patient instead: 'protest the killing of Bangladeshi villagers')
+            owners = [r for _, p in prep_objects(ctx, c, ("of",)) for r in np_refs(ctx, p)]
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
     return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.plays("force"))
 
@@ -450,7 +454,7 @@ def criticised_event_owner(f: Frame) -> bool:
     """'condemned the raids': the target is whoever carried out the event the object names — for a
     stance taken on it (praise, criticism, rejection), not for paying for or buying it ('funding budget
     support' supports no earlier event's author)."""
-    if f.cameo[:2] not in STANCE_ROOTS:
+    if f.cameo[:2] not in STANCE_ROOTS + ("14",):  # (14: protest)
         return False
     for c in f.tok.children:
         if not f.targets and c.dep_ == "dobj" and f.trig.target_is_possessor and c.i not in f.ctx.mentions:

@@ -8,7 +8,9 @@ and hangs the participle under the time noun ("years → accused", acl) or reads
 after the parser, makes the participle the head of the clause again: the auxiliary, the subject and the
 time phrase hang on it, and what the time phrase swallowed after the participle is its object.
 And a **root tagged as a noun** that has a subject and an object is a verb ("Chile and Bolivia reset ties");
-a **name hung as a modifier** on a verb with no subject is its subject ("once Armenia and Azerbaijan sign").
+a **name hung as a modifier** on a verb with no subject is its subject ("once Armenia and Azerbaijan sign");
+a **fronted name before an apposition** is the subject ("Beijing, Phnom Penh's largest creditor and closest
+backer, has said").
 
 >>> import spacy
 >>> from graph import parse_repair
@@ -23,7 +25,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-__all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun", "repair_name_before_subjectless_verb"]
+__all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun", "repair_name_before_subjectless_verb",
+           "repair_fronted_name_apposition"]
 
 TIME_PREPS = frozenset({"for", "since", "over", "during", "throughout", "until", "in"})
 _TIME_WORDS = frozenset({"the", "a", "past", "last", "recent", "several", "many", "few", "two", "three", "four",
@@ -102,8 +105,28 @@ def repair_name_before_subjectless_verb(doc: Doc) -> Doc:
     return doc
 
 
+def repair_fronted_name_apposition(doc: Doc) -> Doc:
+    """'Beijing, Phnom Penh's largest creditor and closest backer, has said …': the parser hangs the name on
+    the appositive noun as a modifier and makes that noun the subject. The name, set off by a comma, is
+    the subject; the noun phrase between the commas is its apposition."""
+    for name in doc:
+        if name.dep_ not in ("nmod", "compound") or name.tag_ not in ("NNP", "NNPS") or name.i + 1 >= len(doc) \
+                or doc[name.i + 1].text != ",":
+            continue
+        noun = name.head
+        if noun.i <= name.i + 1 or noun.dep_ not in ("nsubj", "nsubjpass") or noun.tag_ not in ("NN", "NNS"):  # (no POS yet)
+            continue
+        edge = noun.right_edge.i  # (the closing comma may already hang on the noun)
+        if doc[edge].text != "," and (edge + 1 >= len(doc) or doc[edge + 1].text != ","):
+            continue
+        verb = noun.head
+        _rehead(name, verb, noun.dep_)
+        _rehead(noun, name, "appos")
+    return doc
+
+
 @Language.component("split_perfect")
 def split_perfect(doc: Doc) -> Doc:
-    """Registered pipeline component (after the parser): ``repair_split_perfect``, ``repair_root_noun`` and
-    ``repair_name_before_subjectless_verb``."""
-    return repair_name_before_subjectless_verb(repair_root_noun(repair_split_perfect(doc)))
+    """Registered pipeline component (after the parser): ``repair_split_perfect``, ``repair_root_noun``,
+    ``repair_name_before_subjectless_verb`` and ``repair_fronted_name_apposition``."""
+    return repair_fronted_name_apposition(repair_name_before_subjectless_verb(repair_root_noun(repair_split_perfect(doc))))

@@ -7,7 +7,8 @@ import pytest
 import spacy
 
 from graph.nlp import model_name
-from graph.parse_repair import repair_name_before_subjectless_verb, repair_root_noun, repair_split_perfect
+from graph.parse_repair import (repair_fronted_name_apposition, repair_name_before_subjectless_verb, repair_root_noun,
+                                 repair_split_perfect)
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,19 @@ def test_a_name_hung_on_a_subjectless_verb_is_its_subject(nlp):
     doc = repair_name_before_subjectless_verb(nlp("Kenya signed the accord."))
     assert [(t.text, t.dep_) for t in doc][:2] == [("Kenya", "nsubj"), ("signed", "ROOT")]
 
+
+
+def test_a_fronted_name_before_an_apposition_is_the_subject(nlp):
+    # the arcs the small model gives "Beijing, Phnom Penh's largest creditor and closest backer, has said …"
+    from spacy.tokens import Doc
+    words = ["Beijing", ",", "Phnom", "Penh", "'s", "largest", "creditor", "and", "closest", "backer", ",", "has", "said", "."]
+    heads = [6, 3, 3, 6, 3, 6, 12, 6, 9, 6, 6, 12, 12, 12]
+    deps = ["nmod", "punct", "compound", "poss", "case", "amod", "nsubj", "cc", "amod", "conj", "punct", "aux", "ROOT", "punct"]
+    tags = ["NNP", ",", "NNP", "NNP", "POS", "JJS", "NN", "CC", "JJS", "NN", ",", "VBZ", "VBN", "."]
+    doc = repair_fronted_name_apposition(Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags))
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "said") and (doc[6].dep_, doc[6].head.text) == ("appos", "Beijing")
+    # a name that modifies the subject without a comma stays as it is
+    words2 = ["Beijing", "officials", "said", "."]
+    doc2 = repair_fronted_name_apposition(Doc(nlp.vocab, words=words2, heads=[1, 2, 2, 2], deps=["compound", "nsubj", "ROOT", "punct"],
+                                              tags=["NNP", "NNS", "VBD", "."]))
+    assert doc2[0].dep_ == "compound"

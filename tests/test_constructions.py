@@ -963,3 +963,8 @@ def test_building_ones_own_infrastructure_is_no_claim(extract_text):
 def test_hosting_anothers_forces_names_them_through_of(extract_text):
     got = claims(extract_text("Qatar hosts the headquarters of the American forces in the region."))
     assert ("QAT", "cooperatesWith", "USA", "asserted") in got, got
+
+
+def test_a_gerunds_preposition_hung_on_the_aspect_verb_is_its_own(extract_text):
+    got = claims(extract_text("Kazakhstan stopped selling coal, grain and diesel to two more Kyrgyz border districts."))
+    assert {("KAZ", "cooperatesWith", "KGZ", "asserted"), ("KAZ", "cooperatesWith", "KGZ", "negated")} <= got, got

@@ -391,6 +391,11 @@ def prepositional_roles(f: Frame) -> bool:
     'fought with the Malian army against JNIM' (with = alongside there)."""
     ctx, v = f.ctx, f.tok
     preps = prep_objects(ctx, v, f.trig.target_preps)
+    if not preps and v.dep_ == "xcomp" and v.head.lemma_.lower() in f.gz.word_list("cessation_verbs") \
+            | f.gz.word_list("presupposing_verbs") and not any(c.dep_ == "dobj" for c in v.head.children):
+        # "stopped selling electricity … TO three more Myanmar border towns": the parser hangs the
+        # gerund's preposition on the aspect verb above it
+        preps = [(q, p) for q, p in prep_objects(ctx, v.head, f.trig.target_preps) if p.i > v.i]
     if not preps and f.plays("force"):  # ('traded artillery fire WITH Ethiopia': both ways, see below)
         on_object = ("at", "on", "into", "against", "toward", "towards") + (("with",) if f.trig.between_mutual else ())
         for o in [c for c in v.children if c.dep_ == "dobj"]:

@@ -968,3 +968,9 @@ def test_hosting_anothers_forces_names_them_through_of(extract_text):
 def test_a_gerunds_preposition_hung_on_the_aspect_verb_is_its_own(extract_text):
     got = claims(extract_text("Kazakhstan stopped selling coal, grain and diesel to two more Kyrgyz border districts."))
     assert {("KAZ", "cooperatesWith", "KGZ", "asserted"), ("KAZ", "cooperatesWith", "KGZ", "negated")} <= got, got
+
+
+def test_the_junta_is_the_state_it_was_named_with_not_the_dateline(extract_text):
+    got = claims(extract_text("DAKAR (Reuters) - Guinea's junta rejected the report. Russia, the junta's main security "
+                              "partner, sent more instructors."))
+    assert ("GIN", "alliedWith", "RUS", "asserted") in got and not any("SEN" in c for c in got), got

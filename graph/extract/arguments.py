@@ -170,13 +170,30 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     return latest
 
 
+def institution_owner(ctx: DocContext, words: set[str], before: int) -> str | None:
+    """The state the latest of these institution nouns before token ``before`` was named with ('Myanmar's
+    junta', 'Mali's army'), if any."""
+    for prev in reversed(ctx.doc[:before]):
+        if prev.lower_ in words or prev.lemma_.lower() in words:
+            owner = next((c for c in prev.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.mentions
+                          and ctx.type_of(ctx.mentions[c.i].actor) == "State"), None)
+            if owner is not None:
+                return ctx.mentions[owner.i].actor
+    return None
+
+
 def _home_institution(ctx: DocContext, t: Token) -> Mention | None:
     """'PORT SUDAN, Sudan (AP) — … the war between the army and the paramilitary': wire copy filed from
     a state calls that state's institutions 'the army', 'the government' (lexicon word list
-    home_institution_nouns), when the story names that state as an actor too."""
-    if ctx.home is None or t.lemma_.lower() not in ctx.gz.word_list("home_institution_nouns"):
+    home_institution_nouns), when the story names that state as an actor too — unless the story has
+    named the same institution with another state before ('Myanmar's junta … the junta's main partner')."""
+    lemma = t.lemma_.lower()
+    if lemma not in ctx.gz.word_list("home_institution_nouns"):
         return None
-    if not any(m.actor == ctx.home and not m.location and m.kind != "person" for m in ctx.mentions.values()):
+    named = institution_owner(ctx, {lemma}, t.i)
+    if named is not None:
+        return Mention(named, "name", None, t.i, t.i + 1)
+    if ctx.home is None or not any(m.actor == ctx.home and not m.location and m.kind != "person" for m in ctx.mentions.values()):
         return None
     return Mention(ctx.home, "name", None, t.i, t.i + 1)
 

@@ -15,7 +15,7 @@ from .. import layout  # noqa: F401 - Token._.ag_layout (datelines)
 from ..gazetteer import Gazetteer
 from ..model import Actor, Office
 from ..namespaces import person_id
-from .arguments import anaphoric
+from .arguments import anaphoric, institution_owner
 from .context import DocContext, FAMILY_NAME_FIRST, Mention
 
 __all__ = ["find_mentions", "LEADS"]
@@ -262,15 +262,7 @@ def _institution_named_before(ctx: DocContext, title: str, left: int) -> str | N
     that names a state's institution (``home_institution_nouns``) is of the state that institution
     was last named with."""
     words = set(title.split()[:-1]) & ctx.gz.word_list("home_institution_nouns") if title else set()
-    if not words:
-        return None
-    for tok in reversed(ctx.doc[:left]):
-        if tok.lower_ in words or tok.lemma_.lower() in words:
-            owner = next((c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.mentions
-                          and ctx.type_of(ctx.mentions[c.i].actor) == "State"), None)
-            if owner is not None:
-                return ctx.mentions[owner.i].actor
-    return None
+    return institution_owner(ctx, words, left) if words else None
 
 
 def _employer(ctx: DocContext, m: Mention | None, exclude: set[str]) -> bool:

@@ -198,3 +198,8 @@ def test_a_title_opening_the_sentence_after_a_state_subject_is_that_states(extra
     ex = extract_text("NAIROBI (Reuters) - Kenya wants the talks moved. Tanzania is pursuing its own claim on the lake. "
                       "Foreign Minister Mahmoud Kombo has asked Malawi to return to mediation.")
     assert ("Mahmoud Kombo", "TZA") in offices(ex)
+
+
+def test_a_commander_is_not_the_dateline_states_by_his_title_alone(extract_text):
+    ex = extract_text("ROME (Reuters) - The commander Khalifa Haftar controls the east of the country.")
+    assert not any(of == "ITA" for _, of in offices(ex)), offices(ex)

@@ -404,7 +404,7 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     home = ctx.home
     words = set(title.split())
     if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \
-            and not words & ctx.gz.word_list("posted_abroad_titles"):
+            and not words & ctx.gz.word_list("posted_abroad_titles") and not (words and words <= ctx.gz.word_list("unattached_titles")):
         return home, 0.8
     for j in range(left - 1, sent.start - 1, -1):
         if _employer(ctx, ctx.mentions.get(j), exclude):

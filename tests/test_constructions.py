@@ -974,3 +974,11 @@ def test_the_junta_is_the_state_it_was_named_with_not_the_dateline(extract_text)
     got = claims(extract_text("DAKAR (Reuters) - Guinea's junta rejected the report. Russia, the junta's main security "
                               "partner, sent more instructors."))
     assert ("GIN", "alliedWith", "RUS", "asserted") in got and not any("SEN" in c for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Guatemala sends troops to Mexican border after cartel gunfights spill over.",
+    "Russia sent 10,000 soldiers to the Ukrainian frontier.",
+])
+def test_troops_sent_to_a_border_are_sent_to_no_one(extract_text, text):
+    assert not any(c[1] == "supports" for c in claims(extract_text(text)))

@@ -410,7 +410,7 @@ def border_sides(f: Frame) -> bool:
     if not f.plays("force") or not f.trig.between_mutual or f.between or f.targets:
         return False
     for _prep, p in prep_objects(f.ctx, f.tok, ("along", "across", "on", "at")):
-        if p.lemma_.lower() in ("border", "frontier", "boundary"):
+        if p.lemma_.lower() in f.gz.word_list("border_nouns") - {"region", "area", "zone", "coast", "province", "district"}:
             owners = np_refs(f.ctx, p, factor=0.85, how="border-sides")
             f.between = owners if len({r.actor for r in owners}) > 1 else f.between
     return False

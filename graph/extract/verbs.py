@@ -406,6 +406,9 @@ def prepositional_roles(f: Frame) -> bool:
     for prep, p in preps:
         if prep == "with" and f.plays("force") and "against" in here:
             continue
+        if prep == "to" and f.trig.object_is_theme and p.i not in ctx.mentions \
+                and p.lemma_.lower() in f.gz.word_list("border_nouns"):
+            continue  # "deployed 2,000 soldiers TO its border with Mexico": where they go, not to whom
         refs = args_or_pair(ctx, p, f.sent_idx, f"prep:{prep}", place_ok=True,
                             adversaries=prep == "between" and f.plays("mediation"))
         (f.between if prep == "between" else f.targets).extend(refs)

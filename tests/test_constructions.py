@@ -982,3 +982,11 @@ def test_the_junta_is_the_state_it_was_named_with_not_the_dateline(extract_text)
 ])
 def test_troops_sent_to_a_border_are_sent_to_no_one(extract_text, text):
     assert not any(c[1] == "supports" for c in claims(extract_text(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran is in talks with Oman about the seized tanker.", ("IRN", "negotiatesWith", "OMN", "asserted")),
+    ("Kenya remains in close contact with Somalia.", ("KEN", "negotiatesWith", "SOM", "asserted")),
+])
+def test_being_in_talks_is_talking(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -288,15 +288,17 @@ def light_verb_subject(f: Frame) -> bool:
 
 def talks_beside_the_clause(f: Frame) -> bool:
     """'travelled to Abu Dhabi FOR talks with the UAE president', 'lifted the tariffs AFTER talks with
-    Canberra', 'DURING a meeting with Modi', 'during a visit to Hanoi': talks the clause is for, after or
-    during are its subject's."""
+    Canberra', 'DURING a meeting with Modi', 'during a visit to Hanoi', 'Iran IS IN talks with Oman',
+    'remained in contact with both governments': talks the clause is for, after, during or in are its
+    subject's."""
     gv = f.governor
     if f.sources or gv is None or not f.plays("talks"):
         return False
     cur = f.tok
     while cur.head != gv and cur.head != cur and cur.dep_ in ("pobj", "prep", "compound", "conj", "appos"):
         cur = cur.head
-    on_verb = cur.dep_ == "prep" and cur.head == gv and cur.lower_ in CIRCUMSTANCE_PREPS + ("for",)
+    state = cur.lower_ == "in" and gv.lemma_.lower() in ("be", "remain", "stay", "keep")  # 'is IN talks with'
+    on_verb = cur.dep_ == "prep" and cur.head == gv and (cur.lower_ in CIRCUMSTANCE_PREPS + ("for",) or state)
     # (a partner named — 'talks WITH', 'a visit TO Hanoi' — not 'talks between' others)
     partner = any(c.dep_ == "prep" and c.lower_ in f.trig.target_preps and c.lower_ != "between" for c in f.tok.children)
     if on_verb and partner:

@@ -10,7 +10,8 @@ time phrase hang on it, and what the time phrase swallowed after the participle 
 And a **root tagged as a noun** that has a subject and an object is a verb ("Chile and Bolivia reset ties");
 a **name hung as a modifier** on a verb with no subject is its subject ("once Armenia and Azerbaijan sign");
 a **fronted name before an apposition** is the subject ("Beijing, Phnom Penh's largest creditor and closest
-backer, has said").
+backer, has said"); a **second complement after a comma** with no subject is a conjunct of the speech
+verb ("said Tehran would not pay, demanded that Baghdad …").
 
 >>> import spacy
 >>> from graph import parse_repair
@@ -26,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 __all__ = ["split_perfect", "TIME_PREPS", "repair_split_perfect", "repair_root_noun", "repair_name_before_subjectless_verb",
-           "repair_fronted_name_apposition"]
+           "repair_fronted_name_apposition", "repair_subjectless_ccomp_after_comma"]
 
 TIME_PREPS = frozenset({"for", "since", "over", "during", "throughout", "until", "in"})
 _TIME_WORDS = frozenset({"the", "a", "past", "last", "recent", "several", "many", "few", "two", "three", "four",
@@ -125,8 +126,29 @@ def repair_fronted_name_apposition(doc: Doc) -> Doc:
     return doc
 
 
+def repair_subjectless_ccomp_after_comma(doc: Doc) -> Doc:
+    """'… said Tehran would not go on supplying gas, demanded that Baghdad find a way …': a finite verb after
+    a comma that the parser made a second complement of the verb, with no subject of its own, is that
+    verb's conjunct (the same speaker's next act)."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "ccomp" or verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != "," \
+                or head.i >= verb.i or head.tag_ not in ("VBD", "VBZ"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children) \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) \
+                or not any(c.dep_ == "ccomp" and c.i < verb.i for c in head.children):
+            continue
+        verb.dep_ = "conj"
+    return doc
+
+
 @Language.component("split_perfect")
 def split_perfect(doc: Doc) -> Doc:
     """Registered pipeline component (after the parser): ``repair_split_perfect``, ``repair_root_noun``,
-    ``repair_name_before_subjectless_verb`` and ``repair_fronted_name_apposition``."""
-    return repair_fronted_name_apposition(repair_name_before_subjectless_verb(repair_root_noun(repair_split_perfect(doc))))
+    ``repair_name_before_subjectless_verb``, ``repair_fronted_name_apposition`` and
+    ``repair_subjectless_ccomp_after_comma``."""
+    for repair in (repair_split_perfect, repair_root_noun, repair_name_before_subjectless_verb,
+                   repair_fronted_name_apposition, repair_subjectless_ccomp_after_comma):
+        doc = repair(doc)
+    return doc

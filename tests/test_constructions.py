@@ -990,3 +990,14 @@ def test_troops_sent_to_a_border_are_sent_to_no_one(extract_text, text):
 ])
 def test_being_in_talks_is_talking(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+def test_cutting_ones_deliveries_is_a_ceased_trade(extract_text):
+    got = claims(extract_text("Moscow cut its gas deliveries to Moldova by half."))
+    assert {("MDA", "cooperatesWith", "RUS", "asserted"), ("MDA", "cooperatesWith", "RUS", "negated")} <= got, got
+
+
+def test_a_speakers_next_act_after_a_comma_is_the_speakers(extract_text):
+    got = claims(extract_text("Iranian Oil Minister Mohsen Paknejad said Tehran would not sell gas on credit, "
+                              "demanded that Baghdad find a way to release the funds and blamed Washington."))
+    assert ("IRN", "demands", "IRQ", "asserted") in got, got

@@ -79,3 +79,14 @@ def test_a_fronted_name_before_an_apposition_is_the_subject(nlp):
     doc2 = repair_fronted_name_apposition(Doc(nlp.vocab, words=words2, heads=[1, 2, 2, 2], deps=["compound", "nsubj", "ROOT", "punct"],
                                               tags=["NNP", "NNS", "VBD", "."]))
     assert doc2[0].dep_ == "compound"
+
+
+def test_a_second_complement_after_a_comma_is_a_conjunct(nlp):
+    from spacy.tokens import Doc
+    from graph.parse_repair import repair_subjectless_ccomp_after_comma
+    words = ["Dar", "said", "Pakistan", "paid", ",", "demanded", "that", "Dhaka", "apologise", "."]
+    heads = [1, 1, 3, 1, 1, 1, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "ccomp", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", ",", "VBD", "IN", "NNP", "VB", "."]
+    doc = repair_subjectless_ccomp_after_comma(Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags))
+    assert doc[5].dep_ == "conj" and doc[3].dep_ == "ccomp"

@@ -1001,3 +1001,13 @@ def test_a_speakers_next_act_after_a_comma_is_the_speakers(extract_text):
     got = claims(extract_text("Iranian Oil Minister Mohsen Paknejad said Tehran would not sell gas on credit, "
                               "demanded that Baghdad find a way to release the funds and blamed Washington."))
     assert ("IRN", "demands", "IRQ", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Ireland widened its embargo on arms sales to Israel.", ("IRL", "opposes", "ISR", "asserted"),
+     ("IRL", "supports", "ISR", "asserted")),
+    ("China imposed a ban on imports of Lithuanian goods.", ("CHN", "cooperatesWith", "LTU", "negated"), None),
+])
+def test_a_measure_on_an_event_targets_its_partner_and_stops_it(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert expected in got and (absent is None or absent not in got), got

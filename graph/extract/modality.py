@@ -291,6 +291,9 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children) \
             or (n.dep_ == "pobj" and n.head.lower_ == "without"):
         return "negated", None  # "no talks", "broke up without agreement"
+    banned = n.head if n.dep_ == "compound" else n  # ('ARMS sales': the compound is the sales' kind)
+    if banned.dep_ == "pobj" and banned.head.lower_ == "on" and banned.head.head.lemma_.lower() in gz.word_list("ban_nouns"):
+        return "negated", None  # "an embargo on arms sales to Israel": the measure stops the sales
     gv = governor(n)
     if gv is None:
         return "asserted", None

@@ -406,6 +406,18 @@ def dated_agreement(f: Frame) -> bool:
     return False
 
 
+def measure_on_an_event(f: Frame) -> bool:
+    """'its embargo ON ARMS SALES TO ISRAEL', 'a freeze on aid to Colombia': a measure whose 'on' names an
+    event, not an actor, is aimed at that event's partner (``ban_nouns``)."""
+    if f.targets or f.lemma not in f.gz.word_list("ban_nouns"):
+        return False
+    for _, event in prep_objects(f.ctx, f.tok, ("on",)):
+        for trig in triggers_for(f.gz, event):
+            f.targets += [r for _, p in prep_objects(f.ctx, event, trig.target_preps) for r in np_refs(f.ctx, p, how="banned-event")]
+            break
+    return False
+
+
 def border_sides(f: Frame) -> bool:
     """'five days of fighting along their border', 'clashes on the Thai-Cambodian frontier': the two
     sides of the border fight each other."""
@@ -777,7 +789,7 @@ def coordinated_parties(f: Frame) -> bool:
 NOUN_STEPS: tuple[Step, ...] = (
     joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
-    prepositional_roles, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
+    prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
     emit_roles, endorsed_hostility, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,

@@ -1011,3 +1011,15 @@ def test_a_speakers_next_act_after_a_comma_is_the_speakers(extract_text):
 def test_a_measure_on_an_event_targets_its_partner_and_stops_it(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert expected in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Ulf Kristersson of Sweden travelled to Budapest.", ("HUN", "negotiatesWith", "SWE", "asserted")),
+    ("Fiji's prime minister is due to travel to Beijing next month.", ("CHN", "negotiatesWith", "FJI", "hypothetical")),
+])
+def test_travelling_to_a_capital_is_a_visit(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_travelling_to_a_place_is_no_visit(extract_text):
+    assert not claims(extract_text("Thousands of refugees travelled to the border."))

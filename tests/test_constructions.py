@@ -1023,3 +1023,11 @@ def test_travelling_to_a_capital_is_a_visit(extract_text, text, expected):
 
 def test_travelling_to_a_place_is_no_visit(extract_text):
     assert not claims(extract_text("Thousands of refugees travelled to the border."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China blocked imports of Lithuanian goods.", ("CHN", "opposes", "LTU", "asserted")),
+    ("Beijing opposes Czech arms sales to Taiwan.", ("CHN", "opposes", "CZE", "asserted")),
+])
+def test_standing_against_an_event_targets_its_partner_or_owner(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

@@ -377,10 +377,17 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
         if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
                 and {r.actor for r in owners} <= {r.actor for r in f.sources}:
             return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
-        if not owners and not triggers_for(f.gz, c) and c.lemma_.lower() not in f.gz.word_list("generic_event_nouns"):
+        event = next(iter(triggers_for(f.gz, c)), None)
+        if not owners and event is None and c.lemma_.lower() not in f.gz.word_list("generic_event_nouns"):
             # "hosts the headquarters OF the American forces": the owner of what it is of (an event's
             # 'of' names its patient instead: 'protest the killing of Bangladeshi villagers')
             owners = [r for _, p in prep_objects(ctx, c, ("of",)) for r in np_refs(ctx, p)]
+        if not owners and event is not None and f.relation == f.gz.vocabulary.the("opposition") \
+                and not plays(f.gz, event.relation, "force") and f.lemma not in f.gz.word_list("negating_verbs"):
+            # "blocked imports of Lithuanian goods", "opposes arms sales to Taiwan": what one stands
+            # against is the event's partner (the killing's 'of' stays its victim: see criticised_event_owner;
+            # a ceasefire refused is no stance against the other side: 'an offer refused' is negated only)
+            owners = [r for _, p in prep_objects(ctx, c, event.target_preps) for r in np_refs(ctx, p)]
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
     return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.plays("force"))
 

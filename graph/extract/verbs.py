@@ -383,10 +383,10 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
             # 'of' names its patient instead: 'protest the killing of Bangladeshi villagers')
             owners = [r for _, p in prep_objects(ctx, c, ("of",)) for r in np_refs(ctx, p)]
         if not owners and event is not None and f.relation == f.gz.vocabulary.the("opposition") \
-                and not plays(f.gz, event.relation, "force") and f.lemma not in f.gz.word_list("negating_verbs"):
-            # "blocked imports of Lithuanian goods", "opposes arms sales to Taiwan": what one stands
-            # against is the event's partner (the killing's 'of' stays its victim: see criticised_event_owner;
-            # a ceasefire refused is no stance against the other side: 'an offer refused' is negated only)
+                and f.gz.relations.get(event.relation, {}).get("sign", 0) >= 0 and f.lemma not in f.gz.word_list("negating_verbs"):
+            # "blocked imports of Lithuanian goods", "opposes arms sales to Taiwan": standing against a
+            # friendly event is standing against its partner (not so for a hostile one: blocking sanctions
+            # against Belgrade is no stance against Belgrade; nor a ceasefire refused: negated only)
             owners = [r for _, p in prep_objects(ctx, c, event.target_preps) for r in np_refs(ctx, p)]
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
     return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.plays("force"))

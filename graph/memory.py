@@ -1,12 +1,12 @@
 """Give the memory a stage has freed back to the operating system, so the next stage starts low.
 
-Why: reading every interaction of a store is one SPARQL query whose hash joins (one per column,
-``graph.store.read.interaction_query``) hold ~2 kB per interaction while it runs; at 330,000
-interactions that is ~900 MB, freed when the query ends - but glibc's allocator keeps freed memory
-in its arenas, so the process's RSS stayed ~900 MB higher, and the next reader of the corpus (the
-page, after the analysis) piled its own peak on top of it: 2.4 GB in all, against 2 GB asked by
-#14. ``malloc_trim(0)`` returns those free pages (measured: 979 MB -> 253 MB after one such query).
-Elsewhere (macOS, musl) it is a no-op.
+Why: reading every interaction of a store took one SPARQL query whose hash joins (one per column,
+``graph.store.read.interaction_query``) hold what they join while it runs - ~3 kB an interaction
+for the analysis's 10 columns, ~900 MB at 330,000 interactions - freed when the query ends; but
+glibc's allocator keeps freed memory in its arenas, so the process's RSS stayed that much higher,
+and the next reader of the corpus (the page, after the analysis) piled its own peak on top: 2.4 GB
+in all, against the 2 GB asked by #14. ``malloc_trim(0)`` returns those free pages (measured: 979 MB
+-> 253 MB after one such query). Elsewhere (macOS, musl) it is a no-op.
 """
 from __future__ import annotations
 

@@ -72,6 +72,73 @@ def local_name(term) -> str | None:
     return s
 
 
+ROW_KEYS = ("iri", "source", "target", "relation", "modality", "confidence", "date", "date_text", "reported_on",
+            "cameo", "quad", "quad_class", "goldstein", "document", "doc_iri", "doc_title", "doc_date", "sentence",
+            "sentence_iri", "trigger", "trigger_span", "other_party", "reported_by")
+_ROW_KEYS = frozenset(ROW_KEYS)
+
+
+class Row:
+    """One interaction as a slotted record that reads and writes like the dict ``interaction_table``
+    gives (``row["source"]``, ``row.get("trigger_span")``, ``"sentence" in row``, ``row.items()``): a
+    key never set is absent, as in a dict. Why: the analysis of a store keeps one row per
+    interaction, and a dict of a dozen keys is ~460 bytes before its values, a slotted record ~200;
+    at 300,000 interactions (100,000 short documents) that is a tenth of the build's memory.
+
+    >>> r = Row(iri="i1", source="USA", date=None)
+    >>> r["source"], r.get("date"), r.get("sentence", ""), "sentence" in r, "date" in r
+    ('USA', None, '', False, True)
+    >>> r["sentence"] = "Talks."; r.setdefault("sentence", ""), dict(r.items())
+    ('Talks.', {'iri': 'i1', 'source': 'USA', 'date': None, 'sentence': 'Talks.'})
+    """
+
+    __slots__ = ROW_KEYS
+
+    def __init__(self, **values: object) -> None:
+        for key, value in values.items():
+            setattr(self, key, value)
+
+    def __getitem__(self, key: str) -> object:
+        if key not in _ROW_KEYS:
+            raise KeyError(key)
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: object) -> None:
+        if key not in _ROW_KEYS:
+            raise KeyError(f"{key}: not a column of an interaction row")
+        setattr(self, key, value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in _ROW_KEYS and hasattr(self, key)  # type: ignore[arg-type]
+
+    def get(self, key: str, default: object = None) -> object:
+        return getattr(self, key, default) if key in _ROW_KEYS else default
+
+    def setdefault(self, key: str, default: object = None) -> object:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def keys(self) -> list[str]:
+        return [k for k in ROW_KEYS if hasattr(self, k)]
+
+    def items(self) -> list[tuple[str, object]]:
+        return [(k, getattr(self, k)) for k in ROW_KEYS if hasattr(self, k)]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Row, dict)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] - mutable, like the dict it stands for
+
+    def __repr__(self) -> str:
+        return f"Row({dict(self.items())!r})"
+
+
 _INTERACTIONS_QUERY = """
 SELECT ?i ?source ?target ?relation ?modality ?confidence ?date ?dateText ?cameo ?quad ?goldstein
        ?doc ?docId ?title ?docDate ?text ?sentText ?sentence ?sentStart ?trigger ?charStart ?charEnd ?otherParty
@@ -949,7 +1016,7 @@ def write_back(analysis: Analysis) -> Graph:
 
 
 __all__ = [
-    "Analysis", "ActorStats", "Dyad", "Layer", "Mediation", "Tie", "Triad", "actor_network", "actor_table", "analyse",
+    "Analysis", "ActorStats", "Dyad", "Layer", "Mediation", "Row", "ROW_KEYS", "Tie", "Triad", "actor_network", "actor_table", "analyse",
     "analyse_rows",
     "communities", "document_table", "interaction_table", "pagerank", "period", "relation_info", "signed_network",
     "when", "write_back",

@@ -287,6 +287,7 @@ def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazette
     from . import stream
     from .store import store as store_mod
     from .namespaces import ONTOLOGY_GRAPH
+    from .memory import release
     from .store.read import analyse_store
 
     stages: dict[str, float] = {}
@@ -299,6 +300,7 @@ def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazette
         streamed = stream.write(st, documents, gz=gz, run=run, elsewhere=elsewhere, check=check, keep=keep,
                                 progress=progress, total=progress_total)
     stages["extract"], stages["write"] = streamed.seconds["extract"], streamed.seconds["write"]
+    release()  # the write stream's batches and bulk loads, freed (graph.memory)
     clock = time.perf_counter()
     if replace_all:  # the store mirrors the corpus built
         for iri, _source, _sha in list(store_mod.documents(st)):
@@ -318,11 +320,13 @@ def _write_files(st: Store, staging, analysis: object, gz: gazetteer_mod.Gazette
                  title: str):  # noqa: ANN202 - a graph.views.outputs.Views
     """graph.ttl and graph.trig streamed from the store, the page and the report read from it, into
     the staging folder, sealed (with the store they go with)."""
+    from .memory import release
     from .store import export
     from .views.outputs import write_views
 
     clock = time.perf_counter()
     export.export_trig_and_turtle(st, staging.dir / "graph.trig", staging.dir / "graph.ttl")
+    release()  # what reading the whole store held (graph.memory)
     stages["export"] = time.perf_counter() - clock
     clock = time.perf_counter()
     views = write_views(st, staging.dir, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html,

@@ -27,7 +27,8 @@ from ..namespaces import AG, ONTOLOGY_DIR, SYMMETRIC
 from ..store.store import Store
 from .gather import EVIDENCE_PER_EDGE
 
-__all__ = ["Counts", "collect", "counts_of", "date_bounds", "relation_meta", "search_names"]
+__all__ = ["Counts", "collect", "counts_of", "date_bounds", "relation_meta", "relation_meta_in", "relation_schema",
+           "search_names"]
 
 from ..vocabulary import ACTOR_TYPES  # noqa: E402 - the ontology's actor classes, defined once
 KINDS = ("State", "Official", "Person", "Organisation", "ArmedGroup", "CollectiveActor", "Actor")
@@ -156,7 +157,17 @@ def _relation_order(rid: str) -> int:
 
 def relation_meta(g: Graph | Store, used: Iterable[str]) -> list[dict]:
     """Label, colour, direction and sign of each relation in use, in the ontology's order."""
-    schema = _schema(g)
+    return relation_meta_in(_schema(g), used)
+
+
+def relation_schema(g: Graph | Store) -> Graph:
+    """What ``relation_meta_in`` reads, read once: the page's reader asks about each relation as it
+    meets it (is it symmetric?) and about all of them at the end."""
+    return _schema(g)
+
+
+def relation_meta_in(schema: Graph, used: Iterable[str]) -> list[dict]:
+    """``relation_meta`` from a schema already read (``relation_schema``)."""
     out = []
     for rid in sorted(set(used), key=lambda r: (_relation_order(r), r)):
         prop = _iri(rid)

@@ -6,8 +6,10 @@ ten million triples and half a million claims; an rdflib graph of it did not fit
 page embedding every sentence would weigh hundreds of megabytes. So:
 
 * every interaction is read once, slim (who, what, whom, modality, dates, document, position), and
-  aggregated into the page's edges: counts per modality, distinct sentences, officials, and *stubs* -
-  (first day, last day, modality, count) - that the time slider and the histogram filter by;
+  aggregated into the page's edges as it streams by: counts per modality, distinct sentences,
+  officials, and *stubs* - (first day, last day, modality, count) - that the time slider and the
+  histogram filter by; nothing is kept per interaction but each edge's first ``per_edge`` records
+  (a tuple kept for every one was most of the build's memory at 100,000 documents);
 * each edge embeds at most ``per_edge`` records with their sentence (the first in reading order:
   by date, document, position), with its total, so the page says "and N more" and names the query
   that lists them all (``actorgraph query --name evidence --bind source=… --bind relation=… --bind
@@ -17,23 +19,25 @@ page embedding every sentence would weigh hundreds of megabytes. So:
 """
 from __future__ import annotations
 
-import heapq
+import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, URIRef
 
 from ..analyse import MEDIATION_RELATIONS
+from ..memory import release
 from ..namespaces import AG, DOC, WD
 from ..store.store import Store
-from ..store.read import _chunks, count, interaction_query, select, select_values
+from ..store.read import _chunks, count, select, select_interactions
 
 __all__ = ["EVIDENCE_PER_EDGE", "local", "gather", "labels"]
 
 EVIDENCE_PER_EDGE = 10  # sentences embedded per edge; the rest are counted and one query away
 
-_RECORDS = interaction_query(("source", "target", "relation", "modality", "date", "reportedOn", "otherParty",
-                              "official", "sentence", "at", "doc"))
+_RECORDS = ("source", "target", "relation", "modality", "date", "reportedOn", "otherParty", "official", "sentence",
+            "at", "doc")
 _AG = str(AG)
 
 
@@ -46,49 +50,62 @@ def local(iri: object) -> str:
 def gather(store: Store, gz=None, per_edge: int | None = EVIDENCE_PER_EDGE) -> dict:  # noqa: ANN001 - a Gazetteer
     """The page's and the report's data (see ``graph.views.collect.collect``) from ``store``;
     ``per_edge``: sentences embedded per edge (None: all)."""
-    from .collect import relation_meta
+    from .collect import relation_meta_in, relation_schema
 
-    slim = _slim_records(store)
-    relations = {r["id"]: r for r in relation_meta(store, {r[3] for r in slim})}
-    edges, chosen = _edges(slim, relations, per_edge)
-    records = _records(store, [slim[i] for i in chosen])
-    remap = {old: new for new, old in enumerate(chosen)}
-    for e in edges:
-        e["ix"] = [remap[i] for i in e["ix"]]
-    nodes, offices = _actors(store, edges, slim, gz)
+    schema = relation_schema(store)
+    edges, chosen, found = _edges(_slim_records(store), _symmetry(schema), per_edge)
+    release()  # what reading every interaction held (graph.memory)
+    relations = {r["id"]: r for r in relation_meta_in(schema, found.relations)}
+    records = _records(store, chosen)
+    nodes, offices = _actors(store, edges, found.officials, gz)
     documents = _documents(store, {r["ev"]["docIri"] for r in records if r["ev"]["docIri"]})
     return {"records": records, "relations": relations, "edges": edges, "nodes": nodes, "affiliations": offices,
-            "documents": documents, "totals": {"interactions": len(slim), "documents": count(store, "?d a ag:Document", distinct="d")}}
+            "documents": documents, "totals": {"interactions": found.interactions, "documents": count(store, "?d a ag:Document", distinct="d")}}
 
 
 # ---------------------------------------------------------------- interactions and edges
 
 
-def _slim_records(store: Store) -> list[tuple]:
+def _slim_records(store: Store) -> Iterator[tuple]:
     """(sort key, iri, source, relation, target, other, sentence, official, modality, lo, hi) per
-    interaction, in the page's order: by date, then in reading order within a document (the first
-    statement of a symmetric relation gives its edge's direction); the IRI, a hash, breaks ties."""
+    interaction, in the store's order; the sort key is the page's order: by date, then in reading
+    order within a document (the first statement of a symmetric relation gives its edge's
+    direction), the IRI, a hash, breaking ties. A property with several values (merged stores)
+    gives its smallest (``graph.store.read.select_interactions``).
+
+    Why a stream: at 100,000 documents a tuple kept per interaction was most of the page's memory;
+    ``_edges`` keeps only what each edge shows."""
     from .collect import date_bounds
 
-    found: dict[str, tuple] = {}
     intern: dict = {}
     keep = lambda x: intern.setdefault(x, x)  # noqa: E731 - actor ids, relations, dates repeat
     for i, source, target, relation, modality, date, reported_on, other, official, sentence, at, doc in \
-            select_values(store, _RECORDS):
-        if i in found:
-            continue  # a property with several values: the first row is kept
+            select_interactions(store, _RECORDS):
         when = date or reported_on
         bounds = date_bounds(when) if when is not None else None
         lo, hi = (keep(bounds[0]), keep(bounds[1])) if bounds else (None, None)
         modality = keep(local(modality or AG.Asserted))
-        found[i] = ((lo or "9999", doc.rsplit("/", 1)[-1] if doc is not None else "",
-                     int(at) if at is not None and at.lstrip("-").isdigit() else 0, i), i,
-                    keep(local(source)), keep(local(relation)), keep(local(target)),
-                    keep(local(other)) if other is not None else None, sentence or i,
-                    keep(local(official)) if official is not None else None,
-                    keep(modality.lower() if modality in ("Asserted", "Reported", "Hypothetical", "Negated") else modality),
-                    lo, hi)
-    return sorted(found.values())
+        yield ((lo or "9999", keep(doc.rsplit("/", 1)[-1]) if doc is not None else "",
+                int(at) if at is not None and at.lstrip("-").isdigit() else 0, i), i,
+               keep(local(source)), keep(local(relation)), keep(local(target)),
+               keep(local(other)) if other is not None else None, sentence or i,
+               keep(local(official)) if official is not None else None,
+               keep(modality.lower() if modality in ("Asserted", "Reported", "Hypothetical", "Negated") else modality),
+               lo, hi)
+
+
+def _symmetry(schema) -> Callable[[str], bool]:  # noqa: ANN001 - an rdflib Graph
+    """Whether a relation is symmetric (its edge unordered), asked once per relation met."""
+    from .collect import relation_meta_in
+
+    known: dict[str, bool] = {}
+
+    def symmetric(rel: str) -> bool:
+        if rel not in known:
+            known[rel] = relation_meta_in(schema, [rel])[0]["symmetric"]
+        return known[rel]
+
+    return symmetric
 
 
 def _edge_ends(r: tuple, mediation: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -100,36 +117,78 @@ def _edge_ends(r: tuple, mediation: tuple[str, ...]) -> list[tuple[str, str]]:
     return ends
 
 
-def _edges(slim: list[tuple], relations: dict[str, dict], per_edge: int | None) -> tuple[list[dict], list[int]]:
+@dataclass
+class _Group:
+    """One edge while the records stream by: its direction (from the first record in the page's
+    order), its counts and stubs, and the first ``per_edge`` records in that order (``kept``)."""
+
+    first: tuple  # the sort key of its first record
+    ends: tuple[str, str]
+    rel: str
+    kept: list[tuple] = field(default_factory=list)
+    total: int = 0
+    sentences: set = field(default_factory=set)
+    officials: set = field(default_factory=set)
+    modalities: Counter = field(default_factory=Counter)
+    stubs: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class _Found:
+    """What the stream held beyond the edges: how many interactions, the relations used and every
+    official acting."""
+
+    interactions: int = 0
+    relations: set[str] = field(default_factory=set)
+    officials: set[str] = field(default_factory=set)
+
+
+def _edges(records: Iterable[tuple], symmetric: Callable[[str], bool],
+           per_edge: int | None) -> tuple[list[dict], list[tuple], _Found]:
     """One edge per (source, relation, target) - symmetric relations unordered - with its counts and
-    stubs, and the indexes (into ``slim``) of the records each edge embeds, all of them sorted."""
-    groups: dict[tuple, dict] = {}
+    stubs, the records the page embeds (each edge's first ``per_edge`` in the page's order; all of
+    them in that order, which ``ix`` indexes), and the relations and officials met."""
+    groups: dict[tuple, _Group] = {}
+    found = _Found()
     mediation = MEDIATION_RELATIONS  # the ontology's relations that feed the mediation analysis
-    for i, r in enumerate(slim):
+    for r in records:
         rel = r[3]
+        found.interactions += 1
+        found.relations.add(rel)
+        if r[7]:
+            found.officials.add(r[7])
         for s, t in _edge_ends(r, mediation):
-            key = (min(s, t), rel, max(s, t)) if relations[rel]["symmetric"] else (s, rel, t)
+            key = (min(s, t), rel, max(s, t)) if symmetric(rel) else (s, rel, t)
             e = groups.get(key)
             if e is None:
-                e = groups[key] = {"from": s, "to": t, "rel": rel, "ix": [], "total": 0, "sentences": set(),
-                                   "officials": set(), "modalities": Counter(), "stubs": Counter()}
-            e["total"] += 1
-            if per_edge is None or len(e["ix"]) < per_edge:
-                e["ix"].append(i)
-            e["sentences"].add(r[6])
-            e["modalities"][r[8]] += 1
-            e["stubs"][(r[9], r[10], r[8])] += 1
-            if r[7]:
-                e["officials"].add(r[7])
-    edges = [_edge(groups[k]) for k in sorted(groups)]
-    return edges, sorted({i for e in edges for i in e["ix"]})
+                e = groups[key] = _Group(r[0], (s, t), rel)
+            elif r[0] < e.first:
+                e.first, e.ends = r[0], (s, t)
+            _count(e, r, per_edge)
+    chosen = sorted({r[1]: r for e in groups.values() for r in e.kept}.values())
+    position = {r[1]: n for n, r in enumerate(chosen)}
+    return [_edge(groups[k], position) for k in sorted(groups)], chosen, found
 
 
-def _edge(e: dict) -> dict:
-    return {"from": e["from"], "to": e["to"], "rel": e["rel"], "ix": e["ix"], "total": e["total"],
-            "n": len(e["sentences"]), "asserted": e["modalities"]["asserted"] > 0,
-            "modalities": dict(sorted(e["modalities"].items())), "officials": sorted(e["officials"]),
-            "stubs": [[lo, hi, m, n] for (lo, hi, m), n in sorted(e["stubs"].items(), key=lambda kv: (
+def _count(e: _Group, r: tuple, per_edge: int | None) -> None:
+    """Record ``r`` counted into edge ``e``; kept if it is among the edge's first ``per_edge``."""
+    e.total += 1
+    if per_edge is None or (per_edge > 0 and (len(e.kept) < per_edge or r[0] < e.kept[-1][0])):
+        bisect.insort(e.kept, r, key=lambda x: x[0])
+        if per_edge is not None and len(e.kept) > per_edge:
+            e.kept.pop()
+    e.sentences.add(r[6])
+    e.modalities[r[8]] += 1
+    e.stubs[(r[9], r[10], r[8])] += 1
+    if r[7]:
+        e.officials.add(r[7])
+
+
+def _edge(e: _Group, position: dict[str, int]) -> dict:
+    return {"from": e.ends[0], "to": e.ends[1], "rel": e.rel, "ix": [position[r[1]] for r in e.kept],
+            "total": e.total, "n": len(e.sentences), "asserted": e.modalities["asserted"] > 0,
+            "modalities": dict(sorted(e.modalities.items())), "officials": sorted(e.officials),
+            "stubs": [[lo, hi, m, n] for (lo, hi, m), n in sorted(e.stubs.items(), key=lambda kv: (
                 kv[0][0] or "", kv[0][1] or "", kv[0][2]))]}
 
 
@@ -219,15 +278,15 @@ def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- actors and documents
 
 
-def _actors(store: Store, edges: list[dict], slim: list[tuple], gz) -> tuple[dict, list[dict]]:  # noqa: ANN001
-    """The actors drawn (edge ends, officials, the states officials serve) with their profiles, and
-    the "office" links."""
+def _actors(store: Store, edges: list[dict], acting: set[str], gz) -> tuple[dict, list[dict]]:  # noqa: ANN001
+    """The actors drawn (edge ends, officials - ``acting``: those named acting for a state - the
+    states officials serve) with their profiles, and the "office" links."""
     from .collect import search_names
 
     ids = {a for e in edges for a in (e["from"], e["to"])}
     persons = _typed(store, "Person")
     holders = {local(b["p"]) for b in select(store, "SELECT DISTINCT ?p WHERE { ?p ag:holdsOffice ?o }")}
-    people = (holders | {r[7] for r in slim if r[7]} | ids) & persons
+    people = (holders | acting | ids) & persons
     info = _describe(store, ids | people)
     offices = _office_links(info, people)
     ids |= people | {o["to"] for o in offices}

@@ -960,6 +960,12 @@ def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tupl
     return out
 
 
+def event_partners(ctx: DocContext, event: Token, preps: Iterable[str], how: str = "") -> list[Ref]:
+    """The actors an event noun's own target prepositions name ('arms sales TO ISRAEL', 'imports OF
+    LITHUANIAN goods'): whom a measure or a stance on that event is aimed at."""
+    return [r for _, p in prep_objects(ctx, event, preps) for r in np_refs(ctx, p, how=how)]
+
+
 def governor(tok: Token) -> Token | None:
     """The verb a noun is an argument of ('strikes' in 'might permit Israeli strikes' -> permit)."""
     cur = tok

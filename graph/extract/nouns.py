@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pairs, args_or_pair, circumstance_path,
-                        collective_pair, event_owner, governor, np_refs,
+                        collective_pair, event_owner, event_partners, governor, np_refs,
                         object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
@@ -412,9 +412,9 @@ def measure_on_an_event(f: Frame) -> bool:
     if f.targets or f.lemma not in f.gz.word_list("ban_nouns"):
         return False
     for _, event in prep_objects(f.ctx, f.tok, ("on",)):
-        for trig in triggers_for(f.gz, event):
-            f.targets += [r for _, p in prep_objects(f.ctx, event, trig.target_preps) for r in np_refs(f.ctx, p, how="banned-event")]
-            break
+        trig = next(iter(triggers_for(f.gz, event)), None)
+        if trig is not None:
+            f.targets += event_partners(f.ctx, event, trig.target_preps, how="banned-event")
     return False
 
 

@@ -48,11 +48,15 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
 def excluded(tok: Token, trig: Trigger) -> bool:
     """Does the trigger's object (a verb's) or modifier (a noun's) rule the entry out ('shares a BORDER
     with', 'OIL deliveries' are no support)? Entries that also require an object check it there."""
-    if not trig.excludes_object:
-        return False
-    found = object_lemmas(tok) if trig.pos == "VERB" else {c.lemma_.lower() for c in tok.children
-                                                           if c.dep_ in ("compound", "amod", "nmod")}
-    return bool(found & set(trig.excludes_object))
+    return bool(trig.excludes_object) and bool(_constraint_words(tok, trig) & set(trig.excludes_object))
+
+
+def _constraint_words(tok: Token, trig: Trigger) -> set[str]:
+    """What an entry's required and excluded objects are matched against: a verb's objects, a noun's
+    modifiers."""
+    if trig.pos == "VERB":
+        return object_lemmas(tok)
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 # particles that make a phrasal verb mean something else than its verb ("stand down" is no standing
@@ -111,10 +115,7 @@ def _entries(gz: Gazetteer, lemma: str, pos: str) -> list[Trigger]:
 def requirement_met(tok: Token, trig: Trigger, lexical_only: bool = False) -> bool:
     """A verb's required object, or a noun's required modifier ("a PHONE call"; "a call for restraint"
     is not a conversation); with ``lexical_only``, a named one, not just a preposition (``_prep``)."""
-    if trig.pos == "VERB":
-        found = object_lemmas(tok)
-    else:
-        found = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    found = _constraint_words(tok, trig)
     if lexical_only:
         found = {w for w in found if not w.startswith("_prep")}
     return bool(found & set(trig.requires_object)) and not found & set(trig.excludes_object)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, np_refs, pair_noun,
+from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
+                        np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
 from .context import PRONOUNS, SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
@@ -387,7 +388,7 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
             # "blocked imports of Lithuanian goods", "opposes arms sales to Taiwan": standing against a
             # friendly event is standing against its partner (not so for a hostile one: blocking sanctions
             # against Belgrade is no stance against Belgrade; nor a ceasefire refused: negated only)
-            owners = [r for _, p in prep_objects(ctx, c, event.target_preps) for r in np_refs(ctx, p)]
+            owners = event_partners(ctx, c, event.target_preps)
         return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "object-owner") for r in owners]
     return args_or_pair(ctx, c, f.sent_idx, "object", place_ok=f.plays("force"))
 

@@ -6,6 +6,8 @@ Turtle. This module turns those triples into plain lookup tables for the nlp and
 """
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +99,9 @@ class Gazetteer:
     contextual_bare: set[str] = field(default_factory=set)  # contextual names used without "the" (ag:bare)
     # "emirate" -> {"QAT", "ARE", "KWT"}: the only actors a noun can refer back to (ag:onlyActor)
     anaphor_actors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a known person's name parts, label and aliases ("recep", "tayyip", "erdogan", …): a longer name
+    # ending in one of their aliases is theirs only if its other parts are among these (see name_words)
+    person_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def goldstein(self, code: str) -> float:
         """Goldstein score of a CAMEO code, falling back to its parent codes."""
@@ -117,6 +122,23 @@ class Gazetteer:
     def word_list_cased(self, name: str) -> frozenset[str]:
         """A word list as written in the Turtle (for names, which are matched case-sensitively)."""
         return self.cased_words.get(name, frozenset())
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The parts of a person's names, split at spaces and hyphens, each as its consonant skeleton, so
+    that transliterations agree (Mohammed, Mohamed, Muhammad: "mhmd"; Erdoğan, Erdogan: "rdgn").
+
+    >>> sorted(name_words(["Recep Tayyip Erdoğan", "Erdogan"]))
+    ['rcp', 'rdgn', 'tp']
+    """
+    return frozenset(_skeleton(w) for n in names for w in n.replace("-", " ").split() if _skeleton(w))
+
+
+def _skeleton(word: str) -> str:
+    """Lower case, accents and vowels dropped, doubled letters single ('Micheál' -> 'mchl')."""
+    plain = unicodedata.normalize("NFKD", word.lower())
+    letters = [c for c in plain if c.isalpha() and c.isascii() and c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 
 
 def knowledge_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
@@ -230,6 +252,8 @@ def _read_actors(gz: Gazetteer) -> None:
             names = set(_strs(g, s, AG.alias)) | {label}
             for text in sorted(names):
                 gz.aliases.append(Alias(text, aid, "name"))
+            if type_name == "Person":
+                gz.person_words[aid] = name_words(names)
             for text in _strs(g, s, AG.capital):
                 gz.aliases.append(Alias(text, aid, "capital", "GOV"))
             for text in _strs(g, s, AG.demonym):

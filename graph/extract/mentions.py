@@ -12,8 +12,9 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from .. import layout  # noqa: F401 - Token._.ag_layout (datelines)
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, name_words
 from ..model import Actor, Office
+from ..names import PARTICLES
 from ..namespaces import person_id
 from .arguments import anaphoric, institution_owner
 from .context import DocContext, FAMILY_NAME_FIRST, Mention
@@ -502,7 +503,7 @@ def _identify(ctx: DocContext, ent: Span, name: Span) -> tuple[str, Actor | None
     """The person's id (a gazetteer person, an earlier full name's surname, or one made from the name)
     and what is known of them so far."""
     pid = ctx.surnames.get(name[-1].text) if len(name) == 1 else None
-    if ent.ent_id_:
+    if ent.ent_id_ and _names_the_known_person(ctx, ent.ent_id_.split("|")[0], name):
         pid = ent.ent_id_.split("|")[0]
     pid = pid or person_id(name.text)
     known = ctx.gz.actors.get(pid)
@@ -512,6 +513,15 @@ def _identify(ctx: DocContext, ent: Span, name: Span) -> tuple[str, Actor | None
         if len(parts) > 1:
             ctx.surnames.setdefault(parts[-1], pid)
     return pid, ctx.persons.get(pid)
+
+
+def _names_the_known_person(ctx: DocContext, pid: str, name: Span) -> bool:
+    """'Tene Birahima Ouattara' is not Alassane Ouattara, nor 'Nawaz Sharif' Shehbaz Sharif: a name the
+    ruler matched by a known person's surname is theirs only if its other parts are among their names."""
+    words = ctx.gz.person_words.get(pid)
+    if words is None:  # not a gazetteer person (an actor's id on a name part)
+        return True
+    return not name_words([name.text]) - words - name_words(PARTICLES | {"jr", "sr"})
 
 
 def _former(ctx: DocContext, title: str, tstart: int) -> bool:
@@ -641,7 +651,10 @@ def _surname_mentions(ctx: DocContext) -> None:
     """'Araghchi said…' after 'Foreign Minister Abbas Araghchi' ('Abiy' after 'Abiy Ahmed': see
     ``_given_names``); 'the foreign minister' when only one."""
     doc = ctx.doc
-    first_seen = {pid: min(m.start for m in ctx.mentions.values() if m.actor == pid) for pid in ctx.persons}
+    first_seen: dict[str, int] = {}  # a person known but never mentioned on their own (a name inside a title) has none
+    for m in ctx.mentions.values():
+        if m.actor in ctx.persons:
+            first_seen[m.actor] = min(m.start, first_seen.get(m.actor, m.start))
     _given_name_mentions(ctx, first_seen)
     for tok in doc:
         if tok.i in ctx.mentions:

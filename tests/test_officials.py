@@ -57,6 +57,12 @@ def offices(ex) -> set[tuple[str, str]]:
     ("Russian Security Council Secretary Sergei Shoigu arrived in Pyongyang.", ("Sergei Shoigu", "RUS")),
     # a hyphenated title as written
     ("UN Secretary-General Antonio Guterres urged Israel and Hamas to agree a ceasefire.", ("Antonio Guterres", "UN")),
+    # an office noun in apposition with the name says whose office it is, over the dateline's state
+    ("NAIROBI, March 10 (Reuters) - Uganda's army chief, General John Okello, wrote that Uganda would take the lake.",
+     ("John Okello", "UGA")),
+    ("NAIROBI, March 10 (Reuters) - General John Okello, Uganda's army chief, said Uganda would take the lake.",
+     ("John Okello", "UGA")),
+    ("NAIROBI - John Okello, the Ugandan army chief, said Uganda would not give up the islet.", ("John Okello", "UGA")),
 ])
 def test_official_and_the_actor_served(extract_text, text, expected):
     assert expected in offices(extract_text(text))

@@ -243,6 +243,21 @@ def _marker_before(ctx: DocContext, left: int, sent: Span) -> str | None:
     return None
 
 
+def _apposed_office_owner(ctx: DocContext, name: Span, exclude: set[str]) -> str | None:
+    """"Uganda's army chief, General John Okello, wrote …", "John Okello, Uganda's army chief, said …":
+    the owner ('s, or a demonym) of an office noun the name is in apposition with."""
+    root = name.root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.gz.title_heads:
+            continue
+        for child in noun.children:
+            m = ctx.mentions.get(child.i)
+            if child.dep_ in ("poss", "amod", "compound") and _employer(ctx, m, exclude):
+                return m.actor
+    return None
+
+
 def _clause_subject_state(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
     """'Nigeria refused a U.S. request, with Foreign Minister Yusuf Tuggar saying …', 'Iran is wary: Ali
     Akbar Velayati, an adviser to the supreme leader, warned …': a state that is the subject of a clause
@@ -395,6 +410,9 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     if marked is not None:
         return marked, 1.0
     exclude = _acted_upon(ctx, name) if name is not None else set()
+    apposed = _apposed_office_owner(ctx, name, exclude) if name is not None else None
+    if apposed is not None:
+        return apposed, 1.0
     named = _title_named_before(ctx, title, left) or _institution_named_before(ctx, title, left) \
         or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:

@@ -1031,3 +1031,16 @@ def test_travelling_to_a_place_is_no_visit(extract_text):
 ])
 def test_standing_against_an_event_targets_its_partner_or_owner(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("In March Laos halted sales of electricity to Thailand.", ("LAO", "cooperatesWith", "THA", "negated"),
+     ("LAO", "supports", "THA", "asserted")),
+    ("Ghana's sales of wheat and cocoa to Malaysia doubled last year.",
+     ("GHA", "cooperatesWith", "MYS", "asserted"), ("GHA", "supports", "MYS", "asserted")),
+    ("Ghana's sales of fighter jets to Malaysia doubled last year.",  # arms are support, not trade
+     ("GHA", "supports", "MYS", "asserted"), ("GHA", "cooperatesWith", "MYS", "asserted")),
+])
+def test_an_event_noun_s_of_phrase_says_what_goods_it_moves(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and absent not in got

@@ -56,7 +56,18 @@ def _constraint_words(tok: Token, trig: Trigger) -> set[str]:
     modifiers."""
     if trig.pos == "VERB":
         return object_lemmas(tok)
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")} | _of_theme(tok)
+
+
+def _of_theme(noun: Token) -> set[str]:
+    """What an event noun's 'of' phrase says it is of: 'sales OF ELECTRICITY', 'deliveries of Russian
+    gas and oil', 'sales of its share of the electricity' (through a quantity word)."""
+    out = set()
+    for p in (p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"):
+        for cc in [p] + list(p.conjuncts):
+            out.add(cc.lemma_.lower())
+            out.update(_quantified_lemmas(cc))
+    return out
 
 
 # particles that make a phrasal verb mean something else than its verb ("stand down" is no standing

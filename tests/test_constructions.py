@@ -1044,3 +1044,17 @@ def test_standing_against_an_event_targets_its_partner_or_owner(extract_text, te
 def test_an_event_noun_s_of_phrase_says_what_goods_it_moves(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and absent not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand's navy detained 14 Cambodian fishermen off Koh Kong.", ("THA", "opposes", "KHM", "asserted")),
+    ("Iran arrested two French nationals on spying charges.", ("IRN", "opposes", "FRA", "asserted")),
+    ("Pakistan arrested 12 suspected members of the TTP.", ("PAK", "opposes", "TTP", "asserted")),
+    ("Latvia expelled three Russian citizens last week.", ("LVA", "opposes", "RUS", "asserted")),
+])
+def test_detaining_or_expelling_a_state_s_people_opposes_the_state(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_an_attack_on_a_state_s_people_is_no_attack_on_the_state(extract_text):
+    assert not {c for c in claims(extract_text("Gunmen attacked Chinese engineers in Balochistan.")) if "CHN" in c}

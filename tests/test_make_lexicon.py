@@ -164,7 +164,8 @@ def test_mapping_longest_prefix_and_truncation(onto):
     assert onto.relation("045") == "mediates" and onto.relation("046") == "negotiatesWith"
     assert onto.relation("0233") == "pressures"
     assert onto.relation("1721") == "opposes"
-    assert onto.relation("173") is None and onto.relation("010") is None  # arrests, statements: not among the ten
+    assert onto.relation("173") == "opposes"  # detaining a state's nationals (lex:detain)
+    assert onto.relation("175") is None and onto.relation("010") is None  # violent repression, statements: not among the ten
     assert onto.known_code("0233") == "023"
     assert onto.known_code("1721") == "17"
     assert onto.known_code("1822") == "18"

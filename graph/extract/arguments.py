@@ -593,6 +593,20 @@ def _led_by(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
     return []
 
 
+def nationality_refs(ctx: DocContext, t: Token) -> list[Ref]:
+    """'32 Indian fishermen', 'Britain's citizens': the state whose people a civilian noun names. They
+    do not stand for it as actors (``_single_refs``), but detaining or expelling them is a measure
+    against it (CAMEO 173/174)."""
+    if t.lemma_.lower() not in ctx.gz.word_list("civilian_nouns") or t.i in ctx.mentions:
+        return []
+    found = []
+    for c in (c for c in t.children if c.dep_ in MODIFIERS):
+        m = ctx.mentions.get(c.i)
+        if m is not None and m.kind != "person" and ctx.type_of(m.actor) == "State":
+            found.append(Ref(m.actor, None, None, 0.85, "nationals"))
+    return found
+
+
 def _modifier_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: str | None) -> list[Ref]:
     """'Israeli officials', 'Iran's military', 'the alliance's statement', 'Orban, whose government …',
     'its army': the actors modifying a noun (with the noun's sector when it is an agent noun)."""

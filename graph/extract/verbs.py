@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
-                        np_refs, pair_noun,
+                        nationality_refs, np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
 from .context import PRONOUNS, SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
@@ -378,6 +378,8 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
         if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
                 and {r.actor for r in owners} <= {r.actor for r in f.sources}:
             return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
+        if not owners and f.relation == f.gz.vocabulary.the("opposition"):
+            owners = nationality_refs(ctx, c)  # "arrested 32 Indian fishermen" (an attack on them is not on India)
         event = next(iter(triggers_for(f.gz, c)), None)
         if not owners and event is None and c.lemma_.lower() not in f.gz.word_list("generic_event_nouns"):
             # "hosts the headquarters OF the American forces": the owner of what it is of (an event's

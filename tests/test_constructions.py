@@ -1058,3 +1058,22 @@ def test_detaining_or_expelling_a_state_s_people_opposes_the_state(extract_text,
 
 def test_an_attack_on_a_state_s_people_is_no_attack_on_the_state(extract_text):
     assert not {c for c in claims(extract_text("Gunmen attacked Chinese engineers in Balochistan.")) if "CHN" in c}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru protested to Chile on Monday. Diplomats from the two countries met in Geneva on Friday.",
+     ("PER", "negotiatesWith", "CHL", "asserted")),
+    ("Ghana and Togo signed a border accord. Under it, ministers of the two countries will meet every year.",
+     ("GHA", "negotiatesWith", "TGO", "hypothetical")),
+])
+def test_agents_of_a_pair_act_for_the_pair(extract_text, text, expected):
+    # "officials / diplomats / ministers of (from) the two countries": the pair the text has named
+    assert _norm(expected) in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger has repeatedly accused Cotonou of hosting French troops.", ("NER", "opposes", "BEN", "asserted")),
+    ("The Hague summoned Venezuela's envoy over the seizure.", ("NLD", "opposes", "VEN", "asserted")),
+])
+def test_a_seat_of_government_stands_for_its_state(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

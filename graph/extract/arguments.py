@@ -692,6 +692,9 @@ def _unnamed_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: st
                             m = ctx.mentions.get(pp.i)
                             if m is not None and m.kind != "person":
                                 found.append(Ref(m.actor, sector, None, factor * 0.9, how or "agent-of"))
+                        if not found and p.i not in ctx.mentions and pair_noun(ctx, p):  # "officials of the two countries"
+                            found += [Ref(r.actor, sector, None, factor * r.factor * 0.9, how or "agent-of-pair")
+                                      for r in args_or_pair(ctx, p, ctx.sent_index.get(p.sent.start, 0), "")]
     return found
 
 

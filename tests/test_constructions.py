@@ -1073,7 +1073,7 @@ def test_agents_of_a_pair_act_for_the_pair(extract_text, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Niger has repeatedly accused Cotonou of hosting French troops.", ("NER", "opposes", "BEN", "asserted")),
-    ("The Hague summoned Venezuela's envoy over the seizure.", ("NLD", "opposes", "VEN", "asserted")),
+    ("Putrajaya summoned Beijing's envoy over the incursion.", ("MYS", "opposes", "CHN", "asserted")),
 ])
 def test_a_seat_of_government_stands_for_its_state(extract_text, text, expected):
     assert expected in claims(extract_text(text))

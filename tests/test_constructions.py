@@ -1077,3 +1077,31 @@ def test_agents_of_a_pair_act_for_the_pair(extract_text, text, expected):
 ])
 def test_a_seat_of_government_stands_for_its_state(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("JNIM, al Qaeda's affiliate in the Sahel, killed 54 soldiers.", ("JNIM", "alliedWith", "AL_QAEDA", "asserted"), None),
+    ("Hezbollah, Iran's main proxy, fired rockets at Israel.", ("IRN", "supports", "HEZBOLLAH", "asserted"),
+     ("HEZBOLLAH", "supports", "IRN", "asserted")),
+    # a role no longer held, and a role's place adjective, relate no one
+    ("Belarus, a former ally of Ukraine, closed the border.", None, ("BLR", "alliedWith", "UKR", "asserted")),
+    ("Officials said HTS was once al Qaeda's Syrian affiliate.", None, ("HTS", "alliedWith", "AL_QAEDA", "asserted")),
+    ("The attack was claimed by the Islamic State group's Afghan affiliate.", None, ("ISIS", "alliedWith", "AFG", "asserted")),
+])
+def test_role_nouns_in_apposition(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert expected is None or _norm(expected) in got, got
+    assert absent is None or _norm(absent) not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Benin has suffered repeated raids by JNIM.", ("JNIM", "attacks", "BEN", "asserted")),
+    ("Kenya's northeast has endured attacks by al Shabaab for years.", ("AL_SHABAAB", "attacks", "KEN", "asserted")),
+    ("India faces a 50% U.S. tariff imposed in August.", ("USA", "opposes", "IND", "asserted")),
+])
+def test_the_subject_of_an_undergoing_verb_is_the_event_s_target(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_an_undergoing_subject_with_no_doer_named_relates_no_one(extract_text):
+    assert claims(extract_text("Benin has suffered repeated raids near its northern border.")) == set()

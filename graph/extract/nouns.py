@@ -102,9 +102,23 @@ def allies_pair(f: Frame) -> bool:
 
 
 def _role_owners(f: Frame, preps: tuple[str, ...], how: str) -> list[Ref]:
+    """Whose role it is: 'Russia's ally', 'a Russian ally', 'an ally of Russia' (but 'al Qaeda's Afghan
+    affiliate' operates in Afghanistan: the modifier of a place-modified role is where, not whose)."""
     n, ctx = f.tok, f.ctx
-    owners = [r for c in n.children if c.dep_ in ("poss", "compound", "amod") for r in np_refs(ctx, c, how=how)]
+    deps = ("poss",) if n.lemma_.lower() in f.gz.word_list("place_modified_roles") else ("poss", "compound", "amod")
+    owners = [r for c in n.children if c.dep_ in deps for r in np_refs(ctx, c, how=how)]
     return owners + [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
+
+
+PAST_ROLE_WORDS = ("former", "erstwhile", "onetime", "one-time", "ex", "once", "formerly", "previously")
+
+
+def _past_role(n: Token) -> bool:
+    """'HTS was ONCE al Qaeda's affiliate', 'a FORMER ally of Moscow': a role no longer held."""
+    words = [c.lower_ for c in n.children if c.dep_ in ("amod", "advmod")]
+    if n.dep_ == "attr" and n.head.pos_ in ("VERB", "AUX"):
+        words += [c.lower_ for c in n.head.children if c.dep_ == "advmod"]
+    return any(w in PAST_ROLE_WORDS for w in words)
 
 
 def seen_as_role(f: Frame) -> bool:
@@ -156,6 +170,8 @@ def appositive_role(f: Frame) -> bool:
     holders = _role_holders(f, _role_node(n)) if _is_role_noun(f) else None
     if holders is None:
         return False
+    if _past_role(n):
+        return FINISHED
     if f.plays("mediation"):
         parties = [r for _, p in prep_objects(f.ctx, n, ("between", "for", "of"))
                    for r in args_or_pair(f.ctx, p, f.sent_idx, "mediator-of", adversaries=True)]
@@ -164,8 +180,8 @@ def appositive_role(f: Frame) -> bool:
     owners = _role_owners(f, ("of", "with", "to", "from"), "ally-of")
     if owners:
         for h in holders:
-            for o in owners:
-                f.emit(h, o, "noun:apposition")
+            for o in owners:  # ('Hezbollah, Iran's main proxy': the owner is the patron, ag:reverse)
+                f.emit(*((o, h) if f.trig.reverse else (h, o)), "noun:apposition")
     elif len(holders) > 1 and f.symmetric and not any(c.dep_ == "poss" for c in n.children) \
             and not prep_objects(f.ctx, n, ("of", "with")):
         for a, b in actor_pairs(holders):
@@ -191,13 +207,14 @@ def possessor_and_modifiers(f: Frame) -> bool:
     reciprocal event are its parties, not its agents), 'the TTP, whose attacks on…', 'the Oman talks'
     (one place modifier of a meeting is its venue), 'strikes by Israel' (agent prepositions)."""
     n, ctx, trig = f.tok, f.ctx, f.trig
+    place_roles = f.gz.word_list("place_modified_roles")  # ("its Afghan affiliate": where, not who)
     for c in [c for h in (n, *_compound_head(f)) for c in h.children if c != n]:
         if c.dep_ == "poss" and c.tag_ == "WP$":
             rel = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
             f.sources += np_refs(ctx, rel.head, expand_conj=False, factor=0.9, how="whose") if rel is not None else []
         elif c.dep_ == "poss":
             f.sources += np_refs(ctx, c, how="possessor")
-        elif c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        elif c.dep_ in ("amod", "compound", "nmod", "npadvmod") and n.lemma_.lower() not in place_roles:
             f.modifiers += np_refs(ctx, c, how=f"modifier:{c.dep_}")
             # "Russian-Belarusian drills", "Saudi-Iranian talks": the parser hangs the first on the second
             f.modifiers += [r for cc in c.children if cc.dep_ in ("amod", "compound", "npadvmod", "nmod")
@@ -259,7 +276,8 @@ def _event_subject(f: Frame, gv: Token) -> bool:
     an event noun as the light verb's subject does not do the event its object names (the treaty's
     owner attacks no one)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
-               and c.lemma_.lower() not in f.gz.agent_nouns and triggers_for(f.gz, c) for c in gv.children)
+               and c.lemma_.lower() not in f.gz.agent_nouns and c.lemma_.lower() not in f.gz.word_list("role_nouns")
+               and triggers_for(f.gz, c) for c in gv.children)  # (a role — 'Moscow's ally', 'its affiliate' — is someone)
 
 
 def _doers(gz) -> frozenset[str]:  # noqa: ANN001 - a Gazetteer
@@ -450,6 +468,23 @@ def under_pressure(f: Frame) -> bool:
     if not f.targets and f.sources and f.plays("appeal") and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         f.targets = _subjects_of(f, gv, 0.85, "pressured-subject")
+    return False
+
+
+def undergone_by_subject(f: Frame) -> bool:
+    """'Benin has suffered repeated raids by JNIM', 'Kyiv faces pressure from Washington', 'came under
+    attack from': the subject of an undergoing verb is the event's target, never its doer (named by the
+    noun's possessor, modifier or 'by'/'from', or by the verb's)."""
+    n, gv = f.tok, f.governor
+    if f.targets or gv is None:
+        return False
+    undergone = gv.lemma_.lower() in f.gz.word_list("undergoing_verbs") and object_path(n, gv)
+    came_under = n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head == gv and gv.lemma_.lower() in ("come", "be", "remain")
+    if not (undergone or came_under):
+        return False
+    f.targets = _subjects_of(f, gv, 0.85, "undergone-by")
+    if not f.sources:  # ('suffered raids BY JNIM': the doer hung on the verb)
+        f.sources = [r for _, p in prep_objects(f.ctx, gv, ("by", "from")) for r in np_refs(f.ctx, p, how="undergone-from")]
     return False
 
 
@@ -789,7 +824,7 @@ def coordinated_parties(f: Frame) -> bool:
 NOUN_STEPS: tuple[Step, ...] = (
     joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
-    prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, in_an_attack, responded_with,
+    prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
     emit_roles, endorsed_hostility, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,

@@ -1105,3 +1105,14 @@ def test_the_subject_of_an_undergoing_verb_is_the_event_s_target(extract_text, t
 
 def test_an_undergoing_subject_with_no_doer_named_relates_no_one(extract_text):
     assert claims(extract_text("Benin has suffered repeated raids near its northern border.")) == set()
+
+
+def test_banning_another_state_s_goods_opposes_it_and_stops_the_trade(extract_text):
+    got = claims(extract_text("Sudan banned all imports from Kenya on Tuesday."))
+    assert {("SDN", "opposes", "KEN", "asserted"), ("KEN", "cooperatesWith", "SDN", "negated")} <= got, got
+
+
+def test_a_ban_urged_answers_no_demand(extract_text):
+    # the ban is what the appeal asks for: the EU would not oppose the one who urged it
+    got = claims(extract_text("Latvia's foreign minister urged the European Union to ban tourist visas for Russian citizens."))
+    assert ("EU", "opposes", "LVA", "hypothetical") not in got and ("LVA", "pressures", "EU", "asserted") in got, got

@@ -442,9 +442,10 @@ def free_relative_target(f: Frame) -> bool:
 
 
 def rejection_answers_demand(f: Frame) -> bool:
-    """'Qassem rejected any timetable': a rejection without a named target answers the latest demand
-    (else appeal) made of the subject in this document."""
-    if f.targets or not f.trig.target_is_possessor or not f.plays("opposition"):
+    """'Qassem rejected any timetable': a rejection, criticism or protest (CAMEO 11, 12, 14) without a
+    named target answers the latest demand (else appeal) made of the subject in this document (not so a
+    measure — a ban, an expulsion: 'urged the EU to ban tourist visas' answers no one)."""
+    if f.targets or not f.trig.target_is_possessor or not f.plays("opposition") or f.trig.cameo[:2] not in ("11", "12", "14"):
         return False
     subj = {r.actor for r in f.sources}
     asked = [ix for _, _, ix in reversed(f.ctx.salience) if ix.target in subj and ix.source not in subj

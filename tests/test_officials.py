@@ -63,6 +63,14 @@ def offices(ex) -> set[tuple[str, str]]:
     ("NAIROBI, March 10 (Reuters) - General John Okello, Uganda's army chief, said Uganda would take the lake.",
      ("John Okello", "UGA")),
     ("NAIROBI - John Okello, the Ugandan army chief, said Uganda would not give up the islet.", ("John Okello", "UGA")),
+    # the body an office is in, before the state owning it; the office's 'of' phrase
+    ("KABUL - Jaishankar met Abdul Karim Haqqani, foreign minister in Afghanistan's Taliban administration.",
+     ("Abdul Karim Haqqani", "TALIBAN")),
+    ("NAIROBI - John Okello, the defence minister of Uganda, said the troops would stay.", ("John Okello", "UGA")),
+    # a dateline of two places names no one state: the previous sentence's subject's owner does
+    ("PORT SUDAN/NAIROBI, March 11 (Reuters) - Sudan's army-led government banned all imports from Kenya, "
+     "escalating a row with the paramilitary Rapid Support Forces. Information Minister Khalid Osman said the ban "
+     "would remain.", ("Khalid Osman", "SDN")),
 ])
 def test_official_and_the_actor_served(extract_text, text, expected):
     assert expected in offices(extract_text(text))

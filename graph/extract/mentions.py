@@ -255,6 +255,24 @@ def _apposed_office_owner(ctx: DocContext, name: Span, exclude: set[str]) -> str
             m = ctx.mentions.get(child.i)
             if child.dep_ in ("poss", "amod", "compound") and _employer(ctx, m, exclude):
                 return m.actor
+        owner = _office_of(ctx, noun, exclude)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _office_of(ctx: DocContext, noun: Token, exclude: set[str]) -> str | None:
+    """'foreign minister OF Sudan', 'foreign minister IN Afghanistan's Taliban administration': the actor
+    the office noun's of/in phrase names — the body itself before the state that owns it."""
+    for p in (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children if p.dep_ == "pobj"):
+        m = ctx.mentions.get(p.i)
+        if _employer(ctx, m, exclude) and m.kind != "capital":
+            return m.actor
+        if p.pos_ == "NOUN":
+            mods = sorted((c for c in p.children if c.dep_ in ("compound", "amod", "poss") and _employer(ctx, ctx.mentions.get(c.i), exclude)),
+                          key=lambda c: c.dep_ == "poss")  # ('Afghanistan's TALIBAN administration': the compound first)
+            if mods:
+                return ctx.mentions[mods[0].i].actor
     return None
 
 
@@ -367,17 +385,22 @@ def _voice_of_previous(ctx: DocContext, title: str, sent: Span, exclude: set[str
     return None
 
 
-def _topic_of_previous(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
+def _topic_of_previous(ctx: DocContext, left: int, sent: Span, exclude: set[str], owners: bool = False) -> str | None:
     """'Mauritius is pursuing Tromelin. Prime Minister Navinchandra Ramgoolam has asked France …': a title
     that opens the sentence right after one whose (last main clause's) subject is a state — the story's
     turn to that state — is that state's office (before the dateline's). (It misreads a passing remark: '… Neighbouring
-    Slovakia has declined to contribute. President Petr Pavel said …' in a story from Prague.)"""
+    Slovakia has declined to contribute. President Petr Pavel said …' in a story from Prague.) ``owners``:
+    also the owner of an agent noun subject ('Sudan's army-led government banned …'), a weaker cue
+    tried only where the dateline names no one state."""
     if left != sent.start or sent.start == 0:
         return None
     prev = ctx.doc[sent.start - 1].sent
     last = max([prev.root] + [c for c in prev.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")],
                key=lambda t: t.i)  # its last main clause ('Algeria expelled … and France recalled …')
     subj = next((c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if owners and subj is not None and subj.i not in ctx.mentions and subj.lemma_.lower() in ctx.gz.agent_nouns:
+        # "Sudan's army-led government banned …": the state owning the agent noun
+        subj = next((c for c in subj.children if c.dep_ in ("poss", "compound") and c.i in ctx.mentions), None)
     m = ctx.mentions.get(subj.i) if subj is not None else None
     if m is None or m.kind not in ("name", "capital") or m.location or m.actor in exclude or ctx.type_of(m.actor) != "State":
         return None
@@ -425,6 +448,9 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     if home is not None and home not in exclude and not words & ctx.gz.word_list("organisation_titles") \
             and not words & ctx.gz.word_list("posted_abroad_titles") and not (words and words <= ctx.gz.word_list("unattached_titles")):
         return home, 0.8
+    owner = _topic_of_previous(ctx, left, sent, exclude, owners=True) if home is None else None
+    if owner is not None:
+        return owner, 0.75
     for j in range(left - 1, sent.start - 1, -1):
         if _employer(ctx, ctx.mentions.get(j), exclude):
             return ctx.mentions[j].actor, 0.8
@@ -487,7 +513,11 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # (the title's words without the name: the name's whole phrase when the title governs it)
         skip = range(root.left_edge.i, root.right_edge.i + 1) if noun == root.head else range(name.start, name.end)
         inside = [t for t in noun.subtree if t.i not in skip]
-        mentioned = [ctx.mentions[t.i].actor for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
+        named = [t for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
+        # ("foreign minister in Afghanistan's TALIBAN administration": the body before the state owning it)
+        bodies = {t.i for t in named if t.dep_ == "compound"}
+        named.sort(key=lambda t: t.dep_ == "poss" and any(c.i in bodies for c in t.head.children))
+        mentioned = [ctx.mentions[t.i].actor for t in named]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
                       for a in [anaphoric(ctx, t)] if a is not None]

@@ -462,12 +462,16 @@ def relative_between(f: Frame) -> bool:
 
 
 def under_pressure(f: Frame) -> bool:
-    """'Baghdad expelled the diplomats under pressure from Washington': the clause's subject is the
-    one pressured."""
+    """'Baghdad expelled the diplomats under pressure from Washington', 'Iraq bowed to U.S. pressure':
+    the clause's subject is the one pressured."""
     n, gv = f.tok, f.governor
     if not f.targets and f.sources and f.plays("appeal") and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
         f.targets = _subjects_of(f, gv, 0.85, "pressured-subject")
+    elif not f.targets and f.sources and (f.plays("appeal") or f.plays("demand")) and gv is not None and n.dep_ == "pobj" \
+            and n.head.lower_ == "to" \
+            and n.head.head == gv and gv.lemma_.lower() in f.gz.word_list("yielding_verbs"):
+        f.targets = _subjects_of(f, gv, 0.85, "yielded-to")  # "Iraq bowed to U.S. pressure"
     return False
 
 

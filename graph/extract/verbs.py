@@ -447,6 +447,11 @@ def rejection_answers_demand(f: Frame) -> bool:
     measure — a ban, an expulsion: 'urged the EU to ban tourist visas' answers no one)."""
     if f.targets or not f.trig.target_is_possessor or not f.plays("opposition") or f.trig.cameo[:2] not in ("11", "12", "14"):
         return False
+    for c in f.tok.children:  # "rebuffed the criticism": the object's own event's author, when it is known
+        if c.dep_ == "dobj" and (triggers_for(f.gz, c) or c.lemma_.lower() in f.gz.word_list("report_nouns")):
+            f.targets = [r for r in event_owner(f.ctx, c, f.sources) if r.actor not in {s.actor for s in f.sources}]
+            if f.targets:
+                return False
     subj = {r.actor for r in f.sources}
     asked = [ix for _, _, ix in reversed(f.ctx.salience) if ix.target in subj and ix.source not in subj
              and plays(f.gz, ix.relation, "demand", "appeal")]

@@ -1142,3 +1142,27 @@ def test_rebuffing_a_criticism_answers_its_author_not_the_last_demand(extract_te
             "Panama's president rebuffed the criticism on Thursday.")
     got = claims(extract_text(text))
     assert ("PAN", "opposes", "CHN", "asserted") in got and ("PAN", "opposes", "USA", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hungary's withdrawal from the International Criminal Court took effect on Tuesday.", ("HUN", "opposes", "ICC", "asserted")),
+    ("The African Union suspended Madagascar from all its activities on Wednesday.", ("AU", "opposes", "MDG", "asserted")),
+])
+def test_leaving_a_body_or_suspending_a_member(extract_text, text, expected):
+    assert expected in claims(extract_text(text))
+
+
+def test_a_withdrawal_of_troops_from_a_state_is_no_stance(extract_text):
+    assert claims(extract_text("Russia's withdrawal from Syria was completed in March.")) == set()
+
+
+def test_an_ellipsis_hung_on_a_complement_repeats_the_governing_claim(extract_text):
+    got = claims(extract_text("France urged Madagascar's military to hand back power, as did the United States."))
+    assert {("FRA", "pressures", "MDG", "asserted"), ("USA", "pressures", "MDG", "asserted")} <= got, got
+
+
+def test_a_second_object_after_a_comma_sums_up_its_clause(extract_text):
+    text = ("Hungary's withdrawal from the court took effect on Tuesday. The International Criminal Court issued "
+            "an arrest warrant for Netanyahu in 2024, a decision Israel has rejected.")
+    got = claims(extract_text(text))
+    assert ("ISR", "opposes", "ICC", "asserted") in got and ("ISR", "opposes", "HUN", "asserted") not in got, got

@@ -1215,13 +1215,16 @@ def _summed_up_clause(ctx: DocContext, noun: Token, subj: set[str], any_event: b
 def _summed_up_verb(ctx: DocContext, noun: Token) -> Token | None:
     """The verb of the clause an appended noun sums up: 'triggered the snapback, a move …' (the noun
     hung on the verb), or, misparsed as apposition to the object, 'hosted the Russian warship, a step
-    that drew …' (a generic event noun after an object that names no event)."""
+    that drew …', 'issued an arrest warrant for Netanyahu, a decision Israel rejected' (a generic event
+    noun after the clause's object)."""
     if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.left_edge.i > 0 and ctx.doc[noun.left_edge.i - 1].text == "," \
+            and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
+        return noun.head  # ('issued an arrest warrant …, a decision Israel rejected': a second object after a comma)
     obj = noun.head
     if noun.dep_ == "appos" and noun.lemma_.lower() in ctx.gz.word_list("generic_event_nouns") \
             and obj.dep_ in ("dobj", "nsubjpass") and obj.head.pos_ in ("VERB", "AUX") \
-            and (obj.lemma_.lower(), "NOUN") not in ctx.gz.triggers \
             and obj.lemma_.lower() not in ctx.gz.word_list("generic_event_nouns"):
         return obj.head
     return None

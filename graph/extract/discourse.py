@@ -52,6 +52,16 @@ def _elided_subjects(ctx: DocContext, aux: "Token") -> list[Ref]:
     return [r for c in aux.children if c.dep_ == "nsubj" for r in np_refs(ctx, c, how="ellipsis")]
 
 
+def _elided_clause(ctx: DocContext, sent_idx: int, verb: "Token") -> "Token":
+    """The verb whose claims the auxiliary repeats: the one it hangs on, or — when the parser hangs it on
+    a complement ('France urged the junta to hand back power, as did the US') — the verb governing it."""
+    cur = verb
+    while cur.dep_ in ("xcomp", "ccomp") and cur.head != cur and not any(
+            ix.sentence == sent_idx and ix.trigger_start == cur.idx for ix in ctx.interactions):
+        cur = cur.head
+    return cur if any(ix.sentence == sent_idx and ix.trigger_start == cur.idx for ix in ctx.interactions) else verb
+
+
 def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
     """'Kuwait condemned the raid within hours, as did Bahrain and Oman': what the clause's subject
     did, the elided clause's subjects did too (same target, modality and evidence)."""
@@ -59,7 +69,7 @@ def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
         others = _elided_subjects(ctx, aux)
         if not others:
             continue
-        verb = aux.head
+        verb = _elided_clause(ctx, sent_idx, aux.head)
         doers = {ix.source for ix in ctx.interactions if ix.sentence == sent_idx and ix.trigger_start == verb.idx}
         for ix in [ix for ix in ctx.interactions if ix.sentence == sent_idx and ix.trigger_start == verb.idx
                    and not ix.source.startswith("P_")]:

@@ -1166,3 +1166,17 @@ def test_a_second_object_after_a_comma_sums_up_its_clause(extract_text):
             "an arrest warrant for Netanyahu in 2024, a decision Israel has rejected.")
     got = claims(extract_text(text))
     assert ("ISR", "opposes", "ICC", "asserted") in got and ("ISR", "opposes", "HUN", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subject's own stance, avoided, is negated; another's, rejected, was still taken
+    ("The Taliban have avoided public criticism of Iran.", ("TALIBAN", "opposes", "IRN", "negated"),
+     ("TALIBAN", "opposes", "IRN", "asserted")),
+    ("Iran rejected criticism from the European Parliament.", ("EU", "opposes", "IRN", "asserted"), None),
+    # a cessation urged has not happened: hypothetical, not negated
+    ("The Taliban urged Washington to lift its sanctions on Taliban leaders.", ("USA", "opposes", "TALIBAN", "hypothetical"),
+     ("USA", "opposes", "TALIBAN", "negated")),
+])
+def test_stance_nouns_under_negating_verbs(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert expected in got and (absent is None or absent not in got), got

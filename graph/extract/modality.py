@@ -314,9 +314,13 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
         # (the agent of a negating verb is not what is negated: "the truce halted the fighting" keeps the truce)
         if lemma in gz.word_list("negating_verbs") and n.dep_ != "nsubj" \
                 and not (made_of_governor and not any(c.dep_ == "poss" for c in n.children)):
-            if mod == "hypothetical" and any(c.dep_ == "mark" and c.lower_ in gz.word_list("conditional_marks")
-                                             for c in gv.children):
-                return "hypothetical", rep  # "consequences if it refused a ceasefire": no refusal yet either
+            conditional = any(c.dep_ == "mark" and c.lower_ in gz.word_list("conditional_marks") for c in gv.children)
+            wished = gv.dep_ == "xcomp" and gv.head.lemma_.lower() in gz.word_list("intent_verbs")
+            if mod == "hypothetical" and (conditional or wished):
+                # "consequences if it refused a ceasefire", "urged Washington to lift sanctions": no refusal
+                # or lifting yet either (a hypothetical cessation: the guidelines); "will refuse any
+                # ceasefire" is a refusal announced
+                return "hypothetical", rep
             return ("asserted" if mod == "negated" else "negated"), rep
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs") \
                 and not (n.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gv.children)):

@@ -60,13 +60,25 @@ def political_camp(f: Frame) -> bool:
     return owned and not any(c.dep_ == "prep" and c.lower_ == "to" for c in f.tok.children)
 
 
+def _made_by_another(f: Frame) -> bool:
+    """A stance noun someone else took: its own author named ('US demands', 'criticism from the EU') or
+    one the text told before ('rejected THE demands'). Not so 'avoided public criticism of Iran': the
+    criticism would be the subject's own, and it is avoided."""
+    n = f.tok
+    return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in f.ctx.mentions for c in n.children) \
+        or bool(prep_objects(f.ctx, n, ("from", "by"))) \
+        or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its", "their")
+               for c in n.children)
+
+
 def noun_modality_step(f: Frame) -> bool:
     """A nominal event is presupposed unless negated or wished for (see ``modality.noun_modality``);
     one that is ceased ('halted imports of Japanese seafood', 'suspended intelligence sharing with the
     US') went on and stops: both."""
     # a stance taken ('rejected criticism from the European Parliament', 'dismissed the protest') was
     # taken whatever the answer, like an appeal made of the one who rejects it
-    made_of = f.trig.recipient_from_governor or plays(f.gz, f.trig.relation, "opposition", "appeal", "demand")
+    made_of = f.trig.recipient_from_governor or (plays(f.gz, f.trig.relation, "opposition", "appeal", "demand")
+                                                 and _made_by_another(f))
     f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=made_of)
     gv = governor(f.tok)
     ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \

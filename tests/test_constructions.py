@@ -1180,3 +1180,18 @@ def test_a_second_object_after_a_comma_sums_up_its_clause(extract_text):
 def test_stance_nouns_under_negating_verbs(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert expected in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a factive verb presupposes its object event, negated or not
+    ("Indian officials have not forgotten China's support for Pakistan during the conflict.", ("CHN", "supports", "PAK", "asserted")),
+    # a naming 'call' (with a second, predicative object) wishes nothing
+    ("Navarro went further, calling Russia's war in Ukraine \"Modi's war\".", ("RUS", "attacks", "UKR", "asserted")),
+    # a pair noun as possessor stands for the pair
+    ("India and China held talks in May. The two countries' troops clashed in the Galwan valley in 2020.",
+     ("IND", "attacks", "CHN", "asserted")),
+    ("Gambia and Senegal signed a transit accord in March. The two countries' joint commission will meet in Dakar in April.",
+     ("GMB", "negotiatesWith", "SEN", "hypothetical")),
+])
+def test_presupposed_events_and_possessive_pairs(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

@@ -615,6 +615,10 @@ def _modifier_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: s
     for c in t.children:
         if c.dep_ not in MODIFIERS:
             continue
+        if c.dep_ == "poss" and c.i not in ctx.mentions and pair_noun(ctx, c):  # "the two countries' troops"
+            found += [Ref(r.actor, sector, None, r.factor * factor * scale, how or "pair-modifier")
+                      for r in args_or_pair(ctx, c, ctx.sent_index.get(c.sent.start, 0), "")]
+            continue
         for cc in [c] + list(c.conjuncts) + _hyphen_partners(ctx, c):
             found += _modifier_ref(ctx, t, cc, factor, scale, how or f"modifier:{c.dep_}", how, sector)
     if sector and len(found) > 1:

@@ -322,8 +322,13 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
                 # ceasefire" is a refusal announced
                 return "hypothetical", rep
             return ("asserted" if mod == "negated" else "negated"), rep
+        if lemma in gz.word_list("factive_verbs") and n.dep_ == "dobj":
+            # "have not forgotten China's support for Pakistan": what is remembered or ignored happened
+            return ("asserted", None) if mod in ("asserted", "negated") else (mod, rep)
         if lemma in gz.word_list("intent_verbs") and lemma not in gz.word_list("light_verbs") \
+                and not any(c.dep_ == "oprd" for c in gv.children) \
                 and not (n.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gv.children)):
+            # ("calling Russia's war in Ukraine 'Modi's war'": a naming 'call' wishes nothing)
             # ("talks are expected to resume" is not yet; "Israel's strike pushed the Gulf states into…"
             # happened: the subject of a transitive verb is its cause, not what is wanted)
             return "hypothetical", rep

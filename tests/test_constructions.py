@@ -1195,3 +1195,22 @@ def test_stance_nouns_under_negating_verbs(extract_text, text, expected, absent)
 ])
 def test_presupposed_events_and_possessive_pairs(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+def test_cutting_off_supplies_is_a_ceased_trade_and_cutting_off_relations_a_stance(extract_text):
+    got = claims(extract_text("Uzbekistan cut off gas supplies to Tajikistan in 2012."))
+    assert {("TJK", "cooperatesWith", "UZB", "asserted"), ("TJK", "cooperatesWith", "UZB", "negated")} <= got, got
+    got = claims(extract_text("Algeria cut off diplomatic relations with Morocco in 2021."))
+    assert ("DZA", "opposes", "MAR", "asserted") in got
+    assert not {c for c in got if c[1] == "cooperatesWith"}, got  # the relations are the verb's object, not an event
+
+
+def test_together_with_names_co_agents(extract_text):
+    got = claims(extract_text("Spain recognised a Palestinian state in May 2024 together with Ireland and Norway."))
+    assert {("ESP", "cooperatesWith", "PSE", "asserted"), ("IRL", "cooperatesWith", "PSE", "asserted"),
+            ("NOR", "cooperatesWith", "PSE", "asserted")} <= got, got
+
+
+def test_a_foreign_base_outside_a_capital_is_hosted_by_its_state(extract_text):
+    assert ("RUS", "cooperatesWith", "TJK", "asserted") in claims(
+        extract_text("Russia keeps its largest foreign military base outside Dushanbe."))

@@ -60,6 +60,21 @@ def political_camp(f: Frame) -> bool:
     return owned and not any(c.dep_ == "prep" and c.lower_ == "to" for c in f.tok.children)
 
 
+def verb_idiom_object(f: Frame) -> bool:
+    """'Mali severed ties with Ukraine', 'Algeria cut off diplomatic relations with Morocco': a noun an
+    entry of its governing verb names among its required objects, for an act of the other sign, is part of
+    that verb's act (lex:cut_ties: opposes), not an event of its own (no cooperation told as ended besides)."""
+    gv = governor(f.tok)
+    if gv is None or not object_path(f.tok, gv) or f.tok.dep_ == "nsubj":
+        return False
+    lemma, sign = f.tok.lemma_.lower(), f.gz.relations.get(f.relation, {}).get("sign", 0)
+    for key in {gv.lemma_.lower(), verb_lemma(gv)}:  # (an act of the other sign: hosting talks keeps the talks)
+        if any(lemma in t.requires_object and f.gz.relations.get(t.relation, {}).get("sign", 0) * sign < 0
+               for t in f.gz.triggers.get((key, "VERB"), [])):
+            return FINISHED
+    return False
+
+
 def _made_by_another(f: Frame) -> bool:
     """A stance noun someone else took: its own author named ('US demands', 'criticism from the EU') or
     one the text told before ('rejected THE demands'). Not so 'avoided public criticism of Iran': the
@@ -295,7 +310,7 @@ def _event_subject(f: Frame, gv: Token) -> bool:
 def _doers(gz) -> frozenset[str]:  # noqa: ANN001 - a Gazetteer
     """Verbs whose subject does (or ends, refuses, plans) the event noun they take as object."""
     return gz.word_list("light_verbs") | gz.word_list("negating_verbs") | gz.word_list("presupposing_verbs") \
-        | gz.word_list("planning_verbs")
+        | gz.word_list("planning_verbs") | gz.word_list("cessation_verbs")  # ('Uzbekistan cut off gas supplies to …')
 
 
 def light_verb_subject(f: Frame) -> bool:
@@ -838,7 +853,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 
 NOUN_STEPS: tuple[Step, ...] = (
-    joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
+    verb_idiom_object, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
     prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,

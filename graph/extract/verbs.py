@@ -256,9 +256,12 @@ def _co_agents(f: Frame) -> list[Ref]:
     out: list[Ref] = []
     for c in f.tok.children:
         if c.lower_ in ("along", "together") and c.dep_ in ("prep", "advmod"):
-            for w in c.children:
-                if w.dep_ == "prep" and w.lower_ == "with":
-                    out += [r for p in w.children if p.dep_ == "pobj" for r in np_refs(f.ctx, p, how="along-with")]
+            withs = [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children):
+            withs = [c]  # ('together' parsed as the preposition's modifier)
+        else:
+            continue
+        out += [r for w in withs for p in w.children if p.dep_ == "pobj" for r in np_refs(f.ctx, p, how="along-with")]
     return out
 
 

@@ -1214,3 +1214,8 @@ def test_together_with_names_co_agents(extract_text):
 def test_a_foreign_base_outside_a_capital_is_hosted_by_its_state(extract_text):
     assert ("RUS", "cooperatesWith", "TJK", "asserted") in claims(
         extract_text("Russia keeps its largest foreign military base outside Dushanbe."))
+
+
+def test_condemning_an_arrangement_summed_up_opposes_both_parties(extract_text):
+    got = claims(extract_text("Abu Dhabi normalised relations with Israel in 2020, a step Algiers condemned as a betrayal."))
+    assert {("DZA", "opposes", "ARE", "asserted"), ("DZA", "opposes", "ISR", "asserted")} <= got, got

@@ -1202,6 +1202,10 @@ def _summed_up_clause(ctx: DocContext, noun: Token, subj: set[str], any_event: b
     clause = _summed_up_verb(ctx, noun)
     if clause is not None:
         owners = [r for r in subject_refs(ctx, clause) if r.actor not in subj]
+        # ('normalised relations with Israel, a step Algiers condemned': an arrangement has both its parties)
+        known = {r.actor for r in owners} | subj
+        owners += [Ref(a, None, None, 0.8, "summed-up-party") for rel in _symmetric_relations(ctx, clause)
+                   for a in sorted(_event_parties(ctx, clause.i, rel) - known)]
         if owners:
             return _relayed(owners, 0.8, "summed-up-clause")
     if any_event or noun.sent.start == 0:
@@ -1310,6 +1314,12 @@ def tree_depth(tok: Token, limit: int = 20) -> int:
     while tok.head != tok and depth < limit:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _symmetric_relations(ctx: DocContext, verb: Token) -> set[str]:
+    """The symmetric relations (an arrangement, talks) the interactions of one trigger verb have."""
+    return {ix.relation for ix in ctx.interactions if ix.trigger_start == verb.idx
+            and ctx.gz.relations.get(ix.relation, {}).get("symmetric", False)}
 
 
 def _event_parties(ctx: DocContext, trigger_i: int, relation: str) -> set[str]:

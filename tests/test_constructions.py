@@ -1219,3 +1219,20 @@ def test_a_foreign_base_outside_a_capital_is_hosted_by_its_state(extract_text):
 def test_condemning_an_arrangement_summed_up_opposes_both_parties(extract_text):
     got = claims(extract_text("Abu Dhabi normalised relations with Israel in 2020, a step Algiers condemned as a betrayal."))
     assert {("DZA", "opposes", "ARE", "asserted"), ("DZA", "opposes", "ISR", "asserted")} <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The army has accused the United Arab Emirates of arming the RSF, a charge Abu Dhabi denies.",
+    "Sudan accused the UAE of arming the RSF. Abu Dhabi denies the charge.",
+])
+def test_a_denied_charge_stands_reported_and_negated(extract_text, text):
+    got = claims(extract_text(text))
+    assert {("ARE", "supports", "RSF", "reported"), ("ARE", "supports", "RSF", "negated")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington shared South Korea's concerns about the platform.", ("USA", "supports", "KOR", "asserted")),
+    ("France echoed Kyiv's call for a ceasefire.", ("FRA", "supports", "UKR", "asserted")),
+])
+def test_taking_up_another_s_stance_backs_it(extract_text, text, expected):
+    assert expected in claims(extract_text(text))

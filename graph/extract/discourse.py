@@ -22,19 +22,40 @@ __all__ = ["denied_claims", "ellipsis", "resolve_deferred_mediation", "dedupe"]
 ELLIPSIS_VERBS = ("do", "have", "be")
 
 
-def denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
-    """'The Houthis said they had hit the carrier, a claim US officials denied': a claim noun whose
-    relative clause denies it turns the reported acts before it that involve the denier into denials
-    (kept beside the report: both sides' versions stand)."""
-    gz = ctx.gz
+def _denials(ctx: DocContext, sent: Span) -> list[tuple["Token", set[str], int]]:
+    """(claim noun, deniers, how many sentences back the claim may be) of '…, a claim US officials
+    denied': a denial verb in a relative clause on a claim noun; a denial of 'the charge' told before
+    ('…; the Taliban deny the charge', or in the next sentence); or, where the parser loses that clause ('…, a charge Abu Dhabi denies' read as a new
+    main clause), the words in that order — comma, 'a'/'an', claim noun, an actor, a denial verb."""
+    gz, found = ctx.gz, []
     for v in sent:
-        if v.dep_ != "relcl" or v.lemma_.lower() not in gz.word_list("denial_verbs") \
-                or v.head.lemma_.lower() not in gz.word_list("report_nouns"):
+        if v.lemma_.lower() not in gz.word_list("denial_verbs"):
             continue
-        deniers = {r.actor for c in v.children if c.dep_ == "nsubj" for r in np_refs(ctx, c)}
-        claim = v.head
+        if v.dep_ == "relcl" and v.head.lemma_.lower() in gz.word_list("report_nouns"):
+            found.append((v.head, {r.actor for c in v.children if c.dep_ == "nsubj" for r in np_refs(ctx, c)}, 0))
+            continue
+        told = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in gz.word_list("report_nouns")
+                     and any(d.lower_ in ("the", "this", "these", "that", "those", "such") for d in c.children)), None)
+        if told is not None:  # "…; the Taliban deny the charge": the claim told in this or the previous sentence
+            found.append((told, {r.actor for c in v.children if c.dep_ == "nsubj" for r in np_refs(ctx, c)}, 1))
+            continue
+        for k in range(max(sent.start + 2, v.i - 5), v.i - 1):
+            claim, det, comma = ctx.doc[k], ctx.doc[k - 1], ctx.doc[k - 2]
+            between = [ctx.mentions[j] for j in range(k + 1, v.i) if j in ctx.mentions]
+            if claim.lemma_.lower() in gz.word_list("report_nouns") and det.lower_ in ("a", "an") and comma.text == "," \
+                    and between and all(t.i in ctx.mentions or t.pos_ in ("PROPN", "DET") for t in ctx.doc[k + 1:v.i]):
+                found.append((claim, {m.actor for m in between if m.kind != "person"} or {m.affiliation for m in between}, 0))
+                break
+    return found
+
+
+def denied_claims(ctx: DocContext, sent_idx: int, sent: Span) -> None:
+    """'The Houthis said they had hit the carrier, a claim US officials denied', '… Abu Dhabi denies the
+    charge': a claim noun denied turns the reported acts before it that involve the denier into denials
+    (kept beside the report: both sides' versions stand)."""
+    for claim, deniers, back in _denials(ctx, sent):
         for ix in list(ctx.interactions):
-            if ix.sentence == sent_idx and ix.modality == "reported" and ix.trigger_start < claim.idx \
+            if sent_idx - back <= ix.sentence <= sent_idx and ix.modality == "reported" and ix.trigger_start < claim.idx \
                     and deniers & {ix.source, ix.target} and not ix.source.startswith("P_"):
                 ctx.interactions.append(Interaction(**{**ix.__dict__, "modality": "negated",
                                                        "confidence": ix.confidence * 0.9,

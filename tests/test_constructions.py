@@ -1236,3 +1236,15 @@ def test_a_denied_charge_stands_reported_and_negated(extract_text, text):
 ])
 def test_taking_up_another_s_stance_backs_it(extract_text, text, expected):
     assert expected in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a meeting called off never took place (negated only); talks halted went on and stop (both)
+    ("Japan postponed its summit with China.", ("CHN", "negotiatesWith", "JPN", "negated"), ("CHN", "negotiatesWith", "JPN", "asserted")),
+    ("The summit between Japan and China was cancelled.", ("CHN", "negotiatesWith", "JPN", "negated"), ("CHN", "negotiatesWith", "JPN", "asserted")),
+    ("Japan called off talks with China.", ("CHN", "negotiatesWith", "JPN", "negated"), ("CHN", "negotiatesWith", "JPN", "hypothetical")),
+    ("Iran halted talks with the United States.", ("IRN", "negotiatesWith", "USA", "asserted"), None),
+])
+def test_meetings_called_off_and_talks_halted(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -281,6 +281,20 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     return st.result()
 
 
+GOVERNING_LISTS = ("negating_verbs", "intent_verbs", "presupposing_verbs", "factive_verbs", "light_verbs",
+                   "cessation_verbs", "planning_verbs")
+
+
+def governing_lemma(gz, verb: Token) -> str:  # noqa: ANN001 - a Gazetteer
+    """The lemma a governing verb is read by: its phrasal form when a word list names it ('CALLED OFF
+    talks' is no 'call' for talks), else its own."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    phrasal = f"{verb.lemma_.lower()} {prt}" if prt else None
+    if phrasal and any(phrasal in gz.word_list(name) for name in GOVERNING_LISTS):
+        return phrasal
+    return verb.lemma_.lower()
+
+
 def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> tuple[str, Ref | None]:
     """A nominal event ('Iran's backing for armed groups') is presupposed unless negated ('no talks'),
     or it is the direct argument of a modal/intent/negating verb ('might permit Israeli strikes').
@@ -299,7 +313,7 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
         return "asserted", None
     direct = n.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and n.head == gv
     mod, rep = clause_modality(ctx, gv)
-    lemma = gv.lemma_.lower()
+    lemma = governing_lemma(gz, gv)
     if n.dep_ == "nsubj" and lemma == "be" and any(c.dep_ in ("acomp", "attr") for c in gv.children):
         # "The arrangement is not frictionless": what the copula says of the event is negated, not the event
         return ("reported", rep) if mod == "reported" else ("asserted", None)

@@ -17,7 +17,7 @@ from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pair
 from .context import SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
-from .modality import clause_modality, noun_modality
+from .modality import clause_modality, governing_lemma, noun_modality
 from .triggers import triggers_for, verb_lemma
 
 __all__ = ["noun_frame", "NOUN_STEPS"]
@@ -97,6 +97,7 @@ def noun_modality_step(f: Frame) -> bool:
     f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=made_of)
     gv = governor(f.tok)
     ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \
+        and not (f.plays("talks") and verb_lemma(gv) in f.gz.word_list("calling_off_verbs")) \
         and object_path(f.tok, gv) and not circumstance_path(f.tok, gv) and f.tok.dep_ != "nsubj" \
         and not (gv.dep_ in ("xcomp", "advcl") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs"))
     if ceased:
@@ -319,7 +320,7 @@ def light_verb_subject(f: Frame) -> bool:
     planning verb hands its subject to the event noun it takes as object ('mediators kept the truce alive' are not its parties)."""
     gz, gv = f.gz, f.governor
     doers = _doers(gz)
-    if not f.sources and gv is not None and gv.lemma_.lower() in doers and object_path(f.tok, gv) \
+    if not f.sources and gv is not None and governing_lemma(gz, gv) in doers and object_path(f.tok, gv) \
             and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
         if gv.lemma_.lower() in gz.word_list("planning_verbs"):

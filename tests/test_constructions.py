@@ -1248,3 +1248,15 @@ def test_taking_up_another_s_stance_backs_it(extract_text, text, expected):
 def test_meetings_called_off_and_talks_halted(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kagame has since been received at the White House.", ("USA", "negotiatesWith", "RWA", "asserted")),
+    ("Modi was welcomed in Beijing on Sunday.", ("IND", "negotiatesWith", "CHN", "asserted")),
+])
+def test_a_visitor_received_at_a_seat_of_government_meets_its_state(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))
+
+
+def test_a_thing_received_at_a_capital_is_no_visit(extract_text):
+    assert claims(extract_text("The tanker was received in Havana.")) == set()

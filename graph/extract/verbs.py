@@ -265,6 +265,18 @@ def _co_agents(f: Frame) -> list[Ref]:
     return out
 
 
+def host_by_venue(f: Frame) -> bool:
+    """'Kagame has since been received at the White House', 'was welcomed in Beijing': a visitor received
+    with no host named is received by the one whose seat of government the place is."""
+    if f.sources or not f.trig.object_is_agent or not f.passive or any(c.dep_ == "agent" for c in f.tok.children):
+        return False
+    for _, p in prep_objects(f.ctx, f.tok, ("at", "in")):
+        m = f.ctx.mentions.get(p.i)
+        if m is not None and m.kind in ("capital", "part"):
+            f.sources = [Ref(m.actor, m.sector, None, 0.8, "host-venue")]
+    return False
+
+
 def retaliation_with_attack(f: Frame) -> bool:
     """'Tehran retaliated with missile barrages on Israeli cities': the barrages are the act (an
     attack, found on the noun), not a verbal response."""
@@ -791,7 +803,7 @@ VERB_STEPS: tuple[Step, ...] = (
     instrument_names_relation, required_object_missing, object_is_no_agent, modal_complement, threat_by_complement, hostile_label_missing,
     warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
-    direct_objects, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
+    direct_objects, host_by_venue, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
     criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
     conjunct_shares_target, object_preposition_target, complement_owner, reciprocal_each_other,
     meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,

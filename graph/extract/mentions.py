@@ -269,11 +269,18 @@ def _office_of(ctx: DocContext, noun: Token, exclude: set[str]) -> str | None:
         if _employer(ctx, m, exclude) and m.kind != "capital":
             return m.actor
         if p.pos_ == "NOUN":
-            mods = sorted((c for c in p.children if c.dep_ in ("compound", "amod", "poss") and _employer(ctx, ctx.mentions.get(c.i), exclude)),
-                          key=lambda c: c.dep_ == "poss")  # ('Afghanistan's TALIBAN administration': the compound first)
+            mods = _bodies_first([c for c in p.children if c.dep_ in ("compound", "amod", "poss")
+                                  and _employer(ctx, ctx.mentions.get(c.i), exclude)])
             if mods:
                 return ctx.mentions[mods[0].i].actor
     return None
+
+
+def _bodies_first(named: list[Token]) -> list[Token]:
+    """Mentions in a title's phrase, the body an office is in before the state owning it: in
+    "Afghanistan's TALIBAN administration" the compound, then the possessor of the same noun."""
+    bodies = {t.i for t in named if t.dep_ == "compound"}
+    return sorted(named, key=lambda t: t.dep_ == "poss" and any(c.i in bodies for c in t.head.children))
 
 
 def _clause_subject_state(ctx: DocContext, left: int, sent: Span, exclude: set[str]) -> str | None:
@@ -513,10 +520,7 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # (the title's words without the name: the name's whole phrase when the title governs it)
         skip = range(root.left_edge.i, root.right_edge.i + 1) if noun == root.head else range(name.start, name.end)
         inside = [t for t in noun.subtree if t.i not in skip]
-        named = [t for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"]
-        # ("foreign minister in Afghanistan's TALIBAN administration": the body before the state owning it)
-        bodies = {t.i for t in named if t.dep_ == "compound"}
-        named.sort(key=lambda t: t.dep_ == "poss" and any(c.i in bodies for c in t.head.children))
+        named = _bodies_first([t for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"])
         mentioned = [ctx.mentions[t.i].actor for t in named]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
@@ -563,13 +567,16 @@ def _identify(ctx: DocContext, ent: Span, name: Span) -> tuple[str, Actor | None
     return pid, ctx.persons.get(pid)
 
 
+NAME_PARTICLES = name_words(PARTICLES | {"jr", "sr"})  # (bin, al, van, …: no given name)
+
+
 def _names_the_known_person(ctx: DocContext, pid: str, name: Span) -> bool:
     """'Tene Birahima Ouattara' is not Alassane Ouattara, nor 'Nawaz Sharif' Shehbaz Sharif: a name the
     ruler matched by a known person's surname is theirs only if its other parts are among their names."""
     words = ctx.gz.person_words.get(pid)
     if words is None:  # not a gazetteer person (an actor's id on a name part)
         return True
-    return not name_words([name.text]) - words - name_words(PARTICLES | {"jr", "sr"})
+    return not name_words([name.text]) - words - NAME_PARTICLES
 
 
 def _former(ctx: DocContext, title: str, tstart: int) -> bool:

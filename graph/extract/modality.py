@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 from .context import DocContext, Ref
 from .arguments import PROSPECTIVE_CONTROL_PREPS, accusation, coordination_head, governor, np_refs, subject_refs
+from .triggers import verb_lemma
 
 # carrying word lists (ag:carriedBy) that a negation empties: 'did not pledge to stand by' is no support
 NEGATION_CANCELS = frozenset({"commitment_verbs"})
@@ -282,15 +283,14 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
 
 
 GOVERNING_LISTS = ("negating_verbs", "intent_verbs", "presupposing_verbs", "factive_verbs", "light_verbs",
-                   "cessation_verbs", "planning_verbs")
+                   "cessation_verbs", "planning_verbs", "calling_off_verbs")
 
 
 def governing_lemma(gz, verb: Token) -> str:  # noqa: ANN001 - a Gazetteer
     """The lemma a governing verb is read by: its phrasal form when a word list names it ('CALLED OFF
     talks' is no 'call' for talks), else its own."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    phrasal = f"{verb.lemma_.lower()} {prt}" if prt else None
-    if phrasal and any(phrasal in gz.word_list(name) for name in GOVERNING_LISTS):
+    phrasal = verb_lemma(verb)
+    if phrasal != verb.lemma_.lower() and any(phrasal in gz.word_list(name) for name in GOVERNING_LISTS):
         return phrasal
     return verb.lemma_.lower()
 

@@ -97,7 +97,7 @@ def noun_modality_step(f: Frame) -> bool:
     f.modality, f.reporter = noun_modality(f.ctx, f.tok, made_of_governor=made_of)
     gv = governor(f.tok)
     ceased = gv is not None and gv.lemma_.lower() in f.gz.word_list("cessation_verbs") \
-        and not (f.plays("talks") and verb_lemma(gv) in f.gz.word_list("calling_off_verbs")) \
+        and not (f.plays("talks") and governing_lemma(f.gz, gv) in f.gz.word_list("calling_off_verbs")) \
         and object_path(f.tok, gv) and not circumstance_path(f.tok, gv) and f.tok.dep_ != "nsubj" \
         and not (gv.dep_ in ("xcomp", "advcl") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs"))
     if ceased:

@@ -6,6 +6,7 @@ Turtle. This module turns those triples into plain lookup tables for the nlp and
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import OWL
+from rdflib.namespace import OWL, SKOS
 
 from .errors import ActorgraphError
 from .model import Actor
@@ -67,6 +68,22 @@ class Trigger:
     source: str = "lexicon"  # where the entry comes from: the hand-written lexicon, petrarch2 or wordnet
 
 
+@dataclass(frozen=True)
+class DependencyPattern:
+    """A sentence shape as data (``ontology/patterns.ttl``): spaCy DependencyMatcher node dicts whose node
+    ids name roles (TRIGGER, SOURCE, TARGET), the relation they give, guards by name, an example."""
+
+    name: str
+    relation: str
+    cameo: str
+    strength: float
+    nodes: tuple[dict, ...]
+    guards: tuple[str, ...] = ()
+    mutual: bool = False
+    example: str = ""
+    expects: tuple[str, ...] = ()
+
+
 @dataclass
 class Gazetteer:
     """Lookup tables built from the ontology Turtle files."""
@@ -102,6 +119,7 @@ class Gazetteer:
     # a known person's name parts, label and aliases ("recep", "tayyip", "erdogan", …): a longer name
     # ending in one of their aliases is theirs only if its other parts are among these (see name_words)
     person_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    patterns: list[DependencyPattern] = field(default_factory=list)  # ontology/patterns.ttl
 
     def goldstein(self, code: str) -> float:
         """Goldstein score of a CAMEO code, falling back to its parent codes."""
@@ -202,8 +220,27 @@ def load(extra: Iterable[Path | str] = (), directory: Path = ONTOLOGY_DIR) -> Ga
     _index_places(gz)
     _read_lexicon(gz)
     _read_cameo(gz)
+    _read_patterns(gz)
     _drop_states_of_affairs(gz)
     return gz
+
+
+def _read_patterns(gz: Gazetteer) -> None:
+    """The ag:DependencyPattern entries; a pattern whose JSON does not parse is refused with its name."""
+    g = gz.graph
+    for s in sorted(g.subjects(RDF.type, AG.DependencyPattern)):
+        name = _str(g, s, RDFS.label) or _local(s)
+        try:
+            nodes = tuple(json.loads(_str(g, s, AG.pattern) or "[]"))
+        except json.JSONDecodeError as err:
+            raise GazetteerError(f"pattern {name}: ag:pattern is not valid JSON ({err.msg})") from None
+        if not nodes or nodes[0].get("RIGHT_ID") != "TRIGGER":
+            raise GazetteerError(f"pattern {name}: the first node must be TRIGGER")
+        gz.patterns.append(DependencyPattern(
+            name=name, relation=_local(g.value(s, AG.relation)), cameo=_str(g, s, AG.cameoCode) or "",
+            strength=float(_str(g, s, AG.strength) or 0.7), nodes=nodes, guards=tuple(sorted(_strs(g, s, AG.guard))),
+            mutual=str(g.value(s, AG.mutual)).lower() == "true", example=_str(g, s, SKOS.example) or "",
+            expects=tuple(sorted(_strs(g, s, AG.expects)))))
 
 
 SCHEMA_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

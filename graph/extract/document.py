@@ -16,6 +16,7 @@ from ..gazetteer import Gazetteer
 from ..model import Actor, Document, Extraction, Sentence
 from .context import DocContext
 from .discourse import dedupe, denied_claims, ellipsis, resolve_deferred_mediation
+from .patterns import pattern_claims
 from .frames import Frame
 from .mentions import find_mentions
 from .nouns import noun_frame
@@ -79,6 +80,7 @@ def extract_doc(spacy_doc: Doc, document: Document, gz: Gazetteer, reference_dat
     records = [_sentence_record(document, idx, sent) for idx, sent in enumerate(sentences)]
     for idx, sent in enumerate(sentences):
         _frames_of_sentence(ctx, idx, sent)
+    pattern_claims(ctx)  # the sentence shapes of ontology/patterns.ttl
     resolve_deferred_mediation(ctx, sentences)
     interactions = dedupe(ctx.interactions)
     return Extraction(document=document, sentences=records, actors=_actors_of(ctx, interactions),

@@ -264,7 +264,7 @@ def test_saved_queries_agree_with_their_plain_formulations(tmp_path):
         from graph.store.write import put_document, refresh_derived
 
         paged = {name: q for name, q in saved_queries().items() if q.page}
-        assert set(paged) == {"adversaries", "evidence", "interactions", "timeline", "who-pressures-whom"}
+        assert set(paged) == {"adversaries", "evidence", "interactions", "mediators", "timeline", "who-pressures-whom"}
         assert not summary.has_summaries(st) and not any(_holds(st, q.condition) for q in paged.values())
         for name, q in paged.items():
             _assert_pages(st, q, saved[name], bench.ORDER_COLUMNS[name][0])

@@ -11,7 +11,8 @@ writes one summary node per dyad into the summaries graph (``https://w3id.org/ac
         ag:claims 12 ; ag:firstDate "2024-03" ; ag:lastDate "2025-06-02" ; ag:maxConfidence 0.91 ;
         ag:rank 17 .
 
-``ag:rank`` is the dyad's place among all dyads by (claims, descending; then source, relation and target
+The mediators listing's groups get one ``ag:Mediation`` node each (mediator, the two parties, the
+sentences, its ``ag:rank`` among mediations) the same way. ``ag:rank`` is a dyad's place among all dyads by (claims, descending; then source, relation and target
 IRIs): any listing of dyads in that order, narrowed to some relations, is its rows by ascending rank,
 so its page is the first N ranks of one index scan (``ontology/queries/page/``). The summary counts what
 the grouped listings count: asserted or reported ``ag:Interaction``s with a source, relation and target.
@@ -46,12 +47,13 @@ from ..errors import StoreError
 from ..namespaces import AG, GRAPHS
 from .store import Store, _iri, _one_line, _select, _term
 
-__all__ = ["SUMMARY_GRAPH", "DYAD_BASE", "KEY_BASE", "dyad_iri", "dyad_rows", "ranked", "summary_lines", "key_lines",
-           "stale_update", "refresh_summaries", "has_summaries"]
+__all__ = ["SUMMARY_GRAPH", "DYAD_BASE", "KEY_BASE", "MEDIATION_BASE", "dyad_iri", "dyad_rows", "ranked", "summary_lines",
+           "mediation_lines", "key_lines", "stale_update", "refresh_summaries", "has_summaries"]
 
 SUMMARY_GRAPH = GRAPHS["summaries"]
 DYAD_BASE = "https://w3id.org/actorgraph/dyad/"
 KEY_BASE = "https://w3id.org/actorgraph/key/"
+MEDIATION_BASE = "https://w3id.org/actorgraph/mediation/"
 
 # Written for Oxigraph on disk: each { SELECT ?i ... } one index scan, hash-joined on ?i (see
 # ontology/queries/adversaries.rq); run once per refresh, not per page.
@@ -68,6 +70,18 @@ WHERE {
   OPTIONAL { SELECT ?i ?c WHERE { ?i ag:confidence ?c } }
 }
 GROUP BY ?source ?relation ?target""".replace("AG#", str(AG))
+
+
+# The mediators listing's groups (ontology/queries/mediators.rq): a mediator between two parties, the pair
+# named once (the first by its IRI's text), and the distinct sentences that say so.
+_MEDIATIONS = """PREFIX ag: <AG#>
+SELECT ?mediator ?partyA ?partyB (COUNT(DISTINCT ?s) AS ?sentences) WHERE {
+  ?i ag:relation ag:mediates ; ag:target ?partyA ; ag:otherParty ?partyB .
+  FILTER (STR(?partyA) < STR(?partyB))
+  ?i ag:modality ?m .
+  FILTER (?m IN (ag:Asserted, ag:Reported))
+  ?i a ag:Interaction ; ag:source ?mediator ; ag:evidence ?s .
+} GROUP BY ?mediator ?partyA ?partyB""".replace("AG#", str(AG))
 
 
 # The rows of each sorted listing by its sort key: the listing's own required patterns (a claim lacking one
@@ -150,6 +164,21 @@ def summary_lines(rows: list[dict[str, str]]) -> Iterator[str]:
         yield f"{node} {rank} {_term(Literal(k))}"
 
 
+def mediation_lines(store: Store) -> Iterator[str]:
+    """One ``ag:Mediation`` node per mediator and pair of parties, ranked as the mediators listing
+    orders them (most sentences first, then mediator, first and second party IRI), as N-Triples lines."""
+    rows = sorted(_rows(store, _MEDIATIONS), key=lambda r: (-_integer(r["sentences"]), r["mediator"][1:-1],
+                                                            r["partyA"][1:-1], r["partyB"][1:-1]))
+    rdf_type, cls, rank = _iri(RDF.type), _iri(AG.Mediation), _iri(AG.rank)
+    props = [(_iri(AG[key]), key) for key in ("mediator", "partyA", "partyB", "sentences")]
+    for k, row in enumerate(rows, 1):
+        spo = f"{row['mediator']} {row['partyA']} {row['partyB']}"
+        node = _iri(MEDIATION_BASE + hashlib.sha1(spo.encode("utf-8")).hexdigest()[:20])
+        yield f"{node} {rdf_type} {cls}"
+        yield from (f"{node} {prop} {row[key]}" for prop, key in props)
+        yield f"{node} {rank} {_term(Literal(k))}"
+
+
 def key_lines(store: Store) -> Iterator[str]:
     """The sort-key counts of the interactions listing (by ``ag:reportedOn``), of the evidence (by
     ``ag:confidence``) and of the timeline (by ``ag:when``), and each timeline claim's ``ag:when``, as
@@ -200,7 +229,7 @@ def refresh_summaries(store: Store) -> int:
     if store.ox is None:
         return 0
     rows = ranked(dyad_rows(store))
-    lines = [*summary_lines(rows), *key_lines(store)]
+    lines = [*summary_lines(rows), *mediation_lines(store), *key_lines(store)]
     graph = f" {_iri(SUMMARY_GRAPH)} .\n"
     try:
         store.ox.update(f"DROP SILENT GRAPH {_iri(SUMMARY_GRAPH)}")

@@ -641,7 +641,10 @@ def _surname_mentions(ctx: DocContext) -> None:
     """'Araghchi said…' after 'Foreign Minister Abbas Araghchi' ('Abiy' after 'Abiy Ahmed': see
     ``_given_names``); 'the foreign minister' when only one."""
     doc = ctx.doc
-    first_seen = {pid: min(m.start for m in ctx.mentions.values() if m.actor == pid) for pid in ctx.persons}
+    # a person with no mention left (another mention took its tokens) is first seen nowhere: no surname
+    # mention follows it (min() of nothing stopped whole builds: tests/test_extract.py)
+    first_seen = {pid: min((m.start for m in ctx.mentions.values() if m.actor == pid), default=10**9)
+                  for pid in ctx.persons}
     _given_name_mentions(ctx, first_seen)
     for tok in doc:
         if tok.i in ctx.mentions:

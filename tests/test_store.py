@@ -563,3 +563,28 @@ def test_cli_build_ingest_query_export_validate_on_a_remote_endpoint(fresh_oxigr
     ds.parse(trig, format="trig")
     assert len([c for c in ds.graphs() if str(c.identifier).startswith(str(DOC))]) == 3
     assert ": conforms to the shapes" in run("validate", "--store", remote).stderr
+
+
+def test_summaries_loaded_in_chunks_are_the_summaries(tmp_path, monkeypatch):
+    """The summaries are bulk-loaded a chunk of lines at a time (memory bounded by the chunk, not the
+    corpus): chunks of 7 lines give the very quads one load gives."""
+    import importlib.util
+
+    import pyoxigraph as ox
+
+    from graph.store import summary
+
+    spec = importlib.util.spec_from_file_location("bench_sparql", ROOT / "scripts" / "bench_sparql.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    items, _schema, _analysis = bench.generate(8_000, seed=4)
+    graph = ox.NamedNode(str(summary.SUMMARY_GRAPH))
+    found = []
+    for size in (10**9, 7):
+        monkeypatch.setattr(summary, "_LOAD_LINES", size)
+        with open_store(tmp_path / f"store-{size}") as st:
+            put_documents(st, items)
+            dyads = summary.refresh_summaries(st)
+            found.append({str(q) for q in st.ox.quads_for_pattern(None, None, None, graph)})
+            assert summary.has_summaries(st) and dyads > 0
+    assert found[0] == found[1] and len(found[0]) > 7 * 10  # many chunks

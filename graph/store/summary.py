@@ -38,6 +38,7 @@ not ``ag:source``), so no query of interactions ever meets a summary node.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterator
 
 import pyoxigraph as ox
@@ -54,6 +55,7 @@ SUMMARY_GRAPH = GRAPHS["summaries"]
 DYAD_BASE = "https://w3id.org/actorgraph/dyad/"
 KEY_BASE = "https://w3id.org/actorgraph/key/"
 MEDIATION_BASE = "https://w3id.org/actorgraph/mediation/"
+_LOAD_LINES = 200_000  # summary lines per bulk load: ~30 MB of text, whatever the corpus
 
 # Written for Oxigraph on disk: each { SELECT ?i ... } one index scan, hash-joined on ?i (see
 # ontology/queries/adversaries.rq); run once per refresh, not per page.
@@ -222,18 +224,20 @@ def has_summaries(store: Store) -> bool:
 
 def refresh_summaries(store: Store) -> int:
     """Recompute the summaries graph (the dyad summaries and the sort-key counts) from the documents'
-    claims on a local store; returns the number of dyads. One bulk load (RocksDB's sorted-file
-    ingestion) after the old graph is dropped, then the marker in a request of its own, so that an
+    claims on a local store; returns the number of dyads. Bulk loads (RocksDB's sorted-file ingestion)
+    of ``_LOAD_LINES`` lines each after the old graph is dropped (at 100,000 documents the whole text
+    was hundreds of MB, held three times over), then the marker in a request of its own, so that an
     interrupted refresh leaves no marker. A remote endpoint keeps none (returns 0): pages are made from
     them only on a local store (``graph.store.query.select_rows``), a remote one reads listings through."""
     if store.ox is None:
         return 0
     rows = ranked(dyad_rows(store))
-    lines = [*summary_lines(rows), *mediation_lines(store), *key_lines(store)]
+    lines = itertools.chain(summary_lines(rows), mediation_lines(store), key_lines(store))
     graph = f" {_iri(SUMMARY_GRAPH)} .\n"
     try:
         store.ox.update(f"DROP SILENT GRAPH {_iri(SUMMARY_GRAPH)}")
-        store.ox.bulk_load(input="".join(line + graph for line in lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        while chunk := list(itertools.islice(lines, _LOAD_LINES)):  # the text of a chunk at a time, not of all
+            store.ox.bulk_load(input="".join(line + graph for line in chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         store.ox.update(f"INSERT DATA {{ GRAPH {_iri(SUMMARY_GRAPH)} {{ {_marker(len(rows))} }} }}")
     except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
         raise StoreError(f"cannot write the summaries: {_one_line(str(exc))}") from None

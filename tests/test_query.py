@@ -124,6 +124,7 @@ def listing_store(tmp_path_factory):
 
     from graph.namespaces import ONTOLOGY_GRAPH
     from graph.store.store import open_store, put_documents, put_graph
+    from graph.store.write import refresh_derived
 
     root = Path(__file__).resolve().parent.parent
     spec = importlib.util.spec_from_file_location("bench_sparql", root / "scripts" / "bench_sparql.py")
@@ -134,6 +135,7 @@ def listing_store(tmp_path_factory):
     with open_store(path) as st:
         put_graph(st, ONTOLOGY_GRAPH, schema)
         put_documents(st, items)
+        refresh_derived(st)  # the derive step of a build: the summaries the pages read
     return path
 
 
@@ -175,6 +177,38 @@ def test_pages_follow_the_documented_order_and_cover_the_listing(listing_store, 
     assert sorted(map(tuple, (r.values() for r in paged))) == sorted(map(tuple, (r.values() for r in whole)))
     confidences = [float(r["confidence"]) for r in whole]
     assert confidences == sorted(confidences, reverse=True)
+
+
+def test_a_bounded_page_picks_the_keys_its_rows_fall_in():
+    """The keys (in the listing's order, with their rows) that rows offset..offset+limit fall in, the
+    rows of the first to skip, and the listing's rows in all."""
+    from graph.store.query import _keys_for
+
+    counts = [("a", 3), ("b", 1), (None, 4), ("c", 2)]
+    assert _keys_for(counts, 0, 2) == (["a"], 0, 10)
+    assert _keys_for(counts, 2, 3) == (["a", "b", None], 2, 10)
+    assert _keys_for(counts, 3, 1) == (["b"], 0, 10)
+    assert _keys_for(counts, 8, 100) == (["c"], 0, 10)
+    assert _keys_for(counts, 10, 5) == ([], 0, 10)
+
+
+def test_the_pages_of_a_store_are_read_from_its_summaries(listing_store, capsys):
+    """The listing store was refreshed as a build refreshes it: the page files hold (their # if:), and
+    the grouped page is the grouped listing's first rows."""
+    import csv
+    import io
+
+    from graph.store.query import _holds, saved_queries
+    from graph.store.store import open_source
+
+    with open_source(str(listing_store)) as st:
+        assert all(_holds(st, q.condition) for q in saved_queries().values() if q.page)
+    whole = list(csv.reader(io.StringIO(_cli(capsys, "--store", str(listing_store), "--name", "adversaries",
+                                             "--format", "csv", "--limit", "0")[0])))
+    page = list(csv.reader(io.StringIO(_cli(capsys, "--store", str(listing_store), "--name", "adversaries",
+                                            "--format", "csv", "--limit", "50", "--offset", "20")[0])))
+    assert page[0] == whole[0] and len(page) == 51
+    assert [r[:4] for r in page[1:]] == [r[:4] for r in whole[21:71]]  # every row a distinct dyad: no ties
 
 
 def test_listings_without_a_page_formulation_and_json_pages(listing_store, capsys):

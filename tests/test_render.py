@@ -226,3 +226,81 @@ def test_cli_render(tmp_path):
     assert main(["render", str(ttl), "-o", str(out), "--max-nodes", "4"]) == 0
     assert len(page_json(out.read_text(encoding="utf-8"))["nodes"]) == 4
     assert main(["render", str(tmp_path / "missing.ttl"), "-o", str(out)]) == 2
+
+
+# ---------------------------------------------------------------- the page's evidence budget (#14)
+
+
+def test_evidence_allowance_shares_the_budget_evenly_then_by_claims():
+    from graph.views.render import evidence_allowance
+
+    assert evidence_allowance([3, 1, 10], [3, 1, 40], 20) == [3, 1, 10]  # within budget: all
+    assert evidence_allowance([3, 1, 10], [3, 1, 40], None) == [3, 1, 10]
+    # two each (7; three each would be 10), then one more each for the busiest while it lasts
+    assert evidence_allowance([3, 1, 10, 10], [3, 1, 40, 12], 8) == [2, 1, 3, 2]
+    assert evidence_allowance([3, 1, 10, 10], [3, 1, 40, 12], 9) == [2, 1, 3, 3]
+    # more edges than the budget: one sentence each, never none
+    assert evidence_allowance([5] * 10, [9] * 10, 4) == [1] * 10
+    assert evidence_allowance([0, 2], [0, 2], 1) == [0, 1]
+
+
+def test_the_page_embeds_at_most_its_budget_and_says_what_is_left(tmp_path):
+    """With a budget below what the edges hold, every edge keeps at least its first sentence, the page
+    embeds no more than the budget allows, its counts stay whole, and no record or document carries a
+    field the page does not read."""
+    render_html(seed_graph(), tmp_path / "full.html")
+    full = page_json((tmp_path / "full.html").read_text(encoding="utf-8"))
+    slots = sum(len(e["ev"]) for e in full["edges"])  # a mediation's sentence serves both its edges
+    assert len(full["evidence"]) == 12 and slots > len(full["edges"]) == 10
+    stats = render_html(seed_graph(), tmp_path / "cut.html", per_page=slots - 1)
+    data = page_json((tmp_path / "cut.html").read_text(encoding="utf-8"))
+    assert sum(len(e["ev"]) for e in data["edges"]) == slots - 1 and len(data["evidence"]) <= slots - 1
+    assert stats.edges == len(data["edges"]) == 10 and all(len(e["ev"]) >= 1 for e in data["edges"])
+    assert [e["total"] for e in data["edges"]] == [e["total"] for e in full["edges"]]  # the counts stay whole
+    cut = [e for e in data["edges"] if len(e["ev"]) < e["total"]]
+    assert len(cut) == 1 and len(cut[0]["ev"]) == cut[0]["total"] - 1  # "… and 1 more interaction"
+    first = {(e["from"], e["rel"], e["to"]): full["evidence"][e["ev"][0]]["text"] for e in full["edges"]}
+    assert first == {(e["from"], e["rel"], e["to"]): data["evidence"][e["ev"][0]]["text"] for e in data["edges"]}
+    assert set(data["documents"]) == {ev["doc"] for ev in data["evidence"]}
+    for ev in data["evidence"]:
+        assert "docIri" not in ev and None not in ev.values()
+    assert all("iri" not in d and None not in d.values() for d in data["documents"].values())
+
+
+def test_a_page_of_many_edges_stays_within_its_budget():
+    """Edges grow with the corpus (6,212 at 30,000 short documents, 10 sentences each for the busy
+    ones made a 22 MB page): the page data of 4,000 edges of 10 sentences each embeds the budget alone,
+    and weighs what the budget weighs, not what the edges hold."""
+    from graph.views.render import EVIDENCE_PER_PAGE, page_data
+
+    sentence = "Officials said the envoy urged the council to hold talks on the border agreement before the summit. " * 2
+    records, edges, documents = [], [], {}
+    for k in range(4500):
+        a, b = f"S{k % 200:03d}", f"O{k // 200:03d}"
+        ix = list(range(len(records), len(records) + 10))
+        for j in ix:
+            doc = f"{j:016x}"
+            documents[doc] = {"iri": f"https://w3id.org/actorgraph/doc/{doc}", "title": f"Article {j}", "date": "2025-01-02",
+                              "source": f"https://news.example/{j}"}
+            records.append({"ev": {"text": sentence, "mark": [20, 25], "trigger": "urged", "modality": "asserted",
+                                   "confidence": 0.8, "date": None, "reportedOn": "2025-01-02", "lo": "2025-01-02",
+                                   "hi": "2025-01-02", "dateText": None, "cameo": "020", "quad": "Verbal cooperation",
+                                   "goldstein": 3.0, "rule": "verb:nsubj-dobj", "reportedBy": None, "otherParty": None,
+                                   "official": None, "doc": doc, "docIri": documents[doc]["iri"]}})
+        edges.append({"from": a, "to": b, "rel": "pressures", "ix": ix, "total": 10 + k % 50, "n": 10, "asserted": True,
+                      "modalities": {"asserted": 10}, "officials": [], "stubs": [["2025-01-02", "2025-01-02", "asserted", 10]]})
+    actors = {x for e in edges for x in (e["from"], e["to"])}
+    nodes = {a: {"id": a, "iri": str(AG[a]), "label": a, "type": "State", "names": [], "offices": [], "officesOf": [],
+                 "wikidata": None, "metrics": {}} for a in sorted(actors)}
+    data = {"records": records, "edges": edges, "nodes": nodes, "affiliations": [], "documents": documents,
+            "relations": {"pressures": {"id": "pressures", "label": "pressures", "colour": "#000", "symmetric": False,
+                                        "sign": -1, "quad": "Verbal conflict"}},
+            "totals": {"interactions": len(records), "documents": len(documents)}}
+    page = page_data(data, "many", 0, len(nodes))
+    assert len(page["evidence"]) == EVIDENCE_PER_PAGE == sum(len(e["ev"]) for e in page["edges"])
+    assert min(len(e["ev"]) for e in page["edges"]) == EVIDENCE_PER_PAGE // 4500  # the same share each, then
+    assert max(len(e["ev"]) for e in page["edges"]) == EVIDENCE_PER_PAGE // 4500 + 1  # one more for the busiest
+    busiest = max(page["edges"], key=lambda e: e["total"])
+    assert len(busiest["ev"]) == EVIDENCE_PER_PAGE // 4500 + 1 and len(page["documents"]) == EVIDENCE_PER_PAGE
+    size = len(json_for_script(page).encode("utf-8"))
+    assert size < 12e6, size  # ~600 bytes a sentence with its document, plus the edges

@@ -706,7 +706,9 @@ def _surname_mentions(ctx: DocContext) -> None:
     """'Araghchi said…' after 'Foreign Minister Abbas Araghchi' ('Abiy' after 'Abiy Ahmed': see
     ``_given_names``); 'the foreign minister' when only one."""
     doc = ctx.doc
-    first_seen: dict[str, int] = {}  # a person known but never mentioned on their own (a name inside a title) has none
+    # a person with no mention left (another mention took its tokens) is first seen nowhere: no surname
+    # mention follows it (min() of nothing stopped whole builds: tests/test_extract.py)
+    first_seen: dict[str, int] = {}
     for m in ctx.mentions.values():
         if m.actor in ctx.persons:
             first_seen[m.actor] = min(m.start, first_seen.get(m.actor, m.start))

@@ -5,7 +5,8 @@ One job per module, in the order data flows:
 * ``rdf`` - a document's extraction as an rdflib graph (actors, interactions, provenance);
 * ``store`` - the store itself (embedded Oxigraph in a directory, or a remote SPARQL endpoint) and
   reading from it; ``write`` puts documents into it; ``derived`` keeps the graph the documents
-  share (actor descriptions, direct relation triples); ``directory`` and ``generation`` make a build
+  share (actor descriptions, direct relation triples) and ``summary`` the summaries pages read (per
+  dyad, per sort key); ``directory`` and ``generation`` make a build
   safe (a new generation beside the old, swapped in at the end);
 * ``read`` - the SPARQL aggregates analysis and the views read; ``query`` - saved and ad-hoc SPARQL
   for the CLI; ``export`` - RDF, GraphML, GEXF and CSV; ``validate`` and ``shacl`` - the shapes.

@@ -7,12 +7,13 @@ file or an Oxigraph store directory.
 Saved listings are pages, like datasette's: ``query --name evidence`` prints the first 1,000 rows in the
 listing's documented order (its ``ORDER BY``) and says how many there are ("1,000 of 26,829 rows");
 ``--offset N`` gives the next ones, ``--limit 0`` every row (streamed, in CSV/TSV/JSON). A listing with a
-page formulation (``queries/page/NAME.rq``: one index sorted, then a lookup per row of the page, with a
-``# count:`` query) pages in a fraction of the time the whole listing takes on a store. A grouped listing
-cannot be paged before it is grouped; its page file (with an ``# order:`` line) is the listing without its
-sort, whose rows are read, sorted here in the listing's order and counted - a SPARQL sort on a store
-decodes every row's keys from disk (a third of the adversaries listing's time), a sort here compares the
-terms once read. The others are read through and counted, the page kept.
+page formulation (``queries/page/NAME.rq``) pages on a local store in the time of the page, not of the
+listing, from the summaries the derive step keeps (``graph.store.summary``): a grouped listing ranks its
+dyads' summaries (``LIMIT 1000 OFFSET 0`` replaced, with a ``# count:`` query); a sorted one is a
+*bounded* page - its ``# keys:`` query counts the rows of each sort key value in the listing's order,
+the keys the page's rows fall in fill its ``VALUES ?key { }``, and only their rows are looked up. Its
+``# if:`` line (an ASK) says whether the summaries are current; when they are not, or on a remote
+store, or for any other listing, the listing is read through, the page kept and the rest counted.
 
 Everything printed is untrusted article text: control characters (terminal escape sequences) are
 removed from table output, and CSV/JSON use their own standard quoting.
@@ -61,7 +62,9 @@ class SavedQuery:
     plain: str | None = None
     page: str | None = None  # queries/page/NAME.rq: a page of the listing, LIMIT 1000 OFFSET 0 replaced
     count: str | None = None  # its "# count:" query: how many rows the whole listing has
-    order: tuple[tuple[str, bool], ...] = ()  # its "# order:" line: (variable, descending), the page sorted here
+    condition: str | None = None  # its "# if:" ASK: the page formulation holds only while it is true
+    keys: str | None = None  # its "# keys:" query: (?key ?rows) in the listing's order, for a bounded page
+    key: str | None = None  # its "# key:" line: the column that holds the key in the page's rows
 
     def page_text(self, limit: int, offset: int) -> str:
         """The page formulation for ``limit`` rows from ``offset`` (its ``LIMIT 1000 OFFSET 0`` replaced)."""
@@ -78,8 +81,11 @@ class SavedQuery:
 
 _PAGE_RANGE = re.compile(r"\bLIMIT\s+1000\s+OFFSET\s+0\b")
 _COUNT_LINE = re.compile(r"^#\s*count:\s*(.+)$", re.M)
-_ORDER_LINE = re.compile(r"^#\s*order:\s*(.+)$", re.M)
-_ORDER_KEY = re.compile(r"(DESC|ASC)\(\s*\?(\w+)\s*\)|\?(\w+)", re.I)
+_IF_LINE = re.compile(r"^#\s*if:\s*(.+)$", re.M)
+_KEYS_LINE = re.compile(r"^#\s*keys:\s*(.+)$", re.M)
+_KEY_LINE = re.compile(r"^#\s*key:\s*\??(\w+)\s*$", re.M)
+_KEY_VALUES = re.compile(r"VALUES\s+\?key\s*\{\s*\}")
+_UNDATED_VALUES = re.compile(r"VALUES\s+\?undated\s*\{\s*\}")
 
 
 def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
@@ -92,28 +98,31 @@ def saved_queries(directory: Path = QUERY_DIR) -> dict[str, SavedQuery]:
         twin, page_file = directory / "plain" / path.name, directory / "page" / path.name
         plain = twin.read_text(encoding="utf-8") if twin.is_file() else None
         page = page_file.read_text(encoding="utf-8") if page_file.is_file() else None
-        count = _COUNT_LINE.search(page) if page else None
-        order = _order(page)
-        if page and not order and (count is None or not _PAGE_RANGE.search(page)):
-            page = None  # a page file must say how to count and where its range is, or how to sort
-        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain, page,
-                                    _with_prologue(page, count.group(1)) if page and count else None, order)
+        out[path.stem] = SavedQuery(path.stem, desc, text, path, plain, **_page_parts(page))
     return out
 
 
-def _order(page: str | None) -> tuple[tuple[str, bool], ...]:
-    """``# order: DESC(?sentences) ?source`` -> (("sentences", True), ("source", False))."""
-    found = _ORDER_LINE.search(page) if page else None
-    if found is None:
-        return ()
-    return tuple((m.group(2) or m.group(3), (m.group(1) or "").upper() == "DESC")
-                 for m in _ORDER_KEY.finditer(found.group(1)))
+def _page_parts(page: str | None) -> dict:
+    """A page file's formulation and its comment lines: ``# count:`` and a ``LIMIT 1000 OFFSET 0`` to
+    replace (a sorted page), or ``# keys:``, ``# key:`` and a ``VALUES ?key { }`` to fill (a bounded
+    page); ``# if:`` for either. A file that says neither is ignored."""
+    if not page:
+        return {}
+    line = lambda pattern: (m.group(1) if (m := pattern.search(page)) else None)  # noqa: E731
+    count, keys, key, condition = line(_COUNT_LINE), line(_KEYS_LINE), line(_KEY_LINE), line(_IF_LINE)
+    sorted_page = count is not None and _PAGE_RANGE.search(page)
+    bounded = keys is not None and key is not None and _KEY_VALUES.search(page)
+    if not (sorted_page or bounded):
+        return {}
+    prologue = lambda q: _with_prologue(page, q) if q else None  # noqa: E731
+    return {"page": page, "count": prologue(count), "condition": prologue(condition),
+            "keys": prologue(keys) if bounded else None, "key": key if bounded else None}
 
 
-def _with_prologue(page: str, count: str) -> str:
-    """The count query with the page file's PREFIX lines before it."""
+def _with_prologue(page: str, query: str) -> str:
+    """The count (or condition) query with the page file's PREFIX lines before it."""
     prologue = "".join(line + "\n" for line in page.splitlines() if line.strip().upper().startswith("PREFIX"))
-    return prologue + count
+    return prologue + query
 
 
 def saved_query(name: str) -> SavedQuery:
@@ -364,10 +373,11 @@ def select_rows(store, text: str, *, page_of: SavedQuery | None = None, limit: i
     """The rows of the SELECT ``text`` on ``store`` - all of them (``limit`` 0), or ``limit`` rows from
     ``offset`` with the whole listing's count - or None when ``text`` is no SELECT. A page of a saved
     listing with a page formulation (``page_of``) on a local store runs that formulation and its count
-    query; any other page reads the listing through, keeping the page and counting the rest."""
-    if limit and page_of is not None and page_of.page and store.ox is not None:
-        if page_of.order:
-            return _sorted_page(store, page_of, limit, offset)
+    query, if its condition holds; any other page reads the listing through, keeping the page and
+    counting the rest."""
+    if limit and page_of is not None and page_of.page and store.ox is not None and _holds(store, page_of.condition):
+        if page_of.keys:
+            return _bounded_page(store, page_of, limit, offset)
         total = int(next(iter(_solutions(store, page_of.count).rows))[0])
         rows = _solutions(store, page_of.page_text(limit, offset))
         return Rows(rows.names, rows.rows, total, offset) if rows is not None else None
@@ -381,49 +391,51 @@ def select_rows(store, text: str, *, page_of: SavedQuery | None = None, limit: i
     return Rows(rows.names, iter(kept), skipped + len(kept) + rest, offset)
 
 
-def _sorted_page(store, saved: SavedQuery, limit: int, offset: int) -> Rows | None:  # noqa: ANN001 - a Store
-    """A page of a listing sorted here (``saved.order``): every row of its page formulation read as
-    Oxigraph terms, sorted stably key by key from the last, the page's rows alone made rdflib terms."""
+def _bounded_page(store, saved: SavedQuery, limit: int, offset: int) -> Rows | None:  # noqa: ANN001 - a Store
+    """A page read from the rows of the keys it falls in: the listing's key counts (``saved.keys``, in
+    its order) say which keys hold rows ``offset`` to ``offset + limit`` and how many rows of the first
+    to skip; those keys' rows are looked up (``VALUES ?key``; ``?undated`` for the rows without a key)
+    and put in the keys' order, each key's rows in the order the store gives them (the listing's ties)."""
     import pyoxigraph as ox
 
     from .store import _rdflib_terms
 
-    found = store.ox.query(saved.page or "", prefixes={k: str(v) for k, v in PREFIXES.items()},
-                           use_default_graph_as_union=True)
+    options = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}, "use_default_graph_as_union": True}
+    counts = [(None if key is None else str(key), int(rows.value)) for key, rows in store.ox.query(saved.keys, **options)]
+    chosen, skip, seen = _keys_for(counts, offset, limit)
+    text = _KEY_VALUES.sub("VALUES ?key { " + " ".join(k for k in chosen if k is not None) + " }", saved.page or "", count=1)
+    text = _UNDATED_VALUES.sub("VALUES ?undated { true }" if None in chosen else "VALUES ?undated { }", text, count=1)
+    found = store.ox.query(text, **options)
     if not isinstance(found, ox.QuerySolutions):
         return None
     names = [v.value for v in found.variables]
-    every = [tuple(row) for row in found]
-    for name, descending in reversed(saved.order):
-        at = names.index(name)
-        every.sort(key=lambda row: _sort_key(row[at]), reverse=descending)
+    at, place = names.index(saved.key or ""), {k: n for n, k in enumerate(chosen)}
+    rows = sorted(found, key=lambda row: place.get(None if row[at] is None else str(row[at]), len(place)))
     convert = _rdflib_terms()
-    page = [tuple(convert(t) for t in row) for row in every[offset:offset + limit]]
-    return Rows(names, iter(page), len(every), offset)
+    page = [tuple(convert(t) for t in row) for row in rows[skip:skip + limit]]
+    return Rows(names, iter(page), seen, offset)
 
 
-_NUMERIC = frozenset(str(XSD[t]) for t in ("integer", "decimal", "double", "float", "int", "long"))
+def _keys_for(counts: list[tuple[str | None, int]], offset: int, limit: int) -> tuple[list, int, int]:
+    """(the keys whose rows cover rows ``offset`` to ``offset + limit`` of the listing, the rows of the
+    first of them to skip, the listing's rows in all) from its (key, rows) counts in its order."""
+    chosen: list[str | None] = []
+    before, skip = 0, 0
+    for key, rows in counts:
+        if before + rows > offset and before < offset + limit:
+            if not chosen:
+                skip = offset - before
+            chosen.append(key)
+        before += rows
+    return chosen, skip, before
 
 
-def _sort_key(term) -> tuple:  # noqa: ANN001 - a pyoxigraph term or None
-    """SPARQL's ORDER BY for the terms listings sort on: unbound first, then blank nodes, IRIs (by
-    their text), numbers (by value), other literals (by their text)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return (0, 0)
-    kind = type(term)
-    if kind is ox.Literal:
-        if term.datatype.value in _NUMERIC:
-            try:
-                return (3, int(term.value))
-            except ValueError:
-                try:
-                    return (3, float(term.value))
-                except ValueError:
-                    pass
-        return (4, term.value)
-    return (2 if kind is ox.NamedNode else 1, term.value)
+def _holds(store, condition: str | None) -> bool:  # noqa: ANN001 - a Store
+    """Whether a page formulation's ``# if:`` ASK is true on ``store`` (no condition: always)."""
+    if condition is None:
+        return True
+    return bool(store.ox.query(condition, prefixes={k: str(v) for k, v in PREFIXES.items()},
+                               use_default_graph_as_union=True))
 
 
 def _solutions(store, text: str) -> Rows | None:  # noqa: ANN001 - a Store

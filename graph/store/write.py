@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 
-from . import derived
+from . import derived, summary
 from .derived import DERIVED_GRAPH
 from .ntriples import DocumentTriples, source_triple
 from ..errors import StoreError
@@ -107,7 +107,7 @@ def replace_update(name: URIRef, own: list[tuple], shared: list[tuple], drop: It
     """One SPARQL update request (atomic on Oxigraph): the dropped graphs' support leaves the derived
     graph, the graphs go, then the new graph and its shared triples are inserted."""
     dropped = list(dict.fromkeys(drop))
-    parts = []
+    parts = [summary.stale_update()]  # the summaries no longer hold (graph.store.summary)
     if dropped:
         parts.append(derived.underive_update([_iri(d) for d in dropped]))
         parts += [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
@@ -122,7 +122,8 @@ def replace_updates(name: URIRef, own: list[tuple], shared: list[tuple], drop: I
                     size: int = REMOTE_TRIPLES) -> list[str]:
     """``replace_update`` as requests of at most ``size`` triples each, for a remote endpoint."""
     dropped = list(dict.fromkeys(drop))
-    first = [derived.underive_update([_iri(d) for d in dropped])] + [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
+    first = [summary.stale_update(), derived.underive_update([_iri(d) for d in dropped])]
+    first += [f"DROP SILENT GRAPH {_iri(d)}" for d in dropped]
     return [" ;\n".join(first)] + _inserts(name, own, size) + _inserts(DERIVED_GRAPH, shared, size)
 
 
@@ -190,6 +191,7 @@ class DocumentWriter:
         self.inflight: deque = deque()  # (future, source keys, shared lines) per load
         self._reset()
         self.written: set[str] = set()  # shared lines that completed loads wrote
+        self.summaries_stale = False
 
     def _reset(self) -> None:
         self.lines: list[str] = []  # the pending batch: N-Quads lines
@@ -312,6 +314,9 @@ class DocumentWriter:
             return
         while len(self.inflight) >= self.threads:
             self._finish_oldest()
+        if not self.summaries_stale:  # before the first load: the summaries no longer hold
+            run_update(self.store, summary.stale_update(), "cannot mark the summaries stale")
+            self.summaries_stale = True
         data = "".join(self.lines).encode("utf-8")
         future = self.pool.submit(self._load, data, docs)
         self.inflight.append((future, self.keys, self.shared))
@@ -377,9 +382,11 @@ def put_graph(store: Store, graph_iri: str | URIRef, graph: Graph) -> None:
 
 
 def refresh_derived(store: Store) -> None:
-    """Recompute the derived graph from every document (see ``graph.store.derived``)."""
+    """Recompute the derived graph from every document (see ``graph.store.derived``), then the dyad
+    summaries the saved listings' pages read (``graph.store.summary``)."""
     _writable(store)
     run_update(store, derived.refresh_update(), "cannot recompute the derived graph")
+    summary.refresh_summaries(store)
 
 
 def run_update(store: Store, update: str, what: str) -> None:

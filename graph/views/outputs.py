@@ -67,7 +67,8 @@ def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | N
     if html:
         from .render import render_html
 
-        views.page = render_html(None, Path(page) if page else out / PAGE, max_nodes=max_nodes, title=title, data=data)
+        views.page = render_html(None, Path(page) if page else out / PAGE, max_nodes=max_nodes, title=title, data=data,
+                                 per_edge=per_edge)
         views.paths.append(views.page.path)
     del data["records"]  # the page's sentences: the report reads its own
     if report:

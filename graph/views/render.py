@@ -29,7 +29,8 @@ from ..store.store import Store
 from .collect import KINDS, Counts, collect, counts_of, date_bounds
 from .gather import EVIDENCE_PER_EDGE
 
-__all__ = ["RenderStats", "date_bounds", "json_for_script", "page_data", "render_html", "screenshot", "select"]
+__all__ = ["EVIDENCE_PER_PAGE", "RenderStats", "date_bounds", "evidence_allowance", "json_for_script", "page_data",
+           "render_html", "screenshot", "select"]
 
 # colour, vis shape, legend glyph: shape as well as colour, so the legend survives colour blindness
 TYPE_STYLE = {
@@ -48,6 +49,12 @@ COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#ed
                      "#9c755f", "#17becf", "#bcbd22", "#8c564b")
 OVERVIEW_ABOVE = 60  # more actors than this: the page opens on an overview of the strongest ones
 OVERVIEW_TOP = 40
+# Sentences the page embeds in all (each edge embeds at most --evidence of its own): the edges grow with
+# the corpus - 6,212 at 30,000 short documents, 2,120 of them with 10 or more claims - and 10 sentences
+# each made a 22 MB page there (26,000 sentences, ~600 bytes each with their document). Past this budget
+# every edge keeps the same number of its first sentences, at least one, the busiest edges one more with
+# what is left; the page says how many more there are and the query that lists them.
+EVIDENCE_PER_PAGE = 12_000
 
 
 @dataclass(frozen=True)
@@ -192,19 +199,56 @@ def _page_nodes(data: dict, metric: str) -> list[dict]:
     return nodes
 
 
-def page_data(data: dict, title: str, dropped_nodes: int, total_nodes: int, counts: Counts | None = None) -> dict:
-    """The JSON the page reads: node/edge lists in vis terms plus evidence, documents and counts."""
+def evidence_allowance(available: list[int], totals: list[int], budget: int | None) -> list[int]:
+    """How many of its embedded sentences (``available``, at most --evidence) each edge keeps on the
+    page: all of them while their sum stays within ``budget``; else the same number for every edge,
+    the largest that fits and at least one, then one more each for the edges with the most claims
+    (``totals``) while the budget lasts."""
+    if budget is None or sum(available) <= budget:
+        return list(available)
+    k = 1
+    while k < max(available) and sum(min(a, k + 1) for a in available) <= budget:
+        k += 1
+    kept = [min(a, k) for a in available]
+    left = budget - sum(kept)
+    for i in sorted(range(len(kept)), key=lambda i: (-totals[i], i)):
+        if left <= 0:
+            break
+        if kept[i] < available[i]:
+            kept[i] += 1
+            left -= 1
+    return kept
+
+
+def _embedded(data: dict, per_page: int | None) -> tuple[list[list[int]], list[dict], dict[str, dict]]:
+    """Each edge's embedded records (indexes into the page's evidence), the evidence and the documents
+    it cites - within ``per_page`` sentences (``evidence_allowance``). A record leaves out its empty
+    fields and its document IRI, a document its IRI: the page reads neither (the bytes of every record)."""
+    edges = data["edges"]
+    allowed = evidence_allowance([len(e["ix"]) for e in edges], [e["total"] for e in edges], per_page)
+    kept = [e["ix"][:n] for e, n in zip(edges, allowed)]
+    used_ix = sorted({i for ix in kept for i in ix})
+    remap = {old: new for new, old in enumerate(used_ix)}
+    evidence = [{k: v for k, v in data["records"][i]["ev"].items() if v is not None and k != "docIri"} for i in used_ix]
+    cited = {ev["doc"] for ev in evidence if "doc" in ev}
+    documents = {k: {f: v for f, v in d.items() if v is not None and f != "iri"}
+                 for k, d in data["documents"].items() if k in cited}
+    return [[remap[i] for i in ix] for ix in kept], evidence, documents
+
+
+def page_data(data: dict, title: str, dropped_nodes: int, total_nodes: int, counts: Counts | None = None,
+              per_page: int | None = EVIDENCE_PER_PAGE) -> dict:
+    """The JSON the page reads: node/edge lists in vis terms plus evidence (at most ``per_page``
+    sentences, see ``evidence_allowance``), documents and counts."""
     _degrees(data)
     metric = size_metric(data["nodes"])
     _curves(data["edges"])
-    used_ix = sorted({i for e in data["edges"] for i in e["ix"]})
-    remap = {old: new for new, old in enumerate(used_ix)}
-    evidence = [data["records"][i]["ev"] for i in used_ix]
+    embedded, evidence, documents = _embedded(data, per_page)
     nodes = _page_nodes(data, metric)
     edges = [{"id": f"e{k}", "from": e["from"], "to": e["to"], "rel": e["rel"], "n": e["n"], "asserted": e["asserted"],
               "modalities": e["modalities"], "officials": e["officials"], "curve": e.get("curve"),
-              "parallel": e.get("parallel", 1), "ev": [remap[i] for i in e["ix"]], "total": e["total"],
-              "stubs": e["stubs"]} for k, e in enumerate(data["edges"])]
+              "parallel": e.get("parallel", 1), "ev": ix, "total": e["total"],
+              "stubs": e["stubs"]} for k, (e, ix) in enumerate(zip(data["edges"], embedded))]
     months = _months(data["edges"])
     types = sorted({n["type"] for n in nodes}, key=KINDS.index)
     counts = counts or counts_of(data)
@@ -219,7 +263,7 @@ def page_data(data: dict, title: str, dropped_nodes: int, total_nodes: int, coun
                    "glyph": TYPE_STYLE[t][2]} for t in types],
         "nodes": nodes, "edges": edges,
         "affiliations": [{"id": f"a{k}", **a} for k, a in enumerate(data["affiliations"])],
-        "evidence": evidence, "documents": data["documents"],
+        "evidence": evidence, "documents": documents,
     }
 
 
@@ -247,17 +291,18 @@ def _as_graph(g: Graph) -> Graph:
 
 def render_html(g: Graph | Store | None, out_path: str | os.PathLike, *, max_nodes: int | None = None,
                 title: str = "actorgraph", data: dict | None = None, gz=None,  # noqa: ANN001
-                per_edge: int | None = EVIDENCE_PER_EDGE) -> RenderStats:
+                per_edge: int | None = EVIDENCE_PER_EDGE, per_page: int | None = EVIDENCE_PER_PAGE) -> RenderStats:
     """Write the interactive actor graph of ``g`` (a graph or a store) to ``out_path`` as one HTML
     file that works from file:// with no network. ``data`` is what :func:`graph.views.collect.collect`
     returned, when the caller has it already (the build collects once for page and report);
-    ``per_edge``: the sentences embedded per edge (the rest are counted)."""
+    ``per_edge``: the sentences embedded per edge, ``per_page`` in all (the rest are counted; None:
+    every sentence collected)."""
     from .render_page import build_page
 
     data = data if data is not None else collect(g if isinstance(g, Store) else _as_graph(g), gz, per_edge)
     counts = counts_of(data)
     kept, dropped_nodes, dropped_edges = select(data, max_nodes)
-    page = page_data(kept, title, dropped_nodes, len(data["nodes"]), counts)
+    page = page_data(kept, title, dropped_nodes, len(data["nodes"]), counts, per_page if per_edge is not None else None)
     payload = build_page(json_for_script(page), html.escape(title)).encode("utf-8")
     out = write_atomic(Path(out_path), payload)
     return RenderStats(

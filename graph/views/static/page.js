@@ -541,13 +541,13 @@
   }
   function evidenceMeta(ev, e) {
     var bits = [];
-    if (ev.confidence !== null) bits.push("confidence " + fmt(ev.confidence, 2));
+    if (ev.confidence != null) bits.push("confidence " + fmt(ev.confidence, 2));
     if (ev.date) bits.push("date " + ev.date + (ev.dateText ? " (\u201c" + ev.dateText + "\u201d)" : ""));
     if (ev.reportedOn) bits.push("reported " + ev.reportedOn);
     if (!ev.date && !ev.reportedOn) bits.push("undated");
     if (ev.cameo) bits.push("CAMEO " + ev.cameo);
     if (ev.quad) bits.push(ev.quad);
-    if (ev.goldstein !== null) bits.push("Goldstein " + fmt(ev.goldstein, 1));
+    if (ev.goldstein != null) bits.push("Goldstein " + fmt(ev.goldstein, 1));
     if (ev.trigger) bits.push("trigger \u201c" + ev.trigger + "\u201d");
     if (ev.reportedBy) bits.push("reported by " + ev.reportedBy);
     if (ev.otherParty) bits.push("between " + label(e.to) + " and " + ev.otherParty);

@@ -1260,3 +1260,46 @@ def test_a_visitor_received_at_a_seat_of_government_meets_its_state(extract_text
 
 def test_a_thing_received_at_a_capital_is_no_visit(extract_text):
     assert claims(extract_text("The tanker was received in Havana.")) == set()
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a subject that is nobody: the act is negated, not asserted
+    ("Neither Peru nor Ecuador has criticised Venezuela.", ("PER", "opposes", "VEN", "negated"), ("PER", "opposes", "VEN", "asserted")),
+    ("None of the Gulf states has condemned Iran.", ("GULF_STATES", "opposes", "IRN", "negated"), ("GULF_STATES", "opposes", "IRN", "asserted")),
+    ("No Arab state has condemned Iran.", ("ARAB_STATES", "opposes", "IRN", "negated"), ("ARAB_STATES", "opposes", "IRN", "asserted")),
+    # ... and a distributive subject stands for each of the group named just before
+    ("Peru and Ecuador criticised Venezuela, but neither has broken off relations.",
+     ("ECU", "opposes", "VEN", "negated"), None),
+    ("Peru and Ecuador criticised Bolivia on Monday. Both recalled their ambassadors from La Paz.",
+     ("ECU", "opposes", "BOL", "asserted"), None),
+    # a verb-and-preposition phrase that says its gerund or event noun did not happen
+    ("Latvia refrained from expelling Russian diplomats.", ("LVA", "opposes", "RUS", "negated"), ("LVA", "opposes", "RUS", "asserted")),
+    ("Armenia stopped short of recognising Kosovo.", ("ARM", "cooperatesWith", "XKX", "negated"), ("ARM", "cooperatesWith", "XKX", "asserted")),
+    ("Japan held off on new sanctions against Belarus.", ("JPN", "opposes", "BLR", "negated"), ("JPN", "opposes", "BLR", "asserted")),
+])
+def test_acts_nobody_did_are_negated(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # one's own envoy withdrawn: the state the envoy is posted to, named in the object's phrase
+    ("Chile withdrew its ambassador to Bolivia on Monday.", ("CHL", "opposes", "BOL", "asserted"), None),
+    ("Uruguay recalled its envoy to Venezuela for consultations.", ("URY", "opposes", "VEN", "asserted"), None),
+    ("Ghana, Togo and Benin withdrew their ambassadors from Abuja.", ("TGO", "opposes", "NGA", "asserted"), ("TGO", "opposes", "BEN", "asserted")),
+])
+def test_withdrawing_one_s_envoy_opposes_the_host(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # in a cause adjunct, 'its' is the party the act is aimed at, not the subject
+    ("Canada cut ties with the Iranian government over its support for Hezbollah.",
+     ("IRN", "supports", "HEZBOLLAH", "asserted"), ("CAN", "supports", "HEZBOLLAH", "asserted")),
+    ("Britain sanctioned Belarus over its backing for Russia's war.", ("BLR", "supports", "RUS", "asserted"),
+     ("GBR", "supports", "RUS", "asserted")),
+])
+def test_its_in_a_cause_adjunct_is_the_blamed_party(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -298,12 +298,37 @@ def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None
         asked = subject_refs(ctx, verb)
         if asked:
             return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
+    blamed = _blamed_party(ctx, holder) if low in ("its", "their") else []
+    if blamed:
+        return blamed
     # "Belarus and its Russian allies": the conjunct just before names the owner
     if holder.dep_ == "conj" and holder.head.i < tok.i and low in ("its", "their"):
         owners = np_refs(ctx, holder.head, expand_conj=False, factor=0.85, how="pronoun-conjunct")
         if owners:
             return owners
     return None
+
+
+CAUSE_PREPOSITIONS = ("over", "for")
+
+
+def _blamed_party(ctx: DocContext, holder: Token) -> list[Ref]:
+    """'sanctioned Japan over ITS support for Ukraine', 'cut ties with the Israeli government over ITS
+    war', 'praised Qatar for ITS role': in a cause adjunct the possessive is the party the act is aimed
+    at — the nearest actor after the verb and before the preposition, not the subject."""
+    prep = holder.head
+    if holder.dep_ != "pobj" or prep.lower_ not in CAUSE_PREPOSITIONS:
+        return []
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else governor(prep.head)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
+        return []
+    for i in range(prep.i - 1, verb.i, -1):
+        m = ctx.mentions.get(i)
+        if m is not None and not m.location and m.kind != "person" and ctx.doc[i].head.i < prep.i \
+                and not any(t.text in (",", ";") for t in ctx.doc[i:prep.i]):
+            r = _ref_from_mention(ctx, m, 0.85, "pronoun-blamed")
+            return [r] if r else []
+    return []
 
 
 def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool) -> list[Ref]:
@@ -473,7 +498,7 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     if t.lower_ in FIRST_PERSON_PLURAL and t.pos_ == "PRON":
         return [Ref(r.actor, r.sector, r.official, r.factor * factor * 0.85, how or "quoted-speaker")
                 for r in _quoted_speaker(ctx, t)]
-    if t.lower_ in QUANTIFIERS or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+    if t.lower_ in QUANTIFIERS or t.lower_ in DISTRIBUTIVES or (t.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
         return _quantified(ctx, t, factor, how, place_ok)
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
@@ -534,6 +559,23 @@ def _quantified(ctx: DocContext, t: Token, factor: float, how: str, place_ok: bo
             for p in c.children:
                 if p.dep_ == "pobj":
                     return _single_refs(ctx, p, factor * 0.95, how or "quantifier", place_ok)
+    if t.lower_ in DISTRIBUTIVES and t.dep_ in ("nsubj", "nsubjpass"):
+        return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or "distributive") for r in _distributed(ctx, t)]
+    return []
+
+
+# a subject that stands for each of a group named before: "Chile and Brazil criticised Israel, but NEITHER
+# has cut ties", "… BOTH recalled their envoys"
+DISTRIBUTIVES = ("both", "neither", "each", "none")
+
+
+def _distributed(ctx: DocContext, t: Token) -> list[Ref]:
+    """The latest group of actors named together before a distributive subject, in its sentence or the
+    one before."""
+    for i, _ in _pronoun_candidates(ctx, t, want_person=False):
+        group = _plural_antecedents(ctx, ctx.doc[i])
+        if group:
+            return group
     return []
 
 
@@ -1389,6 +1431,8 @@ def circumstance_path(n: Token, gv: Token) -> bool:
             return False
         if cur.dep_ == "prep" and cur.head == gv:
             return cur.lower_ in CIRCUMSTANCE_PREPS
+        if cur.dep_ == "prep" and cur.lower_ == "over" and cur.head.pos_ == "NOUN":
+            return True  # "cut TIES with Israel OVER its war": the cause of the object, wherever it hangs
         cur = cur.head
     return False
 

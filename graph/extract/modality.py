@@ -75,6 +75,32 @@ def _conditional(kids: list[Token], conds: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in conds for c in kids)
 
 
+def negative_subject(ctx: DocContext, verb: Token) -> bool:
+    """Is the clause's subject nobody ('NEITHER Chile nor Brazil has cut ties', 'NONE of the Gulf states
+    condemned Iran', 'NO Arab state has ...')? Then its act is negated, whoever the subject names."""
+    words = ctx.gz.word_list("negative_quantifiers")
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in words or any(c.dep_ in ("det", "preconj") and c.lower_ in words for c in subj.children):
+            return True
+    return False
+
+
+def negating_phrase(ctx: DocContext, tok: Token) -> bool:
+    """Is ``tok`` (a gerund or an event noun) the object of a verb-and-preposition phrase that says it did
+    not happen ('REFRAINED FROM expelling', 'STOPPED SHORT OF recognition', 'HELD OFF ON sanctions')?
+    The key is the verb's lemma, the words between it and the preposition, and the preposition."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
+        return False
+    prep = tok.head
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    if verb.pos_ not in ("VERB", "AUX") or not 0 < prep.i - verb.i <= 3:
+        return False
+    between = [t.lower_ for t in verb.doc[verb.i + 1:prep.i]]
+    if any(t.dep_ in ("dobj", "nsubj", "punct") for t in verb.doc[verb.i + 1:prep.i]):
+        return False
+    return " ".join([verb.lemma_.lower(), *between, prep.lower_]) in ctx.gz.word_list("negating_phrases")
+
+
 def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Token], ignore_modals: bool) -> None:
     """Negation, modal auxiliaries and conditions of one clause of the chain (``v``'s own, or one above
     it that is not merely coordinated with it)."""
@@ -83,7 +109,8 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
     if cur is not v and cur.lemma_.lower() in ("rule", "exclude") and st.negated and any(c.dep_ == "neg" for c in kids):
         # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
         st.negated, st.denied, st.hypothetical = False, False, True
-    elif any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+    elif any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids) \
+            or negative_subject(ctx, cur):
         if st.elaborates:
             return  # "would not sign the text, accusing Azerbaijan …": a refusal is stated; what elaborates it happened
         st.negated = True
@@ -263,6 +290,8 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     st = _Marks(past_event=_past_event(v))
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
+    elif v.tag_ == "VBG" and negating_phrase(ctx, v):
+        st.negated = st.denied = True  # "refrained from expelling", "stopped short of recognising": not done
     g = coordination_head(v) if v.dep_ == "conj" else v
     if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in PROSPECTIVE_CONTROL_PREPS \
             and any(c.dep_ == "dobj" for c in g.head.head.children):
@@ -305,6 +334,8 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children) \
             or (n.dep_ == "pobj" and n.head.lower_ == "without"):
         return "negated", None  # "no talks", "broke up without agreement"
+    if negating_phrase(ctx, n):
+        return "negated", None  # "stopped short of formal recognition", "held off on new sanctions"
     banned = n.head if n.dep_ == "compound" else n  # ('ARMS sales': the compound is the sales' kind)
     if banned.dep_ == "pobj" and banned.head.lower_ == "on" and banned.head.head.lemma_.lower() in gz.word_list("ban_nouns"):
         return "negated", None  # "an embargo on arms sales to Israel": the measure stops the sales

@@ -1303,3 +1303,17 @@ def test_withdrawing_one_s_envoy_opposes_the_host(extract_text, text, expected, 
 def test_its_in_a_cause_adjunct_is_the_blamed_party(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # pressure or demands from X, and the one acting under, despite, resisting or defying them
+    ("Despite pressure from Washington, Ankara went ahead with the purchase.", ("USA", "pressures", "TUR", "asserted"), None),
+    ("Seoul will not send troops despite repeated pressure from Washington.", ("USA", "pressures", "KOR", "asserted"),
+     ("USA", "pressures", "KOR", "negated")),
+    ("Hanoi resisted pressure from Beijing to cede the reef.", ("CHN", "pressures", "VNM", "asserted"), None),
+    ("Pyongyang defied demands from the IAEA to allow inspections.", ("IAEA", "demands", "PRK", "asserted"),
+     ("PRK", "demands", "IAEA", "asserted")),
+])
+def test_pressure_from_falls_on_the_one_who_acts_under_it(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

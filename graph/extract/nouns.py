@@ -332,11 +332,28 @@ def light_verb_subject(f: Frame) -> bool:
     return False
 
 
+def joined_another_s_act(f: Frame) -> bool:
+    """'Turkey JOINED South Africa's genocide case against Israel', 'Chile joined Mexico's appeal to the
+    court': who joins another's act does it too and works with its owner (cooperatesWith)."""
+    gv = f.governor
+    if not f.sources or gv is None or gv.lemma_.lower() not in f.gz.word_list("joining_verbs") \
+            or not (f.tok.dep_ == "dobj" and f.tok.head == gv) or not any(c.dep_ == "poss" for c in f.tok.children):
+        return False
+    owners = {r.actor for r in f.sources}
+    joiners = [r for r in _subjects_of(f, gv, 0.85, "joined-act") if r.actor not in owners]
+    partnership = f.gz.vocabulary.the("agreement")
+    for j in joiners:
+        for o in list(f.sources):
+            f.emit(j, o, "noun:joined-act", relation=partnership, cameo="")
+    f.sources += joiners
+    return False
+
+
 def talks_beside_the_clause(f: Frame) -> bool:
     """'travelled to Abu Dhabi FOR talks with the UAE president', 'lifted the tariffs AFTER talks with
     Canberra', 'DURING a meeting with Modi', 'during a visit to Hanoi', 'Iran IS IN talks with Oman',
-    'remained in contact with both governments': talks the clause is for, after, during or in are its
-    subject's."""
+    'remained in contact with both governments', 'wrapped up the details AT a summit with Trump': talks the
+    clause is for, after, during, at or in are its subject's."""
     gv = f.governor
     if f.sources or gv is None or not f.plays("talks"):
         return False
@@ -344,7 +361,7 @@ def talks_beside_the_clause(f: Frame) -> bool:
     while cur.head != gv and cur.head != cur and cur.dep_ in ("pobj", "prep", "compound", "conj", "appos"):
         cur = cur.head
     state = cur.lower_ == "in" and gv.lemma_.lower() in ("be", "remain", "stay", "keep")  # 'is IN talks with'
-    on_verb = cur.dep_ == "prep" and cur.head == gv and (cur.lower_ in CIRCUMSTANCE_PREPS + ("for",) or state)
+    on_verb = cur.dep_ == "prep" and cur.head == gv and (cur.lower_ in CIRCUMSTANCE_PREPS + ("for", "at") or state)
     # (a partner named — 'talks WITH', 'a visit TO Hanoi' — not 'talks between' others)
     partner = any(c.dep_ == "prep" and c.lower_ in f.trig.target_preps and c.lower_ != "between" for c in f.tok.children)
     if on_verb and partner:
@@ -855,7 +872,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 NOUN_STEPS: tuple[Step, ...] = (
     verb_idiom_object, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
-    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, talks_beside_the_clause, agreed_cessation, relative_light_verb,
+    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, joined_another_s_act, talks_beside_the_clause, agreed_cessation, relative_light_verb,
     prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,

@@ -101,6 +101,9 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "alliedWith": ("with",),
 }
 REVERSE_PREPS = ("from",)  # "received loans FROM Japan": the giver is found after "from"
+# a noun's from/by phrase names who does it ("orders FROM Brussels", "a demand by Kyiv"), where the
+# verb's "demanded concessions FROM Kyiv" names whom it is asked of
+NOUN_AGENT_PREPS = ("from", "by")
 
 # Second words of PETRARCH multi-word forms: particles make a phrasal verb ("STIR_UP" -> "stir up",
 # spaCy's dep prt); prepositions make the verb count only with a prepositional object ("SCOFF_AT").
@@ -689,6 +692,7 @@ class Entry:
     reverse: bool = False
     target_types: tuple[str, ...] = ()
     target_is_possessor: bool = False
+    agent_preps: tuple[str, ...] = ()
 
 
 def inherits(form: Form, block: Block, wn: WordNet) -> bool:
@@ -908,8 +912,9 @@ def _noun_entry(noun: str, agent: bool, sources: dict[SourceVerb, set[int]]) -> 
     comment = f"WordNet: {kind}, derivation of verb {named}"
     types = tuple(sorted({t for v in verbs for t in v.target_types})) if all(v.target_types for v in verbs) else ()
     owner = not agent and all(v.target_is_possessor for v in verbs)
+    preps = tuple(p for p in _preps(verbs[0].relation, False, ("of",)) if p not in NOUN_AGENT_PREPS)
     return Entry(f"lex:wn_{slug(noun)}", noun, "NOUN", verbs[0].relation, code, WORDNET_STRENGTH, "wordnet", comment,
-                 _preps(verbs[0].relation, False, ("of",)), target_types=types, target_is_possessor=owner)
+                 preps, target_types=types, target_is_possessor=owner, agent_preps=NOUN_AGENT_PREPS)
 
 
 # ----------------------------------------------------------------------------------- Turtle
@@ -945,6 +950,8 @@ def entry_turtle(e: Entry) -> str:
         extra.append("ag:targetType " + ", ".join(f"ag:{t}" for t in e.target_types))
     if e.target_is_possessor:
         extra.append("ag:targetIsPossessor true")
+    if e.agent_preps:
+        extra.append(f"ag:agentPrep {_lits(e.agent_preps)}")
     if extra:
         parts.append("    " + " ; ".join(extra) + " ;")
     parts.append(f"    rdfs:comment {_lit(e.comment)} .")

@@ -1385,3 +1385,20 @@ def test_negotiating_a_deal_with_is_still_talks(extract_text):
 def test_warnings_cases_joined_and_talks_attended(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # naming is no appeal; naming an actor one's ally describes the tie; a label in an adjunct labels no one
+    ("Milei refused to apologise for calling Prime Minister Pedro Sanchez's wife corrupt at a rally in Madrid.",
+     None, ("ARG", "pressures", "ESP", "asserted")),
+    ("Lukashenko last year called the Taliban \"allies\" in the fight against terrorism.",
+     ("BLR", "alliedWith", "TALIBAN", "asserted"), ("BLR", "opposes", "TALIBAN", "asserted")),
+    ("The alliance's statement described Iran as a \"decisive enabler\" of Russia's war.", ("NATO", "opposes", "IRN", "asserted"), None),
+    # taking a side backs it
+    ("Slovenia sided with Zagreb in the dispute.", ("SVN", "supports", "HRV", "asserted"), ("SVN", "alliedWith", "HRV", "asserted")),
+    # a derived event noun's from-phrase is its agent
+    ("Zakharova said Chisinau was carrying out orders from Brussels.", None, ("MDA", "demands", "EU", "reported")),
+])
+def test_naming_siding_and_orders_from(extract_text, text, expected, absent):
+    got = claims(extract_text("NATO leaders met in Washington. " + text if "alliance" in text else text))
+    assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got

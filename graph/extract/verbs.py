@@ -115,7 +115,18 @@ def hostile_label_missing(f: Frame) -> bool:
         return False
     subj_tokens = {t.i for c in f.tok.children if c.dep_ in SUBJ for t in c.subtree}
     return not any(t.lemma_.lower() in f.trig.label_words or t.lower_ in f.trig.label_words
-                   for t in f.tok.subtree if t.i not in subj_tokens)
+                   for t in f.tok.subtree if t.i not in subj_tokens and not _in_an_adjunct(t, f.tok))
+
+
+def _in_an_adjunct(t: Token, verb: Token) -> bool:
+    """Is ``t`` inside a prepositional phrase other than an 'of' or 'as' ('called the Taliban allies IN THE
+    FIGHT AGAINST TERRORISM' labels no one a terrorist; 'an act OF aggression', 'described China AS an
+    enabler' are the label)?"""
+    while t != verb and t.head != t:
+        if t.dep_ == "prep" and t.lower_ not in ("of", "as"):
+            return True
+        t = t.head
+    return False
 
 
 def warning_of_danger_is_intelligence(f: Frame) -> bool:

@@ -1402,3 +1402,20 @@ def test_warnings_cases_joined_and_talks_attended(extract_text, text, expected, 
 def test_naming_siding_and_orders_from(extract_text, text, expected, absent):
     got = claims(extract_text("NATO leaders met in Washington. " + text if "alliance" in text else text))
     assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a trigger noun that only modifies a thing is no event; one that modifies its vehicle is
+    ("The court issued a warrant over alleged war crimes in Sudan.", None, ("ICC", "attacks", "SDN", "asserted")),
+    ("Iran delivered protest notes to Kuwait's embassy in Tehran.", ("IRN", "opposes", "KWT", "asserted"), None),
+    # a possessive inside the of-phrase of a possessed noun is that noun's possessor
+    ("Jordan has condemned Israel's conduct of its war against Hamas.", ("ISR", "attacks", "HAMAS", "asserted"),
+     ("JOR", "attacks", "HAMAS", "asserted")),
+    # 'they' said by speakers who are no actor stand for no actor
+    ("Rebels said they had killed dozens of Wagner fighters.", None, ("RUS", "attacks", "WAGNER", "reported")),
+    # positions near a state's border are not in that state
+    ("Malian drones struck rebel positions near the Algerian border.", None, ("MLI", "attacks", "DZA", "asserted")),
+])
+def test_things_owners_speakers_and_borders(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got

@@ -227,6 +227,8 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     speakers = _reported_speakers(ctx, tok, low, want_person)
     if speakers:
         return speakers
+    if _speaker_is_no_actor(ctx, tok, low):
+        return []  # "Tuareg separatist rebels said THEY had killed dozens": the rebels, no actor we know
     candidates = _pronoun_candidates(ctx, tok, want_person)
     if not candidates:
         return []
@@ -298,6 +300,9 @@ def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None
         asked = subject_refs(ctx, verb)
         if asked:
             return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
+    owner_above = _owner_of_governing_noun(ctx, holder) if low in ("its", "their") else []
+    if owner_above:
+        return owner_above
     blamed = _blamed_party(ctx, holder) if low in ("its", "their") else []
     if blamed:
         return blamed
@@ -307,6 +312,19 @@ def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None
         if owners:
             return owners
     return None
+
+
+def _owner_of_governing_noun(ctx: DocContext, holder: Token) -> list[Ref]:
+    """'condemned Israel's conduct of ITS war against Hamas', 'Iran's handling of its nuclear file': a
+    possessive inside the of-phrase of a possessed noun is that noun's possessor."""
+    prep = holder.head
+    if holder.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return []
+    owner = next((c for c in prep.head.children if c.dep_ == "poss" and c.i in ctx.mentions), None)
+    if owner is None or ctx.mentions[owner.i].kind == "person":
+        return []
+    r = _ref_from_mention(ctx, ctx.mentions[owner.i], 0.85, "pronoun-owner-above")
+    return [r] if r else []
 
 
 CAUSE_PREPOSITIONS = ("over", "for")
@@ -329,6 +347,17 @@ def _blamed_party(ctx: DocContext, holder: Token) -> list[Ref]:
             r = _ref_from_mention(ctx, m, 0.85, "pronoun-blamed")
             return [r] if r else []
     return []
+
+
+def _speaker_is_no_actor(ctx: DocContext, tok: Token, low: str) -> bool:
+    """Is ``tok`` the subject of a reported clause whose speaker is a plural noun phrase that names no
+    actor ('rebels said they …')? Then the pronoun is that speaker, and stands for no actor."""
+    speech = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
+    if low not in PLURAL_PRONOUNS or speech is None or speech.lemma_.lower() not in ctx.gz.word_list("speech_verbs"):
+        return False
+    said_by = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return said_by is not None and said_by.tag_ == "NNS" and said_by.lower_ not in PRONOUNS \
+        and not any(t.i in ctx.mentions for t in said_by.subtree) and not np_refs(ctx, said_by)
 
 
 def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool) -> list[Ref]:
@@ -730,7 +759,8 @@ def _unnamed_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: st
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "near", "of", "throughout"):
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not (c.lower_ == "near" and p.lemma_.lower() in BORDER_NOUNS):
+                        # ("positions NEAR the Algerian border" are not in Algeria)
                         found += np_refs(ctx, p, factor=factor * 0.85, how=how or "place-of-target", place_ok=True)
     if not found and sector:
         for c in t.children:
@@ -745,6 +775,9 @@ def _unnamed_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: st
                             found += [Ref(r.actor, sector, None, factor * r.factor * 0.9, how or "agent-of-pair")
                                       for r in args_or_pair(ctx, p, ctx.sent_index.get(p.sent.start, 0), "")]
     return found
+
+
+BORDER_NOUNS = ("border", "frontier", "boundary")
 
 
 def window_start(ctx: DocContext, sent_idx: int, back: int = 3) -> int:

@@ -43,6 +43,16 @@ def _subjects_of(f: Frame, verb: Token, factor: float, how: str) -> list[Ref]:
 # ------------------------------------------------------------------ does the noun count
 
 
+def modifier_of_a_thing(f: Frame) -> bool:
+    """'war crimes', 'attack helicopters', 'aid workers': a trigger noun that only modifies a noun which
+    names no event is no event of its own ('arms sales', 'ceasefire talks' modify an event: the head
+    speaks for both)."""
+    head = f.tok.head
+    return f.tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i not in f.ctx.mentions \
+        and not triggers_for(f.gz, head) and head.lemma_.lower() not in f.gz.word_list("generic_event_nouns") \
+        and head.lemma_.lower() not in f.gz.word_list("event_vehicle_nouns")
+
+
 def joint_show_of_force(f: Frame) -> bool:
     """'joint patrols around Lake Chad' are cooperation, not a show of force; a noun that is itself
     an actor's name ("the Alliance") is no event."""
@@ -871,7 +881,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 
 NOUN_STEPS: tuple[Step, ...] = (
-    verb_idiom_object, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
+    verb_idiom_object, modifier_of_a_thing, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, joined_another_s_act, talks_beside_the_clause, agreed_cessation, relative_light_verb,
     prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,

@@ -1419,3 +1419,15 @@ def test_naming_siding_and_orders_from(extract_text, text, expected, absent):
 def test_things_owners_speakers_and_borders(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a pronoun object of a preposition in a clause with its own subject: the latest actor, never that subject
+    ("Japan has donated patrol boats to the Philippine navy, and the U.S. Navy holds an annual exercise with it.",
+     ("USA", "cooperatesWith", "PHL", "asserted"), ("USA", "cooperatesWith", "JPN", "asserted")),
+    ("Iran signed a deal with Iraq, and Turkey later held talks with it.", ("TUR", "negotiatesWith", "IRQ", "asserted"), None),
+    ("Senegal, which surrounds Gambia and buys power from it, faces a tariff.", ("SEN", "cooperatesWith", "GMB", "asserted"), None),
+])
+def test_pronoun_objects_in_clauses_of_their_own(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -243,7 +243,15 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
         candidates = [(i, m) for i, m in candidates if i not in described] or candidates
     candidates = _host_clause_candidates(tok, candidates) or candidates
-    subjects = [] if relcl is not None else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    # a subject pronoun continues the latest subject; an object of a preposition in a clause of its own the
+    # latest actor ('Japan donated boats to the Sri Lankan navy, and the U.S. Navy holds an exercise WITH IT')
+    clause = _clause_of(tok)
+    own_clause = tok.dep_ == "pobj" and any(c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
+                                            for c in list(clause.children) + list(coordination_head(clause).children))
+    if own_clause:  # (never its own clause's subject: 'Turkey held talks with it' is no talk with Turkey)
+        candidates = [(i, m) for i, m in candidates
+                      if not (_clause_of(ctx.doc[i]) == clause and _np_role(ctx.doc[i]) in SUBJ)] or candidates
+    subjects = [] if relcl is not None or own_clause else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:
         group = _plural_antecedents(ctx, ctx.doc[i])
@@ -251,6 +259,13 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return group
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+def _clause_of(t: Token) -> Token:
+    """The verb heading the clause ``t`` is in (its sentence root at most)."""
+    while t.head != t and not (t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp")):
+        t = t.head
+    return t
 
 
 def _cataphoric_subject(ctx: DocContext, tok: Token) -> list[Ref]:

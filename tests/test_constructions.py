@@ -1431,3 +1431,18 @@ def test_things_owners_speakers_and_borders(extract_text, text, expected, absent
 def test_pronoun_objects_in_clauses_of_their_own(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # warnings exchanged are threats both ways, accusations opposition both ways
+    ("Serbia and Kosovo exchanged accusations and warnings on Thursday.", ("XKX", "threatens", "SRB", "asserted"),
+     ("SRB", "cooperatesWith", "XKX", "asserted")),
+    # a pro-verb repeats the latest act with its own subject and modality
+    ("Chad cut ties with Ukraine on Tuesday, two days after neighbouring Niger did the same.", ("NER", "opposes", "UKR", "asserted"), None),
+    ("Mali expelled France's ambassador. Niger followed suit on Tuesday.", ("NER", "opposes", "FRA", "asserted"), None),
+    ("Mali expelled France's ambassador, but Niger has not followed suit.", ("NER", "opposes", "FRA", "negated"),
+     ("NER", "opposes", "FRA", "asserted")),
+])
+def test_exchanges_and_repeated_acts(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

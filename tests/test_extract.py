@@ -322,8 +322,10 @@ def test_warning_of_a_danger_is_intelligence_sharing(extract_text):
     assert ("USA", "threatens", "RUS") not in rels(ex)
     (ix,) = [i for i in ex.interactions if i.relation == "cooperatesWith"]
     assert ix.cameo == "064"
-    # a warning to the adversary is still a threat
-    assert ("USA", "threatens", "RUS") in rels(extract_text("Washington warned Moscow against invading Ukraine."))
+    # a warning to the adversary AGAINST an act, no consequence named, is pressure (the decision recorded
+    # with batch 14); a warning of consequences is a threat
+    assert ("USA", "pressures", "RUS") in rels(extract_text("Washington warned Moscow against invading Ukraine."))
+    assert ("USA", "threatens", "RUS") in rels(extract_text("Washington warned Moscow of severe consequences."))
 
 
 def test_claim_in_a_report_noun_clause_is_reported(extract_text):

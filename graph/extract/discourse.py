@@ -13,11 +13,12 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ..model import Interaction
-from .arguments import coordinated_groups, np_refs
+from .arguments import coordinated_groups, np_refs, subject_refs
 from .context import DocContext, Ref
 from .frames import emit_interaction
+from .modality import clause_modality
 
-__all__ = ["denied_claims", "ellipsis", "resolve_deferred_mediation", "dedupe"]
+__all__ = ["denied_claims", "ellipsis", "repeated_acts", "resolve_deferred_mediation", "dedupe"]
 
 ELLIPSIS_VERBS = ("do", "have", "be")
 
@@ -99,6 +100,48 @@ def ellipsis(ctx: DocContext, sent_idx: int, sent: Span) -> None:
                     ctx.interactions.append(Interaction(**{**ix.__dict__, "source": r.actor, "source_official": r.official,
                                                            "source_sector": r.sector, "confidence": ix.confidence * 0.9,
                                                            "path": ix.path + "+ellipsis"}))
+
+
+def _pro_verb(ctx: DocContext, tok: "Token") -> bool:
+    """Is ``tok`` a verb that stands for an act told before ('DID THE SAME', 'FOLLOWED SUIT', 'DID
+    LIKEWISE')? The key is its lemma and its object or adverb (ontology word list pro_verb_phrases)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [c.lower_ for c in tok.children if c.dep_ in ("dobj", "advmod", "npadvmod", "attr")]
+    return any(f"{tok.lemma_.lower()} {w}" in ctx.gz.word_list("pro_verb_phrases") for w in words)
+
+
+def _antecedent_claims(ctx: DocContext, sent_idx: int, tok: "Token") -> list[Interaction]:
+    """The claims of the latest act told before ``tok``: in its sentence, else in the one before."""
+    for s in (sent_idx, sent_idx - 1):
+        before = [ix for ix in ctx.interactions if ix.sentence == s and not ix.source.startswith("P_")
+                  and (s < sent_idx or ix.trigger_start < tok.idx)]
+        if before:
+            last = max(ix.trigger_start for ix in before)
+            return [ix for ix in before if ix.trigger_start == last]
+    return []
+
+
+def repeated_acts(ctx: DocContext, sent_idx: int, sent: Span) -> None:
+    """'Burkina Faso cut ties with Ukraine, two days after neighbouring Mali DID THE SAME', 'Niger FOLLOWED
+    SUIT': the pro-verb's subject did what the latest act told did (its target, relation and code),
+    with the pro-verb clause's own modality ('has not followed suit': negated)."""
+    for tok in sent:
+        if not _pro_verb(ctx, tok):
+            continue
+        doers = subject_refs(ctx, tok)
+        if not doers:
+            continue
+        modality, reporter = clause_modality(ctx, tok)
+        for ix in _antecedent_claims(ctx, sent_idx, tok):
+            for r in doers:
+                if r.actor in (ix.source, ix.target):
+                    continue
+                ctx.interactions.append(Interaction(**{
+                    **ix.__dict__, "source": r.actor, "source_official": r.official, "source_sector": r.sector,
+                    "sentence": sent_idx, "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
+                    "modality": modality, "reported_by": (reporter.official or reporter.actor) if reporter else None,
+                    "confidence": ix.confidence * 0.85, "path": ix.path + "+repeated-act"}))
 
 
 def _pair_counts(ctx: DocContext, relations: tuple[str, ...], sentence: int | None, upto: int | None = None) -> Counter:

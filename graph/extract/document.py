@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import Gazetteer
 from ..model import Actor, Document, Extraction, Sentence
 from .context import DocContext
-from .discourse import dedupe, denied_claims, ellipsis, resolve_deferred_mediation
+from .discourse import dedupe, denied_claims, ellipsis, repeated_acts, resolve_deferred_mediation
 from .patterns import pattern_claims
 from .frames import Frame
 from .mentions import find_mentions
@@ -41,6 +41,7 @@ def _frames_of_sentence(ctx: DocContext, idx: int, sent: Span) -> None:
             (verb_frame if trig.pos == "VERB" else noun_frame)(frame)
     denied_claims(ctx, idx, sent)
     ellipsis(ctx, idx, sent)
+    repeated_acts(ctx, idx, sent)
 
 
 def _actors_of(ctx: DocContext, interactions) -> dict[str, Actor]:

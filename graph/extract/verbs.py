@@ -568,8 +568,8 @@ def own_object_names_target(f: Frame) -> bool:
 def warning_target(f: Frame) -> bool:
     """'warned that the army would resume strikes on Hamas': the threatened actor inside the warning
     (not inside a contrast the parser hangs on it: '…, while Washington … has urged restraint')."""
-    if f.targets or not f.plays("threat"):
-        return False
+    if f.targets or not f.plays("threat") or (f.trig.between_mutual and len(f.sources) > 1):
+        return False  # ('A and B exchanged warnings': with each other)
     subj = {r.actor for r in f.sources}
     for c in f.tok.children:
         if c.dep_ in ("ccomp", "xcomp", "advcl") and not f.targets:

@@ -1446,3 +1446,15 @@ def test_pronoun_objects_in_clauses_of_their_own(extract_text, text, expected, a
 def test_exchanges_and_repeated_acts(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a group's own fighters, in its own report
+    ("Hamas said its fighters had attacked Israeli troops near Rafah.", ("HAMAS", "attacks", "ISR", "reported"), None),
+    # a singular pronoun is no one member of a group named together
+    ("Mali, Niger and Burkina Faso wrote to the U.N. Security Council asking it to act against Algeria.",
+     ("NER", "pressures", "UNSC", "asserted"), ("NER", "pressures", "BFA", "asserted")),
+])
+def test_groups_own_fighters_and_singular_pronouns(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -243,6 +243,10 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         described = {t.i for t in relcl.head.lefts} | {relcl.head.i}
         candidates = [(i, m) for i, m in candidates if i not in described] or candidates
     candidates = _host_clause_candidates(tok, candidates) or candidates
+    if low in ("it", "its"):
+        # a singular pronoun is no one member of a group named together ('Mali, Niger and Burkina Faso
+        # wrote to the Security Council asking IT to act')
+        candidates = [(i, m) for i, m in candidates if not _in_coordination(ctx.doc[i])] or candidates
     # a subject pronoun continues the latest subject; an object of a preposition in a clause of its own the
     # latest actor ('Japan donated boats to the Sri Lankan navy, and the U.S. Navy holds an exercise WITH IT')
     clause = _clause_of(tok)
@@ -259,6 +263,13 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return group
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+def _in_coordination(t: Token) -> bool:
+    """Is the noun phrase of ``t`` one conjunct of several ('Niger' in 'Mali, Niger and Burkina Faso')?"""
+    while t.dep_ in ("compound", "flat") and t.head != t:
+        t = t.head
+    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
 
 
 def _clause_of(t: Token) -> Token:
@@ -376,11 +387,13 @@ def _speaker_is_no_actor(ctx: DocContext, tok: Token, low: str) -> bool:
 
 
 def _reported_speakers(ctx: DocContext, tok: Token, low: str, want_person: bool) -> list[Ref]:
-    """"The two leaders ... said they would hold a summit": the subject of a reported clause is the
-    speaker, when number and kind agree."""
-    speech = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
+    """"The two leaders ... said they would hold a summit", "JNIM said its fighters had attacked …": the
+    subject of a reported clause (or its possessor) is the speaker, when number and kind agree."""
+    subj = tok.head if tok.dep_ == "poss" and tok.head.dep_ == "nsubj" else tok  # ('JNIM said ITS fighters had …')
+    clause = subj.head
+    speech = clause.head if subj.dep_ == "nsubj" and clause.dep_ == "ccomp" else None
     if speech is None or speech.lemma_.lower() not in ctx.gz.word_list("speech_verbs") \
-            or any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in tok.head.children):
+            or any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in clause.children):
         return []
     said_by = [c for c in speech.children if c.dep_ == "nsubj"]
     speakers = subject_refs(ctx, speech) if not (said_by and said_by[0].lower_ in PRONOUNS) else []
@@ -647,12 +660,16 @@ def _definite_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[R
 
 def _non_state_refs(ctx: DocContext, t: Token, factor: float, how: str) -> list[Ref]:
     """People who are not their state even with a demonym ('Syrian rebels'); a group named as their
-    modifier is the group ('M23 rebels', 'Houthi fighters'), or whoever leads them ('Syrian rebels led
-    by Hayat Tahrir al-Sham')."""
+    modifier or possessor is the group ('M23 rebels', 'Houthi fighters', 'its fighters' of a group), or
+    whoever leads them ('Syrian rebels led by Hayat Tahrir al-Sham')."""
     for c in t.children:
         m = ctx.mentions.get(c.i)
         if c.dep_ in MODIFIERS and m is not None and ctx.type_of(m.actor) in ("ArmedGroup", "Organisation"):
             return np_refs(ctx, c, factor=factor, how=how or "group-modifier")
+        if c.dep_ == "poss" and c.lower_ in PRONOUNS:  # "JNIM said ITS fighters had attacked …": a group's own
+            own = [r for r in _pronoun(ctx, c) if ctx.type_of(r.actor) in ("ArmedGroup", "Organisation")]
+            if own:
+                return [Ref(r.actor, r.sector, r.official, r.factor * factor, how or "group-possessor") for r in own]
     for c in t.children:
         if c.dep_ == "acl":
             for _, p in prep_objects(ctx, c, ("by",)):

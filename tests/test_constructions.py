@@ -1458,3 +1458,17 @@ def test_exchanges_and_repeated_acts(extract_text, text, expected, absent):
 def test_groups_own_fighters_and_singular_pronouns(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # force used at a government's request helps it (wherever the parser hangs the request)
+    ("Rwandan jets struck positions held by mutinous soldiers in Bangui on Sunday at the request of the Central African government.",
+     ("RWA", "supports", "CAF", "asserted"), ("RWA", "attacks", "CAF", "asserted")),
+    ("Rwandan jets struck positions held by mutinous soldiers in Bangui on Sunday at the request of the Central African government.",
+     ("CAF", "pressures", "RWA", "asserted"), None),
+    # mutineers and plotters in a state are not its forces
+    ("Nigerian jets strike coup plotters in Niger", None, ("NGA", "attacks", "NER", "asserted")),
+])
+def test_force_at_a_government_s_request(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got

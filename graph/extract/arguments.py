@@ -565,8 +565,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     definite = _definite_refs(ctx, t, factor, how)
     if definite is not None:
         return definite
-    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns"):
-        return _non_state_refs(ctx, t, factor, how)
+    if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns") or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ctx.gz.word_list("non_state_modifiers") for c in t.children):
+        return _non_state_refs(ctx, t, factor, how)  # ('MUTINOUS soldiers' are no state's forces)
     if t.lemma_.lower() in ctx.gz.word_list("counterpart_nouns") and any(c.dep_ == "poss" for c in t.children) \
             and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
         return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
@@ -1095,6 +1096,15 @@ def event_partners(ctx: DocContext, event: Token, preps: Iterable[str], how: str
     """The actors an event noun's own target prepositions name ('arms sales TO ISRAEL', 'imports OF
     LITHUANIAN goods'): whom a measure or a stance on that event is aimed at."""
     return [r for _, p in prep_objects(ctx, event, preps) for r in np_refs(ctx, p, how=how)]
+
+
+def main_governor(tok: Token) -> Token | None:
+    """The governor of an adjunct the parser hung on a participle that describes the clause's object
+    ('struck positions HELD by mutineers in Cotonou AT THE REQUEST of Benin's government'): the main verb."""
+    gv = governor(tok)
+    if gv is not None and gv.dep_ == "acl" and gv.tag_ == "VBN" and gv.head.dep_ in ("dobj", "pobj"):
+        return governor(gv.head) or gv
+    return gv
 
 
 def governor(tok: Token) -> Token | None:

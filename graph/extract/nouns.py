@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pairs, args_or_pair, circumstance_path,
-                        collective_pair, event_owner, event_partners, governor, np_refs,
+                        collective_pair, event_owner, event_partners, governor, main_governor, np_refs,
                         object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
@@ -596,6 +596,7 @@ def at_whose_request(f: Frame) -> bool:
     if f.targets or gv is None or not f.trig.recipient_from_governor or n.dep_ != "pobj" or n.head.lower_ != "at" \
             or n.head.head != gv:
         return False
+    gv = main_governor(n) or gv  # ('positions held by mutineers … at the request of': the striking was asked)
     if not f.sources:
         f.sources = [r for _, p in prep_objects(f.ctx, n, ("of",)) for r in np_refs(f.ctx, p, how="requester")]
     f.targets = [r for r in _subjects_of(f, gv, 0.85, "at-request") if r.actor not in {s.actor for s in f.sources}]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
-                        nationality_refs, np_refs, pair_noun,
+                        main_governor, nationality_refs, np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
 from .context import PRONOUNS, SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
@@ -642,12 +642,43 @@ PLACE_PREPOSITIONS = ("in", "across", "throughout", "inside", "around")
 def place_of_the_struck(f: Frame) -> bool:
     """'struck energy facilities IN Ukraine', 'bombed sites ACROSS Lebanon': an attack on things (not
     actors) hits the state they are in — the parser hangs the place on the verb, not on the object."""
+    people = f.gz.word_list("non_state_nouns") | f.gz.word_list("civilian_nouns")
     if f.targets or not f.plays("force") or not any(
-            c.dep_ == "dobj" and c.i not in f.ctx.mentions and c.pos_ == "NOUN" for c in f.tok.children):
-        return False
+            c.dep_ == "dobj" and c.i not in f.ctx.mentions and c.pos_ == "NOUN" and c.lemma_.lower() not in people
+            for c in f.tok.children):
+        return False  # ('struck coup plotters in Niger' hits people there, not the state)
     own = {r.actor for r in f.sources}
     f.targets += [r for _, p in prep_objects(f.ctx, f.tok, PLACE_PREPOSITIONS)
                   for r in np_refs(f.ctx, p, factor=0.8, how="place-of-target", place_ok=True) if r.actor not in own]
+    return False
+
+
+REQUEST_NOUNS = ("request", "invitation", "behest", "bidding")
+
+
+def _requesters(f: Frame) -> list[Ref]:
+    """Who the act was done at the request of: 'at the request of Benin's government', 'at Baghdad's
+    invitation'."""
+    out: list[Ref] = []
+    for n in f.tok.subtree:  # (the parser may hang 'at the request' on the place or the date before it)
+        if n.lemma_.lower() in REQUEST_NOUNS and n.dep_ == "pobj" and n.head.lower_ in ("at", "upon", "on") \
+                and main_governor(n) == f.tok:
+            out += [r for c in n.children if c.dep_ == "poss" for r in np_refs(f.ctx, c)]
+            out += [r for _, p in prep_objects(f.ctx, n, ("of",)) for r in np_refs(f.ctx, p)]
+    return out
+
+
+def force_at_the_host_s_request(f: Frame) -> bool:
+    """'Nigerian jets struck positions held by mutineers in Cotonou AT THE REQUEST OF Benin's government':
+    force used at a government's request helps that government, and is no attack on it."""
+    if not f.plays("force"):
+        return False
+    hosts = {r.actor: r for r in _requesters(f)}
+    if hosts:
+        f.targets = [t for t in f.targets if t.actor not in hosts]
+        for s in f.sources:
+            for t in hosts.values():
+                f.emit(s, t, "verb:at-host-request", relation=f.rel("support"), cameo="")
     return False
 
 
@@ -833,5 +864,5 @@ VERB_STEPS: tuple[Step, ...] = (
     criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
     conjunct_shares_target, object_preposition_target, place_of_the_struck, complement_owner, reciprocal_each_other,
     meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,
-    record_targetless_event, emit_between_and_targets, coordinated_subjects,
+    record_targetless_event, force_at_the_host_s_request, emit_between_and_targets, coordinated_subjects,
 )

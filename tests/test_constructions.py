@@ -1472,3 +1472,13 @@ def test_groups_own_fighters_and_singular_pronouns(extract_text, text, expected,
 def test_force_at_a_government_s_request(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # its/their in a phrase that opens the sentence is the clause's subject (cataphora)
+    ("Since its four-day war with India in May, Pakistan has courted Washington.", ("PAK", "attacks", "IND", "asserted")),
+    ("Since its 12-day war with Israel in June, Iran has expelled Afghans at a pace not seen in decades: more than "
+     "a million have returned this year.", ("IRN", "attacks", "ISR", "asserted")),
+])
+def test_fronted_possessive_is_the_subject(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

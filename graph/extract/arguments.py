@@ -221,7 +221,7 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     owner = _possessive_owner(ctx, tok, low) if tok.dep_ == "poss" else None
     if owner is not None:
         return owner
-    ahead = _cataphoric_subject(ctx, tok) if want_person else []
+    ahead = _cataphoric_subject(ctx, tok) if want_person or low in ("its", "their") else []
     if ahead:
         return ahead
     speakers = _reported_speakers(ctx, tok, low, want_person)
@@ -281,16 +281,24 @@ def _clause_of(t: Token) -> Token:
 
 def _cataphoric_subject(ctx: DocContext, tok: Token) -> list[Ref]:
     """'After his talks with al-Shaibani, Russian Foreign Minister Sergey Lavrov told reporters …':
-    he/his in a phrase fronted before the main clause is the person who is that clause's subject."""
-    root = tok.sent.root
+    he/his in a phrase fronted before the main clause is the person who is that clause's subject; its/their
+    the actor that is ('Since ITS 12-day war with Israel, Iran has …')."""
+    # the clause the fronted phrase opens: the sentence's root, or the verb the phrase hangs on when the
+    # parser made something after a colon the root
+    fronted = next((a for a in tok.ancestors if a.dep_ in ("prep", "advcl") and a.head.pos_ in ("VERB", "AUX")
+                    and a.i < a.head.i), None)
+    root = fronted.head if fronted is not None else tok.sent.root
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or tok.i > subj.left_edge.i or root.pos_ not in ("VERB", "AUX"):
         return []
-    fronted = next((a for a in tok.ancestors if a.head == root), None)
-    if fronted is None or fronted.dep_ not in ("prep", "advcl") or fronted.i > subj.i:
+    if fronted is None or fronted.i > subj.i:
         return []
     m = ctx.mentions.get(subj.i)
-    if m is None or m.kind != "person" or not m.affiliation:
+    if m is not None and m.kind != "person" and tok.lower_ in ("its", "their") and not m.location \
+            and fronted.left_edge.i == tok.sent.start:
+        r = _ref_from_mention(ctx, m, 0.85, "cataphora")  # "Since ITS war with Israel, Iran has …"
+        return [r] if r else []
+    if m is None or m.kind != "person" or not m.affiliation or tok.lower_ in ("its", "their"):
         return []
     return [Ref(m.affiliation, m.sector, m.actor, 0.85, "cataphora")]
 

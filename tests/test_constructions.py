@@ -1482,3 +1482,15 @@ def test_force_at_a_government_s_request(extract_text, text, expected, absent):
 ])
 def test_fronted_possessive_is_the_subject(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+def test_every_titled_name_of_a_listed_subject_acts(extract_text):
+    # the small parser keeps only the last of a list of titled names as the subject
+    got = claims(extract_text("Prime Minister Keir Starmer, European Commission President Ursula von der Leyen and "
+                              "European Council President Antonio Costa signed a security and defence partnership."))
+    assert ("EU", "cooperatesWith", "GBR", "asserted") in got, got
+
+
+def test_an_apposed_name_is_no_list(extract_text):
+    got = claims(extract_text("Iran's foreign minister, Abbas Araghchi, met Qatar's emir."))
+    assert got == {("IRN", "negotiatesWith", "QAT", "asserted")}, got

@@ -931,8 +931,38 @@ def _own_subject(ctx: DocContext, v: Token) -> list[Ref] | None:
                                 cooperative=c.lemma_.lower() in ("ally", "partner"), before=c.idx,
                                 neighbours=_neighbour_noun(c), exclude=_acting(ctx, c),
                                 kinds=ctx.gz.anaphors.get(c.lemma_.lower()))
-        return np_refs(ctx, c, how="subject")
+        refs = np_refs(ctx, c, how="subject")
+        m = ctx.mentions.get(c.i)
+        if m is not None and m.kind == "person":
+            known = {r.official for r in refs}
+            refs += [r for r in _titled_names_before(ctx, c) if r.official not in known]
+        return refs
     return None
+
+
+NAME_PARTICLES = ("von", "der", "van", "de", "del", "da", "bin", "ibn", "al", "el", "la", "le")
+
+
+def _titled_names_before(ctx: DocContext, subj: Token) -> list[Ref]:
+    """'Prime Minister Keir Starmer, European Commission President Ursula von der Leyen and European
+    Council President Antonio Costa signed …': the small parser keeps only the last name of a list of
+    titled names as the subject; every person named in the unbroken run of names, titles, commas and
+    'and' just before it is a subject too (a list: at least one 'and')."""
+    people: list[Mention] = []
+    seen_and = False
+    for i in range(subj.i - 1, subj.sent.start - 1, -1):
+        t = ctx.doc[i]
+        if t.lower_ == "and":
+            seen_and = True
+        elif not (t.text == "," or t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.text in ("'s", "-")):
+            break
+        m = ctx.mentions.get(i)
+        if m is not None and m.kind == "person" and m.end <= subj.i and all(p.actor != m.actor for p in people) \
+                and m.actor != ctx.mentions[subj.i].actor:
+            people.append(m)
+    if not seen_and:
+        return []
+    return [r for m in people for r in [_ref_from_mention(ctx, m, 0.85, "listed-subject")] if r]
 
 
 def _plural_verb(v: Token) -> bool:

@@ -1494,3 +1494,8 @@ def test_every_titled_name_of_a_listed_subject_acts(extract_text):
 def test_an_apposed_name_is_no_list(extract_text):
     got = claims(extract_text("Iran's foreign minister, Abbas Araghchi, met Qatar's emir."))
     assert got == {("IRN", "negotiatesWith", "QAT", "asserted")}, got
+
+
+def test_a_role_coordinated_in_an_apposition_is_the_holder_s(extract_text):
+    got = claims(extract_text("France, the former colonial power and one of Chad's largest donors, urged restraint."))
+    assert ("FRA", "supports", "TCD", "asserted") in got, got

@@ -187,6 +187,8 @@ def _role_holders(f: Frame, node: Token) -> list[Ref] | None:
     verb with 'as' ('Oman served as chief mediator', 'Qatar acted as an intermediary'). None: the
     noun is in none of these positions."""
     ctx = f.ctx
+    while node.dep_ == "conj" and node.head.dep_ in ("appos", "attr", "conj"):
+        node = node.head  # "France, the former colonial power AND ONE OF Madagascar's largest donors"
     if node.dep_ == "appos":
         return np_refs(ctx, node.head, how="apposition")
     if node.dep_ == "attr":

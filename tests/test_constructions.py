@@ -1499,3 +1499,15 @@ def test_an_apposed_name_is_no_list(extract_text):
 def test_a_role_coordinated_in_an_apposition_is_the_holder_s(extract_text):
     got = claims(extract_text("France, the former colonial power and one of Chad's largest donors, urged restraint."))
     assert ("FRA", "supports", "TCD", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who plays, has or takes a role / part in an event takes part in it (as (un)real as the role)
+    ("Qatar played a central role in mediating between Rwanda and Congo.", ("QAT", "mediates", "RWA", "asserted"), None),
+    ("Turkey played a central role in the mediation between Russia and Ukraine.", ("TUR", "mediates", "UKR", "asserted"), None),
+    ("Oman played a key part in the talks with Iran.", ("OMN", "negotiatesWith", "IRN", "asserted"), None),
+    ("Rwanda denied any role in the attack on Burundi.", ("RWA", "attacks", "BDI", "negated"), ("RWA", "attacks", "BDI", "asserted")),
+])
+def test_a_role_in_an_event_is_taking_part_in_it(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -1037,6 +1037,9 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
     accused = accused_refs(ctx, v)
     if accused is not None:  # "accused the UAE of supplying the RSF": the UAE is the one supplying
         return accused
+    role_holder = role_taker(ctx, v)
+    if role_holder is not None:  # "Egypt played a central role in mediating between Israel and Hamas"
+        return role_holder
     if v.dep_ == "xcomp":
         return _controlled_subject(ctx, v, depth)
     if v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "negotiators are due to meet"
@@ -1115,6 +1118,35 @@ def accused_refs(ctx: DocContext, tok: Token) -> list[Ref] | None:
             refs = [r for r in refs if r.actor not in accusers] or refs
         out += [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "accused") for r in refs]
     return out
+
+
+def role_noun_of(ctx: DocContext, tok: Token) -> Token | None:
+    """The role noun of 'a role in ``tok``' ('played a central ROLE in the mediation': the parser may hang
+    the 'in' on the verb that takes the role), or None."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("in", "for"):
+        return None
+    roles = ctx.gz.word_list("agent_role_nouns")
+    if prep.head.lemma_.lower() in roles:
+        return prep.head
+    if prep.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in prep.head.children if c.dep_ == "dobj" and c.lemma_.lower() in roles), None)
+    return None
+
+
+def role_taker(ctx: DocContext, tok: Token) -> list[Ref] | None:
+    """Who takes part in an event named after 'a role/part/hand in' ('Egypt PLAYED a central ROLE IN the
+    mediation', 'Qatar's role in mediating', 'denied any part in the attack'): the subject of the verb
+    that takes the role noun, or the role noun's possessor. None: ``tok`` is in no such phrase."""
+    role = role_noun_of(ctx, tok)
+    if role is None:
+        return None
+    owners = [r for c in role.children if c.dep_ == "poss" for r in np_refs(ctx, c, factor=0.9, how="role-owner")]
+    if owners:
+        return owners
+    if role.dep_ in ("dobj", "attr") and role.head.pos_ in ("VERB", "AUX"):
+        return [Ref(r.actor, r.sector, r.official, r.factor * 0.9, "role-taker") for r in subject_refs(ctx, role.head)]
+    return None
 
 
 def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 from .context import DocContext, Ref
-from .arguments import PROSPECTIVE_CONTROL_PREPS, accusation, coordination_head, governor, np_refs, subject_refs
+from .arguments import PROSPECTIVE_CONTROL_PREPS, accusation, coordination_head, governor, np_refs, role_noun_of, subject_refs
 from .triggers import verb_lemma
 
 # carrying word lists (ag:carriedBy) that a negation empties: 'did not pledge to stand by' is no support
@@ -301,6 +301,9 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     early = _governed_by_noun(ctx, v)
     if early is not None:
         return early
+    role = role_noun_of(ctx, v)
+    if role is not None:  # "denied any role in mediating": as (un)real as the role taken
+        return noun_modality(ctx, role)
     st = _Marks(past_event=_past_event(v))
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"

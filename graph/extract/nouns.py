@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pairs, args_or_pair, circumstance_path,
                         collective_pair, event_owner, event_partners, governor, main_governor, np_refs,
-                        object_path, pair_noun, prep_objects, resolve_pair, subject_refs, talk_parties,
+                        object_path, pair_noun, prep_objects, resolve_pair, role_noun_of, role_taker, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
 from .frames import Frame, Step, plays, run_steps
@@ -341,6 +341,19 @@ def light_verb_subject(f: Frame) -> bool:
                 f.modality = "negated"
             elif f.modality in ("asserted", "reported"):
                 f.modality = "hypothetical"
+    return False
+
+
+def role_in_the_event(f: Frame) -> bool:
+    """'Egypt played a central role in the mediation between Israel and Hamas', 'Iran denied any part in
+    the attack': who takes the role takes part in the event (see ``arguments.role_taker``)."""
+    role = role_noun_of(f.ctx, f.tok)
+    if f.sources or role is None:
+        return False
+    f.sources = role_taker(f.ctx, f.tok) or []
+    mod, rep = noun_modality(f.ctx, role)
+    if mod != "asserted":  # "Iran denied any role in the attack": as (un)real as the role
+        f.modality, f.reporter = mod, rep
     return False
 
 
@@ -885,7 +898,7 @@ def coordinated_parties(f: Frame) -> bool:
 
 NOUN_STEPS: tuple[Step, ...] = (
     verb_idiom_object, modifier_of_a_thing, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
-    possessor_and_modifiers, reaction_from, claimed_by, light_verb_subject, joined_another_s_act, talks_beside_the_clause, agreed_cessation, relative_light_verb,
+    possessor_and_modifiers, reaction_from, claimed_by, role_in_the_event, light_verb_subject, joined_another_s_act, talks_beside_the_clause, agreed_cessation, relative_light_verb,
     prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,

@@ -35,8 +35,11 @@ def triggers_for(gz: Gazetteer, tok: Token) -> list[Trigger]:
     found = _entries(gz, lemma, pos) or _entries(gz, tok.lower_, pos)
     if pos == "NOUN" and not found and lemma.endswith("s"):
         found = _entries(gz, lemma[:-1], pos)
-    if pos == "NOUN" and not found and tok.lower_.endswith("ing") and tok.dep_ in ("amod", "compound"):
-        found = gerund_entries(gz, tok.lower_)  # "a mediating role": the tagger's noun is the verb's participle
+    if pos == "NOUN" and not found and tok.lower_.endswith("ing") and (
+            tok.dep_ in ("amod", "compound") or (tok.dep_ == "pobj" and tok.tag_ == "NN" and not tok.n_lefts)):
+        # "a mediating role": the tagger's noun is the verb's participle; "a role in MEDIATING between …":
+        # a bare gerund after a preposition is the verb
+        found = gerund_entries(gz, tok.lower_)
     # "hosted talks" is mediation, not a host's visit; "shuttle diplomacy" is mediation, not talks
     specific = [t for t in found if t.requires_object and requirement_met(tok, t)]
     # "supplied gas TO Poland" is trade: an entry whose object is named beats one that wants only a

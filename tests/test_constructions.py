@@ -1511,3 +1511,11 @@ def test_a_role_coordinated_in_an_apposition_is_the_holder_s(extract_text):
 def test_a_role_in_an_event_is_taking_part_in_it(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia has been among the most generous military donors to Ukraine.", ("EST", "supports", "UKR", "asserted")),
+    ("Lithuania hosts a German brigade.", ("LTU", "cooperatesWith", "DEU", "asserted")),
+])
+def test_donors_among_and_brigades_hosted(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

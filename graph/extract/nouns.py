@@ -145,7 +145,11 @@ def _role_owners(f: Frame, preps: tuple[str, ...], how: str) -> list[Ref]:
     n, ctx = f.tok, f.ctx
     deps = ("poss",) if n.lemma_.lower() in f.gz.word_list("place_modified_roles") else ("poss", "compound", "amod")
     owners = [r for c in n.children if c.dep_ in deps for r in np_refs(ctx, c, how=how)]
-    return owners + [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
+    owners += [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
+    if not owners and n.dep_ == "pobj" and n.head.lower_ == "among":
+        # "has been among the most generous donors TO UKRAINE": the parser hangs the owner on 'among'
+        owners = [r for _, p in prep_objects(ctx, n.head, preps) if p != n for r in np_refs(ctx, p, how=how)]
+    return owners
 
 
 PAST_ROLE_WORDS = ("former", "erstwhile", "onetime", "one-time", "ex", "once", "formerly", "previously")

@@ -60,6 +60,7 @@ class Trigger:
     recipient_from_governor: bool = False  # "Iran cannot accept US demands": the demand's target is Iran
     reverse: bool = False  # "Kyiv received aid from X" style: subject is the target
     target_types: tuple[str, ...] = ()  # "leaving ECOWAS": only when the target is an Organisation
+    excluded_targets: frozenset[str] = frozenset()  # ids (lower case) a target may not be: courts for a complaint
     label_words: tuple[str, ...] = ()  # "called the move RECKLESS": only with such a word in the clause
     object_is_theme: bool = False  # "supplied weapons TO X": the object is what is given
     object_is_agent: bool = False  # "received Somalia's president": only when the object is someone, not "the Russian tanker"
@@ -373,6 +374,7 @@ def _trigger(g: Graph, s: URIRef, lemma: str, pos: str) -> Trigger:
         object_is_agent=_bool(g, s, AG.objectIsAgent),
         label_words=tuple(w.lower() for w in _strs(g, s, AG.requiresLabel)),
         target_types=tuple(sorted(_local(t) for t in g.objects(s, AG.targetType))),
+        excluded_targets=frozenset(_listed_words(g, s, AG.excludesTargetFrom)),
         complement_modals=tuple(w.lower() for w in _strs(g, s, AG.requiresModal)),
         source=_str(g, s, AG.lexiconSource) or "lexicon",
     )

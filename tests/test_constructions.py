@@ -1519,3 +1519,13 @@ def test_a_role_in_an_event_is_taking_part_in_it(extract_text, text, expected, a
 ])
 def test_donors_among_and_brigades_hosted(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a complaint filed with a body asks it to act; one lodged with a court is no pressure on the court
+    ("Baghdad filed a complaint with the U.N. Security Council.", ("IRQ", "pressures", "UNSC", "asserted"), None),
+    ("Mali has lodged a complaint with the International Court of Justice.", None, ("MLI", "pressures", "ICJ", "asserted")),
+])
+def test_complaints_with_bodies_and_courts(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got

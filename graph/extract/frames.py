@@ -140,6 +140,8 @@ def emit_interaction(ctx: DocContext, sent_idx: int, sent: Span, tok: Token, tri
         return
     if trig.target_types and ctx.gz.actors.get(tgt.actor, Actor("", "", "")).type not in trig.target_types:
         return
+    if tgt.actor.lower() in trig.excluded_targets:
+        return  # ('lodged a complaint with the ICJ' asks no court to act: ag:excludesTargetFrom)
     if other is not None and other.actor in (src.actor, tgt.actor):
         return
     gz = ctx.gz

@@ -1529,3 +1529,11 @@ def test_donors_among_and_brigades_hosted(extract_text, text, expected):
 def test_complaints_with_bodies_and_courts(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert (expected is None or _norm(expected) in got) and (absent is None or _norm(absent) not in got), got
+
+
+def test_mediators_are_people_who_press(extract_text):
+    # ('mediators' names people of their states; an act as subject stays a cause: 'Israel's strike … pushed')
+    got = claims(extract_text("Qatari and Egyptian mediators are pushing Hamas and Israel to accept a phased truce."))
+    assert ("QAT", "pressures", "HAMAS", "asserted") in got, got
+    got = claims(extract_text("Israel's strike on Doha pushed the Gulf states into talks."))
+    assert ("ISR", "pressures", "GULF_STATES", "asserted") not in got, got

@@ -300,6 +300,7 @@ def act_is_cause_not_author(f: Frame) -> bool:
     the author of an appeal."""
     if f.plays("appeal", "demand") and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
+            and c.lemma_.lower() not in f.gz.word_list("role_nouns")  # ('Qatari and Egyptian MEDIATORS are pushing': people)
             and any(not plays(f.gz, t.relation, "appeal", "demand") for t in triggers_for(f.gz, c)) for c in f.tok.children):
         f.sources = []
     return False

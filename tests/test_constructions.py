@@ -1537,3 +1537,13 @@ def test_mediators_are_people_who_press(extract_text):
     assert ("QAT", "pressures", "HAMAS", "asserted") in got, got
     got = claims(extract_text("Israel's strike on Doha pushed the Gulf states into talks."))
     assert ("ISR", "pressures", "GULF_STATES", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the act an actor is accused of, wherever the parser hangs the 'of'; 'its' in its object is the accused's
+    ("Laos accused Thai troops of opening fire on Laotian soldiers.", ("THA", "attacks", "LAO", "reported"), None),
+    ("China accused Paraguay of betraying its commitments.", ("CHN", "opposes", "PRY", "asserted"), ("PRY", "opposes", "CHN", "reported")),
+])
+def test_what_the_accused_is_accused_of(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

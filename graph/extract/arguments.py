@@ -334,6 +334,11 @@ def _possessive_owner(ctx: DocContext, tok: Token, low: str) -> list[Ref] | None
         asked = subject_refs(ctx, verb)
         if asked:
             return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-controlled") for r in asked]
+    if holder.dep_ == "dobj" and low in ("its", "their") and accusation(ctx, verb) is not None:
+        # "accused Asfura's government of betraying ITS commitments": the accused's own
+        accused = accused_refs(ctx, verb)
+        if accused:
+            return [Ref(r.actor, None, r.official, r.factor * 0.85, "pronoun-accused") for r in accused]
     owner_above = _owner_of_governing_noun(ctx, holder) if low in ("its", "their") else []
     if owner_above:
         return owner_above
@@ -1093,9 +1098,14 @@ def _prepositional_controller(ctx: DocContext, v: Token) -> list[Ref] | None:
 def accusation(ctx: DocContext, tok: Token) -> Token | None:
     """The accusing verb when ``tok`` is what someone is accused OF / blamed FOR."""
     head = tok.head
-    if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
-            and head.head.lemma_.lower() in ctx.gz.word_list("accusation_verbs"):
+    if tok.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in ("of", "for"):
+        return None
+    verbs = ctx.gz.word_list("accusation_verbs")
+    if head.head.lemma_.lower() in verbs:
         return head.head
+    accused = head.head  # "accused Thai troops OF opening fire": the parser may hang the 'of' on the accused
+    if tok.tag_ == "VBG" and accused.dep_ == "dobj" and accused.head.lemma_.lower() in verbs:
+        return accused.head
     return None
 
 

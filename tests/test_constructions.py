@@ -1547,3 +1547,14 @@ def test_mediators_are_people_who_press(extract_text):
 def test_what_the_accused_is_accused_of(extract_text, text, expected, absent):
     got = claims(extract_text(text))
     assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 'have yet to' has not (yet) happened
+    ("Ethiopia and Eritrea have yet to agree on a ceasefire.", ("ETH", "cooperatesWith", "ERI", "negated"),
+     ("ETH", "cooperatesWith", "ERI", "asserted")),
+    ("Iran is yet to sign the deal with the IAEA.", ("IRN", "cooperatesWith", "IAEA", "negated"), ("IRN", "cooperatesWith", "IAEA", "asserted")),
+])
+def test_yet_to_is_not_yet(extract_text, text, expected, absent):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got and (absent is None or _norm(absent) not in got), got

@@ -230,6 +230,9 @@ def _complement_of(ctx: DocContext, st: _Marks, cur: Token, head: Token, relatio
     # to mediate", "pledged in Kuala Lumpur not to use force")
     purpose_like = cur.dep_ == "advcl" and cur.tag_ == "VB" and lemma in intents \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+    if cur.dep_ == "xcomp" and lemma in ("have", "be", "remain") and any(c.lower_ == "yet" for c in head.children):
+        st.negated = True  # "Israel and Hamas have YET TO agree on a ceasefire": not (yet) done
+        return True
     if cur.dep_ == "xcomp" or purpose_like:
         if lemma in gz.word_list("negating_verbs"):
             st.negated, st.denied = not st.negated, True

@@ -92,7 +92,7 @@ def negating_phrase(ctx: DocContext, tok: Token) -> bool:
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False
     prep = tok.head
-    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    verb = _phrase_verb(prep)
     if verb.pos_ not in ("VERB", "AUX") or not 0 < prep.i - verb.i <= 3:
         return False
     between = [t.lower_ for t in verb.doc[verb.i + 1:prep.i]]
@@ -101,13 +101,17 @@ def negating_phrase(ctx: DocContext, tok: Token) -> bool:
     return " ".join([verb.lemma_.lower(), *between, prep.lower_]) in ctx.gz.word_list("negating_phrases")
 
 
+def _phrase_verb(prep: Token) -> Token:
+    """The verb of a verb-and-preposition phrase: the preposition's head, or its head's head when a word
+    stands between them ('stopped SHORT of')."""
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+
+
 def denied_by_phrase(ctx: DocContext, tok: Token) -> tuple[str, Ref | None]:
     """The modality of what a negating phrase governs ('refrained from striking'): negated — unless the
     refraining is itself only wished ('urged Ankara to refrain from striking': hypothetical) or denied
     ('did not refrain from criticising': it happened)."""
-    prep = tok.head
-    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
-    mod, rep = clause_modality(ctx, verb)
+    mod, rep = clause_modality(ctx, _phrase_verb(tok.head))
     if mod == "hypothetical":
         return "hypothetical", rep
     if mod == "negated":

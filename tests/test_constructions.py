@@ -1546,3 +1546,8 @@ def test_what_the_accused_is_accused_of(extract_text, text, expected, absent):
 ])
 def test_yet_to_is_not_yet(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+def test_seeking_talks_with_makes_the_seeker_a_party(extract_text):
+    got = claims(extract_text("Japan's trade ministry said it would seek talks with Mexico."))
+    assert ("JPN", "negotiatesWith", "MEX", "hypothetical") in got, got

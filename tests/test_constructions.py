@@ -1551,3 +1551,12 @@ def test_yet_to_is_not_yet(extract_text, text, expected, absent):
 def test_seeking_talks_with_makes_the_seeker_a_party(extract_text):
     got = claims(extract_text("Japan's trade ministry said it would seek talks with Mexico."))
     assert ("JPN", "negotiatesWith", "MEX", "hypothetical") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit by someone during the clause is a meeting with the clause's subject
+    ("Serbia agreed to buy 12 Rafale jets during a visit by French President Emmanuel Macron.", ("FRA", "negotiatesWith", "SRB", "asserted")),
+    ("Egypt signed the deal during the Qatari emir's visit.", ("QAT", "negotiatesWith", "EGY", "asserted")),
+])
+def test_a_visit_during_the_clause_meets_its_subject(extract_text, text, expected):
+    assert _norm(expected) in claims(extract_text(text))

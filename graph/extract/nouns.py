@@ -382,9 +382,10 @@ def talks_beside_the_clause(f: Frame) -> bool:
     """'travelled to Abu Dhabi FOR talks with the UAE president', 'lifted the tariffs AFTER talks with
     Canberra', 'DURING a meeting with Modi', 'during a visit to Hanoi', 'Iran IS IN talks with Oman',
     'remained in contact with both governments', 'wrapped up the details AT a summit with Trump': talks the
-    clause is for, after, during, at or in are its subject's."""
+    clause is for, after, during, at or in are its subject's; a visit BY someone during the clause is with its
+    subject."""
     gv = f.governor
-    if f.sources or gv is None or not f.plays("talks"):
+    if gv is None or not f.plays("talks"):
         return False
     cur = f.tok
     while cur.head != gv and cur.head != cur and cur.dep_ in ("pobj", "prep", "compound", "conj", "appos"):
@@ -393,8 +394,13 @@ def talks_beside_the_clause(f: Frame) -> bool:
     on_verb = cur.dep_ == "prep" and cur.head == gv and (cur.lower_ in CIRCUMSTANCE_PREPS + ("for", "at") or state)
     # (a partner named — 'talks WITH', 'a visit TO Hanoi' — not 'talks between' others)
     partner = any(c.dep_ == "prep" and c.lower_ in f.trig.target_preps and c.lower_ != "between" for c in f.tok.children)
-    if on_verb and partner:
+    if on_verb and partner and not f.sources:
         f.sources = _subjects_of(f, gv, 0.85, "beside-clause")
+    elif on_verb and f.sources and not f.targets and not partner:
+        # "Serbia agreed to buy the jets DURING A VISIT BY Macron", "during the Qatari emir's visit": the
+        # visitor met the clause's subject
+        own = {r.actor for r in f.sources}
+        f.targets = [r for r in _subjects_of(f, gv, 0.85, "visited-subject") if r.actor not in own]
     return False
 
 

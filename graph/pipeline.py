@@ -26,6 +26,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from . import gazetteer as gazetteer_mod
     from .store.store import Store
     from .stream import Streamed
+    from .views.background import ChartPool
     from .views.collect import Counts
 
 CLUSTER_ENV = "ACTORGRAPH_CLUSTER"
@@ -67,6 +69,9 @@ class BuildResult:
     counts: Counts | None = None  # what the summary line, the page and the report all say
     modalities: dict[str, int] = field(default_factory=dict)  # interactions by modality
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage (scripts/bench_scale.py)
+    # wall seconds from the last document's extraction to the end: what a user waits for once the
+    # parse is done (the write stage runs mostly while the workers extract, so is only partly in it)
+    after_extraction: float = 0.0
     out_dir: Path | None = None
 
     @property
@@ -202,6 +207,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     from .store import generation as generation_mod
     from . import outputs
     from .sources.inputs import iter_inputs
+    from .views.background import ChartPool
 
     started = time.perf_counter()
     check_reference_date(reference_date)
@@ -218,14 +224,18 @@ def build(inputs: list[str | Path], out_dir: str | Path = "out", *, store: str |
     with generation_mod.claimed(spec, wait):
         outputs.finish(out, generation_mod.committed_generation)  # what an interrupted build left
         generation = storedir.new_generation()
-        with _published(out, spec, generation) as staging:
+        with _published(out, spec, generation) as staging, ChartPool(enabled=report) as charts:
             with _target(spec, out, generation, wait) as st:
-                streamed, analysis, stages = _fill(st, documents, replace_all=True, **options)
-                views = _write_files(st, staging, analysis, gz, spec, stages, **views_options)
+                # the store mirrors the corpus built: a local generation starts empty (nothing to drop),
+                # a remote store may hold documents this corpus no longer has
+                streamed, analysis, stages, drawn = _fill(st, documents, replace_all=bool(spec) and "://" in spec,
+                                                          charts=charts, chart_dir=staging.dir, **options)
+                views = _write_files(st, staging, analysis, gz, spec, stages, charts=drawn, **views_options)
     result = BuildResult(streamed.documents, streamed.extractions, analysis, staging.published, 0.0, views.counts,
                          dict(streamed.modalities), stages, out)
     result.stages["publish"] = time.perf_counter() - started - sum(result.stages.values())
     result.seconds = time.perf_counter() - started
+    result.after_extraction = time.perf_counter() - streamed.extracted_at if streamed.extracted_at else 0.0
     if spec:
         result.outputs.append(Path(spec) if "://" not in spec else Path(spec.split("://", 1)[1]))
     return result
@@ -278,9 +288,12 @@ def _target(spec: str | None, out: Path, generation: str, wait: float) -> Iterat
 
 def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazetteer, replace_all: bool,
           actors: tuple[str, ...], model: str | None, workers: int, cluster: str | None, reference_date: str | None,
-          validate: bool, keep: bool, progress: bool, progress_total: int | None = None) -> tuple[Streamed, object, dict[str, float]]:
+          validate: bool, keep: bool, progress: bool, progress_total: int | None = None,
+          charts: ChartPool | None = None, chart_dir: Path | None = None) -> tuple[Streamed, object, dict[str, float], Future | None]:
     """Write the documents into the generation being written, then its derived graph and its
-    analysis, committed (``graph.store.generation.commit``); the stream, the analysis and the time per stage."""
+    analysis, committed (``graph.store.generation.commit``); the stream, the analysis, the time per
+    stage and the report's charts being drawn by ``charts`` into ``chart_dir`` (None without a pool):
+    they start as soon as the analysis exists, before it is written back (``graph.views.background``)."""
     from . import analyse as analyse_mod
     from .store import generation as generation_mod
     from .store import rdf
@@ -302,7 +315,9 @@ def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazette
     stages["extract"], stages["write"] = streamed.seconds["extract"], streamed.seconds["write"]
     release()  # the write stream's batches and bulk loads, freed (graph.memory)
     clock = time.perf_counter()
-    if replace_all:  # the store mirrors the corpus built
+    if charts is not None:
+        charts.start()  # its process imports matplotlib while the derived graph is computed
+    if replace_all:  # drop what the corpus no longer has
         for iri, _source, _sha in list(store_mod.documents(st)):
             if str(iri) not in streamed.status:
                 store_mod.drop_document(st, iri)
@@ -310,28 +325,36 @@ def _fill(st: Store, documents: Iterator[Document], *, gz: gazetteer_mod.Gazette
     stages["derive"] = time.perf_counter() - clock
     clock = time.perf_counter()
     analysis = analyse_store(st)
+    drawn = charts.draw(analysis, chart_dir) if charts is not None and chart_dir is not None else None
     generation_mod.commit(st, analyse_mod.write_back(analysis))
     stages["analyse"] = time.perf_counter() - clock
-    return streamed, analysis, stages
+    return streamed, analysis, stages, drawn
 
 
 def _write_files(st: Store, staging, analysis: object, gz: gazetteer_mod.Gazetteer, spec: str | None,  # noqa: ANN001 - outputs.Staging
                  stages: dict[str, float], *, html: bool, report: bool, max_nodes: int | None, per_edge: int | None,
-                 title: str):  # noqa: ANN202 - a graph.views.outputs.Views
+                 title: str, charts: Future | None = None):  # noqa: ANN202 - a graph.views.outputs.Views
     """graph.ttl and graph.trig streamed from the store, the page and the report read from it, into
-    the staging folder, sealed (with the store they go with)."""
+    the staging folder, sealed (with the store they go with).
+
+    The exports run in a thread while the page and the report are written: Oxigraph's dump releases
+    the GIL (checked: a Python loop ran at full speed beside it) and reads the store on its own, so
+    at 10,000 short documents its ~5 s of reading went on the second core instead of after the views.
+    ``stages["views"]`` is the page and the report (and waiting for ``charts``, drawn elsewhere);
+    ``stages["export"]`` what was still left of the exports once they were written."""
     from .memory import release
     from .store import export
     from .views.outputs import write_views
 
     clock = time.perf_counter()
-    export.export_trig_and_turtle(st, staging.dir / "graph.trig", staging.dir / "graph.ttl")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export") as pool:  # its exit waits for the export
+        exporting = pool.submit(export.export_trig_and_turtle, st, staging.dir / "graph.trig", staging.dir / "graph.ttl")
+        views = write_views(st, staging.dir, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html,
+                            report=report, per_edge=per_edge, charts=charts)
+        stages["views"] = time.perf_counter() - clock
+        exporting.result()
     release()  # what reading the whole store held (graph.memory)
-    stages["export"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    views = write_views(st, staging.dir, analysis=analysis, gz=gz, title=title, max_nodes=max_nodes, html=html,
-                        report=report, per_edge=per_edge)
-    stages["views"] = time.perf_counter() - clock
+    stages["export"] = time.perf_counter() - clock - stages["views"]
     staging.seal(spec)
     return views
 
@@ -417,19 +440,21 @@ def _ingest_generation(store: str, documents: Iterator[Document], status: Ingest
     swap, published after - its files in ``target`` (none when None)."""
     from .store import generation as generation_mod
     from .namespaces import DOC
+    from .views.background import ChartPool
 
     generation = storedir.new_generation()
     if target is not None:
         target.mkdir(parents=True, exist_ok=True)
     files = _published(target, store, generation) if target is not None else _no_files()
-    with files as staging:
+    with files as staging, ChartPool(enabled=staging is not None) as charts:
         with generation_mod.writing(store, generation=generation, wait=wait, claimed=True) as st:
-            streamed, analysis, stages = _fill(st, documents, replace_all=False, **options)
+            streamed, analysis, stages, drawn = _fill(st, documents, replace_all=False, charts=charts,
+                                                      chart_dir=staging.dir if staging is not None else None, **options)
             status.update({iri[len(str(DOC)):]: s for iri, s in streamed.status.items()})
             views = None
             if staging is not None:
                 views = _write_files(st, staging, analysis, options["gz"], store, stages, html=True, report=True,
-                                     max_nodes=None, per_edge=per_edge, title=f"actorgraph — {store}")
+                                     max_nodes=None, per_edge=per_edge, title=f"actorgraph — {store}", charts=drawn)
     status.stages = stages
     if views is not None:
         published = {p.name: p for p in staging.published}

@@ -46,6 +46,7 @@ class Streamed:
     documents: list[Document] = field(default_factory=list)  # only with keep
     extractions: list[Extraction] = field(default_factory=list)  # only with keep
     seconds: dict[str, float] = field(default_factory=lambda: {"extract": 0.0, "write": 0.0})
+    extracted_at: float = 0.0  # time.perf_counter() when the last batch's extraction came back
 
     @property
     def count(self) -> int:
@@ -188,7 +189,7 @@ def write(st, documents: Iterable[Document], *, gz, run: Run, elsewhere: bool,  
     out = Streamed()
     with progress_bar("extracting", enabled=progress, total=total) as bar, DocumentWriter(st, check=check) as writer:
         for batch, exs in extracted(batches(documents), run, elsewhere, out.seconds):
-            started = time.perf_counter()
+            started = out.extracted_at = time.perf_counter()
             for ex in exs:
                 writer.put_triples(doc_iri(ex.document.id), document_triples(ex, gz), ex.document.source,
                                    lambda ex=ex: document_graph(ex, gz))

@@ -216,14 +216,19 @@ def _require_commit(st: store_mod.Store) -> None:
 
 def commit(st: store_mod.Store, analysis: Graph) -> None:
     """End the generation being written: the analysis graph and the meta graph (with the hash of the
-    document set the analysis covers), and no pending marker, in one update request (one transaction)."""
+    document set the analysis covers), and no pending marker - in one update request (one transaction)
+    where readers could see the store between two (a remote one); loaded, the meta graph last, into a
+    local generation, which no one reads until it is swapped in (``graph.store.write.load_graph``)."""
     if st.generation is None:
         raise StoreError(f"store {st.spec}: commit() outside writing()")
-    from .write import graph_update, graph_updates
+    from .write import graph_update, graph_updates, load_graph, unseen
 
     meta = meta_graph(st.generation, document_iris(st))
     results, record_ = list(analysis.triples((None, None, None))), list(meta.triples((None, None, None)))
-    if st.ox is not None:
+    if unseen(st):  # a local generation no one reads before it is swapped in: the meta graph last
+        load_graph(st, ANALYSIS_GRAPH, results, f"cannot write the analysis of {st.spec}")
+        load_graph(st, META_GRAPH, record_, f"cannot write the analysis of {st.spec}")
+    elif st.ox is not None:
         try:
             st.ox.update(" ;\n".join((graph_update(ANALYSIS_GRAPH, results), graph_update(META_GRAPH, record_))))
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from rdflib import Graph
 
     from ..analyse import Analysis
@@ -51,12 +53,13 @@ def check_out_dir(out: Path) -> None:
 
 def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | None = None, gz=None,  # noqa: ANN001
                 title: str = "actorgraph", max_nodes: int | None = None, page: str | Path | None = None,
-                html: bool = True, report: bool = True, per_edge: int | None = 10) -> Views:
+                html: bool = True, report: bool = True, per_edge: int | None = 10, charts: Future | None = None) -> Views:
     """Write ``graph.html`` (or ``page``) and the report (``report.md``/``.html`` + PNG charts) of the
     union graph or store ``g`` into ``out_dir``; every file atomically. ``analysis`` is reused when the
     caller has it (else computed: from a store with SPARQL, ``graph.store.read``); ``gz`` gives the
     search names (aliases, capitals) of the gazetteer used; ``per_edge``: the sentences the page
-    embeds per edge (the rest are counted, one query away)."""
+    embeds per edge (the rest are counted, one query away); ``charts``: the report's charts being drawn
+    elsewhere (``graph.views.background``), else drawn here."""
     from ..store.store import Store
     from .collect import collect, counts_of
 
@@ -85,7 +88,7 @@ def write_views(g: Graph | Store, out_dir: str | Path, *, analysis: Analysis | N
 
             analysis = analysis or analyse(g)
         views.paths.extend(write_report(g, analysis, out, counts=views.counts, officials=officials_of(data),
-                                        hydrate=hydrate))
+                                        hydrate=hydrate, charts=charts))
     return views
 
 

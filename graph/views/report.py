@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING
 from ..analyse import Analysis, Tie, document_table, period, when
 from ..fileio import write_atomic
 from ..vocabulary import VOCABULARY
-from .charts import centrality_chart, dyads_chart, network_chart
+from .background import ChartPool
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from rdflib import Graph
 
     from .collect import Counts
@@ -593,8 +595,10 @@ def brief_blocks(analysis: Analysis, officials: Sequence[tuple[str, str, str]] =
 
 def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title: str = "Actor network brief", *,
                  counts: Counts | None = None, officials: Sequence[tuple[str, str, str]] | None = None,
-                 hydrate=None) -> list[Path]:  # noqa: ANN001 - rows -> None
+                 hydrate=None, charts: Future | None = None) -> list[Path]:  # noqa: ANN001 - rows -> None
     """Write report.md, report.html, centrality.png, dyads.png and graph.png into ``out_dir``.
+    ``charts``: the three PNGs being drawn elsewhere (``graph.views.background``), waited for here;
+    None draws them in this process.
 
     ``g`` is the graph the analysis came from; the analysis already carries the evidence rows, labels
     and offices, so ``g`` fills in documents when the analysis has none, and the officials table and
@@ -619,10 +623,6 @@ def write_report(g: Graph | None, analysis: Analysis, out_dir: Path | str, title
     if officials is None:
         officials = officials_table(g) if g is not None else ()
     blocks = brief_blocks(analysis, officials, counts, hydrate)
-    return [
-        write_atomic(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
-        write_atomic(out / "report.html", render_html(title, blocks).encode("utf-8")),
-        centrality_chart(analysis, out / "centrality.png"),
-        dyads_chart(analysis, out / "dyads.png"),
-        network_chart(analysis, out / "graph.png"),
-    ]
+    texts = [write_atomic(out / "report.md", render_markdown(title, blocks).encode("utf-8")),
+             write_atomic(out / "report.html", render_html(title, blocks).encode("utf-8"))]
+    return texts + ChartPool.paths(charts, analysis, out)

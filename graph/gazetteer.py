@@ -117,6 +117,9 @@ class Gazetteer:
     contextual_bare: set[str] = field(default_factory=set)  # contextual names used without "the" (ag:bare)
     # "emirate" -> {"QAT", "ARE", "KWT"}: the only actors a noun can refer back to (ag:onlyActor)
     anaphor_actors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "baltic" -> {"EST", "LVA", "LTU"}: a modifier that narrows a definite anaphor (ag:EpithetModifier)
+    epithets: dict[str, frozenset[str]] = field(default_factory=dict)
+    institution_anaphors: set[str] = field(default_factory=set)  # "army", "government" (ag:institution)
     # a known person's name parts, label and aliases ("recep", "tayyip", "erdogan", …): a longer name
     # ending in one of their aliases is theirs only if its other parts are among these (see name_words)
     person_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -432,8 +435,16 @@ def _read_anaphors(gz: Gazetteer) -> None:
         only = frozenset(_local(a) for a in g.objects(s, AG.onlyActor))
         for lemma in _strs(g, s, AG.lemma):
             gz.anaphors[lemma.lower()] = gz.anaphors.get(lemma.lower(), frozenset()) | types
+            if _bool(g, s, AG.institution):
+                gz.institution_anaphors.add(lemma.lower())
             if only:
                 gz.anaphor_actors[lemma.lower()] = gz.anaphor_actors.get(lemma.lower(), frozenset()) | only
+    for s in g.subjects(RDF.type, AG.EpithetModifier):
+        allowed = {_local(a) for a in g.objects(s, AG.onlyActor)}
+        for group in g.objects(s, AG.membersOf):
+            allowed |= gz.members.get(_local(group), set())
+        for word in _strs(g, s, AG.word):
+            gz.epithets[word.lower()] = gz.epithets.get(word.lower(), frozenset()) | frozenset(allowed)
     for s in g.subjects(RDF.type, AG.ContextualName):
         actor = g.value(s, AG.standsFor)
         for text in _strs(g, s, AG.word):

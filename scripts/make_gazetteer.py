@@ -76,8 +76,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 OUT = ROOT / "ontology" / "gazetteer"
 
-# UN observer states and the two non-members that recur in the news.
-EXTRA_STATES = ("PSE", "VAT", "TWN", "XKX")
+# UN observer states and the non-members that recur in the news (Cook Islands and Niue: self-governing
+# states in free association with New Zealand that make their own treaties, e.g. with China).
+EXTRA_STATES = ("PSE", "VAT", "TWN", "XKX", "COK", "NIU")
 
 # Two-letter names that may be emitted at all (anything else two letters long is an ISO code or a word).
 TWO_LETTER_OK = frozenset({"US", "UK", "EU", "UN", "AU"})  # AU: the African Union in news
@@ -86,7 +87,9 @@ STATE_ABBREVIATIONS = frozenset({"US", "UK", "USA", "UAE", "DPRK", "DRC", "PRC",
 SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "MED"})  # the ag:Sector individuals
 
 # Wikidata ID overrides for the state snapshot (see module docstring).
-QID_OVERRIDES = {"VAT": ("Q159583", "Holy See, the UN observer state; country-coder gives Vatican City Q237")}
+QID_OVERRIDES = {"VAT": ("Q159583", "Holy See, the UN observer state; country-coder gives Vatican City Q237"),
+                 "COK": ("Q26988", "Cook Islands; not in the CSV extracted for the UN-member list"),
+                 "NIU": ("Q34020", "Niue; not in the CSV extracted for the UN-member list")}
 
 # Collective actors whose members are those of an organisation.
 COLLECTIVE_FROM_ORG = {"GULF_STATES": "GCC", "ARAB_STATES": "ARAB_LEAGUE", "EUROPE": "EU"}
@@ -494,7 +497,8 @@ def build_all() -> dict[str, str]:
 
     state_note = (
         f"{len(states)} states: the {sum('UN' in a.member_of for a in states.values())} UN member states "
-        "(ag:memberOf ag:UN), the UN observer states Holy See (VAT) and Palestine (PSE), Taiwan (TWN) and Kosovo (XKX).\n"
+        "(ag:memberOf ag:UN), the UN observer states Holy See (VAT) and Palestine (PSE), Taiwan (TWN), Kosovo (XKX), "
+        "and the Cook Islands (COK) and Niue (NIU), in free association with New Zealand.\n"
         "Kosovo's code XKX is the user-assigned code in common use, not an ISO 3166-1 code."
     )
     return {

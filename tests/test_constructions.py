@@ -1560,3 +1560,27 @@ def test_seeking_talks_with_makes_the_seeker_a_party(extract_text):
 ])
 def test_a_visit_during_the_clause_meets_its_subject(extract_text, text, expected):
     assert _norm(expected) in claims(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a definite epithet refers back, narrowed by its region word, never to its own clause's subject
+    ("Germany is moving a brigade to Lithuania to help defend the Baltic state against Russia.",
+     ("DEU", "supports", "LTU", "asserted"), None),
+    ("Mongolia has courted Western investors. Russia warned the landlocked country against joining the court.",
+     ("RUS", "pressures", "MNG", "asserted"), None),
+    ("Kenya sent police to Haiti. Rwanda accused the East African nation of meddling.",
+     ("RWA", "opposes", "KEN", "asserted"), ("RWA", "opposes", "HTI", "asserted")),
+    ("Israel struck Doha, and Washington said it would defend the Gulf state.",
+     ("USA", "supports", "QAT", "hypothetical"), ("USA", "supports", "GULF_STATES", "hypothetical")),
+    ("Rwanda expelled Belgian diplomats, accusing the former colonial power of siding with Kinshasa.",
+     ("BEL", "supports", "COD", "reported"), None),
+    # (a predicate noun is its subject; a possessor and a state's own institution are read otherwise)
+    ("Israel became the first country to recognise Somaliland.", None, ("ISR", "cooperatesWith", "SOM", "asserted")),
+])
+def test_definite_epithets(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)
+
+
+def test_free_association_states_are_actors(extract_text):
+    got = claims(extract_text("The Cook Islands signed a partnership with China, and New Zealand paused aid to Niue."))
+    assert ("CHN", "cooperatesWith", "COK", "asserted") in got, got

@@ -146,9 +146,13 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     wanted = ctx.gz.anaphors.get(t.lemma_.lower())
     if not wanted or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
         return None
-    if any(c.i in ctx.mentions for c in t.children):
-        return None
+    if any(c.i in ctx.mentions and c.dep_ != "det" and not (t.tag_ == "NN" and c.lower_ in ctx.gz.epithets)
+           for c in t.children):
+        return None  # ('the Gulf state', singular, is one of them, not the Gulf states)
     only = ctx.gz.anaphor_actors.get(t.lemma_.lower())  # "the emirate" is Qatar, the UAE or Kuwait
+    narrowed = _epithet_actors(ctx, t)  # "the BALTIC state" is Estonia, Latvia or Lithuania
+    if narrowed is not None:
+        only = narrowed if only is None else only & narrowed
     named = _named_with(ctx, t, wanted, only)
     if named is not None:
         return named  # "the U.N. Security Council voted … the council": the one whose name has the noun
@@ -157,10 +161,12 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
         return home
     first = window_start(ctx, ctx.sent_index.get(t.sent.start, 0), back=1)
     latest = None
+    bound = _clause_subject_actors(ctx, t)
     for i in range(t.i - 1, -1, -1):
         m = ctx.mentions.get(i)
         if m and (not m.location or only is not None) and m.kind != "person" and ctx.type_of(m.actor) in wanted \
-                and (only is None or m.actor in only):  # ('drills around Taiwan … the island': named as a place)
+                and (only is None or m.actor in only) and m.actor not in bound:
+            # ('drills around Taiwan … the island': named as a place)
             if latest is None:
                 latest = m
             if i < first:
@@ -168,6 +174,41 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
             if _np_role(ctx.doc[i]) in SUBJ:
                 return m  # the topic: 'The Iran-backed Houthis … talks with the group'
     return latest
+
+
+def _epithet_actors(ctx: DocContext, t: Token) -> frozenset[str] | None:
+    """The actors the words before a definite noun allow ('the Baltic state', 'the Central Asian
+    nation': ontology/lexicon.ttl ag:EpithetModifier), or None when no such word is there."""
+    words = " " + " ".join(w.text for w in t.subtree if w.i < t.i and w.dep_ != "det").lower() + " "
+    found = [actors for word, actors in ctx.gz.epithets.items() if f" {word} " in words]
+    if not found:
+        return None
+    return frozenset.intersection(*found)
+
+
+def _clause_subject_actors(ctx: DocContext, t: Token) -> set[str]:
+    """'Russia warned THE LANDLOCKED COUNTRY': a definite noun outside the subject of its clause is not
+    that subject (that would be 'itself')."""
+    verb = _argument_of(t)  # (not a possessor, not 'Israel became THE FIRST COUNTRY to …', not deeper)
+    if verb is None or verb.i in ctx.resolving_subjects or t.lemma_.lower() in ctx.gz.institution_anaphors:
+        # ('Russia backs THE MILITARY GOVERNMENT': a state's own part, named without its state, is
+        # read by the same-noun and home-institution rules, not by elimination)
+        return set()
+    ctx.resolving_subjects.add(verb.i)
+    try:
+        return {r.actor for r in subject_refs(ctx, verb)}
+    finally:
+        ctx.resolving_subjects.discard(verb.i)
+
+
+def _argument_of(t: Token) -> Token | None:
+    """The verb whose object ('warned THE COUNTRY'), indirect object or prepositional object ('talks
+    with THE GROUP') the noun is, if it is one."""
+    if t.dep_ in ("dobj", "dative") and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head
+    return None
 
 
 def institution_owner(ctx: DocContext, words: set[str], before: int) -> str | None:

@@ -73,6 +73,7 @@ class DocContext:
     events: list[tuple[int, str, str, str]] = field(default_factory=list)  # (token, lemma, relation, actor) without target
     sentence_dates: dict[int, tuple] = field(default_factory=dict)  # sentence start -> (DATE spans, episode); see when.sentence_dates
     home: str | None = None  # the state a story was filed from (its dateline), once mentions are found
+    resolving_subjects: set[int] = field(default_factory=set)  # verbs whose subject is being resolved (no loops)
 
     def type_of(self, actor: str) -> str:
         """The actor type of a mention's actor: a gazetteer actor's own, "Person" for an official named

@@ -1584,3 +1584,28 @@ def test_definite_epithets(extract_text, text, expected, absent):
 def test_free_association_states_are_actors(extract_text):
     got = claims(extract_text("The Cook Islands signed a partnership with China, and New Zealand paused aid to Niue."))
     assert ("CHN", "cooperatesWith", "COK", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # easing a measure is partial relief: the measure went on, and (in part) stops
+    ("Washington eased its sanctions on Caracas last week.", ("USA", "opposes", "VEN", "negated"), None),
+    ("Ottawa halved its tariffs on Chinese electric cars.", ("CAN", "opposes", "CHN", "negated"), None),
+    ("Ottawa halved its tariffs on Chinese electric cars.", ("CAN", "opposes", "CHN", "asserted"), None),
+    # a pro-verb with 'the same' object repeats the latest act
+    ("Chile recognised Palestine in May. Peru and Ecuador took the same step a week later.",
+     ("PER", "cooperatesWith", "PSE", "asserted"), None),
+    ("Latvia expelled two Russian diplomats, and Estonia followed Riga's lead.", ("EST", "opposes", "RUS", "asserted"), None),
+    # drawing closer (a comparative adverb carries the target preposition)
+    ("Hungary has drawn closer to China since 2020.", ("HUN", "cooperatesWith", "CHN", "asserted"), None),
+    # cutting off contact is cutting ties
+    ("Morocco cut off all contact with the German embassy.", ("MAR", "opposes", "DEU", "asserted"), None),
+    # a delegation's trip is a visit; several senders do not visit each other
+    ("Hanoi sent a trade delegation to Moscow.", ("VNM", "negotiatesWith", "RUS", "asserted"), None),
+    ("Russia and Iran sent delegations to the inauguration.", None, ("IRN", "negotiatesWith", "RUS", "asserted")),
+    # a preposition whose object is a date says when ('called X on Monday' is a call, not an appeal)
+    ("Brazil's president, who called Macron on Monday, expressed solidarity.", ("BRA", "negotiatesWith", "FRA", "asserted"),
+     ("BRA", "pressures", "FRA", "asserted")),
+    ("Estonia's foreign minister called the flight a provocation.", None, ("EST", "negotiatesWith", "RUS", "asserted")),
+])
+def test_relief_repeats_closeness_contact_visits_calls(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

@@ -1205,7 +1205,8 @@ def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tupl
     a trigger's lexicon entry names the prepositions that introduce its target."""
     preps = set(preps)
     out = []
-    for c in tok.children:
+    comparatives = [a for a in tok.children if a.dep_ == "advmod" and a.tag_ in ("RBR", "JJR")]
+    for c in list(tok.children) + [c for a in comparatives for c in a.children]:  # ('drew closer TO China')
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -107,7 +107,11 @@ def _pro_verb(ctx: DocContext, tok: "Token") -> bool:
     LIKEWISE')? The key is its lemma and its object or adverb (ontology word list pro_verb_phrases)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    words = [c.lower_ for c in tok.children if c.dep_ in ("dobj", "advmod", "npadvmod", "attr")]
+    words = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "advmod", "npadvmod", "attr"):
+            same = [a.lower_ for a in c.children if a.dep_ == "amod" and a.lower_ in ("same", "similar")]
+            words += [c.lower_, c.lemma_.lower()] + [f"{a} {c.lemma_.lower()}" for a in same]  # 'took THE SAME STEP'
     return any(f"{tok.lemma_.lower()} {w}" in ctx.gz.word_list("pro_verb_phrases") for w in words)
 
 

@@ -893,12 +893,16 @@ def _own_fight(f: Frame) -> bool:
     return gv.lemma_.lower() in f.gz.word_list("cessation_verbs") and gv.head.lemma_.lower() in f.gz.word_list("agreement_verbs")
 
 
+VISIT_CODE = "042"  # CAMEO 'make a visit': a trip goes to someone
+
+
 def coordinated_parties(f: Frame) -> bool:
     """'the US and Iran met …', 'India and Pakistan agreed to a ceasefire after four days of exchanges',
     'Thailand and Cambodia halted hostilities': several parties of one reciprocal event (or of a mutual
     one a verb hands them) relate to each other."""
     handed = f.trig.between_mutual and any(r.how.startswith("light-verb") for r in f.sources) and _own_fight(f)
-    if (f.symmetric or _after_fighting(f) or handed) and not f.targets and not f.between and len(f.sources) > 1:
+    visit = f.trig.cameo == VISIT_CODE  # ('Russia and Cuba sent delegations': each to a third, not to each other)
+    if (f.symmetric or _after_fighting(f) or handed) and not visit and not f.targets and not f.between and len(f.sources) > 1:
         for a, b in actor_pairs(f.sources):
             f.emit(a, b, "noun:coordinated")
             if not f.symmetric:

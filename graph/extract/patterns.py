@@ -25,10 +25,12 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from ..gazetteer import DependencyPattern, Gazetteer, Trigger
-from .arguments import args_or_pair, np_refs
+from .arguments import args_or_pair, np_refs, subject_refs
+from .context import SUBJ
 from .context import DocContext
 from .frames import emit_interaction
 from .modality import clause_modality, noun_modality
+from .triggers import time_phrase
 
 __all__ = ["GUARDS", "guard", "pattern_claims"]
 
@@ -60,6 +62,52 @@ def _nearest_clause(ctx: DocContext, nodes: dict[str, Token]) -> bool:
     """The CLAUSE node is the verb nearest above the trigger (not a clause further up: 'X said Y is locked
     in a war of words with Z' is Y's)."""
     return next((a for a in nodes["TRIGGER"].ancestors if a.pos_ in ("VERB", "AUX")), None) == nodes["CLAUSE"]
+
+
+def _answered_for(pred: Token) -> list[Token]:
+    """What 'responsible FOR …' / 'guilty OF …' names."""
+    return [p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for p in c.children if p.dep_ == "pobj"]
+
+
+def _a_harm(ctx: DocContext, noun: Token) -> bool:
+    """A harm: a word of ``harm_nouns`` or an event noun of a hostile relation ('the STRIKE', 'the blockade')."""
+    lemma = noun.lemma_.lower()
+    if lemma in ctx.gz.word_list("harm_nouns"):
+        return True
+    entries = ctx.gz.triggers.get((lemma, "NOUN"), []) + ctx.gz.generated.get((lemma, "NOUN"), [])
+    return any(ctx.gz.relations.get(t.relation, {}).get("sign", 0) < 0 for t in entries)
+
+
+@guard("answers_for_a_harm")
+def _answers_for_a_harm(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """What the PRED node ('responsible', 'accountable') says the target answers for, if anything, is a
+    harm: 'responsible for the downing', not 'responsible for security' or 'for the talks'."""
+    answered = _answered_for(nodes["PRED"])
+    return not answered or any(_a_harm(ctx, n) for n in answered)
+
+
+@guard("names_the_harm")
+def _names_the_harm(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """The sentence says what the target answers for (a bare 'X is responsible' after a speech verb is
+    too often a duty: 'said Baghdad was responsible')."""
+    return bool(_answered_for(nodes["PRED"]))
+
+
+@guard("target_is_named")
+def _target_is_named(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """The TARGET node names an actor or a person itself, or is a pronoun — not a thing of theirs
+    ('called Mexico's decision "an unfriendly act"')."""
+    target = nodes["TARGET"]
+    return target.i in ctx.mentions or target.pos_ == "PRON"
+
+
+@guard("bare_object")
+def _bare_object(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """The verb has its object and nothing that makes it another verb: no label or complement ('called
+    the strike a crime', 'called him to resign'), no appeal ('called ON'), no particle ('called off')."""
+    blocking = ("oprd", "xcomp", "ccomp", "attr", "acomp", "prt", "dative")
+    return not any(c.dep_ in blocking or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to") and not time_phrase(c))
+                   for c in nodes["TRIGGER"].children)
 
 
 _MATCHERS: dict[tuple[int, int], tuple[DependencyMatcher, dict[int, DependencyPattern]]] = {}
@@ -96,7 +144,11 @@ def _emit_match(ctx: DocContext, pattern: DependencyPattern, nodes: dict[str, To
     """The claims of one match: every SOURCE actor with every TARGET actor (both ways when mutual)."""
     trigger = nodes["TRIGGER"]
     sent_idx = ctx.sent_index.get(trigger.sent.start, 0)
-    sources = np_refs(ctx, nodes["SOURCE"], how="pattern-source") if "SOURCE" in nodes else []
+    source = nodes.get("SOURCE")
+    if source is not None and source.dep_ in SUBJ and source.head == trigger:
+        sources = subject_refs(ctx, trigger)  # ('Boric, WHO called Lula': the subject as any verb's is found)
+    else:
+        sources = np_refs(ctx, source, how="pattern-source") if source is not None else []
     targets = args_or_pair(ctx, nodes["TARGET"], sent_idx, "pattern-target") if "TARGET" in nodes else []
     mod, reporter = (clause_modality(ctx, trigger) if trigger.pos_ in ("VERB", "AUX") else noun_modality(ctx, trigger))
     trig = Trigger(trigger.lemma_.lower(), trigger.pos_, pattern.relation, pattern.cameo, pattern.strength)

@@ -87,8 +87,8 @@ def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:
     if prt is not None:
         return prt
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.dep_ == "prep" and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
-        return nxt.lower_
+    if nxt is not None and nxt.dep_ in ("prep", "advmod") and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
+        return nxt.lower_  # (and an adverb that makes one: 'DREW CLOSER to China')
     # separated from the verb by its object: 'ordered Russian border guards OUT of the airport'
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     after = [c for c in tok.children if obj is not None and c.i == obj.right_edge.i + 1 and c.dep_ in ("prep", "advmod")]
@@ -153,6 +153,13 @@ def name_forms(t: Token) -> set[str]:
     return out
 
 
+def time_phrase(prep: Token) -> bool:
+    """'called Macron ON MONDAY', 'met in March': a preposition whose object is a date or time says
+    when, not to or on whom."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of what a verb acts on: its object(s), the noun a relative clause or participle
     describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition,
@@ -168,7 +175,7 @@ def object_lemmas(tok: Token) -> set[str]:
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
                 of = quantified_noun(cc)  # "$5 billion of Canadian CANOLA seed": what the goods are
                 out.update(k.lemma_.lower() for k in (of.children if of is not None else ()) if k.dep_ == "compound")
-        if c.dep_ in ("prep", "dative"):
+        if c.dep_ in ("prep", "dative") and not time_phrase(c):
             out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             out.update(("_to", f"_to:{c.lemma_.lower()}"))  # an infinitive ("agreed TO EXTEND the corridor")

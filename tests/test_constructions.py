@@ -1609,3 +1609,25 @@ def test_free_association_states_are_actors(extract_text):
 ])
 def test_relief_repeats_closeness_contact_visits_calls(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a retired or former officer acts for no one now
+    ("Jan Novak, a retired NATO general, criticised China.", None, ("NATO", "opposes", "CHN", "asserted")),
+    # an owner named with a preposition beats the possessor, which says among whom
+    ("Poland, one of Europe's most vocal backers of Ukraine, criticised Hungary.", ("POL", "supports", "UKR", "asserted"),
+     ("POL", "supports", "EUROPE", "asserted")),
+    # a plural pronoun is the plural people the sentence is about, not one singular name after them
+    ("The freed detainees were driven across the border to Lithuania, where U.S. diplomats met them.", None,
+     ("LTU", "negotiatesWith", "USA", "asserted")),
+    ("Russia and Ukraine swapped prisoners; Turkey praised them.", ("TUR", "supports", "UKR", "asserted"), None),
+    # 'their own' deals are each one's, not the group's with each other
+    ("Japan and South Korea each pledged investment to secure their own tariff deals.", None,
+     ("JPN", "cooperatesWith", "KOR", "hypothetical")),
+    ("Japan and South Korea signed their first defence pact.", ("JPN", "cooperatesWith", "KOR", "asserted"), None),
+    # hosting a battle group (a compound object) is base access for its owner
+    ("Estonia hosts a British-led NATO battle group.", ("EST", "cooperatesWith", "GBR", "asserted"),
+     ("EST", "negotiatesWith", "GBR", "asserted")),
+])
+def test_former_officers_owners_bystanders_own_hosts(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

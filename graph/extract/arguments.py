@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
-from .context import DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
+from .context import PAST_OFFICE_WORDS, DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
 
 __all__ = [
     "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs", "adversarial",
@@ -146,8 +146,7 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
     wanted = ctx.gz.anaphors.get(t.lemma_.lower())
     if not wanted or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
         return None
-    if any(c.i in ctx.mentions and c.dep_ != "det" and not (t.tag_ == "NN" and c.lower_ in ctx.gz.epithets)
-           for c in t.children):
+    if any(c.i in ctx.mentions and c.dep_ != "det" and not _epithet_not_name(ctx, t, c) for c in t.children):
         return None  # ('the Gulf state', singular, is one of them, not the Gulf states)
     only = ctx.gz.anaphor_actors.get(t.lemma_.lower())  # "the emirate" is Qatar, the UAE or Kuwait
     narrowed = _epithet_actors(ctx, t)  # "the BALTIC state" is Estonia, Latvia or Lithuania
@@ -174,6 +173,12 @@ def anaphoric(ctx: DocContext, t: Token) -> Mention | None:
             if _np_role(ctx.doc[i]) in SUBJ:
                 return m  # the topic: 'The Iran-backed Houthis … talks with the group'
     return latest
+
+
+def _epithet_not_name(ctx: DocContext, t: Token, c: Token) -> bool:
+    """'the GULF state': a region word the gazetteer reads as a group's name ('Gulf' -> the Gulf states)
+    before a singular noun is an epithet; a state's own demonym ('the Central African government') is not."""
+    return t.tag_ == "NN" and c.lower_ in ctx.gz.epithets and ctx.type_of(ctx.mentions[c.i].actor) != "State"
 
 
 def _epithet_actors(ctx: DocContext, t: Token) -> frozenset[str] | None:
@@ -302,6 +307,8 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         group = _plural_antecedents(ctx, ctx.doc[i])
         if group:
             return group
+        if _plural_bystanders(ctx, tok, ctx.doc[i]):
+            return []
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
 
@@ -503,6 +510,20 @@ def _relative_subject(ctx: DocContext, tok: Token) -> list[Ref]:
     return []
 
 
+def _plural_bystanders(ctx: DocContext, pronoun: Token, named: Token) -> bool:
+    """'The freed detainees were driven to Lithuania, where U.S. diplomats met THEM': a plural pronoun is
+    the plural people its sentence is about (a plural noun subject that names no actor) rather than one
+    singular name after them."""
+    if named.tag_ != "NNP" or ctx.type_of(ctx.mentions[named.i].actor) not in ("State", "Organisation"):
+        return False
+    for t in pronoun.sent:
+        if t.i >= named.i:
+            return False
+        if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and not np_refs(ctx, t, expand_conj=False):
+            return True
+    return False
+
+
 def _plural_antecedents(ctx: DocContext, tok_i: Token) -> list[Ref]:
     """"Qatar and Egypt resumed their mediation": a plural pronoun stands for every conjunct of its
     antecedent, when they name more than one actor."""
@@ -619,6 +640,8 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     definite = _definite_refs(ctx, t, factor, how)
     if definite is not None:
         return definite
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in PAST_OFFICE_WORDS for c in t.subtree if c.i < t.i):
+        return []  # 'a retired NATO general', 'former NATO commander James Stavridis': acts for no one now
     if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns") or any(
             c.dep_ in ("amod", "compound") and c.lower_ in ctx.gz.word_list("non_state_modifiers") for c in t.children):
         return _non_state_refs(ctx, t, factor, how)  # ('MUTINOUS soldiers' are no state's forces)

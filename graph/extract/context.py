@@ -12,7 +12,7 @@ from ..gazetteer import Gazetteer, Trigger
 from ..model import Actor, Document, Interaction, Office
 
 __all__ = [
-    "FAMILY_NAME_FIRST", "MODIFIERS", "NUMBER_WORDS", "PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS",
+    "FAMILY_NAME_FIRST", "MODIFIERS", "PAST_OFFICE_WORDS", "NUMBER_WORDS", "PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS",
     "QUANTIFIERS", "SUBJ", "DocContext", "Mention", "Ref"
 ]
 
@@ -22,6 +22,8 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "hi
 PERSON_PRONOUNS = {"he", "his", "she", "her", "him"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HKG", "MNG"}
 PLURAL_PRONOUNS = {"they", "their", "them", "themselves"}
+# 'a RETIRED NATO general', 'the LATE king', 'ONETIME foreign minister': offices no longer held
+PAST_OFFICE_WORDS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time", "late"})
 QUANTIFIERS = {"one", "some", "most", "many", "all", "part", "several", "each", "both", "none", "any",
                "hundreds", "thousands", "dozens", "scores", "tens", "millions", "much", "members", "remnants",
                "elements", "units", "few", "half", "rest"}

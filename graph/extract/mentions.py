@@ -17,7 +17,7 @@ from ..model import Actor, Office
 from ..names import PARTICLES
 from ..namespaces import person_id
 from .arguments import anaphoric, institution_owner
-from .context import DocContext, FAMILY_NAME_FIRST, Mention
+from .context import PAST_OFFICE_WORDS, DocContext, FAMILY_NAME_FIRST, Mention
 
 __all__ = ["find_mentions", "LEADS"]
 
@@ -580,10 +580,11 @@ def _names_the_known_person(ctx: DocContext, pid: str, name: Span) -> bool:
 
 
 def _former(ctx: DocContext, title: str, tstart: int) -> bool:
-    """A title of an office no longer held: 'former', 'ex-' in it or right before it."""
-    words = title.replace("-", " ").split()
+    """A title of an office no longer held: 'former', 'ex-', 'retired' in it or right before it."""
+    words = set(title.replace("-", " ").lower().split())
     before = ctx.doc[tstart - 1].lower_ if tstart > 0 else ""
-    return bool({"former", "ex"} & set(words)) or before in ("former", "ex", "ex-")
+    return bool(PAST_OFFICE_WORDS & words) or before in PAST_OFFICE_WORDS | {"ex-"}
+
 
 
 def _faction_title(ctx: DocContext, title: str, tstart: int, sent: Span) -> bool:

@@ -141,11 +141,14 @@ def allies_pair(f: Frame) -> bool:
 
 def _role_owners(f: Frame, preps: tuple[str, ...], how: str) -> list[Ref]:
     """Whose role it is: 'Russia's ally', 'a Russian ally', 'an ally of Russia' (but 'al Qaeda's Afghan
-    affiliate' operates in Afghanistan: the modifier of a place-modified role is where, not whose)."""
+    affiliate' operates in Afghanistan: the modifier of a place-modified role is where, not whose; and
+    an owner named with a preposition beats a possessor, which then says among whom)."""
     n, ctx = f.tok, f.ctx
     deps = ("poss",) if n.lemma_.lower() in f.gz.word_list("place_modified_roles") else ("poss", "compound", "amod")
+    named = [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
+    if named:  # 'one of Europe's most vocal backers OF UKRAINE': the possessor is the field, not whose
+        return named
     owners = [r for c in n.children if c.dep_ in deps for r in np_refs(ctx, c, how=how)]
-    owners += [r for _, p in prep_objects(ctx, n, preps) for r in np_refs(ctx, p, how=how)]
     if not owners and n.dep_ == "pobj" and n.head.lower_ == "among":
         # "has been among the most generous donors TO UKRAINE": the parser hangs the owner on 'among'
         owners = [r for _, p in prep_objects(ctx, n.head, preps) if p != n for r in np_refs(ctx, p, how=how)]
@@ -896,13 +899,26 @@ def _own_fight(f: Frame) -> bool:
 VISIT_CODE = "042"  # CAMEO 'make a visit': a trip goes to someone
 
 
+def _each_its_own(n: Token) -> bool:
+    """'Japan and South Korea EACH pledged investment to secure their OWN tariff deals', 'their RESPECTIVE
+    deals': one event per party, not one among them (but 'formed their own alliance' is theirs together)."""
+    mods = {c.lower_ for c in n.children}
+    if "respective" in mods:
+        return True
+    return "own" in mods and any(c.lower_ == "each" for a in n.ancestors if a.pos_ in ("VERB", "AUX") for c in a.subtree
+                                 if c.dep_ in ("nsubj", "advmod", "appos", "det", "npadvmod") and c.i < n.i)
+
+
 def coordinated_parties(f: Frame) -> bool:
     """'the US and Iran met …', 'India and Pakistan agreed to a ceasefire after four days of exchanges',
     'Thailand and Cambodia halted hostilities': several parties of one reciprocal event (or of a mutual
     one a verb hands them) relate to each other."""
     handed = f.trig.between_mutual and any(r.how.startswith("light-verb") for r in f.sources) and _own_fight(f)
-    visit = f.trig.cameo == VISIT_CODE  # ('Russia and Cuba sent delegations': each to a third, not to each other)
-    if (f.symmetric or _after_fighting(f) or handed) and not visit and not f.targets and not f.between and len(f.sources) > 1:
+    # ('Russia and Cuba sent delegations': each its own trip, to a third; but 'the visit' is the two's meeting)
+    visit = f.trig.cameo == VISIT_CODE and f.tok.tag_ == "NNS"
+    own = _each_its_own(f.tok)
+    if (f.symmetric or _after_fighting(f) or handed) and not (visit or own) and not f.targets and not f.between \
+            and len(f.sources) > 1:
         for a, b in actor_pairs(f.sources):
             f.emit(a, b, "noun:coordinated")
             if not f.symmetric:

@@ -87,8 +87,9 @@ def _particle(gz: Gazetteer, tok: Token, lemma: str) -> str | None:
     if prt is not None:
         return prt
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.dep_ in ("prep", "advmod") and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
-        return nxt.lower_  # (and an adverb that makes one: 'DREW CLOSER to China')
+    if nxt is not None and (nxt.dep_ == "prep" or (nxt.dep_ == "advmod" and nxt.tag_ in ("RBR", "JJR"))) \
+            and nxt.head == tok and _entries(gz, f"{lemma} {nxt.lower_}", "VERB"):
+        return nxt.lower_  # (and a comparative that makes one: 'DREW CLOSER to China')
     # separated from the verb by its object: 'ordered Russian border guards OUT of the airport'
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     after = [c for c in tok.children if obj is not None and c.i == obj.right_edge.i + 1 and c.dep_ in ("prep", "advmod")]
@@ -171,7 +172,8 @@ def object_lemmas(tok: Token) -> set[str]:
                 c = tok.head  # "talks that Iraq and Oman had hosted": the relative pronoun is the noun
             for cc in [c] + list(c.conjuncts):
                 out.add(cc.lemma_.lower())
-                out.update(name_forms(cc))  # "bought 24 Rafales", "F-35s"
+                out.update(f"{k.lemma_.lower()} {cc.lemma_.lower()}" for k in cc.children if k.dep_ == "compound")
+                out.update(name_forms(cc))  # "bought 24 Rafales", "F-35s"; "a BATTLE GROUP" (compound + noun)
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
                 of = quantified_noun(cc)  # "$5 billion of Canadian CANOLA seed": what the goods are
                 out.update(k.lemma_.lower() for k in (of.children if of is not None else ()) if k.dep_ == "compound")

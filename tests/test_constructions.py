@@ -1631,3 +1631,21 @@ def test_relief_repeats_closeness_contact_visits_calls(extract_text, text, expec
 ])
 def test_former_officers_owners_bystanders_own_hosts(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 'each ... the other' is reciprocal; an act on a condition ('if it is attacked') is hypothetical
+    ("Spain pledged to help Morocco if it is invaded.", ("ESP", "supports", "MAR", "hypothetical"),
+     ("ESP", "supports", "MAR", "asserted")),
+    ("Eritrea and Ethiopia each accused the other of massing troops.", ("ERI", "opposes", "ETH", "asserted"), None),
+    # (a threat is conditional by nature: its 'if' leaves it made)
+    ("Iran threatened to strike U.S. bases if Washington attacked.", ("IRN", "threatens", "USA", "asserted"), None),
+    # the indefinite topic of talks is sought, not had
+    ("Israel and Hamas resumed talks on a ceasefire.", ("HAMAS", "cooperatesWith", "ISR", "hypothetical"),
+     ("HAMAS", "cooperatesWith", "ISR", "asserted")),
+    # 'X, not Y' negates Y, not X
+    ("Beijing and Moscow signed a partnership, not an alliance.", ("CHN", "cooperatesWith", "RUS", "asserted"),
+     ("CHN", "cooperatesWith", "RUS", "negated")),
+])
+def test_reciprocals_conditions_topics_contrasts(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

@@ -32,6 +32,7 @@ class _Marks:
     reporter: Ref | None = None
     elaborates: bool = False  # ", rejecting X" after a negated clause ("would not amend …"): its marks are not this act's
     past_event: bool = False  # the act's own clause tells a past act, not a stance held (see _past_event)
+    threat: bool = False  # a threat is conditional by nature: its 'if' clause makes it no less made
 
     def report(self, by: Ref | None) -> None:
         self.reported = True
@@ -141,8 +142,9 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
         st.hypothetical = True
     if cur.tag_ in ("VBP", "VBZ") and _future_time(ctx, kids):
         st.hypothetical = True  # "while U.S. and Iranian delegations meet in Oman later this week": scheduled
-    if _conditional(kids, conds):
-        st.hypothetical = True
+    if _conditional(kids, conds) or (cur is v and not st.threat and any(
+            k.dep_ == "advcl" and k.i > v.i and _conditional(list(k.children), conds) for k in kids)):
+        st.hypothetical = True  # (and 'to assist the other IF IT IS ATTACKED': only on that condition)
 
 
 def _future_time(ctx: DocContext, kids: list[Token]) -> bool:
@@ -311,7 +313,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     role = role_noun_of(ctx, v)
     if role is not None:  # "denied any role in mediating": as (un)real as the role taken
         return noun_modality(ctx, role)
-    st = _Marks(past_event=_past_event(v))
+    st = _Marks(past_event=_past_event(v), threat=relation in ("threatens", "demands"))
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     elif v.tag_ == "VBG" and negating_phrase(ctx, v):
@@ -355,9 +357,10 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     ``made_of_governor``: an appeal or demand made of the governing verb's subject ('Iran rejected US
     demands') was made whatever the answer: rejecting or refusing it does not negate it."""
     gz = ctx.gz
-    if any((c.dep_ == "neg") or (c.dep_ == "det" and c.lower_ == "no") for c in n.children) \
-            or (n.dep_ == "pobj" and n.head.lower_ == "without"):
-        return "negated", None  # "no talks", "broke up without agreement"
+    if _own_negation(n) or (n.dep_ == "pobj" and n.head.lower_ == "without"):
+        return "negated", None  # "no talks", "broke up without agreement", "a partnership, NOT AN ALLIANCE"
+    if _topic_of_talks(ctx, n):
+        return "hypothetical", None  # "held talks ON A CEASEFIRE", "negotiations over a treaty": sought, not had
     if negating_phrase(ctx, n):
         return denied_by_phrase(ctx, n)  # "stopped short of formal recognition", "held off on new sanctions"
     banned = n.head if n.dep_ == "compound" else n  # ('ARMS sales': the compound is the sales' kind)
@@ -426,6 +429,29 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
 PRESUPPOSING_PREPS = ("despite", "amid", "under")
 
 STANCE_ON_EVENTS = ("condemn", "criticise", "criticize", "denounce", "deplore", "protest", "welcome", "praise")
+
+
+def _own_negation(n: Token) -> bool:
+    """'no talks', 'not an alliance': a negation of the noun itself — not one the parser hangs on the noun
+    before a contrasted apposition or conjunct ('sealed a partnership, NOT an alliance': the alliance is
+    negated, the partnership is not)."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+        return True
+    contrasted = [c for c in n.children if c.dep_ in ("appos", "conj") and c.i > n.i]
+    if any(c.dep_ == "neg" and not any(k.i > c.i for k in contrasted) for c in n.children):
+        return True
+    head = n.head
+    return n.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and head.i < c.i < n.i for c in head.children)
+
+
+def _topic_of_talks(ctx: DocContext, n: Token) -> bool:
+    """'talks ON A CEASEFIRE', 'negotiations over a new treaty', 'discussions about a deal': the event an
+    indefinite topic of talks names is what the talks seek (a definite one, 'talks on the truce', may
+    exist already)."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("on", "over", "about", "toward", "towards") or not _indefinite(n):
+        return False
+    talks = n.head.head
+    return talks.pos_ == "NOUN" and any(t.relation == "negotiatesWith" for t in ctx.gz.triggers.get((talks.lemma_.lower(), "NOUN"), []))
 
 
 def _stance_on_a_known_event(ctx: DocContext, n: Token, lemma: str) -> bool:

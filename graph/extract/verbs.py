@@ -710,7 +710,17 @@ def _each_other(v: Token) -> bool:
             d.lower_ in ("each", "one") for d in t.children))) or (
             t.lower_ in ("each", "one") and any(c.lower_ in ("other", "another") for c in t.children))
     return any(reciprocal(t) for c in v.children if c.dep_ in ("dobj", "prep", "dative")
-               for t in ([c] + [p for p in c.children if p.dep_ in ("pobj", "det")]))
+               for t in ([c] + [p for p in c.children if p.dep_ in ("pobj", "det")])) or _each_the_other(v)
+
+
+def _each_the_other(v: Token) -> bool:
+    """'each pledges to assist THE OTHER if it is attacked', 'Armenia and Azerbaijan each accused the
+    other': 'the other' the object, 'each' just before the verb."""
+    others = [t for c in v.children if c.dep_ in ("dobj", "prep", "dative")
+              for t in [c] + [p for p in c.children if p.dep_ == "pobj"]
+              if t.lower_ == "other" and any(d.lower_ == "the" for d in t.children)]
+    # ('each' however the parser hangs it: subject, determiner, apposition — a few words before the verb)
+    return bool(others) and any(t.lower_ == "each" for t in v.doc[max(v.sent.start, v.i - 6):v.i])
 
 
 def reciprocal_each_other(f: Frame) -> bool:

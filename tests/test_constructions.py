@@ -1649,3 +1649,15 @@ def test_former_officers_owners_bystanders_own_hosts(extract_text, text, expecte
 ])
 def test_reciprocals_conditions_topics_contrasts(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a text does what its author does: the subject of the verb that passes, issues or releases it
+    ("Norway's parliament passed a resolution condemning Myanmar.", ("NOR", "opposes", "MMR", "asserted"), None),
+    ("Saudi Arabia released a statement criticising Iran.", ("SAU", "opposes", "IRN", "asserted"), None),
+    # gangs, cartels and pirates in a state are not that state
+    ("The Kenyan-led mission fighting gangs in Haiti needs funds.", None, ("KEN", "attacks", "HTI", "asserted")),
+    ("Washington designated six Mexican cartels as terrorist organisations.", None, ("USA", "opposes", "MEX", "asserted")),
+])
+def test_documents_and_criminals(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

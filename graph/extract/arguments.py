@@ -1124,7 +1124,11 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         # "Bahrain's decision to normalise relations", "Morocco's bid to join": the owner acts
         return [r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c, factor=0.85, how="noun-control")]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        return np_refs(ctx, head, factor=0.9, how="participle-head")
+        found = np_refs(ctx, head, factor=0.9, how="participle-head")
+        if not found and head.lemma_.lower() in ctx.gz.word_list("document_nouns") and head.dep_ == "dobj":
+            # "the European Parliament passed a resolution CONDEMNING Bangkok": a text says what its author does
+            return _relayed(subject_refs(ctx, head.head, depth + 1), 0.85, "document-author")
+        return found
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return _adverbial_subject(ctx, v, depth)
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):

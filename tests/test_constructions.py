@@ -1661,3 +1661,15 @@ def test_reciprocals_conditions_topics_contrasts(extract_text, text, expected, a
 ])
 def test_documents_and_criminals(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # receiving help or arms: the giver supports the receiver
+    ("Armenia received military aid from France.", ("FRA", "supports", "ARM", "asserted"), ("ARM", "supports", "FRA", "asserted")),
+    ("Serbia received Chinese air defence missiles.", ("CHN", "supports", "SRB", "asserted"), None),
+    ("Iran got help from Russia.", ("RUS", "supports", "IRN", "asserted"), None),
+    # (a reciprocal event has no receiver; meeting a visitor is no arms deal)
+    ("Egypt received the Qatari emir in Cairo.", ("EGY", "negotiatesWith", "QAT", "asserted"), ("QAT", "supports", "EGY", "asserted")),
+])
+def test_receiving_help(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

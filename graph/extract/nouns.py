@@ -340,7 +340,7 @@ def light_verb_subject(f: Frame) -> bool:
     gz, gv = f.gz, f.governor
     doers = _doers(gz)
     if not f.sources and gv is not None and governing_lemma(gz, gv) in doers and object_path(f.tok, gv) \
-            and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv):
+            and not third_party_subject(f.ctx, gv) and not _event_subject(f, gv) and not _undergone(f):
         f.sources = _subjects_of(f, gv, 0.9, "light-verb")
         if gv.lemma_.lower() in gz.word_list("planning_verbs"):
             # ('preparing a 20th package of sanctions': not imposed yet; 'is not preparing' any)
@@ -558,16 +558,25 @@ def under_pressure(f: Frame) -> bool:
     return False
 
 
+def _undergone(f: Frame) -> bool:
+    """Does the governing verb's subject undergo the noun ('suffered raids', 'came under attack',
+    'received aid', 'took delivery of' — word list undergoing_verbs, a verb or a verb and its noun)?"""
+    n, gv = f.tok, f.governor
+    if gv is None:
+        return False
+    undergoing = f.gz.word_list("undergoing_verbs")
+    lemma = gv.lemma_.lower()
+    if (lemma in undergoing or f"{lemma} {n.lemma_.lower()}" in undergoing) and object_path(n, gv) and not f.symmetric:
+        return True  # (a reciprocal event has no one who undergoes it: 'got a deal with Seoul')
+    return n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head == gv and lemma in ("come", "be", "remain")
+
+
 def undergone_by_subject(f: Frame) -> bool:
     """'Benin has suffered repeated raids by JNIM', 'Kyiv faces pressure from Washington', 'came under
     attack from': the subject of an undergoing verb is the event's target, never its doer (named by the
     noun's possessor, modifier or 'by'/'from', or by the verb's)."""
     n, gv = f.tok, f.governor
-    if f.targets or gv is None:
-        return False
-    undergone = gv.lemma_.lower() in f.gz.word_list("undergoing_verbs") and object_path(n, gv)
-    came_under = n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head == gv and gv.lemma_.lower() in ("come", "be", "remain")
-    if not (undergone or came_under):
+    if f.targets or not _undergone(f):
         return False
     f.targets = _subjects_of(f, gv, 0.85, "undergone-by")
     if not f.sources:  # ('suffered raids BY JNIM': the doer hung on the verb)

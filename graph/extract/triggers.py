@@ -198,7 +198,7 @@ QUANTITY_NOUNS = ("all", "most", "much", "some", "part", "share", "portion", "bu
                   "majority", "lot", "plenty", "none", "any", "each", "one", "many", "several", "rest",
                   # measures and sums: '$5 billion of Canadian canola', '2 million barrels of Russian oil'
                   "billion", "million", "trillion", "thousand", "barrel", "tonne", "ton", "worth", "percent", "%",
-                  "shipment", "cargo", "consignment", "volume", "amount", "quantity", "batch", "unit")
+                  "shipment", "cargo", "consignment", "volume", "amount", "quantity", "batch", "unit", "delivery")
 
 
 def quantified_noun(tok: Token) -> Token | None:

@@ -1671,3 +1671,14 @@ def test_documents_and_criminals(extract_text, text, expected, absent):
 ])
 def test_receiving_help(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an official's trip to a state is a visit; jets and troops going somewhere are not
+    ("Brazilian President Luiz Inacio Lula da Silva flew to Beijing on Monday.", ("BRA", "negotiatesWith", "CHN", "asserted"), None),
+    ("Israeli jets flew to Yemen overnight.", None, ("ISR", "negotiatesWith", "YEM", "asserted")),
+    # serving as part of another's mission is cooperation with it
+    ("Greece sent a frigate as part of the EU's naval mission in the Red Sea.", ("GRC", "cooperatesWith", "EU", "asserted"), None),
+])
+def test_trips_and_missions(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

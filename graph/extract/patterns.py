@@ -93,6 +93,23 @@ def _names_the_harm(ctx: DocContext, nodes: dict[str, Token]) -> bool:
     return bool(_answered_for(nodes["PRED"]))
 
 
+@guard("a_person_travels")
+def _a_person_travels(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """The SOURCE is a named person or a diplomatic agent noun ('the delegation', 'Iran's envoy') —
+    not jets, troops or refugees, whose going somewhere is no visit."""
+    source = nodes["SOURCE"]
+    m = ctx.mentions.get(source.i)
+    lemma = source.lemma_.lower()
+    return (m is not None and m.kind == "person") or lemma in ctx.title_heads \
+        or ctx.gz.agent_nouns.get(lemma) == "DIP"
+
+
+@guard("a_joint_undertaking")
+def _a_joint_undertaking(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """What the SOURCE is part of is a mission, operation or coalition (word list joint_undertakings)."""
+    return nodes["UNDERTAKING"].lemma_.lower() in ctx.gz.word_list("joint_undertakings")
+
+
 @guard("target_is_named")
 def _target_is_named(ctx: DocContext, nodes: dict[str, Token]) -> bool:
     """The TARGET node names an actor or a person itself, or is a pronoun — not a thing of theirs

@@ -1682,3 +1682,8 @@ def test_receiving_help(extract_text, text, expected, absent):
 ])
 def test_trips_and_missions(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+def test_several_subjects_agreeing_agree_with_each_other(extract_text):
+    got = claims(extract_text("Washington said it had brokered the truce Armenia and Azerbaijan agreed on Friday."))
+    assert ("ARM", "cooperatesWith", "AZE", "asserted") in got, got

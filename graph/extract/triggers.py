@@ -164,6 +164,7 @@ def time_phrase(prep: Token) -> bool:
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of what a verb acts on: its object(s), the noun a relative clause or participle
     describes, the surface subject a passive participle is about; ``_prep`` when it has a preposition,
+    ``_coordinated_subject`` when it has several subjects and no object,
     ``_to`` (and ``_to:LEMMA``) when it has an infinitive complement."""
     out = set()
     for c in tok.children:
@@ -177,10 +178,14 @@ def object_lemmas(tok: Token) -> set[str]:
                 out.update(_quantified_lemmas(cc))  # "buys nearly all of its gas", "a large share of its crude"
                 of = quantified_noun(cc)  # "$5 billion of Canadian CANOLA seed": what the goods are
                 out.update(k.lemma_.lower() for k in (of.children if of is not None else ()) if k.dep_ == "compound")
-        if c.dep_ in ("prep", "dative") and not time_phrase(c):
-            out.update(("_prep", f"_prep:{c.lower_}"))  # any preposition, or this one ("trade WITH")
+        if c.dep_ in ("prep", "dative"):
+            out.add("_prep")  # any preposition, or this one ("trade WITH") — unless it says when ('ON MONDAY')
+            if not time_phrase(c):
+                out.add(f"_prep:{c.lower_}")
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             out.update(("_to", f"_to:{c.lemma_.lower()}"))  # an infinitive ("agreed TO EXTEND the corridor")
+    if any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        out.add("_coordinated_subject")  # "the ceasefire India and Pakistan AGREED on May 10": agreed with each other
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         # "ties between Tehran and Baku had been thawing": an intransitive verb's subject is what changes
         out.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")

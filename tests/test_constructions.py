@@ -1687,3 +1687,25 @@ def test_trips_and_missions(extract_text, text, expected, absent):
 def test_several_subjects_agreeing_agree_with_each_other(extract_text):
     got = claims(extract_text("Washington said it had brokered the truce Armenia and Azerbaijan agreed on Friday."))
     assert ("ARM", "cooperatesWith", "AZE", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place-modified role's owner is its possessor
+    ("Islamic State's Somali affiliate, which has fought al Shabaab for years, lost ground.", ("ISIS", "attacks", "AL_SHABAAB", "asserted"),
+     ("SOM", "attacks", "AL_SHABAAB", "asserted")),
+    # what is endangered exists
+    ("Egypt warned that the raids would undermine the fragile truce between Israel and Hamas.",
+     ("HAMAS", "cooperatesWith", "ISR", "asserted"), ("HAMAS", "cooperatesWith", "ISR", "hypothetical")),
+    # 'called it a provocation': the label is pinned on the doer of the act just told
+    ("Russian drones struck a Polish warehouse. Berlin called it a reckless provocation.", ("DEU", "opposes", "RUS", "asserted"),
+     ("DEU", "opposes", "POL", "asserted")),
+    # a bare plural demonym is people; 'the Iranians' may be a side
+    ("Panama detained 40 Venezuelans at the border.", None, ("PAN", "opposes", "VEN", "asserted")),
+    ("Oman carried messages to the Iranians.", None, None),
+    # the U.N. nuclear watchdog is the IAEA
+    ("Iran met the head of the U.N. nuclear watchdog in Cairo.", ("IAEA", "negotiatesWith", "IRN", "asserted"), None),
+    # a title or agent noun with 'of' names its owner, also through a possessor ('the chief of Sudan's army')
+    ("The emir of Qatar met the chief of Sudan's army.", ("QAT", "negotiatesWith", "SDN", "asserted"), None),
+])
+def test_owners_endangered_labels_people(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

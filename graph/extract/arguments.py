@@ -263,6 +263,8 @@ def _named_with(ctx: DocContext, t: Token, wanted: frozenset[str], only: frozens
 def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     """Resolve it/its/they/their to an actor: parallel possessor, then latest subject, then latest mention."""
     low = tok.lower_
+    if low == "it" and _labelled_act(ctx, tok):
+        return _doer_of_latest_act(ctx, tok)  # "Jordan called IT a flagrant violation": the act — its doer
     want_person = low in PERSON_PRONOUNS
     owner = _possessive_owner(ctx, tok, low) if tok.dep_ == "poss" else None
     if owner is not None:
@@ -311,6 +313,38 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return []
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+def _doer_of_latest_act(ctx: DocContext, tok: Token) -> list[Ref]:
+    """The doer of the latest hostile act told before ``tok`` (in its sentence or the one before): what a
+    label like 'a provocation' is pinned on."""
+    sent = ctx.sent_index.get(tok.sent.start, 0)
+    before = [ix for ix in ctx.interactions if ix.sentence in (sent, sent - 1) and not ix.source.startswith("P_")
+              and (ix.sentence < sent or ix.trigger_start < tok.idx)
+              and ctx.gz.relations.get(ix.relation, {}).get("sign", 0) < 0]
+    if not before:
+        return []
+    latest = max(before, key=lambda ix: (ix.sentence, ix.trigger_start))
+    return [Ref(latest.source, None, None, 0.7, "labelled-act")]
+
+
+def _bare_plural_people(t: Token) -> bool:
+    """A plural demonym used as a noun without 'the' ('jails Venezuelans', '10,000 Haitians', 'two
+    Britons'): people, where 'the Russians struck', 'talks with the Iranians' name a side."""
+    return t.tag_ in ("NNPS", "NNS") and t.dep_ not in ("amod", "compound", "poss") \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+
+
+LABELLING_VERBS = ("call", "brand", "label", "term", "dub", "deem")
+
+
+def _labelled_act(ctx: DocContext, tok: Token) -> bool:
+    """'called it a provocation', 'branded it a violation': an object 'it' given a label that names
+    no kind of actor (not 'called it a terrorist state') stands for an act or a thing."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in LABELLING_VERBS:
+        return False
+    labels = [c for c in tok.head.children if c.dep_ in ("oprd", "xcomp") and c.pos_ == "NOUN"]
+    return any(lab.lemma_.lower() not in ctx.gz.anaphors and lab.lemma_.lower() not in ctx.gz.agent_nouns for lab in labels)
 
 
 def _in_coordination(t: Token) -> bool:
@@ -622,6 +656,8 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     if t.lemma_.lower() in ctx.gz.word_list("civilian_nouns") and t.i not in ctx.mentions:
         return []  # "Chinese engineers" are people from China: they neither act nor stand for it
     m = ctx.mentions.get(t.i)
+    if m is not None and m.kind == "demonym" and _bare_plural_people(t):
+        return []  # "El Salvador jails VENEZUELANS": people of a state, not the state ('the Iranians' may be)
     if m is not None:
         r = _ref_from_mention(ctx, m, factor, how or "mention", place_ok=place_ok)
         return [r] if r else []
@@ -642,6 +678,9 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
         return definite
     if any(c.dep_ in ("amod", "compound") and c.lower_ in PAST_OFFICE_WORDS for c in t.subtree if c.i < t.i):
         return []  # 'a retired NATO general', 'former NATO commander James Stavridis': acts for no one now
+    if t.lemma_.lower() in ctx.gz.word_list("place_modified_roles") and any(c.dep_ == "poss" for c in t.children):
+        # "Islamic State's AFGHAN affiliate": the owner, not the place it operates in
+        return [r for c in t.children if c.dep_ == "poss" for r in np_refs(ctx, c, factor=factor, how=how or "affiliate-owner")]
     if t.lemma_.lower() in ctx.gz.word_list("non_state_nouns") or any(
             c.dep_ in ("amod", "compound") and c.lower_ in ctx.gz.word_list("non_state_modifiers") for c in t.children):
         return _non_state_refs(ctx, t, factor, how)  # ('MUTINOUS soldiers' are no state's forces)
@@ -649,12 +688,21 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
             and not any(c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.mentions for c in t.children):
         return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
     mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
-    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower())
+    sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower()) \
+        or _title_sector(ctx, t)
     found = _modifier_refs(ctx, t, factor, how, sector)
     if not found and t.lemma_.lower() in ctx.gz.word_list("agentive_of_nouns"):
         # "the efforts of Qatar" is Qatar's efforts; "the decisions of Moldova's institutions"
         found = [r for _, p in prep_objects(ctx, t, ("of",)) for r in _single_refs(ctx, p, factor * 0.9, how or "of-owner")]
     return found or _unnamed_refs(ctx, t, factor, how, sector, place_ok)
+
+
+def _title_sector(ctx: DocContext, t: Token) -> str | None:
+    """'the EMIR of Qatar', 'the prime minister of Israel': a title word with an 'of' phrase is an agent
+    noun of the sector the title has (GOV when it names none)."""
+    if t.lemma_.lower() not in ctx.title_heads or not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return None
+    return ctx.title_heads.get(t.lemma_.lower()) or "GOV"
 
 
 FIRST_PERSON_PLURAL = ("we", "our", "us", "ourselves")
@@ -881,6 +929,10 @@ def _unnamed_refs(ctx: DocContext, t: Token, factor: float, how: str, sector: st
                             m = ctx.mentions.get(pp.i)
                             if m is not None and m.kind != "person":
                                 found.append(Ref(m.actor, sector, None, factor * 0.9, how or "agent-of"))
+                            elif m is None and pp.lemma_.lower() in ctx.gz.agent_nouns and not pair_noun(ctx, pp) \
+                                    and any(c.dep_ == "poss" for c in pp.children):  # "the chief OF SUDAN'S ARMY"
+                                found += [Ref(r.actor, sector, None, r.factor * factor * 0.85, how or "agent-of-part")
+                                          for r in np_refs(ctx, pp, expand_conj=False) if r.official is None]
                         if not found and p.i not in ctx.mentions and pair_noun(ctx, p):  # "officials of the two countries"
                             found += [Ref(r.actor, sector, None, factor * r.factor * 0.9, how or "agent-of-pair")
                                       for r in args_or_pair(ctx, p, ctx.sent_index.get(p.sent.start, 0), "")]

@@ -383,6 +383,8 @@ def noun_modality(ctx: DocContext, n: Token, made_of_governor: bool = False) -> 
     if mod == "reported" and _presupposed(ctx, n):
         return "asserted", None
     if direct:
+        if lemma in gz.word_list("endangering_verbs") and n.dep_ == "dobj" and not _indefinite(n):
+            return "asserted", None  # ('would undermine THE FRAGILE CEASEFIRE': what is endangered exists)
         if lemma in gz.word_list("presupposing_verbs") and n.dep_ == "dobj":
             # "urged Israel to halt its strikes": the strikes are going on (the speaker's claim inside an
             # appeal or report); only their continuation is wished away

@@ -1709,3 +1709,15 @@ def test_several_subjects_agreeing_agree_with_each_other(extract_text):
 ])
 def test_owners_endangered_labels_people(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # accepting a state's envoy is cooperation with it; the actor before '-appointed' owns the envoys
+    ("Uzbekistan has accepted Taliban-appointed diplomats and a Taliban-appointed ambassador.", ("UZB", "cooperatesWith", "TALIBAN", "asserted"), None),
+    ("Belarus accepted the credentials of a new Nicaraguan ambassador.", ("BLR", "cooperatesWith", "NIC", "asserted"), None),
+    # freezing or seizing an actor's assets sanctions it
+    ("Canada has frozen about $3 billion of Russian central bank assets.", ("CAN", "opposes", "RUS", "asserted"), None),
+    ("Ukraine expelled Kremlin-installed officials.", ("UKR", "opposes", "RUS", "asserted"), None),
+])
+def test_envoys_assets_installed(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

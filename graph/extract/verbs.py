@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
                         main_governor, nationality_refs, np_refs, pair_noun,
                         prep_objects, relative_clause, subject_refs, talk_parties)
-from .context import PRONOUNS, SUBJ, Ref
+from .context import PRONOUNS, SUBJ, DocContext, Ref
 from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
 from .modality import clause_modality, noun_modality
@@ -394,6 +394,14 @@ def _recipient_compound(f: Frame, c: Token) -> list[Ref]:
     return []
 
 
+def _hyphen_participle_owner(ctx: DocContext, c: Token) -> list[Ref]:
+    """'Taliban-appointed ambassadors', 'Kremlin-installed officials': the actor before a hyphenated
+    participle made them its own."""
+    return [r for a in c.children if a.dep_ == "amod" and a.tag_ == "VBN"
+            for m in a.children if m.dep_ in ("npadvmod", "compound", "nmod") and m.i in ctx.mentions
+            for r in np_refs(ctx, m, expand_conj=False, factor=0.85, how="participle-owner")]
+
+
 def _object_refs(f: Frame, c: Token) -> list[Ref]:
     ctx = f.ctx
     c = quantified_noun(c) or c  # 'bought $5 billion of Canadian canola': the canola is what is bought
@@ -405,6 +413,8 @@ def _object_refs(f: Frame, c: Token) -> list[Ref]:
         if any(p.dep_ == "poss" and p.lower_ in PRONOUNS for p in c.children) \
                 and {r.actor for r in owners} <= {r.actor for r in f.sources}:
             return []  # "Mali, Burkina Faso and Niger recalled their ambassadors": their own
+        if not owners:
+            owners = _hyphen_participle_owner(ctx, c)  # "accepted TALIBAN-APPOINTED ambassadors"
         if not owners and f.relation == f.gz.vocabulary.the("opposition"):
             owners = nationality_refs(ctx, c)  # "arrested 32 Indian fishermen" (an attack on them is not on India)
         event = next(iter(triggers_for(f.gz, c)), None)

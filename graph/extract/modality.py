@@ -313,7 +313,7 @@ def clause_modality(ctx: DocContext, v: Token, *, ignore_modals: bool = False, r
     role = role_noun_of(ctx, v)
     if role is not None:  # "denied any role in mediating": as (un)real as the role taken
         return noun_modality(ctx, role)
-    st = _Marks(past_event=_past_event(v), threat=relation in ("threatens", "demands"))
+    st = _Marks(past_event=_past_event(v), threat=any(relation in ctx.gz.vocabulary.playing(r) for r in ("threat", "demand")))
     if v.dep_ == "pcomp" and v.head.lower_ == "without":
         st.negated = True  # "held talks without reaching agreement", "acted without consulting Iran"
     elif v.tag_ == "VBG" and negating_phrase(ctx, v):
@@ -453,7 +453,8 @@ def _topic_of_talks(ctx: DocContext, n: Token) -> bool:
     if n.dep_ != "pobj" or n.head.lower_ not in ("on", "over", "about", "toward", "towards") or not _indefinite(n):
         return False
     talks = n.head.head
-    return talks.pos_ == "NOUN" and any(t.relation == "negotiatesWith" for t in ctx.gz.triggers.get((talks.lemma_.lower(), "NOUN"), []))
+    meeting = ctx.gz.vocabulary.playing("talks")
+    return talks.pos_ == "NOUN" and any(t.relation in meeting for t in ctx.gz.triggers.get((talks.lemma_.lower(), "NOUN"), []))
 
 
 def _stance_on_a_known_event(ctx: DocContext, n: Token, lemma: str) -> bool:

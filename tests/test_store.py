@@ -239,6 +239,35 @@ def test_a_shared_triple_has_one_statement_node_and_one_record_per_document(tmp_
         assert store_size(st) == 0
 
 
+def test_a_triple_stated_by_one_document_and_implied_by_another_stays_while_either_does(tmp_path):
+    """Dropping a document removes from the derived graph only what no other document supports, whether
+    the other states the triple (``ag:states``) or implies it (an asserted interaction)."""
+    from graph.store import summary
+    from graph.store.derived import DERIVED_GRAPH
+
+    def claiming(name: str) -> tuple[URIRef, Graph]:
+        doc, g = doc_graph(name, f"{name}.txt", 1)
+        claim = DOC[f"{name}/i0"]
+        for p, o in ((RDF.type, AG.Interaction), (AG.source, AG.USA), (AG.relation, AG.pressures),
+                     (AG.target, AG.ISR), (AG.modality, AG.Asserted)):
+            g.add((claim, p, o))
+        g.add((AG.USA, AG.pressures, AG.ISR))  # the direct triple the claim implies
+        return doc, g
+
+    pressing = "SELECT ?g WHERE { GRAPH ?g { ag:USA ag:pressures ag:ISR } }"
+    for last in ("stating", "claiming"):
+        with open_store(tmp_path / last) as st:
+            put_document(st, *shared_doc("stating", "stating.txt", "ONLY"), "stating.txt")
+            put_document(st, *claiming("claiming"), "claiming.txt")
+            assert len(_records(st, DOC["stating"])) == 3 and not _records(st, DOC["claiming"])
+            drop_document(st, DOC["claiming" if last == "stating" else "stating"])
+            assert [str(r[0]) for r in query(st, pressing)] == [str(DERIVED_GRAPH)]
+            assert_default_is_union(st)
+            drop_document(st, DOC[last])
+            left = {q.graph_name.value for q in st.ox}  # the summaries the refresh above wrote, if any
+            assert list(query(st, pressing)) == [] and left <= {str(summary.SUMMARY_GRAPH)}
+
+
 def test_a_refresh_keeps_the_statements_of_triples_the_ontology_now_holds(tmp_path):
     """A new ontology graph takes over a shared triple: it leaves the derived graph (each triple in one
     graph), but its statement node - the one record of what the documents' ``ag:states`` point at - stays."""

@@ -221,3 +221,23 @@ def test_shapes_the_compiler_does_not_know_go_to_pyshacl(sample, tmp_path):
         compile_shapes(Graph().parse(shapes))
     conforms, _text, found = validate(sample, shapes)  # pyshacl: every Interaction has properties
     assert not conforms and found
+
+
+def test_a_statement_a_document_points_at_must_name_its_triple():
+    """``ag:states`` points at a statement node in the derived graph (graph.store.derived): one that
+    lacks its subject or object is a record of nothing, and the shapes say so."""
+    from rdflib import URIRef
+
+    from graph.namespaces import DOC
+    from graph.store.derived import STATEMENT_BASE
+
+    g = Graph()
+    doc, node = DOC["x"], URIRef(STATEMENT_BASE + "0123456789abcdef")
+    for t in ((doc, RDF.type, AG.Document), (doc, AG.states, node), (node, RDF.type, RDF.Statement),
+              (node, RDF.predicate, AG.memberOf)):
+        g.add(t)
+    conforms, text, *_ = validate(g)
+    assert not conforms and "exactly one rdf:subject" in text and "exactly one rdf:object" in text
+    g.add((node, RDF.subject, AG.USA))
+    g.add((node, RDF.object, AG.NATO))
+    assert validate(g)[0]

@@ -7,8 +7,9 @@ document's graph is dropped and the new one inserted in the same transaction ("r
 
 A document comes as an rdflib graph (as ``graph.store.rdf.document_graph`` makes it) or, on the build's
 path, as N-Triples terms made straight from its extraction record (``graph.store.ntriples``: the same
-triples, without rdflib's cost); what is written is its own triples and its statements in its named
-graph, and its shared triples in the derived graph (``graph.store.derived``), each once.
+triples, without rdflib's cost); what is written is its own triples and its records of the shared
+triples it states (``ag:states``, one quad each) in its named graph, and its shared triples and their
+statement nodes in the derived graph (``graph.store.derived``), each once.
 ``DocumentWriter`` does that for a stream of documents in batches - one atomic bulk load per batch on
 Oxigraph - and can check each batch (the documents as they were given, shared triples and all) before
 it is written.
@@ -38,11 +39,12 @@ __all__ = ["MAX_BULK_QUADS", "WORST_LINES", "CHECK_LINES", "REMOTE_TRIPLES", "RE
     "drop_document"]
 
 MAX_BULK_QUADS = 999_999  # Oxigraph splits a bulk load at 1,000,000 quads; below that a load is one atomic ingestion
-WORST_LINES = 5  # lines a triple may take: a statement (4) and a derived copy (1)
+WORST_LINES = 6  # lines a triple may take: its record (1), its statement node (4) and a derived copy (1)
 REMOTE_TRIPLES = 1000  # triples per update request to a remote endpoint (Virtuoso's parser runs out of memory
 # on one INSERT DATA of the 23,000-triple ontology graph); readers refuse the store until its generation ends
 REMOTE_BATCH = 50  # documents checked together before they are sent to a remote endpoint one update each
 CHECK_LINES = 50_000  # N-Triples lines checked at a time, while the batch they belong to is still filling
+_STATES = _iri(derived.STATES)
 Check = Callable[[bytes], None]  # called with a batch's documents as N-Triples; raises to refuse them
 
 
@@ -89,7 +91,9 @@ def layout(doc: URIRef, triples: list[tuple], known: set[str]) -> tuple[list[tup
             continue
         shared.append((s, p, o))
         if (s, p, o) not in implied:
-            own += derived.statement(derived.statement_iri(d, spo), s, p, o)
+            node = derived.statement_iri(spo)
+            own.append((doc, derived.STATES, node))
+            shared += derived.statement(node, s, p, o)
     return own, shared
 
 
@@ -176,9 +180,9 @@ class DocumentWriter:
     """Documents written as they come, a batch at a time (see ``put_documents``), for a caller that
     produces them in a stream: ``with DocumentWriter(st) as w: w.put(doc, graph, key)``.
 
-    A shared triple is written to the derived graph once, not once per document: it is left out
-    when the batch being built already has it, or when a load that *completed* wrote it (so it is
-    durably there). A replacement can delete derived triples, so it first writes the pending batch,
+    A shared triple (and its statement node) is written to the derived graph once, not once per
+    document: it is left out when the batch being built already has it, or when a load that *completed*
+    wrote it (so it is durably there). A replacement can delete derived triples, so it first writes the pending batch,
     waits for every load and forgets what was written."""
 
     def __init__(self, store: Store, *, batch_triples: int = DEFAULT_BATCH_TRIPLES, threads: int = LOAD_THREADS,
@@ -190,9 +194,9 @@ class DocumentWriter:
         self.batch_lines = max(2, min(batch_triples, MAX_BULK_QUADS))
         self.threads = max(1, threads)
         self.pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="bulk-load") if self.inner is not None else None
-        self.inflight: deque = deque()  # (future, source keys, shared lines) per load
+        self.inflight: deque = deque()  # (future, source keys, shared triples and nodes) per load
         self._reset()
-        self.written: set[str] = set()  # shared lines that completed loads wrote
+        self.written: set[str] = set()  # shared triples and statement nodes that completed loads wrote
         self.summaries_stale = False
 
     def _reset(self) -> None:
@@ -201,7 +205,7 @@ class DocumentWriter:
         self.unchecked = 0  # their lines
         self.docs: dict[URIRef, tuple] = {}  # pending documents (graph and key, kept for a remote store)
         self.keys: set[str] = set()
-        self.shared: set[str] = set()  # shared lines in the pending batch
+        self.shared: set[str] = set()  # shared triples and statement nodes in the pending batch
 
     def __enter__(self) -> DocumentWriter:
         return self
@@ -281,6 +285,7 @@ class DocumentWriter:
         graph_end = f" {d} .\n"
         derived_end = f" {_iri(DERIVED_GRAPH)} .\n"
         implied, lines, shared, written, known = found.implied, self.lines, self.shared, self.written, self.known
+        states = _STATES
         plain = [] if self.check is not None else None
         for s, p, o in found.triples:
             spo = f"{s} {p} {o}"
@@ -292,8 +297,12 @@ class DocumentWriter:
                 continue
             if spo in known:
                 continue
-            if spo not in implied:
-                lines.extend(line + graph_end for line in derived.statement_lines(prefix, spo, s, p, o))
+            if spo not in implied:  # the document's record; the statement node once, beside the triple
+                node, quads = derived.statement_lines(spo, s, p, o)
+                lines.append(f"{d} {states} {node}{graph_end}")
+                if node not in shared and node not in written:
+                    shared.add(node)
+                    lines.extend(line + derived_end for line in quads)
             if spo not in shared and spo not in written:
                 shared.add(spo)
                 lines.append(spo + derived_end)

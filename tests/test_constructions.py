@@ -1721,3 +1721,9 @@ def test_owners_endangered_labels_people(extract_text, text, expected, absent):
 ])
 def test_envoys_assets_installed(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+def test_a_bare_apostrophe_possessive_owns_the_title(extract_text):
+    # 'The Marshall Islands' President Hilda Heine': the s-less possessive of a plural name owns the office
+    ex = extract_text("The Solomon Islands' Prime Minister Jeremiah Manele met Australia's foreign minister.")
+    assert any(o.of == "SLB" for o in ex.offices), ex.offices

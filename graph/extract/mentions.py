@@ -22,6 +22,12 @@ from .context import PAST_OFFICE_WORDS, DocContext, FAMILY_NAME_FIRST, Mention
 __all__ = ["find_mentions", "LEADS"]
 
 
+def possessive_marker(tok: Token) -> bool:
+    """"'s", or the bare apostrophe of a plural name ('The Marshall Islands' President', 'the Philippines'
+    coast guard') when the tagger makes it a possessive."""
+    return tok.text in ("'s", "’s") or (tok.text in ("'", "’") and tok.tag_ == "POS")
+
+
 def _is_location(tok: Token, gz: Gazetteer) -> bool:
     """'in Muscat', 'talks in Oman': the object of a locative preposition names a place."""
     head = tok
@@ -80,7 +86,7 @@ def _national_namesakes(ctx: DocContext) -> None:
         if ctx.doc[m.start:m.end].text.lower() not in names:
             continue
         before = m.start - 1
-        if before >= 0 and ctx.doc[before].text in ("'s", "’s"):
+        if before >= 0 and possessive_marker(ctx.doc[before]):
             before -= 1
         owner = ctx.mentions.get(before)
         if owner is None or owner.location or owner.kind == "person" or ctx.type_of(owner.actor) != "State":
@@ -111,7 +117,7 @@ def _part_owner(ctx: DocContext, m: Mention) -> str | None:
     """The state written before a government part ("Israel's Ministry of Defence", "the Pakistani
     Foreign Office"), when it is another state than the one the part's name belongs to by default."""
     doc = ctx.doc
-    before = ctx.mentions.get(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") else \
+    before = ctx.mentions.get(m.start - 2) if m.start >= 2 and possessive_marker(doc[m.start - 1]) else \
         ctx.mentions.get(m.start - 1)
     if before is None or before.kind not in ("name", "demonym", "capital") or before.actor == m.actor:
         return None
@@ -236,7 +242,7 @@ def _marker_before(ctx: DocContext, left: int, sent: Span) -> str | None:
     i = left - 1
     while i > sent.start and i > left - 3 and ctx.doc[i].tag_ in ("JJ", "VBG", "VBN") and i not in ctx.mentions:
         i -= 1
-    if i >= sent.start and ctx.doc[i].text in ("'s", "’s"):
+    if i >= sent.start and possessive_marker(ctx.doc[i]):
         i -= 1
     if i >= sent.start and i in ctx.mentions and ctx.mentions[i].kind != "person":
         return ctx.mentions[i].actor
@@ -490,7 +496,7 @@ def _split_title(ctx: DocContext, ent: Span) -> tuple[str | None, int, Span | No
     if title is None:
         title, tstart = _title_before(ctx, start, ent.sent.start)
     name = doc[start:ent.end]
-    while len(name) and name[-1].text in ("'s", "’s"):
+    while len(name) and possessive_marker(name[-1]):
         name = name[:-1]
     return title, tstart, (name if len(name) else None)
 
@@ -544,7 +550,7 @@ def _role_cue(ctx: DocContext, name: Span, known: Actor | None) -> tuple[str | N
     if root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in LEADS:
         return "leader", known.affiliation
     doc = ctx.doc
-    if name.start >= 2 and doc[name.start - 1].text in ("'s", "’s"):
+    if name.start >= 2 and possessive_marker(doc[name.start - 1]):
         m = ctx.mentions.get(name.start - 2)
         if m is not None and m.kind != "person" and ctx.type_of(m.actor) == "State":
             return "leader", m.actor

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
-from .context import PAST_OFFICE_WORDS, DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ
+from .context import PAST_OFFICE_WORDS, DocContext, MODIFIERS, Mention, NUMBER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, QUANTIFIERS, Ref, SUBJ, latest_act
 
 __all__ = [
     "BARE_AUX", "DIRECTION_PREPS", "FINITE_PAST", "accusation", "accused_refs", "actor_pairs", "adversarial",
@@ -318,14 +318,9 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
 def _doer_of_latest_act(ctx: DocContext, tok: Token) -> list[Ref]:
     """The doer of the latest hostile act told before ``tok`` (in its sentence or the one before): what a
     label like 'a provocation' is pinned on."""
-    sent = ctx.sent_index.get(tok.sent.start, 0)
-    before = [ix for ix in ctx.interactions if ix.sentence in (sent, sent - 1) and not ix.source.startswith("P_")
-              and (ix.sentence < sent or ix.trigger_start < tok.idx)
-              and ctx.gz.relations.get(ix.relation, {}).get("sign", 0) < 0]
-    if not before:
-        return []
-    latest = max(before, key=lambda ix: (ix.sentence, ix.trigger_start))
-    return [Ref(latest.source, None, None, 0.7, "labelled-act")]
+    hostile = latest_act(ctx, ctx.sent_index.get(tok.sent.start, 0), tok,
+                         keep=lambda ix: ctx.gz.relations.get(ix.relation, {}).get("sign", 0) < 0)
+    return [Ref(hostile[0].source, None, None, 0.7, "labelled-act")] if hostile else []
 
 
 def _bare_plural_people(t: Token) -> bool:
@@ -689,7 +684,7 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
         return _counterpart(ctx, t, factor, how)  # ("its Russian allies" names them: the modifiers below)
     mods = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound") and c.i not in ctx.mentions]
     sector = ctx.gz.agent_nouns.get(" ".join(mods[-1:] + [t.lemma_.lower()])) or ctx.gz.agent_nouns.get(t.lemma_.lower()) \
-        or _title_sector(ctx, t)
+        or _titled_of_sector(ctx, t)
     found = _modifier_refs(ctx, t, factor, how, sector)
     if not found and t.lemma_.lower() in ctx.gz.word_list("agentive_of_nouns"):
         # "the efforts of Qatar" is Qatar's efforts; "the decisions of Moldova's institutions"
@@ -697,7 +692,7 @@ def _single_refs(ctx: DocContext, t: Token, factor: float, how: str, place_ok: b
     return found or _unnamed_refs(ctx, t, factor, how, sector, place_ok)
 
 
-def _title_sector(ctx: DocContext, t: Token) -> str | None:
+def _titled_of_sector(ctx: DocContext, t: Token) -> str | None:
     """'the EMIR of Qatar', 'the prime minister of Israel': a title word with an 'of' phrase is an agent
     noun of the sector the title has (GOV when it names none)."""
     if t.lemma_.lower() not in ctx.title_heads or not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):

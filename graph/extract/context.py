@@ -4,6 +4,7 @@ the rules themselves can live in small modules without importing each other in c
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,7 +14,7 @@ from ..model import Actor, Document, Interaction, Office
 
 __all__ = [
     "FAMILY_NAME_FIRST", "MODIFIERS", "PAST_OFFICE_WORDS", "NUMBER_WORDS", "PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS",
-    "QUANTIFIERS", "SUBJ", "DocContext", "Mention", "Ref"
+    "QUANTIFIERS", "SUBJ", "DocContext", "Mention", "Ref", "latest_act"
 ]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -87,4 +88,18 @@ class DocContext:
     def title_heads(self) -> dict[str, str | None]:
         """Words that end a title ("minister", "envoy", "chief") with their sector."""
         return self.gz.title_heads
+def latest_act(ctx: DocContext, sent_idx: int, tok: Token,
+               keep: Callable[[Interaction], bool] | None = None) -> list[Interaction]:
+    """The claims of the latest act told before ``tok`` (of those ``keep`` accepts): in its sentence, else
+    in the one before — what a pro-verb repeats ('Mali did the same') or a label is pinned on ('called it
+    a provocation')."""
+    for s in (sent_idx, sent_idx - 1):
+        before = [ix for ix in ctx.interactions if ix.sentence == s and not ix.source.startswith("P_")
+                  and (s < sent_idx or ix.trigger_start < tok.idx) and (keep is None or keep(ix))]
+        if before:
+            last = max(ix.trigger_start for ix in before)
+            return [ix for ix in before if ix.trigger_start == last]
+    return []
+
+
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

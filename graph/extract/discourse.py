@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from ..model import Interaction
 from .arguments import coordinated_groups, np_refs, subject_refs
-from .context import DocContext, Ref
+from .context import DocContext, Ref, latest_act
 from .frames import emit_interaction
 from .modality import clause_modality
 
@@ -115,17 +115,6 @@ def _pro_verb(ctx: DocContext, tok: "Token") -> bool:
     return any(f"{tok.lemma_.lower()} {w}" in ctx.gz.word_list("pro_verb_phrases") for w in words)
 
 
-def _antecedent_claims(ctx: DocContext, sent_idx: int, tok: "Token") -> list[Interaction]:
-    """The claims of the latest act told before ``tok``: in its sentence, else in the one before."""
-    for s in (sent_idx, sent_idx - 1):
-        before = [ix for ix in ctx.interactions if ix.sentence == s and not ix.source.startswith("P_")
-                  and (s < sent_idx or ix.trigger_start < tok.idx)]
-        if before:
-            last = max(ix.trigger_start for ix in before)
-            return [ix for ix in before if ix.trigger_start == last]
-    return []
-
-
 def repeated_acts(ctx: DocContext, sent_idx: int, sent: Span) -> None:
     """'Burkina Faso cut ties with Ukraine, two days after neighbouring Mali DID THE SAME', 'Niger FOLLOWED
     SUIT': the pro-verb's subject did what the latest act told did (its target, relation and code),
@@ -137,7 +126,7 @@ def repeated_acts(ctx: DocContext, sent_idx: int, sent: Span) -> None:
         if not doers:
             continue
         modality, reporter = clause_modality(ctx, tok)
-        for ix in _antecedent_claims(ctx, sent_idx, tok):
+        for ix in latest_act(ctx, sent_idx, tok):
             for r in doers:
                 if r.actor in (ix.source, ix.target):
                     continue

@@ -167,6 +167,10 @@ CASES = [
     # 'the Commission' in a story about the EU
     ("the-commission", "The EU criticised Hungary. The Commission's report urged Budapest to restore judicial independence.",
      [("EU", "pressures", "HUN", "asserted")], ""),
+    # an act several actors did together has them all as authors when a later noun refers to it
+    ("joint-act-anaphor", "Peru condemned the move.",
+     [("PER", "opposes", "ECU", "asserted"), ("PER", "opposes", "COL", "asserted"), ("PER", "opposes", "CHL", "asserted")],
+     "Ecuador, Colombia and Chile imposed tariffs on Peru on Monday. "),
 ]
 
 

@@ -303,7 +303,10 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     if own_clause:  # (never its own clause's subject: 'Turkey held talks with it' is no talk with Turkey)
         candidates = [(i, m) for i, m in candidates
                       if not (_clause_of(ctx.doc[i]) == clause and _np_role(ctx.doc[i]) in SUBJ)] or candidates
-    subjects = [] if relcl is not None or own_clause else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
+    # (the nearest actor wins inside a relative clause only among actors of its own sentence: 'Putin flew
+    # out in Trump's limousine. … the war HE launched' continues the earlier sentence's subject)
+    local_relcl = relcl is not None and any(i >= tok.sent.start for i, _ in candidates)
+    subjects = [] if local_relcl or own_clause else [(i, m) for i, m in candidates if _np_role(ctx.doc[i]) in SUBJ]
     i, m = (subjects or candidates)[0]
     if low in PLURAL_PRONOUNS:
         group = _plural_antecedents(ctx, ctx.doc[i])
@@ -1086,6 +1089,14 @@ def _plural_verb(v: Token) -> bool:
     return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))])
 
 
+def _noun_owners(ctx: DocContext, noun: Token) -> list[Token]:
+    """Who owns a noun: its possessor ('Bahrain's decision'), else an actor named as its modifier
+    ('Western efforts', 'U.S. attempts')."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    return poss or [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i in ctx.mentions
+                    and not ctx.mentions[c.i].location]
+
+
 def _controlled_subject(ctx: DocContext, v: Token, depth: int) -> list[Ref]:
     """An infinitive's subject: the object of an object-control verb ('urged ISRAEL to refrain',
     'called on TEHRAN to resume'), else the subject of the verb above ('Iran wants to avoid')."""
@@ -1166,10 +1177,11 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         # "…, saying the damage fit a pattern and urging the EU to …": the parser hangs the second
         # participle under the first; it is the same speaker's act
         return _relayed(subject_refs(ctx, head, depth + 1), 0.9, "conj-subject")
-    if v.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-            and any(c.dep_ == "poss" for c in head.children):
-        # "Bahrain's decision to normalise relations", "Morocco's bid to join": the owner acts
-        return [r for c in head.children if c.dep_ == "poss" for r in np_refs(ctx, c, factor=0.85, how="noun-control")]
+    owners = _noun_owners(ctx, head) if v.dep_ == "acl" and head.pos_ == "NOUN" else []
+    if owners and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # "Bahrain's decision to normalise relations", "Morocco's bid to join", "Western efforts to
+        # isolate Russia": the owner acts
+        return [r for c in owners for r in np_refs(ctx, c, factor=0.85, how="noun-control")]
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         found = np_refs(ctx, head, factor=0.9, how="participle-head")
         if not found and head.lemma_.lower() in ctx.gz.word_list("document_nouns") and head.dep_ == "dobj":
@@ -1574,7 +1586,10 @@ def _earlier_event(ctx: DocContext, noun: Token, subj: set[str], generic: bool) 
                     parties = _event_parties(ctx, i, rel) - subj
                     if parties:
                         return [Ref(a, None, None, 0.75, "event-anaphora") for a in sorted(parties)]
-                return [Ref(src, None, None, 0.75, "event-anaphora")]
+                # an act several actors did together has them all as authors ('A, B and C imposed
+                # sanctions … B called the move outrageous' is aimed at A and C too)
+                authors = sorted({c[3] for c in earlier if c[0] == i and c[2] == rel})
+                return [Ref(a, None, None, 0.75, "event-anaphora") for a in authors]
     return []
 
 

@@ -600,7 +600,7 @@ def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
             refs = [r for r in args_or_pair(ctx, t, f.sent_idx, "warning-target") if r.actor not in subj]
             if refs:
                 return refs
-        if (t.i in ctx.mentions and ctx.mentions[t.i].kind != "person") or \
+        if (t.i in ctx.mentions and (ctx.mentions[t.i].kind != "person" or t.dep_ in ("nsubj", "nsubjpass"))) or \
                 (t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and anaphoric(ctx, t) is not None):
             refs = [r for r in np_refs(ctx, t, expand_conj=False, factor=0.8, how="warning-target", place_ok=True)
                     if r.actor not in subj]

@@ -99,6 +99,8 @@ class Gazetteer:
     generated: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
     title_heads: dict[str, str | None] = field(default_factory=dict)  # "minister", "envoy", "chief" -> sector
+    # "secretary of state" -> USA: offices only one state's news names so (ag:NationalTitle)
+    national_titles: dict[str, str] = field(default_factory=dict)
     place_index: dict[str, str] = field(default_factory=dict)  # lower-case state name, capital or city -> actor
     agent_nouns: dict[str, str | None] = field(default_factory=dict)  # "officials" -> GOV
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # "waged" -> "wage" (the model says "wag")
@@ -405,6 +407,10 @@ def _read_titles(gz: Gazetteer) -> None:
             gz.titles[t.lower()] = sector
             head = t.lower().split(" of ")[0].split()[-1]  # "Minister of Foreign Affairs" -> minister
             gz.title_heads.setdefault(head, sector)
+    for s in g.subjects(RDF.type, AG.NationalTitle):
+        state = _local(g.value(s, AG.ofState))
+        for t in _strs(g, s, AG.title):
+            gz.national_titles[t.lower()] = state
     for s in g.subjects(RDF.type, AG.AgentNoun):
         sector = _local(g.value(s, AG.sector))
         for t in _strs(g, s, AG.lemma):

@@ -41,14 +41,18 @@ def _person_id(span: Span) -> str:
 class PersonNames:
     """Merge the pieces of one person's name into a single PERSON entity (see the module docstring)."""
 
-    def __init__(self, title_words: list[str]):
+    def __init__(self, title_words: list[str], titles: list[str] = (), domain_words: list[str] = ()):
         self.title_words = {w.lower() for w in title_words}
+        self.titles = {t.lower() for t in titles}
+        self.domain_words = {w.lower() for w in domain_words}
 
     def _extend(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Grow a name over adjacent name parts and person entities ('Min Aung' + 'Hlaing';
         'Badr bin Hamad' + 'al-Busaidi'; 'Tayyip' + a ruler match 'Erdogan'), never over a title
-        word and never ending on a particle or a hyphen."""
+        word or the domain word ending a title's 'for …' phrase ('… for Western Hemisphere Affairs Brian
+        Nichols') and never ending on a particle or a hyphen."""
         while start > 0 and _name_part(doc[start - 1]) and doc[start - 1].lower_ not in self.title_words \
+                and doc[start - 1].lower_ not in self.domain_words \
                 and doc[start - 1].text != "-" and not doc[start].is_sent_start:
             start -= 1
         while end < len(doc) and not doc[end - 1].whitespace_ == "\n" and _name_part(doc[end]) \
@@ -85,6 +89,42 @@ class PersonNames:
         return ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and ent.start > 0 \
             and doc[ent.start - 1].lower_ in self.title_words and all(t.text[:1].isupper() for t in ent)
 
+    def _title_ending_inside(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """'Assistant Secretary of State Molly Phee', 'Under Secretary of State for Political Affairs
+        Allison Hooker': the NER takes 'State Molly Phee' for an organisation. A listed title that starts
+        before the entity and ends inside it, then a 'for …' phrase ending in a domain word (if any), then
+        two to four capitalised words: those words are the name."""
+        if ent.label_ != "ORG" or ent.ent_id_:
+            return None
+        for k in range(1, min(3, len(ent) - 1) + 1):
+            for back in range(1, min(3, ent.start) + 1):
+                if " ".join(t.text for t in doc[ent.start - back:ent.start + k]).lower() not in self.titles:
+                    continue
+                rest = ent.start + k
+                if doc[rest].lower_ == "for":
+                    ends = [i for i in range(rest + 1, ent.end) if doc[i].lower_ in self.domain_words]
+                    rest = ends[-1] + 1 if ends else ent.end
+                names = doc[rest:ent.end]
+                if 2 <= len(names) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+                    return rest, ent.end
+        return None
+
+    def _after_domain_phrase(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """'Assistant Secretary of State for Western Hemisphere Affairs Brian Nichols': the NER runs a
+        person over the end of a title's 'for …' phrase. An entity holding a domain word after a 'for'
+        that follows a title word: the two to four capitalised words after that domain word are the name."""
+        ends = [t.i for t in ent if t.lower_ in self.domain_words]
+        if not ends or not 2 <= ent.end - ends[-1] - 1 <= 4:
+            return None
+        k = ent.start - 1
+        while k > max(0, ent.start - 6) and doc[k].lower_ != "for" and doc[k].text[:1].isupper():
+            k -= 1
+        if doc[k].lower_ != "for" or k == 0 or not any(doc[j].lower_ in self.title_words or doc[j].lower_ == "state"
+                                                          for j in range(max(0, k - 3), k)):
+            return None
+        names = doc[ends[-1] + 1:ent.end]
+        return (names.start, names.end) if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names) else None
+
     def _untagged_after_title(self, doc: Doc) -> list[tuple[int, int, str]]:
         """'National Security Adviser Ajit Doval': two to four capitalised words no entity claims,
         right after a capitalised title word, are a name the NER missed (a plural title too: 'Presidents
@@ -106,6 +146,10 @@ class PersonNames:
     def __call__(self, doc: Doc) -> Doc:
         spans = self._untagged_after_title(doc)
         for ent in doc.ents:
+            inside = self._title_ending_inside(doc, ent) or self._after_domain_phrase(doc, ent)
+            if inside is not None:
+                spans.append((*inside, ""))
+                continue
             if ent.label_ == "PERSON" or self._place_as_first_name(doc, ent) or self._titled_org(doc, ent):
                 start, end = self._extend(doc, ent.start, ent.end)
                 spans.append((start, end, _person_id(doc[start:end])))
@@ -123,6 +167,7 @@ class PersonNames:
         return doc
 
 
-@Language.factory("person_names", default_config={"title_words": []})
-def make_person_names(nlp: Language, name: str, title_words: list[str]) -> PersonNames:
-    return PersonNames(title_words)
+@Language.factory("person_names", default_config={"title_words": [], "titles": [], "domain_words": []})
+def make_person_names(nlp: Language, name: str, title_words: list[str], titles: list[str],
+                      domain_words: list[str]) -> PersonNames:
+    return PersonNames(title_words, titles, domain_words)

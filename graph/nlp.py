@@ -129,7 +129,8 @@ def build_pipeline(gz: Gazetteer, name: str | None = None) -> Language:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gz))
     if "ner" in nlp.pipe_names:  # names cut short or taken for places (graph.names)
-        nlp.add_pipe("person_names", after="ner", config={"title_words": sorted(gz.title_heads)})
+        nlp.add_pipe("person_names", after="ner", config={"title_words": sorted(gz.title_heads), "titles": sorted(gz.titles),
+                                                          "domain_words": sorted(gz.word_list("title_domain_words"))})
     if gz.lemma_fixes and "attribute_ruler" in nlp.pipe_names:
         # set before the lemmatizer, which leaves a lemma already set alone
         nlp.get_pipe("attribute_ruler").add_patterns(

@@ -71,6 +71,13 @@ def offices(ex) -> set[tuple[str, str]]:
     ("PORT SUDAN/NAIROBI, March 11 (Reuters) - Sudan's army-led government banned all imports from Kenya, "
      "escalating a row with the paramilitary Rapid Support Forces. Information Minister Khalid Osman said the ban "
      "would remain.", ("Khalid Osman", "SDN")),
+    # an office only one state's news names so (ag:NationalTitle), over the dateline's state
+    ("LUSAKA, June 3 (Reuters) - Zambian President Hakainde Hichilema spoke. Deputy Secretary of State Kurt "
+     "Campbell met the opposition leaders on Monday.", ("Kurt Campbell", "USA")),
+    # a long title with its 'for …' phrase, the name the model took for an organisation after it
+    ("HARARE (AP) — The delegation was led by Assistant Secretary of State for Western Hemisphere Affairs Brian "
+     "Nichols.", ("Brian Nichols", "USA")),
+    ("CANBERRA - The visit was led by Assistant Secretary of State Daniel Kritenbrink.", ("Daniel Kritenbrink", "USA")),
 ])
 def test_official_and_the_actor_served(extract_text, text, expected):
     assert expected in offices(extract_text(text))

@@ -158,6 +158,10 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
         title, first = _title_before(ctx, end, sent_start)
         return (title, first) if title is not None else (ctx.doc[end:start].text.lower(), end)
     doc, titles = ctx.doc, ctx.gz.titles
+    domain = _domain_phrase_start(ctx, start, sent_start)
+    if domain is not None:  # "Assistant Secretary of State for African Affairs Molly Phee"
+        title, first = _title_before(ctx, domain, sent_start)
+        return (doc[first:start].text.lower(), first) if title is not None else (None, start)
     first = next((start - k for k in range(min(6, start - sent_start), 0, -1)
                   if doc[start - k:start].text.lower() in titles  # as written: "Secretary-General"
                   or " ".join(t.text for t in doc[start - k:start]).lower() in titles), None)
@@ -175,6 +179,21 @@ def _title_before(ctx: DocContext, start: int, sent_start: int) -> tuple[str | N
         first -= 1
     first = _hyphen_prefix(doc, first, sent_start)
     return doc[first:start].text.lower(), first
+
+
+def _domain_phrase_start(ctx: DocContext, start: int, sent_start: int) -> int | None:
+    """Where the 'for …' phrase of a long title starts, if the words right before token ``start`` are
+    one: 'for', capitalised words, ending in a word of the lexicon list ``title_domain_words``
+    ('for African Affairs', 'for Arms Control and International Security')."""
+    doc = ctx.doc
+    if start - 2 < sent_start or doc[start - 1].lower_ not in ctx.gz.word_list("title_domain_words"):
+        return None
+    for i in range(start - 2, max(sent_start, start - 8) - 1, -1):
+        if doc[i].lower_ == "for":
+            return i if i > sent_start else None
+        if not (doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "of", "the", "&")):
+            return None
+    return None
 
 
 def _plural_title(ctx: DocContext, start: int, sent_start: int) -> tuple[str, int] | None:
@@ -231,8 +250,15 @@ def _canonical_title(text: str) -> str:
 
 
 def _title_sector(ctx: DocContext, title: str) -> str | None:
+    """The sector of a title: as listed, else of the longest listed title it ends in once a 'for …'
+    phrase is set aside ('Assistant Secretary of State for African Affairs' is a Secretary of State's),
+    else of its head word."""
     if title in ctx.gz.titles:
         return ctx.gz.titles[title]
+    words = title.split(" for ")[0].split()
+    listed = next((" ".join(words[k:]) for k in range(1, len(words)) if " ".join(words[k:]) in ctx.gz.titles), None)
+    if listed is not None:
+        return ctx.gz.titles[listed]
     return ctx.title_heads.get(title.split()[-1]) if title else None
 
 
@@ -436,6 +462,13 @@ def _sender(ctx: DocContext, name: Span | None, exclude: set[str]) -> str | None
     return None
 
 
+def _national_title(ctx: DocContext, title: str) -> str | None:
+    """The state of an office only its news names so ('Deputy Secretary of State', 'Taoiseach'; lexicon
+    ag:NationalTitle), the title words anywhere in the title ('Assistant Secretary of State for …')."""
+    padded = f" {title.lower()} "
+    return next((state for words, state in ctx.gz.national_titles.items() if f" {words} " in padded), None)
+
+
 def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", name: Span | None = None
                       ) -> tuple[str | None, float]:
     """The state/organisation a title belongs to: a marker right before the title; else the state the
@@ -449,6 +482,9 @@ def _affiliation_near(ctx: DocContext, left: int, sent: Span, title: str = "", n
     apposed = _apposed_office_owner(ctx, name, exclude) if name is not None else None
     if apposed is not None:
         return apposed, 1.0
+    national = _national_title(ctx, title)
+    if national is not None and national not in exclude:
+        return national, 0.9
     named = _title_named_before(ctx, title, left) or _institution_named_before(ctx, title, left) \
         or _sender(ctx, name, exclude) or _voice_of_previous(ctx, title, sent, exclude)
     if named is not None:
@@ -594,9 +630,10 @@ def _former(ctx: DocContext, title: str, tstart: int) -> bool:
 
 
 def _faction_title(ctx: DocContext, title: str, tstart: int, sent: Span) -> bool:
-    """'the eastern commander Khalifa Haftar', 'the rebel leader': a faction's man, no state's."""
+    """'the eastern commander Khalifa Haftar', 'the rebel leader': a faction's man, no state's (the words
+    of a long title's 'for …' phrase set aside: '… for Western Hemisphere Affairs')."""
     factions = ctx.gz.word_list("faction_modifiers")
-    return bool(set(title.split()) & factions) or (tstart > sent.start and ctx.doc[tstart - 1].lower_ in factions)
+    return bool(set(title.split(" for ")[0].split()) & factions) or (tstart > sent.start and ctx.doc[tstart - 1].lower_ in factions)
 
 
 def _record_office(ctx: DocContext, pid: str, name: str, title: str, affiliation: str | None,

@@ -78,6 +78,9 @@ def offices(ex) -> set[tuple[str, str]]:
     ("HARARE (AP) — The delegation was led by Assistant Secretary of State for Western Hemisphere Affairs Brian "
      "Nichols.", ("Brian Nichols", "USA")),
     ("CANBERRA - The visit was led by Assistant Secretary of State Daniel Kritenbrink.", ("Daniel Kritenbrink", "USA")),
+    # an envoy is posted to the body or state named with the title and serves the state that sends him
+    ("Brazil's deputy U.N. ambassador, Norberto Moretti, said Brasilia backed the text.", ("Norberto Moretti", "BRA")),
+    ("The EU's ambassador to Kenya, Henriette Geiger, said the talks would go on.", ("Henriette Geiger", "EU")),
 ])
 def test_official_and_the_actor_served(extract_text, text, expected):
     assert expected in offices(extract_text(text))

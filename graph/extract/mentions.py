@@ -562,7 +562,9 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # (the title's words without the name: the name's whole phrase when the title governs it)
         skip = range(root.left_edge.i, root.right_edge.i + 1) if noun == root.head else range(name.start, name.end)
         inside = [t for t in noun.subtree if t.i not in skip]
-        named = _bodies_first([t for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"])
+        posted = bool(set(title.lower().split()) & ctx.gz.word_list("posted_abroad_titles"))
+        named = _bodies_first([t for t in inside if t.i in ctx.mentions and ctx.mentions[t.i].kind != "person"
+                               and not (posted and _posted_to(t))])
         mentioned = [ctx.mentions[t.i].actor for t in named]
         # "the group's jailed founder, Abdullah Ocalan": the group named before
         mentioned += [a.actor for t in inside if t.dep_ == "poss" and t.pos_ == "NOUN"
@@ -570,8 +572,16 @@ def _appositive_title(ctx: DocContext, name: Span) -> tuple[str | None, str | No
         # "a senior adviser to Supreme Leader Ali Khamenei": the known person served
         mentioned += [ctx.gz.actors[pid].affiliation for t in inside if t.ent_type_ == "PERSON"
                       for pid in [t.ent_id_.split("|")[0]] if pid in ctx.gz.actors and ctx.gz.actors[pid].affiliation]
+        if posted:  # "Russia's deputy U.N. ambassador, Anna Evstigneeva": posted to the body, serving the state
+            mentioned.sort(key=lambda a: ctx.type_of(a) != "State")
         return title, (mentioned[0] if mentioned else None)
     return None, None
+
+
+def _posted_to(t: Token) -> bool:
+    """'ambassador TO Ukraine', 'envoy IN Kyiv', 'envoy FOR Libya': where an envoy is posted, not whom
+    the envoy serves."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at", "for")
 
 
 LEADS = ("government", "administration", "regime", "cabinet", "junta", "presidency")

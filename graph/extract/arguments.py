@@ -1089,6 +1089,12 @@ def _plural_verb(v: Token) -> bool:
     return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))])
 
 
+def _object_control_noun(ctx: DocContext, noun: Token) -> bool:
+    """'Western pressure to condemn the group', 'the EU's demand to free him': the one pressed or asked
+    does what the infinitive says, not the noun's owner."""
+    return any(t.relation in ("pressures", "demands") for t in ctx.gz.triggers.get((noun.lemma_.lower(), "NOUN"), []))
+
+
 def _noun_owners(ctx: DocContext, noun: Token) -> list[Token]:
     """Who owns a noun: its possessor ('Bahrain's decision'), else an actor named as its modifier
     ('Western efforts', 'U.S. attempts')."""
@@ -1177,7 +1183,7 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         # "…, saying the damage fit a pattern and urging the EU to …": the parser hangs the second
         # participle under the first; it is the same speaker's act
         return _relayed(subject_refs(ctx, head, depth + 1), 0.9, "conj-subject")
-    owners = _noun_owners(ctx, head) if v.dep_ == "acl" and head.pos_ == "NOUN" else []
+    owners = _noun_owners(ctx, head) if v.dep_ == "acl" and head.pos_ == "NOUN" and not _object_control_noun(ctx, head) else []
     if owners and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         # "Bahrain's decision to normalise relations", "Morocco's bid to join", "Western efforts to
         # isolate Russia": the owner acts

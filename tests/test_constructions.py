@@ -171,6 +171,11 @@ CASES = [
     ("joint-act-anaphor", "Peru condemned the move.",
      [("PER", "opposes", "ECU", "asserted"), ("PER", "opposes", "COL", "asserted"), ("PER", "opposes", "CHL", "asserted")],
      "Ecuador, Colombia and Chile imposed tariffs on Peru on Monday. "),
+    # a subject 'it' after a sentence about a text is the text: its author acts
+    ("it-is-the-text", "It urged Belgrade to respect the ruling.", [("EU", "pressures", "SRB", "asserted")],
+     "The statement issued by the European Union on Tuesday did not mention Kosovo. "),
+    ("it-is-the-possessed-text", "It also called on Manila to halt the patrols.", [("ASEAN", "pressures", "PHL", "asserted")],
+     "The ASEAN communique was published late on Friday. "),
 ]
 
 
@@ -1731,3 +1736,25 @@ def test_a_bare_apostrophe_possessive_owns_the_title(extract_text):
     # 'The Marshall Islands' President Hilda Heine': the s-less possessive of a plural name owns the office
     ex = extract_text("The Solomon Islands' Prime Minister Jeremiah Manele met Australia's foreign minister.")
     assert any(o.of == "SLB" for o in ex.offices), ex.offices
+
+
+def test_the_only_one_to_do_so_adds_no_doer(extract_text):
+    """'the only EU leader to do so' restates who did the act; 'became the second country to do so' adds one."""
+    got = claims(extract_text("Fico met Putin in Moscow, the only EU leader to do so this year."))
+    assert ("EU", "negotiatesWith", "RUS", "asserted") not in got and ("RUS", "negotiatesWith", "SVK", "asserted") in got, got
+    got = claims(extract_text("Mali cut ties with Ukraine in August. Niger became the second country to do so."))
+    assert ("NER", "opposes", "UKR", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Budapest has pressed the point on behalf of Hungarians living in Romania.",
+    "Italy raised the issue on the sidelines of a summit in Tunisia.",
+])
+def test_a_longer_preposition_names_no_target(extract_text, text):
+    got = claims(extract_text(text))
+    assert not {c for c in got if c[2] in ("ROU", "TUN")}, got
+
+
+def test_object_control_noun_hands_the_act_to_the_one_pressed(extract_text):
+    got = claims(extract_text("Anwar has long resisted Western pressure to condemn Hamas."))
+    assert not {c for c in got if c[0] == "WEST" and c[1] == "opposes"}, got

@@ -265,6 +265,10 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
     low = tok.lower_
     if low == "it" and _labelled_act(ctx, tok):
         return _doer_of_latest_act(ctx, tok)  # "Jordan called IT a flagrant violation": the act — its doer
+    if low == "it" and tok.dep_ == "nsubj":
+        authors = _text_author_of_previous(ctx, tok)
+        if authors is not None:
+            return authors  # "The declaration agreed by NATO's leaders … IT urged China to …": the text's author
     want_person = low in PERSON_PRONOUNS
     owner = _possessive_owner(ctx, tok, low) if tok.dep_ == "poss" else None
     if owner is not None:
@@ -316,6 +320,37 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
             return []
     r = _ref_from_mention(ctx, m, 0.8, "pronoun")
     return [r] if r else []
+
+
+def _text_author_of_previous(ctx: DocContext, tok: Token) -> list[Ref] | None:
+    """A subject 'it' opening a sentence right after one whose subject is a text ('The declaration
+    agreed by the alliance's leaders called Beijing an enabler. IT urged China to …'): the pronoun is
+    the text, whose author acts (None when the previous subject is no text; [] when its author is
+    not said)."""
+    if tok.head.dep_ != "ROOT" or tok.sent.start == 0:
+        return None
+    prev = ctx.doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in ctx.gz.word_list("document_nouns"):
+        return None
+    return text_author(ctx, subj)
+
+
+def text_author(ctx: DocContext, text: Token) -> list[Ref]:
+    """Who a text is by: its possessor or actor modifier ('NATO's declaration', 'the EU statement'),
+    the agent of a participle on it ('the declaration agreed BY the alliance's leaders'), its 'of'
+    ('a statement of the G7')."""
+    refs = [r for c in _noun_owners(ctx, text) for r in np_refs(ctx, c, factor=0.8, how="text-author")]
+    # ('the declaration was agreed BY …', and the parser's 'the declaration agreed by …' as a clause)
+    verbs = [text.head] if text.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "agent" for c in text.head.children) else []
+    for c in list(text.children) + verbs:
+        if c.dep_ == "acl" and c.tag_ == "VBN" or c in verbs:
+            refs += [r for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                     for r in np_refs(ctx, p, factor=0.8, how="text-author")
+                     or [r for o in _noun_owners(ctx, p) for r in np_refs(ctx, o, factor=0.8, how="text-author")]]
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+            refs += [r for p in c.children if p.dep_ == "pobj" for r in np_refs(ctx, p, factor=0.8, how="text-author")]
+    return refs
 
 
 def _doer_of_latest_act(ctx: DocContext, tok: Token) -> list[Ref]:
@@ -1301,7 +1336,9 @@ def prep_objects(ctx: DocContext, tok: Token, preps: Iterable[str]) -> list[tupl
     for c in list(tok.children) + [c for a in comparatives for c in a.children]:  # ('drew closer TO China')
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                # ('pressed ON BEHALF of Hungarians in Ukraine', 'met ON THE SIDELINES of the summit':
+                # a preposition with one of these nouns is part of a longer preposition, no target's)
+                if p.dep_ == "pobj" and p.lower_ not in ctx.gz.word_list("complex_preposition_nouns"):
                     out.append((c.lower_, p))
     return out
 

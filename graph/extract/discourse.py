@@ -115,6 +115,18 @@ def _pro_verb(ctx: DocContext, tok: "Token") -> bool:
     return any(f"{tok.lemma_.lower()} {w}" in ctx.gz.word_list("pro_verb_phrases") for w in words)
 
 
+def _pro_verb_doers(ctx: DocContext, tok: "Token") -> list[Ref]:
+    """Who did the act again. A pro-verb in an infinitive on a noun ('the only EU leader TO DO SO', 'the
+    second country to follow suit') describes whoever that noun is said to be: the subject of
+    'became/was …'; in apposition to the one who did the act just told, it adds no one."""
+    if tok.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return subject_refs(ctx, tok)
+    noun = tok.head
+    if noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_refs(ctx, noun.head)
+    return []
+
+
 def repeated_acts(ctx: DocContext, sent_idx: int, sent: Span) -> None:
     """'Burkina Faso cut ties with Ukraine, two days after neighbouring Mali DID THE SAME', 'Niger FOLLOWED
     SUIT': the pro-verb's subject did what the latest act told did (its target, relation and code),
@@ -122,7 +134,7 @@ def repeated_acts(ctx: DocContext, sent_idx: int, sent: Span) -> None:
     for tok in sent:
         if not _pro_verb(ctx, tok):
             continue
-        doers = subject_refs(ctx, tok)
+        doers = _pro_verb_doers(ctx, tok)
         if not doers:
             continue
         modality, reporter = clause_modality(ctx, tok)

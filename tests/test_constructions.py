@@ -1758,3 +1758,28 @@ def test_a_longer_preposition_names_no_target(extract_text, text):
 def test_object_control_noun_hands_the_act_to_the_one_pressed(extract_text):
     got = claims(extract_text("Anwar has long resisted Western pressure to condemn Hamas."))
     assert not {c for c in got if c[0] == "WEST" and c[1] == "opposes"}, got
+
+
+def test_a_plural_pronoun_continues_a_plural_subject(extract_text):
+    """'The three states stopped …, yet THEY still …': the three states, not the single name between."""
+    got = claims(extract_text("Mali, Burkina Faso and Niger left the bloc in January. The three states expelled French troops "
+                              "after Russia's invasion of Ukraine, yet they still host American drones."))
+    assert not {c for c in got if c[0] == "UKR"}, got
+
+
+@pytest.mark.parametrize("text, feared", [
+    ("Officials in Tallinn have long warned that the Kremlin could cut the power at any moment.", "RUS"),
+    ("Seoul warned that Pyongyang might test another missile this month.", "PRK"),
+])
+def test_the_doer_a_warning_fears_is_not_threatened(extract_text, text, feared):
+    got = claims(extract_text(text))
+    assert not {c for c in got if c[1] == "threatens" and c[2] == feared}, got
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Moscow warned that Helsinki would face consequences if it joined NATO.", "FIN"),
+    ("Quito warned that it would raise the tariff again if Bogota retaliated.", "COL"),
+])
+def test_who_a_warning_threatens(extract_text, text, target):
+    got = claims(extract_text(text))
+    assert {c for c in got if c[1] == "threatens" and c[2] == target}, got

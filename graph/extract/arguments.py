@@ -109,8 +109,12 @@ def coordinated_groups(ctx: DocContext, sent: Span, before: int | None) -> list[
     for tok in sent:
         if before is not None and tok.idx >= before:
             break
-        if tok.i in ctx.mentions and tok.dep_ != "conj" and tok.conjuncts:
-            members = [ctx.mentions[t.i].actor for t in [tok, *tok.conjuncts] if t.i in ctx.mentions
+        # ("Mali, Burkina Faso and Niger" parsed as an apposition with a coordination inside it)
+        listed = [a for a in tok.children if a.dep_ == "appos" and a.conjuncts and a.i in ctx.mentions
+                  and ctx.mentions[a.i].kind == "name"] if tok.i in ctx.mentions else []
+        if tok.i in ctx.mentions and tok.dep_ != "conj" and (tok.conjuncts or listed):
+            named = [tok, *tok.conjuncts] + [t for a in listed for t in (a, *a.conjuncts)]
+            members = [ctx.mentions[t.i].actor for t in named if t.i in ctx.mentions
                        and not ctx.mentions[t.i].location and _pair_type_ok(ctx, ctx.mentions[t.i].actor, False)]
             groups.append(list(dict.fromkeys(members)))
     return groups
@@ -281,6 +285,10 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         return speakers
     if _speaker_is_no_actor(ctx, tok, low):
         return []  # "Tuareg separatist rebels said THEY had killed dozens": the rebels, no actor we know
+    if low in ("they", "them") and not want_person:
+        group = _plural_subject_before(ctx, tok)
+        if group:
+            return group  # "The three states stopped buying Russian power, yet THEY still relied on …"
     candidates = _pronoun_candidates(ctx, tok, want_person)
     if not candidates:
         return []
@@ -589,6 +597,21 @@ def _plural_bystanders(ctx: DocContext, pronoun: Token, named: Token) -> bool:
         if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and not np_refs(ctx, t, expand_conj=False):
             return True
     return False
+
+
+def _plural_subject_before(ctx: DocContext, tok: Token) -> list[Ref]:
+    """A plural noun subject earlier in the pronoun's sentence that names several actors ('the three
+    states', 'the Gulf monarchies', 'both governments'): what a later plural pronoun continues, over any
+    single name between them."""
+    sent_idx = ctx.sent_index.get(tok.sent.start, 0)
+    for t in reversed(ctx.doc[tok.sent.start:tok.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.i not in ctx.mentions and t.lower_ not in PRONOUNS \
+                and not any(d.lower_ in PRONOUNS for d in t.subtree):
+            refs = numbered_group(ctx, t, sent_idx) or np_refs(ctx, t, how="pronoun-plural-subject")
+            if len({r.actor for r in refs}) > 1:
+                return [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "pronoun-plural-subject") for r in refs]
+            return []
+    return []
 
 
 def _plural_antecedents(ctx: DocContext, tok_i: Token) -> list[Ref]:

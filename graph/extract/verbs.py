@@ -537,6 +537,8 @@ def complement_subject(f: Frame) -> bool:
             continue
         if c.dep_ in ("ccomp", "xcomp"):
             for cc in c.children:
+                if f.plays("threat") and _feared(f, cc):
+                    continue  # ('warned that the Kremlin could switch them off': the one feared, not threatened)
                 if cc.dep_ in ("nsubj", "nsubjpass"):
                     f.targets += np_refs(f.ctx, cc, factor=0.9, how="complement-subject")
     return False
@@ -588,14 +590,21 @@ def warning_target(f: Frame) -> bool:
     return False
 
 
+def _feared(f: Frame, t: Token) -> bool:
+    """The doer of the act a warning fears ('warned that THE KREMLIN could switch them off'): the subject
+    of a clause whose verb is no consequence befalling it (lexicon list consequence_verbs)."""
+    return t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") \
+        and t.head.lemma_.lower() not in f.gz.word_list("consequence_verbs")
+
+
 def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
     ctx = f.ctx
     aside = {k.i for d in clause.subtree if d.dep_ == "advcl" and d != clause and any(
         m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in d.children)
         for k in d.subtree}
     for t in clause.subtree:
-        if t.i in aside:
-            continue
+        if t.i in aside or (t.head == clause and clause.dep_ != "advcl" and _feared(f, t)):
+            continue  # (a condition's subject is the one warned: '… if Oslo refuses')
         if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
             refs = [r for r in args_or_pair(ctx, t, f.sent_idx, "warning-target") if r.actor not in subj]
             if refs:

@@ -1783,3 +1783,31 @@ def test_the_doer_a_warning_fears_is_not_threatened(extract_text, text, feared):
 def test_who_a_warning_threatens(extract_text, text, target):
     got = claims(extract_text(text))
     assert {c for c in got if c[1] == "threatens" and c[2] == target}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vote on a text is aimed at its drafters, a pronoun included
+    ("The resolution, drafted by Ireland and Mexico, passed easily. Iran and Syria voted against it.",
+     [("IRN", "opposes", "IRL", "asserted"), ("SYR", "opposes", "MEX", "asserted")]),
+    ("Chile voted for the text sponsored by Canada.", [("CHL", "supports", "CAN", "asserted")]),
+    # a stance on a text its authors drafted, named again with 'the'
+    ("The draft was circulated by Japan on Monday. Beijing condemned the draft.", [("CHN", "opposes", "JPN", "asserted")]),
+    # what is done 'rather than' another act leaves that act undone
+    ("The draft was put forward by Norway. Sweden and Finland abstained rather than block it.",
+     [("SWE", "opposes", "NOR", "negated")]),
+])
+def test_a_stance_on_a_text_is_aimed_at_its_authors(extract_text, text, expected):
+    got = claims(extract_text(text))
+    for claim in expected:
+        assert _norm(claim) in got, got
+
+
+def test_a_vote_on_a_bodys_resolution_is_no_stance_on_the_body(extract_text):
+    got = claims(extract_text("Serbia has voted for U.N. General Assembly resolutions condemning the invasion."))
+    assert not {c for c in got if c[0] == "SRB" and c[2] == "UNGA"}, got
+
+
+def test_a_veto_held_is_no_act(extract_text):
+    got = claims(extract_text("Hungary voted against the plan drafted by Kyiv. Britain and France, which hold vetoes, "
+                              "abstained."))
+    assert not {c for c in got if c[0] in ("GBR", "FRA")}, got

@@ -361,6 +361,29 @@ def text_author(ctx: DocContext, text: Token) -> list[Ref]:
     return refs
 
 
+def referred_text(ctx: DocContext, tok: Token) -> Token | None:
+    """The text a noun phrase names or refers back to: a text noun itself ('the resolution drafted by
+    Germany'); a definite one without an author of its own, the latest text of that name with one, in
+    its or the three previous sentences ('The resolution, drafted by Germany and Rwanda, passed … Serbia
+    called the resolution …'); 'it', the latest text with an author there ('… voted against IT')."""
+    texts = ctx.gz.word_list("document_nouns")
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in texts:
+        if text_author(ctx, tok) or not any(c.lower_ == "the" for c in tok.children):
+            return tok
+        wanted = {tok.lemma_.lower()}
+    elif tok.lower_ == "it":
+        wanted = texts
+    else:
+        return None
+    first = ctx.doc[max(0, tok.sent.start - 1)].sent.start if tok.sent.start else 0
+    for _ in range(2):
+        first = ctx.doc[first - 1].sent.start if first > 0 else 0
+    for t in reversed(ctx.doc[first:tok.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in wanted and text_author(ctx, t):
+            return t
+    return None
+
+
 def _doer_of_latest_act(ctx: DocContext, tok: Token) -> list[Ref]:
     """The doer of the latest hostile act told before ``tok`` (in its sentence or the one before): what a
     label like 'a provocation' is pinned on."""

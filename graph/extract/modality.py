@@ -129,7 +129,7 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
         # "Seoul has not ruled out supplying weapons to Ukraine": not excluded is possible, not denied
         st.negated, st.denied, st.hypothetical = False, False, True
     elif any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids) \
-            or negative_subject(ctx, cur):
+            or negative_subject(ctx, cur) or (cur is v and _rather_than(cur)):
         if st.elaborates:
             return  # "would not sign the text, accusing Azerbaijan …": a refusal is stated; what elaborates it happened
         st.negated = True
@@ -145,6 +145,12 @@ def _own_marks(ctx: DocContext, st: _Marks, cur: Token, v: Token, kids: list[Tok
     if _conditional(kids, conds) or (cur is v and not st.threat and any(
             k.dep_ == "advcl" and k.i > v.i and _conditional(list(k.children), conds) for k in kids)):
         st.hypothetical = True  # (and 'to assist the other IF IT IS ATTACKED': only on that condition)
+
+
+def _rather_than(v: Token) -> bool:
+    """'abstained RATHER THAN block it': the alternative set aside after 'rather than' did not happen."""
+    return v.dep_ == "conj" and any(c.lower_ == "than" and c.dep_ in ("cc", "prep", "mark") and c.i < v.i
+                                    and any(a.lower_ == "rather" for a in c.children) for c in v.head.children)
 
 
 def _future_time(ctx: DocContext, kids: list[Token]) -> bool:

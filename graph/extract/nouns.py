@@ -705,9 +705,16 @@ def reaction_to_event(f: Frame) -> bool:
     elif gv is not None and gv.dep_ == "relcl" and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
         # "…, a step that drew a sharp rebuke from neighbouring Croatia": the step's author
         f.targets = [r for r in event_owner(f.ctx, gv.head, f.sources, any_event=True) if r.actor not in own]
-    if not f.targets:
+    if not f.targets and not _held_capacity(f.tok):  # ('Britain and France, which hold VETOES': no act)
         f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
     return False
+
+
+def _held_capacity(n: Token) -> bool:
+    """A bare plural held or had ('which HOLD VETOES', 'HAVE nuclear weapons'): a power possessed, no act
+    told before that it could refer to."""
+    return n.tag_ == "NNS" and n.dep_ == "dobj" and n.head.lemma_.lower() in ("hold", "have", "wield", "possess", "retain") \
+        and not any(c.dep_ in ("det", "poss") for c in n.children)
 
 
 def accused_of(f: Frame) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
                         main_governor, nationality_refs, np_refs, pair_noun,
-                        prep_objects, relative_clause, subject_refs, talk_parties)
+                        prep_objects, referred_text, relative_clause, subject_refs, talk_parties, text_author)
 from .context import PRONOUNS, SUBJ, DocContext, Ref
 from .frames import Frame, Step, plays, run_steps
 from .mediation import mediation
@@ -523,6 +523,26 @@ def criticised_event_owner(f: Frame) -> bool:
     return False
 
 
+def stance_on_a_text(f: Frame) -> bool:
+    """'voted against the resolution drafted by Germany and Rwanda', '… voted against IT' (the
+    resolution just told), 'called the text politicised': a stance on a text is aimed at its authors."""
+    if f.cameo[:2] not in STANCE_ROOTS:
+        return False
+    subj = {r.actor for r in f.sources}
+    objects = [c for c in f.tok.children if c.dep_ == "dobj"] + [p for _, p in prep_objects(f.ctx, f.tok, f.trig.target_preps)]
+    for o in objects:
+        text = referred_text(f.ctx, o)
+        authors = [r for r in text_author(f.ctx, text) if r.actor not in subj] if text is not None else []
+        if f.lemma == "vote":  # (a body's own resolution is put to its vote: the drafters are its authors)
+            authors = [r for r in authors if f.ctx.type_of(r.actor) != "Organisation"]
+        if authors or (f.lemma == "vote" and o.i not in f.ctx.mentions):
+            # (what the phrase itself named — a pronoun's guess, the body a text was put to — gives way
+            # to the authors; a vote on no text of known authors is aimed at no one)
+            named = {r.actor for r in np_refs(f.ctx, o)}
+            f.targets = [t for t in f.targets if t.actor not in named] + authors
+    return False
+
+
 def complement_subject(f: Frame) -> bool:
     """'demanded that Iran halt…', 'said Iran must stop…', 'could help Pyongyang build satellites':
     the target is the subject of the complement clause. ('insist that Washington played no role'
@@ -890,7 +910,7 @@ VERB_STEPS: tuple[Step, ...] = (
     instrument_names_relation, required_object_missing, object_is_no_agent, modal_complement, threat_by_complement, hostile_label_missing,
     warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
-    direct_objects, host_by_venue, prepositional_roles, free_relative_target, rejection_answers_demand, relative_clause_object,
+    direct_objects, host_by_venue, prepositional_roles, stance_on_a_text, free_relative_target, rejection_answers_demand, relative_clause_object,
     criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
     conjunct_shares_target, object_preposition_target, place_of_the_struck, complement_owner, reciprocal_each_other,
     meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,

@@ -1811,3 +1811,13 @@ def test_a_veto_held_is_no_act(extract_text):
     got = claims(extract_text("Hungary voted against the plan drafted by Kyiv. Britain and France, which hold vetoes, "
                               "abstained."))
     assert not {c for c in got if c[0] in ("GBR", "FRA")}, got
+
+
+def test_a_participle_on_a_noun_before_a_name_describes_the_name(extract_text):
+    got = claims(extract_text("Prosecutors said the Iran-backed militant group Hezbollah carried out the attack."))
+    assert ("IRN", "supports", "HEZBOLLAH", "asserted") in got, got
+
+
+def test_who_would_react_to_what_a_warning_fears_is_not_warned(extract_text):
+    got = claims(extract_text("Bogota warned that any raid on the embassy would draw condemnation from the European Union."))
+    assert not {c for c in got if c[1] == "threatens" and c[2] == "EU"}, got

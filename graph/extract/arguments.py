@@ -1173,7 +1173,8 @@ def _plural_verb(v: Token) -> bool:
 def _object_control_noun(ctx: DocContext, noun: Token) -> bool:
     """'Western pressure to condemn the group', 'the EU's demand to free him': the one pressed or asked
     does what the infinitive says, not the noun's owner."""
-    return any(t.relation in ("pressures", "demands") for t in ctx.gz.triggers.get((noun.lemma_.lower(), "NOUN"), []))
+    asking = set(ctx.gz.vocabulary.playing("appeal")) | set(ctx.gz.vocabulary.playing("demand"))
+    return any(t.relation in asking for t in ctx.gz.triggers.get((noun.lemma_.lower(), "NOUN"), []))
 
 
 def _noun_owners(ctx: DocContext, noun: Token) -> list[Token]:

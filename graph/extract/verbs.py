@@ -236,7 +236,7 @@ def participle_modifier(f: Frame) -> bool:
             mediation(f, srcs, talk_parties(ctx, noun, f.sent_idx), modality=mod, reporter=rep)
             return FINISHED
         for s in srcs:
-            for t in args_or_pair(ctx, noun, f.sent_idx, "modified-noun"):
+            for t in args_or_pair(ctx, noun, f.sent_idx, "modified-noun") or _name_after(ctx, noun):
                 f.emit(s, t, "participle", modality=mod, reporter=rep)
         return FINISHED
     if v.dep_ == "acl" and v.head.i in ctx.mentions:
@@ -610,6 +610,15 @@ def warning_target(f: Frame) -> bool:
     return False
 
 
+def _name_after(ctx: DocContext, noun: Token) -> list[Ref]:
+    """The name right after a common noun that stands for nobody by itself: 'the Iran-backed militant
+    group HEZBOLLAH', 'the rebel movement M23' (an apposition the parser may not see)."""
+    m = ctx.mentions.get(noun.i + 1)
+    if m is None or m.kind != "name" or m.location or m.start != noun.i + 1:
+        return []
+    return [r for r in np_refs(ctx, ctx.doc[noun.i + 1], expand_conj=False, factor=0.85, how="name-after-noun")]
+
+
 def _feared(f: Frame, t: Token) -> bool:
     """The doer of the act a warning fears ('warned that THE KREMLIN could switch them off'): the subject
     of a clause whose verb is no consequence befalling it (lexicon list consequence_verbs)."""
@@ -625,6 +634,11 @@ def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
     for t in clause.subtree:
         if t.i in aside or (t.head == clause and clause.dep_ != "advcl" and _feared(f, t)):
             continue  # (a condition's subject is the one warned: '… if Oslo refuses')
+        head = t
+        while head.dep_ in ("det", "amod", "compound", "poss", "nummod") and head.head.i > head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "from":
+            continue  # ('would draw condemnation FROM the international community': who reacts, not who is warned)
         if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
             refs = [r for r in args_or_pair(ctx, t, f.sent_idx, "warning-target") if r.actor not in subj]
             if refs:

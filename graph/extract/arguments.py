@@ -361,6 +361,15 @@ def text_author(ctx: DocContext, text: Token) -> list[Ref]:
     return refs
 
 
+def named_after_from(tok: Token) -> bool:
+    """Does the phrase ``tok`` is part of follow 'from' ('condemnation FROM the international community')?
+    In a warning, that is who would react, not who is warned."""
+    head = tok
+    while head.dep_ in ("det", "amod", "compound", "poss", "nummod") and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "from"
+
+
 def referred_text(ctx: DocContext, tok: Token) -> Token | None:
     """The text a noun phrase names or refers back to: a text noun itself ('the resolution drafted by
     Germany'); a definite one without an author of its own, the latest text of that name with one, in

@@ -6,7 +6,7 @@ attack on the same target, as the annotation guidelines ask.
 """
 from __future__ import annotations
 
-from .arguments import np_refs, subject_refs
+from .arguments import named_after_from, np_refs, subject_refs
 from .context import Ref
 from .frames import Frame
 from .modality import clause_modality
@@ -44,7 +44,7 @@ def complement_threat(f: Frame) -> None:
         return
     f.modality, f.reporter = clause_modality(f.ctx, f.tok, relation=f.trig.relation)
     subjects = subject_refs(f.ctx, f.tok)
-    targets = [r for c in comps for t in c.subtree if t.i in f.ctx.mentions and t.i != f.tok.i
+    targets = [r for c in comps for t in c.subtree if t.i in f.ctx.mentions and t.i != f.tok.i and not named_after_from(t)
                for r in np_refs(f.ctx, t, expand_conj=False, factor=0.85, how="complement-target", place_ok=True)]
     targets = targets or _latest_attacker(f, subjects)
     force = [c for c in comps if c.lemma_.lower() in f.gz.word_list("force_acts")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (actor_pairs, anaphoric, args_or_pair, comma_antecedent, coordination_head, event_owner, event_partners,
-                        main_governor, nationality_refs, np_refs, pair_noun,
+                        main_governor, named_after_from, nationality_refs, np_refs, pair_noun,
                         prep_objects, referred_text, relative_clause, subject_refs, talk_parties, text_author)
 from .context import PRONOUNS, SUBJ, DocContext, Ref
 from .frames import Frame, Step, plays, run_steps
@@ -634,10 +634,7 @@ def _first_warned(f: Frame, clause: Token, subj: set[str]) -> list[Ref]:
     for t in clause.subtree:
         if t.i in aside or (t.head == clause and clause.dep_ != "advcl" and _feared(f, t)):
             continue  # (a condition's subject is the one warned: '… if Oslo refuses')
-        head = t
-        while head.dep_ in ("det", "amod", "compound", "poss", "nummod") and head.head.i > head.i:
-            head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ == "from":
+        if named_after_from(t):
             continue  # ('would draw condemnation FROM the international community': who reacts, not who is warned)
         if pair_noun(ctx, t) and t.dep_ in ("pobj", "dobj"):  # "sanctions on both countries"
             refs = [r for r in args_or_pair(ctx, t, f.sent_idx, "warning-target") if r.actor not in subj]

@@ -1821,3 +1821,23 @@ def test_a_participle_on_a_noun_before_a_name_describes_the_name(extract_text):
 def test_who_would_react_to_what_a_warning_fears_is_not_warned(extract_text):
     got = claims(extract_text("Bogota warned that any raid on the embassy would draw condemnation from the European Union."))
     assert not {c for c in got if c[1] == "threatens" and c[2] == "EU"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joining a bloc's measures is doing them too, with the clause's modality
+    ("Serbia has refused to join Western sanctions against Moscow.", ("SRB", "opposes", "RUS", "negated")),
+    ("Norway joined EU sanctions against Belarus in March.", ("NOR", "opposes", "BLR", "asserted")),
+    # an official's trip into a capital is a visit
+    ("Kaja Kallas flew into Tbilisi on Monday for talks.", ("EU", "negotiatesWith", "GEO", "asserted")),
+    # designating an actor an ally; what 'non-' precedes is not named
+    ("Washington designated Colombia a major non-NATO ally in 2022.", ("USA", "alliedWith", "COL", "asserted")),
+])
+def test_joining_travelling_designating(extract_text, text, expected):
+    got = claims(extract_text(text))
+    assert _norm(expected) in got, got
+    assert not {c for c in got if "NATO" in (c[0], c[2])}, got
+
+
+def test_joining_a_blocs_alliance_is_no_act_of_the_bloc(extract_text):
+    got = claims(extract_text("Kazakhstan joined the OPEC+ alliance when it was formed in 2016."))
+    assert not {c for c in got if c[1] == "alliedWith" and "KAZ" in (c[0], c[2]) and c[0] != "KAZ"}, got

@@ -54,12 +54,18 @@ def _names_a_venue(tok: Token, gz: Gazetteer) -> bool:
         and (head, "NOUN") not in gz.triggers and head not in gz.word_list("group_nouns")
 
 
+def _negated_prefix(doc: Doc, start: int) -> bool:
+    """'a major non-NATO ally', 'non-EU states': a name after 'non-' names what something is not."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non" \
+        and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+
+
 def find_mentions(ctx: DocContext) -> None:
     doc, gz = ctx.doc, ctx.gz
     for ent in doc.ents:
         if ent.ent_id_:
             actor, kind, sector = (ent.ent_id_.split("|") + ["", ""])[:3]
-            if actor not in gz.actors or gz.actors[actor].type == "Person":
+            if actor not in gz.actors or gz.actors[actor].type == "Person" or _negated_prefix(doc, ent.start):
                 continue
             # (the place of a dateline, "BEIRUT —", is where the story was filed)
             m = Mention(actor, kind, sector or None, ent.start, ent.end,

@@ -366,15 +366,21 @@ def role_in_the_event(f: Frame) -> bool:
 
 def joined_another_s_act(f: Frame) -> bool:
     """'Turkey JOINED South Africa's genocide case against Israel', 'Chile joined Mexico's appeal to the
-    court': who joins another's act does it too and works with its owner (cooperatesWith)."""
+    court': who joins another's act does it too and works with its owner (cooperatesWith); 'Japan joined
+    Western sanctions against Russia': it does it too."""
     gv = f.governor
     if not f.sources or gv is None or gv.lemma_.lower() not in f.gz.word_list("joining_verbs") \
-            or not (f.tok.dep_ == "dobj" and f.tok.head == gv) or not any(c.dep_ == "poss" for c in f.tok.children):
+            or not (f.tok.dep_ == "dobj" and f.tok.head == gv):
         return False
+    possessed = any(c.dep_ == "poss" for c in f.tok.children)
+    symmetric = f.gz.relations.get(f.trig.relation, {}).get("symmetric", False)
+    if not possessed and (symmetric or not any(c.dep_ in ("amod", "compound") and c.i in f.ctx.mentions
+                                               for c in f.tok.children)):
+        return False  # ('joined the OPEC+ alliance': membership, no act of the bloc's done again)
     owners = {r.actor for r in f.sources}
     joiners = [r for r in _subjects_of(f, gv, 0.85, "joined-act") if r.actor not in owners]
     partnership = f.gz.vocabulary.the("agreement")
-    for j in joiners:
+    for j in joiners if possessed else []:  # ('joined WESTERN sanctions': a bloc's measures, no partner named)
         for o in list(f.sources):
             f.emit(j, o, "noun:joined-act", relation=partnership, cameo="")
     f.sources += joiners

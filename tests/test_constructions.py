@@ -1841,3 +1841,9 @@ def test_joining_travelling_designating(extract_text, text, expected):
 def test_joining_a_blocs_alliance_is_no_act_of_the_bloc(extract_text):
     got = claims(extract_text("Kazakhstan joined the OPEC+ alliance when it was formed in 2016."))
     assert not {c for c in got if c[1] == "alliedWith" and "KAZ" in (c[0], c[2]) and c[0] != "KAZ"}, got
+
+
+def test_an_appeal_after_a_reported_perfect_is_the_speakers(extract_text):
+    """'said Kyiv had crossed a line and urged the IAEA …': the plain past after 'and' is the speaker's act."""
+    got = claims(extract_text("Beijing's envoy said Manila had crossed a red line and urged ASEAN to condemn the patrols."))
+    assert ("CHN", "pressures", "ASEAN", "asserted") in got and not {c for c in got if c[0] == "PHL" and c[1] == "pressures"}, got

@@ -579,12 +579,28 @@ def speaker_of_conjunct(f: Frame) -> bool:
     """'said China's intimidation of Taiwan endangered peace and urged Beijing to show restraint':
     when the inherited subject is the target itself, the conjunct is the speaker's act."""
     v = f.tok
+    if v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources and _speakers_own_appeal(f):
+        above = subject_refs(f.ctx, v.head.head)
+        if above:
+            f.sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "speaker-conj") for r in above]
+            f.modality, f.reporter = clause_modality(f.ctx, v.head.head, relation=f.trig.relation)
+        return False
     if f.targets and v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources \
             and {r.actor for r in f.sources} <= {t.actor for t in f.targets}:
         above = subject_refs(f.ctx, v.head.head)
         if above and not {r.actor for r in above} & {t.actor for t in f.targets}:
             f.sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "speaker-conj") for r in above]
     return False
+
+
+def _speakers_own_appeal(f: Frame) -> bool:
+    """'said Kyiv HAD CROSSED a dangerous line AND URGED the IAEA to condemn the attacks': an appeal
+    coordinated, without the auxiliary, with a past-perfect clause the speaker reports is the speaker's
+    own act (the perfect is the reported past; the plain past is the speaker's)."""
+    v = f.tok
+    return f.plays("appeal", "demand") and v.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in v.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.head.children) \
+        and v.head.head.lemma_.lower() in f.gz.word_list("speech_verbs")
 
 
 def own_object_names_target(f: Frame) -> bool:

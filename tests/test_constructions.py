@@ -1847,3 +1847,10 @@ def test_an_appeal_after_a_reported_perfect_is_the_speakers(extract_text):
     """'said Kyiv had crossed a line and urged the IAEA …': the plain past after 'and' is the speaker's act."""
     got = claims(extract_text("Beijing's envoy said Manila had crossed a red line and urged ASEAN to condemn the patrols."))
     assert ("CHN", "pressures", "ASEAN", "asserted") in got and not {c for c in got if c[0] == "PHL" and c[1] == "pressures"}, got
+
+
+def test_a_measure_on_a_states_people_is_against_the_state(extract_text):
+    got = claims(extract_text("Washington imposed a ban on travellers from Eritrea and Burundi."))
+    assert {("USA", "opposes", "ERI", "asserted"), ("USA", "opposes", "BDI", "asserted")} <= got, got
+    got = claims(extract_text("Police detained 30 Chinese nationals in Lagos."))
+    assert not {c for c in got if c[2] == "CHN"}, got

@@ -920,7 +920,9 @@ def nationality_refs(ctx: DocContext, t: Token) -> list[Ref]:
     if t.lemma_.lower() not in ctx.gz.word_list("civilian_nouns") or t.i in ctx.mentions:
         return []
     found = []
-    for c in (c for c in t.children if c.dep_ in MODIFIERS):
+    # ('Chadian nationals', 'Britain's citizens', 'travellers FROM Chad and Eritrea')
+    origins = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    for c in [c for c in t.children if c.dep_ in MODIFIERS] + [x for p in origins for x in (p, *p.conjuncts)]:
         m = ctx.mentions.get(c.i)
         if m is not None and m.kind != "person" and ctx.type_of(m.actor) == "State":
             found.append(Ref(m.actor, None, None, 0.85, "nationals"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import (CIRCUMSTANCE_PREPS, accusation, accused_refs, actor_pairs, args_or_pair, circumstance_path,
-                        collective_pair, event_owner, event_partners, governor, main_governor, np_refs,
+                        collective_pair, event_owner, event_partners, governor, main_governor, nationality_refs, np_refs,
                         object_path, pair_noun, prep_objects, resolve_pair, role_noun_of, role_taker, subject_refs, talk_parties,
                         third_party_subject)
 from .context import SUBJ, Ref
@@ -513,6 +513,16 @@ def dated_agreement(f: Frame) -> bool:
     return False
 
 
+def measure_on_nationals(f: Frame) -> bool:
+    """'a full ban on travellers from Chad and Eritrea', 'entry curbs on Russian citizens': a measure
+    on a state's people is a measure against that state (the decision recorded with batch 24), where
+    their mere detention is not."""
+    if f.targets or not f.cameo.startswith("16"):
+        return False
+    f.targets = [r for _, p in prep_objects(f.ctx, f.tok, f.trig.target_preps) for r in nationality_refs(f.ctx, p)]
+    return False
+
+
 def measure_on_an_event(f: Frame) -> bool:
     """'its embargo ON ARMS SALES TO ISRAEL', 'a freeze on aid to Colombia': a measure whose 'on' names an
     event, not an actor, is aimed at that event's partner (``ban_nouns``)."""
@@ -951,7 +961,7 @@ def coordinated_parties(f: Frame) -> bool:
 NOUN_STEPS: tuple[Step, ...] = (
     verb_idiom_object, modifier_of_a_thing, joint_show_of_force, political_camp, noun_modality_step, allies_pair, seen_as_role, appositive_role,
     possessor_and_modifiers, reaction_from, claimed_by, role_in_the_event, light_verb_subject, joined_another_s_act, talks_beside_the_clause, agreed_cessation, relative_light_verb,
-    prepositional_roles, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
+    prepositional_roles, measure_on_nationals, measure_on_an_event, dated_agreement, border_sides, relative_between, under_pressure, undergone_by_subject, in_an_attack, responded_with,
     in_support_of, turned_to_for, at_whose_request, helped_by, light_verb_recipient, clause_of_appeal, demand_recipient,
     attacks_responded_to, reaction_to_event, accused_of, mediation_noun,
     emit_roles, endorsed_hostility, fighting_before_truce, main_clause_parties, event_anaphora, coordinated_parties,

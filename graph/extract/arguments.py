@@ -384,9 +384,7 @@ def referred_text(ctx: DocContext, tok: Token) -> Token | None:
         wanted = texts
     else:
         return None
-    first = ctx.doc[max(0, tok.sent.start - 1)].sent.start if tok.sent.start else 0
-    for _ in range(2):
-        first = ctx.doc[first - 1].sent.start if first > 0 else 0
+    first = window_start(ctx, ctx.sent_index.get(tok.sent.start, 0))
     for t in reversed(ctx.doc[first:tok.i]):
         if t.pos_ == "NOUN" and t.lemma_.lower() in wanted and text_author(ctx, t):
             return t

@@ -19,14 +19,12 @@ import hashlib
 import json
 import os
 import shutil
-import signal
-import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .fileio import write_atomic
+from .signals import signals_deferred
 
 __all__ = ["MANIFEST", "STAGING", "finish", "problems", "stage", "Staging"]
 
@@ -64,7 +62,7 @@ class Staging:
         interruption. Ctrl-C waits until it is done: it takes milliseconds."""
         manifest = json.loads((self.dir / MANIFEST).read_text(encoding="utf-8"))
         published = []
-        with _signals_deferred():
+        with signals_deferred():
             for name in manifest["files"]:
                 staged, target = self.dir / name, self.out / name
                 if staged.exists():
@@ -86,20 +84,6 @@ def _move(staged: Path, target: Path) -> None:
         staged.unlink()
     else:
         os.replace(staged, target)
-
-
-@contextmanager
-def _signals_deferred():
-    """SIGINT/SIGTERM are held back (delivered right after) while a few renames run."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def stage(out: Path, generation: str) -> Staging:

@@ -31,12 +31,11 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import sandbox
 from ..errors import StoreError
+from ..signals import signals_deferred
 from .results import (
     Refused, _one_line, graph_iris, negotiate, serialize_boolean, serialize_solutions, serialize_triples,
 )
@@ -254,24 +253,13 @@ class QueryTimeout(Refused):
         super().__init__(503, f"query exceeded the {seconds:g} s time limit{queued} and was stopped")
 
 
-@contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Spawn with SIGINT blocked: the child inherits the mask through exec, so a Ctrl-C while it is
-    still importing (before it can ignore the signal) does not print its traceback."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+_STARTING = threading.Lock()  # held while a worker is spawned; close() takes it so none is cut off
 
 
 class _Worker:
     def __init__(self, ctx, args: tuple) -> None:  # noqa: ANN001 - multiprocessing context
         self.conn, child = ctx.Pipe()
-        with _sigint_blocked():
+        with _STARTING, signals_deferred():  # a spawn cut short leaves the child an EOFError traceback
             self.process = ctx.Process(target=worker_main, args=(child, *args), daemon=True,
                                        name="actorgraph-sparql-worker")
             self.process.start()
@@ -473,7 +461,7 @@ class QueryPool:
             return
 
     def close(self) -> None:
-        with self._cond:
+        with _STARTING, self._cond:  # a worker being spawned gets its start-up data first
             self._closed = True
             workers = [s.worker for s in self._slots if s.worker is not None]
             for slot in self._slots:

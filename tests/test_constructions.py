@@ -1854,3 +1854,27 @@ def test_a_measure_on_a_states_people_is_against_the_state(extract_text):
     assert {("USA", "opposes", "ERI", "asserted"), ("USA", "opposes", "BDI", "asserted")} <= got, got
     got = claims(extract_text("Police detained 30 Chinese nationals in Lagos."))
     assert not {c for c in got if c[2] == "CHN"}, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a to-infinitive is no conjunct of a relative clause's finite verb: it goes with the infinitive above
+    ("Washington urged Peru and Chile to denounce the Houthis, whose raids have closed the strait, and to back "
+     "Egypt's plan for the canal.", ("PER", "supports", "EGY", "hypothetical"), ("HOUTHIS", "supports", "EGY", "asserted")),
+    # approving of an act whose doer a relative clause names approves of the doer
+    ("Tokyo said it supported the steps Seoul had taken.", ("JPN", "supports", "KOR", "asserted"), None),
+    ("Jordan backed the measures Cairo adopted last week.", ("JOR", "supports", "EGY", "asserted"), None),
+    # ... not so for a clause whose verb does not do the act ('the deal X rejected' is not X's)
+    ("Ottawa backed the deal Caracas rejected.", None, ("CAN", "supports", "VEN", "asserted")),
+    # valuing and appreciating an actor's act is approval of it (WordNet: hold dear)
+    ("The Kenyan minister said Nairobi valued Ghana's contribution to the force.", ("KEN", "supports", "GHA", "asserted"), None),
+    ("Manila appreciates Tokyo's help with the coast guard.", ("PHL", "supports", "JPN", "asserted"), None),
+    # a rapprochement: moving, drawing, edging closer to an actor
+    ("Since the election, Hanoi has moved closer to Washington.", ("VNM", "cooperatesWith", "USA", "asserted"), None),
+    ("Serbia has been edging nearer to Beijing, critics say.", ("SRB", "cooperatesWith", "CHN", "reported"), None),
+    ("The two delegations came closer to a deal.", None, None),
+    # an object 'him' is not the subject its coordinated verb shares (binding)
+    ("The Dutch prime minister phoned Hungarian Prime Minister Viktor Orban and asked him to lift the veto.",
+     ("NLD", "pressures", "HUN", "asserted"), None),
+])
+def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

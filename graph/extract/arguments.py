@@ -579,6 +579,9 @@ def _clause_mates(tok: Token) -> set[int]:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
+    while tok.lower_ in PERSON_PRONOUNS and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "Blinken telephoned Aliyev and urged HIM": the shared subject binds it too
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
@@ -1070,7 +1073,17 @@ def coordination_head(v: Token) -> Token:
         above = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in ("advcl", "conj", "xcomp")), None)
         if above is not None:
             return above
+    if v.dep_ == "conj" and _infinitive(v) and not _infinitive(head) and head.dep_ == "relcl":
+        # "urged them to condemn Hamas, whose assault set off the war, and to support …": a
+        # to-infinitive is no conjunct of a relative clause's finite verb; it goes with the infinitive above
+        above = next((a for a in head.ancestors if _infinitive(a)), None)
+        if above is not None:
+            return above
     return head
+
+
+def _infinitive(v: Token) -> bool:
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def comma_antecedent(pronoun: Token) -> Token | None:
@@ -1598,12 +1611,21 @@ def event_owner(ctx: DocContext, noun: Token, subjects: list[Ref], any_event: bo
 
 def _own_event_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
     """The event noun's own possessor or modifier, or its agent ('defied calls from the EU')."""
-    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner")
+    own = np_refs(ctx, noun, expand_conj=False, factor=0.9, how="event-owner") or _light_relative_owner(ctx, noun, subj)
     # ("a proposal drafted by Germany and France": the agent of the participle that describes it)
     agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")] + [
         a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
     return own + [r for c in agents for p in c.children if p.dep_ == "pobj"
                   for r in np_refs(ctx, p, factor=0.9, how="event-agent") if r.actor not in subj]
+
+
+def _light_relative_owner(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:
+    """'supported the steps Baku had taken', 'the measures Washington imposed': a relative clause whose
+    light verb takes the noun as its object names who did the act."""
+    light = ctx.gz.word_list("light_verbs")
+    return [r for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in light
+            and not any(o.dep_ == "dobj" for o in c.children)
+            for r in subject_refs(ctx, c) if r.actor not in subj]
 
 
 def _claim_author(ctx: DocContext, noun: Token, subj: set[str]) -> list[Ref]:

@@ -1878,3 +1878,24 @@ def test_a_measure_on_a_states_people_is_against_the_state(extract_text):
 ])
 def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text, text, expected, absent):
     _holds(claims(extract_text(text)), expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an appeal in the plain past after a reported clause with an auxiliary, or reporting a state, is the speaker's
+    ("Madrid said Rabat was stalling the talks and urged Brussels to mediate.", ("ESP", "pressures", "EU", "asserted"),
+     ("MAR", "pressures", "EU", "reported")),
+    ("Hanoi said Beijing would not halt the dredging and called on ASEAN to act.", ("VNM", "pressures", "ASEAN", "asserted"),
+     ("CHN", "pressures", "ASEAN", "reported")),
+    ("Lula told Macron that Venezuela remained a partner and asked France to lift its objections.",
+     ("BRA", "pressures", "FRA", "asserted"), ("VEN", "pressures", "FRA", "reported")),
+    # ... not when both verbs are in the same plain past: then the report goes on
+    ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
+    # an object 'him' is not the person a subject 'he' stands for
+    ("Scholz said he had raised the pipeline with Erdogan and had pressed him to ratify the accession.",
+     ("DEU", "pressures", "TUR", "reported"), None),
+    # a penalty foretold for another actor with a plain verb of saying is a threat
+    ("Caracas said Guyana would pay a heavy price for the exercises.", ("VEN", "threatens", "GUY", "asserted"), None),
+    ("Economists said importers would pay a heavy price.", None, None),
+])
+def test_speakers_appeal_binding_and_foretold_penalties(extract_text, text, expected, absent):
+    _holds(claims(extract_text(text)), expected, absent)

@@ -290,6 +290,9 @@ def _pronoun(ctx: DocContext, tok: Token) -> list[Ref]:
         if group:
             return group  # "The three states stopped buying Russian power, yet THEY still relied on …"
     candidates = _pronoun_candidates(ctx, tok, want_person)
+    if want_person and tok.dep_ in ("dobj", "dative", "pobj"):
+        bound = _bound_persons(ctx, tok)  # "he had pressed HIM": never whom the clause's subject is
+        candidates = [(i, m) for i, m in candidates if m.actor not in bound]
     if not candidates:
         return []
     if low in ("its", "their") and tok.dep_ == "poss":
@@ -583,6 +586,19 @@ def _clause_mates(tok: Token) -> set[int]:
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "Blinken telephoned Aliyev and urged HIM": the shared subject binds it too
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _bound_persons(ctx: DocContext, tok: Token) -> set[str]:
+    """The persons the subject of an object pronoun's clause stands for — a name, or a he/she resolved
+    in turn ('Biden said he had raised human rights with Xi and had pressed HIM …': him is not Biden)."""
+    people: set[str] = set()
+    for i in _clause_mates(tok):
+        m = ctx.mentions.get(i)
+        if m is not None and m.kind == "person":
+            people.add(m.actor)
+        elif ctx.doc[i].lower_ in ("he", "she") and ctx.doc[i].dep_ in ("nsubj", "nsubjpass"):
+            people |= {r.official for r in _pronoun(ctx, ctx.doc[i]) if r.official}
+    return people
 
 
 def _pronoun_candidates(ctx: DocContext, tok: Token, want_person: bool) -> list[tuple[int, Mention]]:

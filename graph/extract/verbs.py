@@ -594,12 +594,16 @@ def speaker_of_conjunct(f: Frame) -> bool:
 
 
 def _speakers_own_appeal(f: Frame) -> bool:
-    """'said Kyiv HAD CROSSED a dangerous line AND URGED the IAEA to condemn the attacks': an appeal
-    coordinated, without the auxiliary, with a past-perfect clause the speaker reports is the speaker's
-    own act (the perfect is the reported past; the plain past is the speaker's)."""
+    """'said Kyiv HAD CROSSED a dangerous line AND URGED the IAEA to condemn the attacks': an appeal in the
+    plain past coordinated with a reported clause whose verb has an auxiliary ('had crossed', 'was
+    violating', 'would not attend') is the speaker's own act — the two forms are not parallel, so the
+    appeal does not continue the report. So is one after a
+    reported state ('told Biden that Taiwan REMAINED the most dangerous issue AND URGED the United States
+    to stop arming it'): a state reported is a statement, the appeal after it the speaker's next act."""
     v = f.tok
+    reported_state = v.head.lemma_.lower() in f.gz.word_list("stative_verbs") and v.head.tag_ in ("VBD", "VBZ", "VBP")
     return f.plays("appeal", "demand") and v.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in v.children) \
-        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.head.children) \
+        and (reported_state or any(c.dep_ in ("aux", "auxpass") for c in v.head.children)) \
         and v.head.head.lemma_.lower() in f.gz.word_list("speech_verbs")
 
 

@@ -96,7 +96,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "cooperatesWith": ("with",),
     "negotiatesWith": ("with",),
     "mediates": ("between",),
-    "pressures": ("on", "to"),
+    "pressures": ("on", "to", "from"),  # "sought clarification FROM Beijing": whom a request is made of
     "demands": ("of", "from", "on"),
     "alliedWith": ("with",),
 }

@@ -1888,6 +1888,10 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
      ("CHN", "pressures", "ASEAN", "reported")),
     ("Lula told Macron that Venezuela remained a partner and asked France to lift its objections.",
      ("BRA", "pressures", "FRA", "asserted"), ("VEN", "pressures", "FRA", "reported")),
+    ("Tokyo said the incursion showed that Beijing was testing its defences and asked Washington for more patrols.",
+     ("JPN", "pressures", "USA", "asserted"), ("CHN", "pressures", "USA", "reported")),
+    # a request made of an actor: 'from' names whom it is asked of (generated CAMEO 02 entries)
+    ("Ottawa sought clarification from the Indian high commission.", ("CAN", "pressures", "IND", "asserted"), None),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

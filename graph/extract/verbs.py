@@ -579,11 +579,12 @@ def speaker_of_conjunct(f: Frame) -> bool:
     """'said China's intimidation of Taiwan endangered peace and urged Beijing to show restraint':
     when the inherited subject is the target itself, the conjunct is the speaker's act."""
     v = f.tok
-    if v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources and _speakers_own_appeal(f):
-        above = subject_refs(f.ctx, v.head.head)
+    speech = _speakers_own_appeal(f) if v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources else None
+    if speech is not None:
+        above = subject_refs(f.ctx, speech)
         if above:
             f.sources = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "speaker-conj") for r in above]
-            f.modality, f.reporter = clause_modality(f.ctx, v.head.head, relation=f.trig.relation)
+            f.modality, f.reporter = clause_modality(f.ctx, speech, relation=f.trig.relation)
         return False
     if f.targets and v.dep_ == "conj" and v.head.dep_ == "ccomp" and f.sources \
             and {r.actor for r in f.sources} <= {t.actor for t in f.targets}:
@@ -593,18 +594,31 @@ def speaker_of_conjunct(f: Frame) -> bool:
     return False
 
 
-def _speakers_own_appeal(f: Frame) -> bool:
+def _speakers_own_appeal(f: Frame) -> Token | None:
     """'said Kyiv HAD CROSSED a dangerous line AND URGED the IAEA to condemn the attacks': an appeal in the
     plain past coordinated with a reported clause whose verb has an auxiliary ('had crossed', 'was
     violating', 'would not attend') is the speaker's own act — the two forms are not parallel, so the
-    appeal does not continue the report. So is one after a
-    reported state ('told Biden that Taiwan REMAINED the most dangerous issue AND URGED the United States
-    to stop arming it'): a state reported is a statement, the appeal after it the speaker's next act."""
+    appeal does not continue the report. So is one after a reported state ('told Biden that Taiwan
+    REMAINED the most dangerous issue AND URGED the United States to stop arming it') or a report whose
+    subject is an event ('said the strike showed … and asked Western allies …'). Returns the verb of
+    saying whose subject is the speaker, or None."""
     v = f.tok
-    reported_state = v.head.lemma_.lower() in f.gz.word_list("stative_verbs") and v.head.tag_ in ("VBD", "VBZ", "VBP")
-    return f.plays("appeal", "demand") and v.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in v.children) \
-        and (reported_state or any(c.dep_ in ("aux", "auxpass") for c in v.head.children)) \
-        and v.head.head.lemma_.lower() in f.gz.word_list("speech_verbs")
+    reported_state = v.head.lemma_.lower() in f.gz.word_list("stative_verbs") and v.head.tag_ in ("VBD", "VBZ", "VBP") \
+        or _event_subject(f, v.head)  # "said the strike showed … and asked Western allies …": a strike asks no one
+    if not (f.plays("appeal", "demand") and v.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in v.children)
+            and (reported_state or any(c.dep_ in ("aux", "auxpass") for c in v.head.children))):
+        return None
+    speech = v.head.head  # the verb of saying the report hangs on, past 'showed that' / 'meant that'
+    while speech.lemma_.lower() not in f.gz.word_list("speech_verbs") and speech.dep_ == "ccomp" and speech.head != speech:
+        speech = speech.head
+    return speech if speech.lemma_.lower() in f.gz.word_list("speech_verbs") else None
+
+
+def _event_subject(f: Frame, verb: Token) -> bool:
+    """The verb's subject is an event or a text, not an actor ('the strike showed', 'the report found')."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
+               and (triggers_for(f.gz, c) or c.lemma_.lower() in f.gz.word_list("generic_event_nouns")
+                    or c.lemma_.lower() in f.gz.word_list("document_nouns")) for c in verb.children)
 
 
 def own_object_names_target(f: Frame) -> bool:

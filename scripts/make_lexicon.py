@@ -121,6 +121,7 @@ WORDNET_SENSES = 2  # only the two most frequent senses' derivations, to stay pr
 # in one of these ("ponder": cognition, "travel": motion, "mourn": emotion) gets no plain entry.
 RELATIONAL_VERB_FILES = frozenset({32, 33, 35, 40, 41})
 SYNSET_LIMIT = 40  # a synonym set is expanded as objects only if it has at most this many one-word members
+ARTIFACT_LEXFILE = 6  # noun.artifact
 EVENT_LEXFILES = {4: "noun.act", 11: "noun.event", 10: "noun.communication", 26: "noun.state"}
 AGENT_LEXFILE = 18  # noun.person
 # noun.person derivations name patients too ("deportee", "trainee", "target", "suspect"): an agent noun
@@ -329,6 +330,7 @@ class WordNet:
     noun_exc: dict[str, str] = field(default_factory=dict)
     verb_exc: dict[str, str] = field(default_factory=dict)
     version: str = "WordNet 3.0"
+    noun_index: dict[str, list[str]] = field(default_factory=dict)  # lemma -> synset offsets, by frequency
 
 
 def parse_data_line(line: str) -> Synset:
@@ -379,8 +381,9 @@ def read_wordnet(directory: Path) -> WordNet:
     others = set(verb_index)
     for name in ("index.adj", "index.adv"):
         others |= set(read_index(directory / name)) if (directory / name).exists() else set()
-    return WordNet(verb_index, verbs, nouns, frozenset(read_index(directory / "index.noun")), frozenset(others),
-                   read_exceptions(directory / "noun.exc"), read_exceptions(directory / "verb.exc"), version)
+    noun_index = read_index(directory / "index.noun")
+    return WordNet(verb_index, verbs, nouns, frozenset(noun_index), frozenset(others),
+                   read_exceptions(directory / "noun.exc"), read_exceptions(directory / "verb.exc"), version, noun_index)
 
 
 NOUN_RULES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -426,7 +429,8 @@ def is_noun(word: str, wn: WordNet | None) -> bool:
 
 def derived_nouns(wn: WordNet, verb: str, senses: int = WORDNET_SENSES) -> list[tuple[str, int]]:
     """(noun, lexicographer file) for the nouns derivationally related to the first ``senses`` senses of
-    ``verb``. The pointer is lexical: only the links whose source word is ``verb`` itself count."""
+    ``verb``. The pointer is lexical: only the links whose source word is ``verb`` itself count; a noun
+    that mostly names a thing made is left out (see ``_frequent_noun_sense``)."""
     key = verb.replace(" ", "_")
     out = []
     for offset in wn.verb_index.get(key, [])[:senses]:
@@ -437,9 +441,18 @@ def derived_nouns(wn: WordNet, verb: str, senses: int = WORDNET_SENSES) -> list[
         me = words.index(key) + 1
         for symbol, target, pos, src, tgt in syn.pointers:
             noun = wn.nouns.get(target) if symbol == "+" and pos == "n" and src == me else None
-            if noun is not None and 0 < tgt <= len(noun.words):
+            if noun is not None and 0 < tgt <= len(noun.words) and _frequent_noun_sense(wn, noun.words[tgt - 1], target):
                 out.append((noun.words[tgt - 1], noun.lexfile))
     return out
+
+
+def _frequent_noun_sense(wn: WordNet, word: str, offset: str) -> bool:
+    """Not a noun whose most frequent sense is a thing made (noun.artifact): 'bomb', 'bar', 'shelter'
+    name a device, a room, a building far more often than an act, and as event nouns read 'host U.S.
+    nuclear bombs' as bombing."""
+    senses = wn.noun_index.get(word.lower())
+    first = wn.nouns.get(senses[0]) if senses else None
+    return first is None or first.lexfile != ARTIFACT_LEXFILE
 
 
 # ----------------------------------------------------------------------------------- PETRARCH2

@@ -352,3 +352,12 @@ REAL = (ml.DEFAULT_PETRARCH / ml.PETRARCH_FILE, ml.DEFAULT_WORDNET / "data.verb"
 def test_regeneration_from_the_real_resources_is_byte_identical():
     text = ml.generate(ml.DEFAULT_PETRARCH, ml.DEFAULT_WORDNET)
     assert text == GENERATED.read_text(encoding="utf-8"), "stale: run python scripts/make_lexicon.py"
+
+
+def test_a_noun_that_mostly_names_a_thing_is_no_event_noun():
+    """'host U.S. nuclear bombs' is no bombing: 'bomb' mostly names a device (noun.artifact), and its
+    event sense ('a failure') comes from another verb sense; a destroyer is a warship."""
+    real = ml.read_wordnet(ml.DEFAULT_WORDNET)
+    assert "bomb" not in {w for w, _ in ml.derived_nouns(real, "bomb")}
+    assert "destroyer" not in {w for w, _ in ml.derived_nouns(real, "destroy")}
+    assert "bombing" in {w for w, _ in ml.derived_nouns(real, "bomb")}

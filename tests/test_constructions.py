@@ -1892,6 +1892,9 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
      ("JPN", "pressures", "USA", "asserted"), ("CHN", "pressures", "USA", "reported")),
     # a request made of an actor: 'from' names whom it is asked of (generated CAMEO 02 entries)
     ("Ottawa sought clarification from the Indian high commission.", ("CAN", "pressures", "IND", "asserted"), None),
+    # the AU's Peace and Security Council is the AU's organ, not the UN Security Council (gazetteer data)
+    ("The African Union's Peace and Security Council suspended Mali after the second coup.",
+     ("AU", "opposes", "MLI", "asserted"), ("UNSC", "opposes", "MLI", "asserted")),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

@@ -1895,6 +1895,12 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
     # the AU's Peace and Security Council is the AU's organ, not the UN Security Council (gazetteer data)
     ("The African Union's Peace and Security Council suspended Mali after the second coup.",
      ("AU", "opposes", "MLI", "asserted"), ("UNSC", "opposes", "MLI", "asserted")),
+    # a hostile reaction with no target of its own is aimed at whoever caused it
+    ("Canberra cancelled the French submarine order, prompting Paris to recall its ambassador.",
+     ("FRA", "opposes", "AUS", "asserted"), None),
+    ("Ankara's strike on Tal Rifaat prompted Damascus to recall its envoy.", ("SYR", "opposes", "TUR", "asserted"), None),
+    # an object-control verb's infinitive the parser took for a purpose is still controlled by the object
+    ("The raid led Islamabad to expel Kabul's envoy.", ("PAK", "opposes", "AFG", "asserted"), None),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

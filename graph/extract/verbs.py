@@ -614,6 +614,26 @@ def _speakers_own_appeal(f: Frame) -> Token | None:
     return speech if speech.lemma_.lower() in f.gz.word_list("speech_verbs") else None
 
 
+def reaction_to_the_cause(f: Frame) -> bool:
+    """'Australia tore up the contract, prompting Paris to recall its ambassador', 'Israel's strike
+    prompted Qatar to suspend its mediation': a hostile act with no target of its own, done because
+    another actor caused it, is aimed at that actor — the causing clause's subject, or the owner of
+    the event that is its subject."""
+    v = f.tok
+    if f.targets or not f.plays("opposition") or v.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    cause = v.head
+    if cause.lemma_.lower() not in f.gz.word_list("causative_verbs") or not any(c.dep_ == "dobj" for c in cause.children):
+        return False
+    subj = {r.actor for r in f.sources}
+    causers = [r for r in subject_refs(f.ctx, cause) if r.actor not in subj]
+    if not causers:
+        causers = [r for c in cause.children if c.dep_ == "nsubj" and c.i not in f.ctx.mentions
+                   for r in event_owner(f.ctx, c, f.sources, any_event=True) if r.actor not in subj]
+    f.targets = [Ref(r.actor, r.sector, r.official, r.factor * 0.85, "cause") for r in causers]
+    return False
+
+
 def _event_subject(f: Frame, verb: Token) -> bool:
     """The verb's subject is an event or a text, not an actor ('the strike showed', 'the report found')."""
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in f.ctx.mentions
@@ -956,7 +976,8 @@ VERB_STEPS: tuple[Step, ...] = (
     warning_of_danger_is_intelligence, clause_modality_step, role_participle, participle_modifier,
     clause_subjects, retaliation_with_attack, act_is_cause_not_author, verbal_clash,
     direct_objects, host_by_venue, prepositional_roles, stance_on_a_text, free_relative_target, rejection_answers_demand, relative_clause_object,
-    criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target, warning_target,
+    criticised_event_owner, complement_subject, appeal_for_event, speaker_of_conjunct, own_object_names_target,
+    reaction_to_the_cause, warning_target,
     conjunct_shares_target, object_preposition_target, place_of_the_struck, complement_owner, reciprocal_each_other,
     meeting_participation, subject_noun_parties, symmetric_partner_preposition, mediation_verb, fighting_alongside,
     record_targetless_event, force_at_the_host_s_request, emit_between_and_targets, coordinated_subjects,

@@ -1901,6 +1901,12 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
     ("Ankara's strike on Tal Rifaat prompted Damascus to recall its envoy.", ("SYR", "opposes", "TUR", "asserted"), None),
     # an object-control verb's infinitive the parser took for a purpose is still controlled by the object
     ("The raid led Islamabad to expel Kabul's envoy.", ("PAK", "opposes", "AFG", "asserted"), None),
+    # a stance noun with a possessive pronoun is its owner's own earlier stance, aimed where that one was
+    ("Romania recalled its ambassador from Vienna. Denmark had objected to Bulgaria's entry for years before "
+     "dropping its opposition.", ("DNK", "opposes", "BGR", "negated"), ("DNK", "opposes", "ROU", "negated")),
+    # ... not so for another's stance named by its owner ('rejected Hanoi's protest' is no protest dropped)
+    ("Hanoi lodged a protest with Beijing. China's foreign ministry rejected Hanoi's protest.", None,
+     ("VNM", "opposes", "CHN", "negated")),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

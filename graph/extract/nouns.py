@@ -721,9 +721,26 @@ def reaction_to_event(f: Frame) -> bool:
     elif gv is not None and gv.dep_ == "relcl" and gv.lemma_.lower() in f.gz.word_list("elicit_verbs"):
         # "…, a step that drew a sharp rebuke from neighbouring Croatia": the step's author
         f.targets = [r for r in event_owner(f.ctx, gv.head, f.sources, any_event=True) if r.actor not in own]
+    if not f.targets:
+        f.targets = _own_earlier_stance(f, own)
     if not f.targets and not _held_capacity(f.tok):  # ('Britain and France, which hold VETOES': no act)
         f.targets = [r for r in event_owner(f.ctx, f.tok, f.sources, any_event=True) if r.actor not in own]
     return False
+
+
+def _own_earlier_stance(f: Frame, own: set[str]) -> list[Ref]:
+    """'The Netherlands objected to Bulgaria's accession … before dropping ITS opposition': a stance
+    noun whose possessive pronoun is its source names that source's own earlier stance of the relation —
+    aimed at what that one was aimed at (not at the latest other actor's act)."""
+    gv = f.governor
+    doers = {r.actor for r in subject_refs(f.ctx, gv)} if gv is not None and gv != f.tok else set()
+    if not any(c.dep_ == "poss" for c in f.tok.children) or not (doers & own or any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in f.tok.children)):
+        return []  # ('Beijing rejected Hanoi's protest': another's stance, not one's own dropped or kept)
+    for _, _, ix in reversed(f.ctx.salience):
+        if ix.source in own and ix.relation == f.relation and ix.trigger_start < f.tok.idx and ix.target not in own:
+            return [Ref(ix.target, None, None, 0.8, "own-earlier-stance")]
+    return []
 
 
 def _held_capacity(n: Token) -> bool:

@@ -430,7 +430,7 @@ def is_noun(word: str, wn: WordNet | None) -> bool:
 def derived_nouns(wn: WordNet, verb: str, senses: int = WORDNET_SENSES) -> list[tuple[str, int]]:
     """(noun, lexicographer file) for the nouns derivationally related to the first ``senses`` senses of
     ``verb``. The pointer is lexical: only the links whose source word is ``verb`` itself count; a noun
-    that mostly names a thing made is left out (see ``_frequent_noun_sense``)."""
+    that mostly names a thing made is left out (see ``_not_mostly_a_thing``)."""
     key = verb.replace(" ", "_")
     out = []
     for offset in wn.verb_index.get(key, [])[:senses]:
@@ -441,12 +441,12 @@ def derived_nouns(wn: WordNet, verb: str, senses: int = WORDNET_SENSES) -> list[
         me = words.index(key) + 1
         for symbol, target, pos, src, tgt in syn.pointers:
             noun = wn.nouns.get(target) if symbol == "+" and pos == "n" and src == me else None
-            if noun is not None and 0 < tgt <= len(noun.words) and _frequent_noun_sense(wn, noun.words[tgt - 1], target):
+            if noun is not None and 0 < tgt <= len(noun.words) and _not_mostly_a_thing(wn, noun.words[tgt - 1]):
                 out.append((noun.words[tgt - 1], noun.lexfile))
     return out
 
 
-def _frequent_noun_sense(wn: WordNet, word: str, offset: str) -> bool:
+def _not_mostly_a_thing(wn: WordNet, word: str) -> bool:
     """Not a noun whose most frequent sense is a thing made (noun.artifact): 'bomb', 'bar', 'shelter'
     name a device, a room, a building far more often than an act, and as event nouns read 'host U.S.
     nuclear bombs' as bombing."""

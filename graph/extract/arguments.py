@@ -1316,7 +1316,7 @@ def subject_refs(ctx: DocContext, v: Token, depth: int = 0) -> list[Ref]:
         return found
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return _adverbial_subject(ctx, v, depth)
-    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v.dep_ == "advcl" and _infinitive(v):
         if v.head.lemma_.lower() in ctx.gz.word_list("object_control") and any(c.dep_ == "dobj" for c in v.head.children):
             return _controlled_subject(ctx, v, depth)  # "the raid led Pakistan to expel …" parsed as a purpose
         return _purpose_subject(ctx, v, depth)

@@ -1907,6 +1907,14 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
     # ... not so for another's stance named by its owner ('rejected Hanoi's protest' is no protest dropped)
     ("Hanoi lodged a protest with Beijing. China's foreign ministry rejected Hanoi's protest.", None,
      ("VNM", "opposes", "CHN", "negated")),
+    # an order is a demand of someone; ordering an act ('ordered the expulsion of …') is doing it, and
+    # ordering another state's envoys or staff out is an expulsion
+    ("Ottawa ordered the expulsion of a Chinese diplomat.", ("CAN", "opposes", "CHN", "asserted"),
+     ("CAN", "demands", "CHN", "asserted")),
+    ("Baghdad ordered Sweden's ambassador to leave the country.", ("IRQ", "opposes", "SWE", "asserted"),
+     ("IRQ", "demands", "SWE", "asserted")),
+    ("Algiers ordered twelve French consular staff to leave within two days.", ("DZA", "opposes", "FRA", "asserted"), None),
+    ("Israel ordered Hamas to release the hostages.", ("ISR", "demands", "HAMAS", "asserted"), None),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

@@ -1915,6 +1915,9 @@ def test_infinitive_conjuncts_relative_doers_rapprochement_binding(extract_text,
      ("IRQ", "demands", "SWE", "asserted")),
     ("Algiers ordered twelve French consular staff to leave within two days.", ("DZA", "opposes", "FRA", "asserted"), None),
     ("Israel ordered Hamas to release the hostages.", ("ISR", "demands", "HAMAS", "asserted"), None),
+    # a hostile label on an actor's act in a reported clause opposes the actor; not a label on a thing
+    ("Brussels said Minsk's decision was deplorable.", ("EU", "opposes", "BLR", "asserted"), None),
+    ("Lima said the flooding was dangerous.", None, None),
     # ... not when both verbs are in the same plain past: then the report goes on
     ("Officials said Armenia violated the truce and urged Russia to act.", ("ARM", "pressures", "RUS", "reported"), None),
     # an object 'him' is not the person a subject 'he' stands for

@@ -118,6 +118,15 @@ def _target_is_named(ctx: DocContext, nodes: dict[str, Token]) -> bool:
     return target.i in ctx.mentions or target.pos_ == "PRON"
 
 
+@guard("hostile_label")
+def _hostile_label(ctx: DocContext, nodes: dict[str, Token]) -> bool:
+    """The LABEL node is one of the words that make 'call' hostile (lex:label's ag:requiresLabel) and the
+    TARGET is an act, not an actor ('said Algeria's MOVE was unacceptable', not 'said Algeria was …')."""
+    labels = {w for t in ctx.gz.triggers.get(("call", "VERB"), []) for w in t.label_words}
+    label, target = nodes["LABEL"], nodes["TARGET"]
+    return (label.lemma_.lower() in labels or label.lower_ in labels) and target.i not in ctx.mentions
+
+
 @guard("bare_object")
 def _bare_object(ctx: DocContext, nodes: dict[str, Token]) -> bool:
     """The verb has its object and nothing that makes it another verb: no label or complement ('called

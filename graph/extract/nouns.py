@@ -732,11 +732,13 @@ def _own_earlier_stance(f: Frame, own: set[str]) -> list[Ref]:
     """'The Netherlands objected to Bulgaria's accession … before dropping ITS opposition': a stance
     noun whose possessive pronoun is its source names that source's own earlier stance of the relation —
     aimed at what that one was aimed at (not at the latest other actor's act)."""
-    gv = f.governor
-    doers = {r.actor for r in subject_refs(f.ctx, gv)} if gv is not None and gv != f.tok else set()
-    if not any(c.dep_ == "poss" for c in f.tok.children) or not (doers & own or any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in f.tok.children)):
-        return []  # ('Beijing rejected Hanoi's protest': another's stance, not one's own dropped or kept)
+    possessors = [c for c in f.tok.children if c.dep_ == "poss"]
+    if not possessors:
+        return []
+    if not any(c.lower_ in ("its", "their") for c in possessors):
+        gv = f.governor  # a named possessor counts only as the one acting on its stance
+        if gv is None or gv == f.tok or not {r.actor for r in subject_refs(f.ctx, gv)} & own:
+            return []  # ('Beijing rejected Hanoi's protest': another's stance, not one's own dropped or kept)
     for _, _, ix in reversed(f.ctx.salience):
         if ix.source in own and ix.relation == f.relation and ix.trigger_start < f.tok.idx and ix.target not in own:
             return [Ref(ix.target, None, None, 0.8, "own-earlier-stance")]
